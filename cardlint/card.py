@@ -1,0 +1,281 @@
+"""Read a model card the way the Hugging Face Hub reads it.
+
+The metadata block is found with huggingface_hub's ``REGEX_YAML_BLOCK`` (the same regex as the
+Hub server), the file is decoded as ``utf-8-sig`` with line endings kept, and the YAML is
+composed with positions so that every node maps back to a README line and column.
+"""
+
+from __future__ import annotations
+
+import bisect
+import re
+from dataclasses import dataclass, field
+from typing import Any, Iterator
+
+import yaml
+
+try:  # the C loader is several times faster; fall back where libyaml is missing
+    from yaml import CSafeLoader as _Loader
+except ImportError:  # pragma: no cover - depends on the PyYAML build
+    from yaml import SafeLoader as _Loader  # type: ignore[assignment]
+
+# Exactly huggingface_hub.repocard.REGEX_YAML_BLOCK ("exact same regex as in the Hub server").
+REGEX_YAML_BLOCK = re.compile(r"^(\s*---(?:\r\n|\r|\n))([\S\s]*?)((?:\r\n|\r|\n)---[ \t]*(\r\n|\n|$))")
+_LINE_BREAK = re.compile(r"\r\n|\r|\n")
+
+MAX_NODES = 100_000  # expanded node count (aliases counted at every use) before CL006
+MAX_DEPTH = 64  # nesting depth before CL006
+
+
+@dataclass(frozen=True)
+class Position:
+    """A 1-based line and column (columns count characters, as editors do)."""
+
+    row: int
+    column: int
+
+
+@dataclass
+class ParseProblem:
+    """Why the metadata block could not be read, located by character offset."""
+
+    kind: str  # "syntax", "not-mapping", "too-complex"
+    message: str
+    offset: int
+
+
+@dataclass
+class Card:
+    """A README split the Hub's way, with its YAML composed to nodes.
+
+    Offsets are character offsets into ``text`` (the decoded file without its BOM).
+    """
+
+    text: str
+    path: str = "<string>"
+    bom: bool = False
+    block_start: int | None = None  # offset of the first YAML character
+    block_end: int | None = None  # offset just after the last YAML character
+    body_start: int = 0  # offset of the Markdown body (after the closing delimiter)
+    root: yaml.Node | None = None
+    metadata: dict[str, Any] | None = None
+    problem: ParseProblem | None = None
+    _line_starts: list[int] = field(default_factory=list, repr=False)
+
+    @property
+    def has_block(self) -> bool:
+        return self.block_start is not None
+
+    @property
+    def body(self) -> str:
+        return self.text[self.body_start :]
+
+    @property
+    def block_text(self) -> str:
+        if self.block_start is None or self.block_end is None:
+            return ""
+        return self.text[self.block_start : self.block_end]
+
+    def position(self, offset: int) -> Position:
+        """Map a character offset to a README line and column (1-based)."""
+        starts = self._lines()
+        row = bisect.bisect_right(starts, offset)
+        return Position(row, offset - starts[row - 1] + 1)
+
+    def line_text(self, row: int) -> str:
+        """The text of line ``row`` (1-based) with its line ending."""
+        starts = self._lines()
+        end = starts[row] if row < len(starts) else len(self.text)
+        return self.text[starts[row - 1] : end]
+
+    def line_start(self, offset: int) -> int:
+        """The offset where the line holding ``offset`` starts."""
+        starts = self._lines()
+        return starts[bisect.bisect_right(starts, offset) - 1]
+
+    def _lines(self) -> list[int]:
+        if not self._line_starts:
+            self._line_starts = [0] + [m.end() for m in _LINE_BREAK.finditer(self.text)]
+        return self._line_starts
+
+    def node_offsets(self, node: yaml.Node) -> tuple[int, int]:
+        """Start and end offsets of a node in ``text``."""
+        base = self.block_start or 0
+        return base + node.start_mark.index, base + node.end_mark.index
+
+    def node_source(self, node: yaml.Node) -> str:
+        start, end = self.node_offsets(node)
+        return self.text[start:end]
+
+    def mapping_items(self) -> list[tuple[yaml.Node, yaml.Node]]:
+        """The top-level key and value nodes (empty when the block is not a mapping)."""
+        if isinstance(self.root, yaml.MappingNode) and self.problem is None:
+            return list(self.root.value)
+        return []
+
+    def top_level(self, key: str) -> tuple[yaml.Node, yaml.Node] | None:
+        """The last key/value node pair for ``key`` (PyYAML keeps the last duplicate)."""
+        found = None
+        for key_node, value_node in self.mapping_items():
+            if isinstance(key_node, yaml.ScalarNode) and key_node.value == key:
+                found = (key_node, value_node)
+        return found
+
+
+def decode(data: bytes) -> tuple[str, bool]:
+    """Decode README bytes as the Hub does (``utf-8-sig``); return the text and whether a BOM was there.
+
+    Raises UnicodeDecodeError for bytes that are not UTF-8.
+    """
+    bom = data.startswith(b"\xef\xbb\xbf")
+    return data[3:].decode("utf-8") if bom else data.decode("utf-8"), bom
+
+
+def split(text: str) -> tuple[int, int, int] | None:
+    """Return (block start, block end, body start) offsets, or None when the Hub sees no block."""
+    match = REGEX_YAML_BLOCK.search(text)
+    if match is None:
+        return None
+    return match.start(2), match.end(2), match.end(3)
+
+
+def parse_card(text: str, path: str = "<string>", bom: bool = False) -> Card:
+    """Split ``text`` and compose its metadata block; problems are recorded, never raised."""
+    card = Card(text=text, path=path, bom=bom)
+    offsets = split(text)
+    if offsets is None:
+        return card
+    card.block_start, card.block_end, card.body_start = offsets
+    _compose(card)
+    return card
+
+
+def _compose(card: Card) -> None:
+    block = card.block_text
+    loader = _Loader(block)
+    try:
+        depth_problem = _check_depth(block)
+        if depth_problem is not None:
+            card.problem = ParseProblem("too-complex", depth_problem[0], card.block_start + depth_problem[1])  # type: ignore[operator]
+            return
+        node = loader.get_single_node()
+        if node is None:
+            card.metadata = None
+            return
+        card.root = node
+        size_problem = _check_size(node)
+        if size_problem is not None:
+            card.problem = ParseProblem("too-complex", size_problem[0], card.node_offsets(size_problem[1])[0])
+            return
+        data = loader.construct_document(node)
+    except yaml.MarkedYAMLError as error:
+        mark = error.problem_mark or error.context_mark
+        offset = card.block_start + (mark.index if mark is not None else 0)  # type: ignore[operator]
+        message = _yaml_message(error)
+        kind = "too-complex" if "maximum nesting depth" in message else "syntax"
+        card.problem = ParseProblem(kind, message, offset)
+        card.root = None
+        return
+    except (yaml.YAMLError, ValueError, TypeError, OverflowError) as error:
+        # constructor errors that PyYAML does not mark (e.g. an unhashable mapping key)
+        card.problem = ParseProblem("syntax", str(error).splitlines()[0], card.block_start or 0)
+        card.root = None
+        return
+    finally:
+        loader.dispose()
+    if not isinstance(data, dict):
+        card.problem = ParseProblem(
+            "not-mapping", f"the metadata block is a {_kind(data)}, not a mapping of keys to values", card.node_offsets(node)[0]
+        )
+        return
+    card.metadata = data
+
+
+def _yaml_message(error: yaml.MarkedYAMLError) -> str:
+    parts = [p for p in (error.context, error.problem) if p]
+    return ", ".join(parts) or "invalid YAML"
+
+
+def _kind(value: object) -> str:
+    names = {list: "list", str: "string", int: "number", float: "number", bool: "boolean"}
+    return names.get(type(value), type(value).__name__)
+
+
+_OPENERS = re.compile(r"[\[{]|[-?:](?:\s|$)")
+
+
+def _check_depth(block: str) -> tuple[str, int] | None:
+    """Refuse nesting deeper than MAX_DEPTH before composing (the composer recurses).
+
+    Only blocks with enough openers to possibly nest that deep are scanned event by event.
+    """
+    if len(_OPENERS.findall(block)) <= MAX_DEPTH:
+        return None
+    depth = 0
+    for event in yaml.parse(block, Loader=_Loader):
+        if isinstance(event, (yaml.MappingStartEvent, yaml.SequenceStartEvent)):
+            depth += 1
+            if depth > MAX_DEPTH:
+                return f"nesting deeper than {MAX_DEPTH} levels: refused", event.start_mark.index
+        elif isinstance(event, (yaml.MappingEndEvent, yaml.SequenceEndEvent)):
+            depth -= 1
+    return None
+
+
+def _check_size(root: yaml.Node) -> tuple[str, yaml.Node] | None:
+    """Refuse recursive aliases and aliases that would expand beyond MAX_NODES, without expanding."""
+    sizes: dict[int, int] = {}
+    in_progress: set[int] = set()
+    anchors_seen = False
+
+    def size(node: yaml.Node) -> int:
+        nonlocal anchors_seen
+        if id(node) in in_progress:
+            raise _Recursive(node)
+        known = sizes.get(id(node))
+        if known is not None:
+            anchors_seen = True
+            return known
+        in_progress.add(id(node))
+        total = 1
+        if isinstance(node, yaml.SequenceNode):
+            total += sum(size(child) for child in node.value)
+        elif isinstance(node, yaml.MappingNode):
+            total += sum(size(k) + size(v) for k, v in node.value)
+        in_progress.discard(id(node))
+        sizes[id(node)] = min(total, MAX_NODES + 1)
+        return sizes[id(node)]
+
+    try:
+        if size(root) > MAX_NODES and anchors_seen:
+            return f"aliases expand to more than {MAX_NODES:,} nodes: refused without expanding them", root
+    except _Recursive as recursive:
+        return "an alias refers to the node that contains it (a recursive structure): refused", recursive.node
+    return None
+
+
+class _Recursive(Exception):
+    def __init__(self, node: yaml.Node) -> None:
+        super().__init__()
+        self.node = node
+
+
+def iter_nodes(root: yaml.Node | None) -> Iterator[tuple[yaml.Node, str | None]]:
+    """Every node once (aliased nodes are not revisited), with the key it is the value of."""
+    if root is None:
+        return
+    seen: set[int] = set()
+    stack: list[tuple[yaml.Node, str | None]] = [(root, None)]
+    while stack:
+        node, key = stack.pop()
+        if id(node) in seen:
+            continue
+        seen.add(id(node))
+        yield node, key
+        if isinstance(node, yaml.MappingNode):
+            for key_node, value_node in reversed(node.value):
+                name = key_node.value if isinstance(key_node, yaml.ScalarNode) else None
+                stack.append((value_node, name))
+                stack.append((key_node, None))
+        elif isinstance(node, yaml.SequenceNode):
+            stack.extend((child, key) for child in reversed(node.value))

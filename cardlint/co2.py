@@ -1,0 +1,67 @@
+"""The ``co2_eq_emissions`` block of a card: its nodes and constructed values side by side."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Any
+
+import yaml
+
+from cardlint.card import Card
+
+KEY = "co2_eq_emissions"
+SPEC_KEYS = ("emissions", "source", "training_type", "geographical_location", "hardware_used")
+EXTENSION_KEYS = ("energy_consumed", "hours_used", "on_cloud", "cpu_model", "ram_total_size")
+KNOWN_KEYS = SPEC_KEYS + EXTENSION_KEYS
+TRAINING_TYPES = ("pre-training", "fine-tuning")
+
+
+@dataclass
+class Field:
+    """One key of the block's mapping form."""
+
+    name: str
+    key_node: yaml.Node
+    value_node: yaml.Node
+    value: Any
+
+
+@dataclass
+class Co2Block:
+    """The block's key and value nodes, and the value huggingface_hub reads."""
+
+    key_node: yaml.Node
+    node: yaml.Node
+    value: Any
+
+    @property
+    def is_mapping(self) -> bool:
+        return isinstance(self.value, dict) and isinstance(self.node, yaml.MappingNode)
+
+    def fields(self) -> list[Field]:
+        """Each key of the mapping form in order; for duplicate keys only the last (as PyYAML keeps)."""
+        if not self.is_mapping:
+            return []
+        last: dict[str, Field] = {}
+        for key_node, value_node in self.node.value:
+            if isinstance(key_node, yaml.ScalarNode) and isinstance(key_node.value, str):
+                name = key_node.value
+                if name in self.value:
+                    last[name] = Field(name, key_node, value_node, self.value[name])
+        return sorted(last.values(), key=lambda f: f.key_node.start_mark.index)
+
+    def field(self, name: str) -> Field | None:
+        for found in self.fields():
+            if found.name == name:
+                return found
+        return None
+
+
+def find_block(card: Card) -> Co2Block | None:
+    """The ``co2_eq_emissions`` block, or None when the card has none."""
+    if card.metadata is None or KEY not in card.metadata:
+        return None
+    pair = card.top_level(KEY)
+    if pair is None:
+        return None
+    return Co2Block(pair[0], pair[1], card.metadata[KEY])

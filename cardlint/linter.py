@@ -1,0 +1,135 @@
+"""The library API: lint a text or a path and get plain, picklable results back."""
+
+from __future__ import annotations
+
+import os
+import re
+import stat
+from pathlib import Path
+
+from cardlint.card import Card, decode, parse_card
+from cardlint.co2 import find_block
+from cardlint.diagnostics import Diagnostic, Edit, FileError, FileResult, Fix
+from cardlint.rules import all_rules
+from cardlint.rules.base import LintContext, ProposedFix, Violation
+from cardlint.settings import Settings
+
+MAX_BYTES = 10 * 1024 * 1024
+_SUPPRESSION = re.compile(r"(?:^|\s)#\s*cardlint:\s*ignore(?:\[([A-Za-z0-9_,\s-]*)\])?")
+
+
+def lint_card(card: Card, settings: Settings | None = None) -> tuple[Diagnostic, ...]:
+    """Run every enabled rule over a parsed card; inline suppressions are honoured."""
+    settings = settings or Settings()
+    ctx = LintContext(card=card, co2=find_block(card), options=settings.options)
+    found: list[Diagnostic] = []
+    for rule in all_rules():
+        if not settings.is_enabled(rule.code, card.path):
+            continue
+        for violation in rule.check(ctx):
+            diagnostic = _diagnostic(card, rule.code, rule.name, rule.severity, violation)
+            if not _suppressed(card, diagnostic):
+                found.append(diagnostic)
+    found.sort(key=lambda d: (d.location.row, d.location.column, d.code))
+    return tuple(found)
+
+
+def lint_text(text: str, filename: str = "<string>", settings: Settings | None = None, *, bom: bool = False) -> FileResult:
+    """Lint README text (already decoded, without its BOM)."""
+    card = parse_card(text, filename, bom)
+    return FileResult(filename, lint_card(card, settings))
+
+
+def read_card(path: str | os.PathLike[str]) -> Card | FileError:
+    """Read and parse a README from disk, or say in one line why it cannot be read."""
+    filename = os.fspath(path)
+    try:
+        data = _read_bytes(Path(filename))
+    except _Unreadable as error:
+        return FileError(filename, str(error))
+    if b"\x00" in data[:8192]:
+        return FileError(filename, "binary file (it contains NUL bytes), not a Markdown README")
+    try:
+        text, bom = decode(data)
+    except UnicodeDecodeError as error:
+        offset = error.start + (3 if data.startswith(b"\xef\xbb\xbf") else 0)
+        line = data.count(b"\n", 0, offset) + 1
+        return FileError(filename, f"not UTF-8 text: byte 0x{data[offset]:02x} at line {line} (the Hub reads cards as UTF-8)")
+    return parse_card(text, filename, bom)
+
+
+def lint_path(path: str | os.PathLike[str], settings: Settings | None = None) -> FileResult:
+    """Lint one README file; unreadable input gives a FileResult with ``error`` set, never an exception."""
+    card = read_card(path)
+    if isinstance(card, FileError):
+        return FileResult(card.filename, error=card)
+    return FileResult(card.path, lint_card(card, settings))
+
+
+class _Unreadable(Exception):
+    pass
+
+
+def _read_bytes(path: Path) -> bytes:
+    try:
+        info = path.stat()
+    except FileNotFoundError:
+        if path.is_symlink():
+            raise _Unreadable("dangling symbolic link: its target does not exist") from None
+        raise _Unreadable("no such file") from None
+    except OSError as error:
+        raise _Unreadable(error.strerror or str(error)) from None
+    if stat.S_ISDIR(info.st_mode):
+        raise _Unreadable("is a directory, not a file")
+    if not stat.S_ISREG(info.st_mode):
+        raise _Unreadable("not a regular file (a FIFO, socket or device): refused")
+    if info.st_size > MAX_BYTES:
+        raise _Unreadable(f"file is {info.st_size / 1024 / 1024:.1f} MB, over the {MAX_BYTES // 1024 // 1024} MB limit for a README")
+    try:
+        with path.open("rb") as handle:
+            data = handle.read(MAX_BYTES + 1)
+    except PermissionError:
+        raise _Unreadable("permission denied") from None
+    except OSError as error:
+        raise _Unreadable(error.strerror or str(error)) from None
+    if len(data) > MAX_BYTES:
+        raise _Unreadable(f"file grew over the {MAX_BYTES // 1024 // 1024} MB limit while being read")
+    return data
+
+
+def _diagnostic(card: Card, code: str, name: str, severity: str, violation: Violation) -> Diagnostic:
+    fix = _fix(card, violation.fix) if violation.fix is not None else None
+    return Diagnostic(
+        code=code,
+        name=name,
+        message=violation.message,
+        severity=severity,
+        filename=card.path,
+        location=card.position(violation.start),
+        end_location=card.position(violation.end),
+        fix=fix,
+        start=violation.start,
+        end=violation.end,
+    )
+
+
+def _fix(card: Card, proposed: ProposedFix) -> Fix:
+    edits = tuple(
+        Edit(edit.start, edit.end, edit.content, card.position(edit.start), card.position(edit.end))
+        for edit in proposed.edits
+    )
+    return Fix(proposed.applicability, proposed.message, edits)
+
+
+def _suppressed(card: Card, diagnostic: Diagnostic) -> bool:
+    """A ``# cardlint: ignore[CODE,...]`` comment on the diagnostic's first line (inside the YAML) hides it."""
+    if not card.has_block or not (card.block_start or 0) <= diagnostic.start <= (card.block_end or 0):
+        return False
+    line = card.line_text(diagnostic.location.row)
+    match = _SUPPRESSION.search(line)
+    if match is None:
+        return False
+    if match.group(1) is None:
+        return True
+    codes = {code.strip().upper() for code in match.group(1).split(",")}
+    return diagnostic.code in codes or diagnostic.name.upper() in codes

@@ -1,0 +1,76 @@
+"""What a rule is, and what its check receives and yields."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import TYPE_CHECKING, Any, Callable, Iterator
+
+import yaml
+
+if TYPE_CHECKING:
+    from cardlint.card import Card
+    from cardlint.co2 import Co2Block
+
+
+@dataclass(frozen=True)
+class TextEdit:
+    """Replace ``text[start:end]`` with ``content`` (character offsets in the decoded README)."""
+
+    start: int
+    end: int
+    content: str
+
+
+@dataclass(frozen=True)
+class ProposedFix:
+    applicability: str  # "safe" or "unsafe"
+    message: str
+    edits: tuple[TextEdit, ...]
+
+
+@dataclass(frozen=True)
+class Violation:
+    """What a check yields: a span of the README, a message and an optional fix."""
+
+    start: int
+    end: int
+    message: str
+    fix: ProposedFix | None = None
+
+
+@dataclass
+class LintContext:
+    """What a check can look at: the card, its co2 block (if any) and the run's options."""
+
+    card: Card
+    co2: Co2Block | None
+    options: dict[str, Any] = field(default_factory=dict)
+
+    def node_violation(self, node: yaml.Node, message: str, fix: ProposedFix | None = None) -> Violation:
+        start, end = self.card.node_offsets(node)
+        return Violation(start, end, message, fix)
+
+    def replace_node(self, node: yaml.Node, content: str, message: str, safe: bool = True) -> ProposedFix:
+        """A fix that replaces a node's source text."""
+        start, end = self.card.node_offsets(node)
+        return ProposedFix("safe" if safe else "unsafe", message, (TextEdit(start, end, content),))
+
+
+Check = Callable[[LintContext], Iterator[Violation]]
+
+
+@dataclass(frozen=True)
+class Rule:
+    """A rule: its public code and name, default severity, documentation and check.
+
+    ``doc`` follows ruff's form: "What it does", "Why is this bad?", "Example" (with
+    "Use instead:") and "Fix safety".
+    """
+
+    code: str
+    name: str
+    severity: str
+    summary: str
+    doc: str
+    check: Check
+    fixable: str | None = None  # None, "safe", "unsafe" or "sometimes"

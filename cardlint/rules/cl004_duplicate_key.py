@@ -1,0 +1,62 @@
+"""CL004 duplicate-key."""
+
+from __future__ import annotations
+
+from typing import Iterator
+
+import yaml
+
+from cardlint.card import iter_nodes
+from cardlint.rules.base import LintContext, Violation
+
+CODE = "CL004"
+NAME = "duplicate-key"
+SEVERITY = "error"
+SUMMARY = "A key appears twice in one mapping"
+DOC = """\
+## What it does
+Finds keys that appear more than once in the same mapping, at any depth of the metadata.
+
+## Why is this bad?
+PyYAML (and so huggingface_hub) silently keeps the last value and drops the others; stricter
+parsers, including YAML 1.2 ones, reject the whole block. Either way one of the values is lost.
+
+## Example
+```yaml
+co2_eq_emissions:
+  emissions: 0.15
+  emissions: 150
+```
+
+Use instead:
+```yaml
+co2_eq_emissions:
+  emissions: 150
+```
+
+## Fix safety
+No fix: only the author knows which value is right.
+"""
+
+
+def check(ctx: LintContext) -> Iterator[Violation]:
+    card = ctx.card
+    if card.metadata is None:
+        return
+    for node, _ in iter_nodes(card.root):
+        if not isinstance(node, yaml.MappingNode):
+            continue
+        first: dict[tuple[str, str], yaml.Node] = {}
+        for key_node, _value in node.value:
+            if not isinstance(key_node, yaml.ScalarNode):
+                continue
+            ident = (key_node.tag, key_node.value)
+            if ident in first:
+                row = card.position(card.node_offsets(first[ident])[0]).row
+                yield ctx.node_violation(
+                    key_node,
+                    f"duplicate key '{key_node.value}' (first on line {row}): huggingface_hub keeps only "
+                    "this last value and other parsers reject the block; keep one",
+                )
+            else:
+                first[ident] = key_node

@@ -1,0 +1,110 @@
+"""CL005 yaml-version-ambiguity."""
+
+from __future__ import annotations
+
+import json
+from typing import Any, Iterator
+
+import yaml
+from yaml.constructor import SafeConstructor
+
+from cardlint.card import iter_nodes
+from cardlint.rules.base import LintContext, ProposedFix, TextEdit, Violation
+from cardlint.yaml12 import read_plain_scalar
+
+CODE = "CL005"
+NAME = "yaml-version-ambiguity"
+SEVERITY = "warning"
+SUMMARY = "A plain scalar that YAML 1.1 and YAML 1.2 read differently"
+DOC = """\
+## What it does
+Finds unquoted values that huggingface_hub (PyYAML, YAML 1.1) and YAML 1.2 parsers (the Hub's
+JavaScript side, most other tools) read as different values: `1e3` (a string to 1.1, a number to
+1.2), `yes`/`no`/`on`/`off` (booleans to 1.1, strings to 1.2), `0777` (octal 511 to 1.1, 777 to
+1.2), `1_000` and `1:30` (numbers to 1.1, strings to 1.2).
+
+## Why is this bad?
+The same card means different things to different readers: `language: no` (Norwegian) is the
+boolean `false` to huggingface_hub.
+
+## Example
+```yaml
+language: no
+co2_eq_emissions:
+  emissions: 1_000
+```
+
+Use instead:
+```yaml
+language: "no"
+co2_eq_emissions:
+  emissions: 1000
+```
+
+## Fix safety
+The fix writes what huggingface_hub reads, in a form both versions agree on: quoting a string,
+`true`/`false` for a boolean, digits for `1_000`; under `language` the value is quoted as the
+language code it is. Safe, except where the YAML 1.1 reading is probably not what the author
+meant (`0777`, `1:30`, `0b101`): those fixes are unsafe.
+"""
+
+_TEXT_KEYS = frozenset({"language", "license", "pipeline_tag", "library_name"})
+
+
+def check(ctx: LintContext) -> Iterator[Violation]:
+    card = ctx.card
+    if card.metadata is None:
+        return
+    constructor = SafeConstructor()
+    emissions_nodes = _emissions_nodes(ctx)
+    for node, key in iter_nodes(card.root):
+        if not isinstance(node, yaml.ScalarNode) or node.style is not None or node.tag.endswith(":timestamp"):
+            continue
+        if id(node) in emissions_nodes:
+            continue  # CO2103 and CO2101 own the emissions value
+        v11 = constructor.construct_object(node)
+        v12 = read_plain_scalar(node.value)
+        if _same(v11, v12):
+            continue
+        fix = _fix(ctx, node, v11, key)
+        yield ctx.node_violation(
+            node,
+            f"'{node.value}' is {_describe(v11)} to huggingface_hub (YAML 1.1) but {_describe(v12)} to YAML 1.2 "
+            f"parsers; write {fix.edits[0].content if fix else 'it unambiguously'}",
+            fix,
+        )
+
+
+def _emissions_nodes(ctx: LintContext) -> set[int]:
+    co2 = ctx.co2
+    if co2 is None:
+        return set()
+    if not co2.is_mapping:
+        return {id(co2.node)}
+    found = co2.field("emissions")
+    return {id(found.value_node)} if found else set()
+
+
+def _same(a: Any, b: Any) -> bool:
+    return type(a) is type(b) and repr(a) == repr(b)
+
+
+def _describe(value: Any) -> str:
+    if isinstance(value, bool):
+        return f"the boolean {str(value).lower()}"
+    if isinstance(value, (int, float)):
+        return f"the number {value!r}"
+    return f"the string {json.dumps(value, ensure_ascii=False)}"
+
+
+def _fix(ctx: LintContext, node: yaml.ScalarNode, v11: Any, key: str | None) -> ProposedFix | None:
+    start, end = ctx.card.node_offsets(node)
+    if isinstance(v11, str) or (isinstance(v11, bool) and key in _TEXT_KEYS):
+        content, safe = json.dumps(node.value, ensure_ascii=False), True
+    elif isinstance(v11, bool):
+        content, safe = str(v11).lower(), True
+    elif isinstance(v11, int):
+        content, safe = str(v11), node.value.replace("_", "").lstrip("+-").isdigit() and not node.value.lstrip("+-").startswith("0")
+    else:
+        return None
+    return ProposedFix("safe" if safe else "unsafe", f"Write {content}", (TextEdit(start, end, content),))

@@ -1,0 +1,40 @@
+"""CL006 yaml-too-complex."""
+
+from __future__ import annotations
+
+from typing import Iterator
+
+from cardlint.rules.base import LintContext, Violation
+
+CODE = "CL006"
+NAME = "yaml-too-complex"
+SEVERITY = "error"
+SUMMARY = "Aliases, nesting or size beyond sane limits"
+DOC = """\
+## What it does
+Refuses metadata whose aliases would expand to more than 100,000 nodes (an "alias bomb"), whose
+aliases refer to themselves, or whose nesting is deeper than 64 levels. The block is never
+expanded: cardlint counts what it would expand to.
+
+## Why is this bad?
+Such a block exhausts the memory or time of whatever reads it: the Hub, huggingface_hub, tools
+that index cards. No real model card needs it.
+
+## Example
+```yaml
+a: &a [x, x, x, x, x, x, x, x, x]
+b: &b [*a, *a, *a, *a, *a, *a, *a, *a, *a]
+c: [*b, *b, *b, *b, *b, *b, *b, *b, *b]  # ... and so on
+```
+
+Use instead: write the values out; metadata needs no aliases.
+
+## Fix safety
+No fix.
+"""
+
+
+def check(ctx: LintContext) -> Iterator[Violation]:
+    problem = ctx.card.problem
+    if problem is not None and problem.kind == "too-complex":
+        yield Violation(problem.offset, problem.offset, problem.message)

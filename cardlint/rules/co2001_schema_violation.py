@@ -1,0 +1,68 @@
+"""CO2001 co2-schema-violation."""
+
+from __future__ import annotations
+
+from typing import Iterator
+
+from cardlint.rules.base import LintContext, Violation
+from cardlint.schema import SchemaError, validate
+
+CODE = "CO2001"
+NAME = "co2-schema-violation"
+SEVERITY = "error"
+SUMMARY = "co2_eq_emissions breaks the JSON Schema in a way no other rule names"
+DOC = """\
+## What it does
+Validates `co2_eq_emissions` against cardlint's JSON Schema
+(`schemas/co2_eq_emissions.schema.json`) and reports each violation that no more specific rule
+(CO2002, CO2003, CO2004, CO2101, CO2104, CO2202) already names, at the offending node.
+
+## Why is this bad?
+The Hub and the tools that read cards expect the types the specification gives: strings for
+`source`, `geographical_location` and `hardware_used`, numbers for the extension keys.
+
+## Example
+```yaml
+co2_eq_emissions:
+  emissions: 120
+  hardware_used:
+    gpu_model: Tesla T4
+    gpu_count: 1
+```
+
+Use instead:
+```yaml
+co2_eq_emissions:
+  emissions: 120
+  hardware_used: 1 x Tesla T4
+```
+
+## Fix safety
+No fix.
+"""
+
+
+def _named_elsewhere(error: SchemaError) -> bool:
+    """Errors that a more specific rule reports."""
+    if not error.path:
+        return error.keyword in ("required", "additionalProperties", "type", "exclusiveMinimum")
+    field = error.path[0]
+    if field == "emissions" and len(error.path) == 1:
+        return error.keyword in ("type", "exclusiveMinimum")
+    return field == "training_type" and error.keyword in ("enum", "type")
+
+
+def check(ctx: LintContext) -> Iterator[Violation]:
+    co2 = ctx.co2
+    if co2 is None:
+        return
+    for error in validate(co2.value):
+        if _named_elsewhere(error):
+            continue
+        node = co2.node
+        if error.path and co2.is_mapping:
+            found = co2.field(str(error.path[0]))
+            if found is not None:
+                node = found.value_node
+        where = ".".join(str(part) for part in ("co2_eq_emissions", *error.path))
+        yield ctx.node_violation(node, f"{where}: {error.message}")

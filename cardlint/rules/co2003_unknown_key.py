@@ -1,0 +1,92 @@
+"""CO2003 co2-unknown-key."""
+
+from __future__ import annotations
+
+import difflib
+from typing import Iterator
+
+from cardlint.co2 import KNOWN_KEYS
+from cardlint.rules.base import LintContext, ProposedFix, TextEdit, Violation
+
+CODE = "CO2003"
+NAME = "co2-unknown-key"
+SEVERITY = "warning"
+SUMMARY = "A key that is neither in the spec nor a known extension"
+FIXABLE = "sometimes"
+DOC = """\
+## What it does
+Flags keys of `co2_eq_emissions` that are neither in the Hub's specification (`emissions`,
+`source`, `training_type`, `geographical_location`, `hardware_used`) nor a known extension
+(`energy_consumed`, `hours_used`, `on_cloud`, `cpu_model`, `ram_total_size`), and says which
+known key each most resembles.
+
+## Why is this bad?
+The Hub ignores unknown keys: a misspelled `geographic_location` is a location nobody sees.
+
+## Example
+```yaml
+co2_eq_emissions:
+  emissions: 4.858
+  geographic_location: Denmark
+```
+
+Use instead:
+```yaml
+co2_eq_emissions:
+  emissions: 4.858
+  geographical_location: Denmark
+```
+
+## Fix safety
+Renaming is safe for the well-known misspellings (`emission`, `geographic_location`, `location`,
+`hardware`, `hardware used`, `training-type`, ...) when the block does not already have the
+target key; renaming to a merely similar key is unsafe.
+"""
+
+# Unambiguous misspellings: renaming them is safe.
+ALIASES = {
+    "emission": "emissions",
+    "co2_emissions": "emissions",
+    "co2eq_emissions": "emissions",
+    "geographic_location": "geographical_location",
+    "geographical-location": "geographical_location",
+    "geographical location": "geographical_location",
+    "location": "geographical_location",
+    "hardware": "hardware_used",
+    "hardware-used": "hardware_used",
+    "hardware used": "hardware_used",
+    "training-type": "training_type",
+    "training type": "training_type",
+    "trainingtype": "training_type",
+    "hours": "hours_used",
+}
+UNIT_KEYS = frozenset({"unit", "units", "emissions_unit"})  # CO2102 reports these
+
+
+def check(ctx: LintContext) -> Iterator[Violation]:
+    co2 = ctx.co2
+    if co2 is None or not co2.is_mapping:
+        return
+    present = set(co2.value)
+    for field in co2.fields():
+        name = field.name
+        if name in KNOWN_KEYS or name.lower() in UNIT_KEYS:
+            continue
+        target = ALIASES.get(name.lower().strip())
+        safe = target is not None
+        if target is None:
+            close = difflib.get_close_matches(name.lower(), KNOWN_KEYS, n=1, cutoff=0.6)
+            target = close[0] if close else None
+        if target is None:
+            yield ctx.node_violation(
+                field.key_node,
+                f"unknown key '{name}' in co2_eq_emissions: the Hub ignores it; known keys are {', '.join(KNOWN_KEYS)}",
+            )
+            continue
+        fix = None
+        if target not in present:
+            start, end = ctx.card.node_offsets(field.key_node)
+            fix = ProposedFix("safe" if safe else "unsafe", f"Rename to '{target}'", (TextEdit(start, end, target),))
+        yield ctx.node_violation(
+            field.key_node, f"unknown key '{name}' in co2_eq_emissions: did you mean '{target}'?", fix
+        )

@@ -1,0 +1,49 @@
+"""CO2104 emissions-not-positive."""
+
+from __future__ import annotations
+
+import math
+from typing import Iterator
+
+from cardlint.rules.base import LintContext, Violation
+from cardlint.rules._helpers import emissions_value
+
+CODE = "CO2104"
+NAME = "emissions-not-positive"
+SEVERITY = "error"
+SUMMARY = "emissions is zero, negative, NaN or infinite"
+DOC = """\
+## What it does
+Checks that the emissions figure is a finite number above zero.
+
+## Why is this bad?
+Training consumes energy, so its emissions are positive. `0` is almost always a placeholder or a
+measurement that failed (a tool reporting 0 on an unsupported machine); a negative, `.nan` or
+`.inf` figure is a bug. The Hub would show and filter it as if it were real.
+
+## Example
+```yaml
+co2_eq_emissions:
+  emissions: 0
+```
+
+Use instead: the measured figure in grams, or no `co2_eq_emissions` until you have one.
+
+## Fix safety
+No fix.
+"""
+
+
+def check(ctx: LintContext) -> Iterator[Violation]:
+    found = emissions_value(ctx)
+    if found is None:
+        return
+    node, value = found
+    if isinstance(value, bool) or not isinstance(value, (int, float)):
+        return
+    if value == 0:
+        yield ctx.node_violation(node, "emissions is 0: a placeholder or a failed measurement; write the measured grams of CO2eq or remove the block")
+    elif math.isnan(value) or math.isinf(value):
+        yield ctx.node_violation(node, f"emissions is {value}: write a finite number of grams of CO2eq")
+    elif value < 0:
+        yield ctx.node_violation(node, f"emissions is negative ({value}): emissions are a positive number of grams of CO2eq")

@@ -1,0 +1,52 @@
+"""CO2106 emissions-implausibly-large."""
+
+from __future__ import annotations
+
+import math
+from typing import Iterator
+
+from cardlint.rules.base import LintContext, Violation
+from cardlint.rules._helpers import emissions_value
+
+CODE = "CO2106"
+NAME = "emissions-implausibly-large"
+SEVERITY = "warning"
+SUMMARY = "emissions above 1e11 g, ten times the largest published training run"
+LIMIT_G = 1e11
+DOC = """\
+## What it does
+Flags an emissions figure above 100,000,000,000 g (100,000 t CO2eq), ten times the largest
+training footprint published so far.
+
+## Why is this bad?
+Such a figure is almost always a unit slip (milligrams, or grams multiplied by 1000 twice) and
+would dominate every aggregate of the Hub's carbon reporting.
+
+## Example
+```yaml
+co2_eq_emissions:
+  emissions: 24700000000000
+```
+
+Use instead:
+```yaml
+co2_eq_emissions:
+  emissions: 24700000
+```
+
+## Fix safety
+No fix: the right figure cannot be guessed.
+"""
+
+
+def check(ctx: LintContext) -> Iterator[Violation]:
+    found = emissions_value(ctx)
+    if found is None:
+        return
+    node, value = found
+    if isinstance(value, (int, float)) and not isinstance(value, bool) and math.isfinite(value) and value > LIMIT_G:
+        yield ctx.node_violation(
+            node,
+            f"emissions of {value:,} g ({value / 1e6:,.0f} t CO2eq) is more than ten times the largest published "
+            "training run; check the unit (emissions are grams)",
+        )

@@ -1,0 +1,40 @@
+"""CO2201 training-type-missing."""
+
+from __future__ import annotations
+
+from typing import Iterator
+
+from cardlint.rules._helpers import missing_field
+from cardlint.rules.base import LintContext, Violation
+
+CODE = "CO2201"
+NAME = "training-type-missing"
+SEVERITY = "warning"
+SUMMARY = "Mapping form without training_type"
+DOC = """\
+## What it does
+Checks that the mapping form of `co2_eq_emissions` has `training_type`.
+
+## Why is this bad?
+The Hub's specification asks for it: it says whether the emissions are those of pre-training or of fine-tuning; the two differ by orders of magnitude and are compared separately.
+
+## Example
+```yaml
+co2_eq_emissions:
+  emissions: 120
+```
+
+Use instead:
+```yaml
+co2_eq_emissions:
+  emissions: 120
+  training_type: fine-tuning
+```
+
+## Fix safety
+With an attached measurement log that records it, `cardlint fix --log` fills it in; otherwise no fix.
+"""
+
+
+def check(ctx: LintContext) -> Iterator[Violation]:
+    yield from missing_field(ctx, "training_type", "add 'training_type: pre-training' or 'training_type: fine-tuning'")

@@ -1,0 +1,40 @@
+"""CO2301 location-missing."""
+
+from __future__ import annotations
+
+from typing import Iterator
+
+from cardlint.rules._helpers import missing_field
+from cardlint.rules.base import LintContext, Violation
+
+CODE = "CO2301"
+NAME = "location-missing"
+SEVERITY = "warning"
+SUMMARY = "Mapping form without geographical_location"
+DOC = """\
+## What it does
+Checks that the mapping form of `co2_eq_emissions` has `geographical_location`.
+
+## Why is this bad?
+The Hub's specification asks for it: it says where the training ran; the carbon intensity of the grid, and so the emissions of the same energy, differ by a factor of fifty between regions.
+
+## Example
+```yaml
+co2_eq_emissions:
+  emissions: 120
+```
+
+Use instead:
+```yaml
+co2_eq_emissions:
+  emissions: 120
+  geographical_location: Quebec, Canada
+```
+
+## Fix safety
+With an attached measurement log that records it, `cardlint fix --log` fills it in; otherwise no fix.
+"""
+
+
+def check(ctx: LintContext) -> Iterator[Violation]:
+    yield from missing_field(ctx, "geographical_location", "add where the training ran, as granular as possible, e.g. 'geographical_location: Quebec, Canada'")

@@ -1,0 +1,40 @@
+"""CO2501 source-missing."""
+
+from __future__ import annotations
+
+from typing import Iterator
+
+from cardlint.rules._helpers import missing_field
+from cardlint.rules.base import LintContext, Violation
+
+CODE = "CO2501"
+NAME = "source-missing"
+SEVERITY = "warning"
+SUMMARY = "Mapping form without source"
+DOC = """\
+## What it does
+Checks that the mapping form of `co2_eq_emissions` has `source`.
+
+## Why is this bad?
+The Hub's specification asks for it: it says how the figure was obtained: measured by a tool, estimated with a calculator, or taken from a paper; readers weigh a measurement and a guess differently.
+
+## Example
+```yaml
+co2_eq_emissions:
+  emissions: 120
+```
+
+Use instead:
+```yaml
+co2_eq_emissions:
+  emissions: 120
+  source: CodeCarbon
+```
+
+## Fix safety
+With an attached measurement log that records it, `cardlint fix --log` fills it in; otherwise no fix.
+"""
+
+
+def check(ctx: LintContext) -> Iterator[Violation]:
+    yield from missing_field(ctx, "source", "say how the figure was obtained, e.g. 'source: CodeCarbon' or a link to the calculator or paper")

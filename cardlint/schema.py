@@ -1,0 +1,98 @@
+"""The JSON Schema for ``co2_eq_emissions``: loading it, and validating against it.
+
+jsonschema is imported only when a value is not plainly valid, so a clean local check
+never pays for it.
+"""
+
+from __future__ import annotations
+
+import json
+import math
+from dataclasses import dataclass
+from functools import lru_cache
+from pathlib import Path
+from typing import Any
+
+SCHEMA_FILE = "co2_eq_emissions.schema.json"
+_QUICK_KEYWORDS = {"title", "description", "examples", "type", "enum", "minimum", "exclusiveMinimum", "$ref"}
+_TYPES = {"number": (int, float), "string": (str,), "boolean": (bool,)}
+
+
+def schema_path() -> Path:
+    """Where the schema file is: inside the installed package, or ``schemas/`` in a checkout."""
+    here = Path(__file__).resolve().parent
+    for candidate in (here / "schemas" / SCHEMA_FILE, here.parent / "schemas" / SCHEMA_FILE):
+        if candidate.is_file():
+            return candidate
+    raise FileNotFoundError(f"{SCHEMA_FILE} is missing from the cardlint installation")
+
+
+@lru_cache(maxsize=1)
+def co2_schema() -> dict[str, Any]:
+    """The ``co2_eq_emissions`` JSON Schema (2020-12) as a dict."""
+    with schema_path().open(encoding="utf-8") as handle:
+        schema: dict[str, Any] = json.load(handle)
+    return schema
+
+
+@dataclass(frozen=True)
+class SchemaError:
+    """One schema violation: where (a path of keys inside the block), which keyword, and why."""
+
+    path: tuple[str | int, ...]
+    keyword: str
+    message: str
+
+
+def validate(instance: Any) -> list[SchemaError]:
+    """Every violation of the schema by ``instance``, through jsonschema.
+
+    The branch of the top-level ``oneOf`` is chosen by the instance's shape, so errors name
+    what is wrong inside that shape rather than "is not valid under any of the given schemas".
+    """
+    if _plainly_valid(instance):
+        return []
+    branch = "mapping" if isinstance(instance, dict) else "emissions"
+    errors = _validator(branch).iter_errors(instance)
+    found = [SchemaError(tuple(error.absolute_path), str(error.validator), error.message) for error in errors]
+    return sorted(found, key=lambda e: [str(part) for part in e.path])
+
+
+@lru_cache(maxsize=2)
+def _validator(branch: str) -> Any:
+    """A compiled validator for one branch of the top-level ``oneOf``."""
+    from jsonschema import Draft202012Validator
+
+    schema = co2_schema()
+    return Draft202012Validator({"$schema": schema["$schema"], "$defs": schema["$defs"], "$ref": f"#/$defs/{branch}"})
+
+
+def _plainly_valid(instance: Any) -> bool:
+    """True when the instance obviously satisfies the schema (checked from the schema's own keywords)."""
+    defs = co2_schema()["$defs"]
+    if not isinstance(instance, dict):
+        return _satisfies(instance, defs["emissions"])
+    mapping = defs["mapping"]
+    properties = mapping["properties"]
+    if any(key not in instance for key in mapping["required"]):
+        return False
+    return all(key in properties and _satisfies(value, properties[key]) for key, value in instance.items())
+
+
+def _satisfies(value: Any, subschema: dict[str, Any]) -> bool:
+    if "$ref" in subschema:
+        subschema = co2_schema()["$defs"][subschema["$ref"].rsplit("/", 1)[-1]]
+    if not set(subschema) <= _QUICK_KEYWORDS:
+        return False
+    expected = _TYPES[subschema["type"]]
+    if isinstance(value, bool) and bool not in expected:
+        return False
+    if not isinstance(value, expected):
+        return False
+    if isinstance(value, float) and not math.isfinite(value):
+        return False
+    if "enum" in subschema and value not in subschema["enum"]:
+        return False
+    if "minimum" in subschema and not value >= subschema["minimum"]:
+        return False
+    return not ("exclusiveMinimum" in subschema and not value > subschema["exclusiveMinimum"])

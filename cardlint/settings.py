@@ -1,0 +1,62 @@
+"""Which rules run on which file: selection by code prefix, as ruff does."""
+
+from __future__ import annotations
+
+import fnmatch
+from dataclasses import dataclass, field
+from pathlib import PurePath
+from typing import Any
+
+
+@dataclass(frozen=True)
+class Settings:
+    """Rule selection and file filters; plain values, so it pickles."""
+
+    select: tuple[str, ...] = ("ALL",)
+    ignore: tuple[str, ...] = ()
+    per_file_ignores: tuple[tuple[str, tuple[str, ...]], ...] = ()
+    exclude: tuple[str, ...] = ()
+    root: str = "."  # where relative patterns in per-file-ignores and exclude start
+    options: dict[str, Any] = field(default_factory=dict, compare=False)
+
+    def is_enabled(self, code: str, filename: str | None = None) -> bool:
+        """Whether ``code`` runs on ``filename``: the most specific matching prefix decides, ignore wins ties."""
+        ignores = self.ignore + (self.file_ignores(filename) if filename else ())
+        chosen = _longest_match(code, self.select)
+        ignored = _longest_match(code, ignores)
+        return chosen >= 0 and chosen > ignored
+
+    def file_ignores(self, filename: str) -> tuple[str, ...]:
+        codes: tuple[str, ...] = ()
+        for pattern, ignored in self.per_file_ignores:
+            if _path_matches(filename, pattern, self.root):
+                codes += ignored
+        return codes
+
+    def is_excluded(self, path: str) -> bool:
+        return any(_path_matches(path, pattern, self.root) for pattern in self.exclude)
+
+
+def _longest_match(code: str, prefixes: tuple[str, ...]) -> int:
+    """Length of the longest prefix in ``prefixes`` that ``code`` starts with (ALL counts as 0); -1 if none."""
+    best = -1
+    for prefix in prefixes:
+        prefix = prefix.strip().upper()
+        if prefix == "ALL":
+            best = max(best, 0)
+        elif code.startswith(prefix):
+            best = max(best, len(prefix))
+    return best
+
+
+def _path_matches(path: str, pattern: str, root: str) -> bool:
+    """Match a glob against the path, the path relative to ``root``, or any of its trailing parts."""
+    pure = PurePath(path)
+    candidates = {path, pure.name, pure.as_posix()}
+    try:
+        candidates.add(PurePath(path).relative_to(root).as_posix())
+    except ValueError:
+        pass
+    return any(fnmatch.fnmatch(candidate, pattern) for candidate in candidates) or any(
+        fnmatch.fnmatch(part, pattern) for part in pure.parts
+    )

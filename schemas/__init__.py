@@ -1,0 +1,1 @@
+"""The JSON Schemas cardlint ships (package data; see cardlint.schema)."""
