@@ -132,11 +132,30 @@ def decode(data: bytes) -> tuple[str, bool]:
 
 
 def split(text: str) -> tuple[int, int, int] | None:
-    """Return (block start, block end, body start) offsets, or None when the Hub sees no block."""
-    match = REGEX_YAML_BLOCK.search(text)
+    """Return (block start, block end, body start) offsets, or None when the Hub sees no block.
+
+    huggingface_hub's ``metadata_load`` reads the file with universal newlines (CR and CRLF
+    become LF) before matching, so the match is made on that view and mapped back to ``text``.
+    """
+    if "\r" not in text:
+        match = REGEX_YAML_BLOCK.search(text)
+        return None if match is None else (match.start(2), match.end(2), match.end(3))
+    match = REGEX_YAML_BLOCK.search(text.replace("\r\n", "\n").replace("\r", "\n"))
     if match is None:
         return None
-    return match.start(2), match.end(2), match.end(3)
+    # each CRLF pair became one character: shift translated offsets past the pairs before them
+    pairs = [m.start() for m in re.finditer("\r\n", text)]
+    translated = [raw - index for index, raw in enumerate(pairs)]
+
+    def raw(offset: int) -> int:
+        return offset + bisect.bisect_right(translated, offset - 1)
+
+    return raw(match.start(2)), raw(match.end(2)), raw(match.end(3))
+
+
+def is_plain(node: yaml.Node) -> bool:
+    """A plain (unquoted, non-block) scalar; the C and Python loaders spell its style differently."""
+    return isinstance(node, yaml.ScalarNode) and node.style in (None, "")
 
 
 def parse_card(text: str, path: str = "<string>", bom: bool = False) -> Card:

@@ -106,3 +106,11 @@ class FileResult:
     diagnostics: tuple[Diagnostic, ...] = ()
     error: FileError | None = None
     notes: tuple[str, ...] = ()
+    lines: tuple[tuple[int, str], ...] = ()  # the source lines that diagnostics point at
+    fixed: tuple[Diagnostic, ...] = ()  # findings whose fixes were applied (positions before the fix)
+
+    def source_line(self, row: int) -> str | None:
+        for number, text in self.lines:
+            if number == row:
+                return text
+        return None

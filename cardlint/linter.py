@@ -36,8 +36,14 @@ def lint_card(card: Card, settings: Settings | None = None) -> tuple[Diagnostic,
 
 def lint_text(text: str, filename: str = "<string>", settings: Settings | None = None, *, bom: bool = False) -> FileResult:
     """Lint README text (already decoded, without its BOM)."""
-    card = parse_card(text, filename, bom)
-    return FileResult(filename, lint_card(card, settings))
+    return result_for(parse_card(text, filename, bom), settings)
+
+
+def result_for(card: Card, settings: Settings | None = None) -> FileResult:
+    """Lint a parsed card into a FileResult that carries the source lines its diagnostics point at."""
+    diagnostics = lint_card(card, settings)
+    rows = sorted({d.location.row for d in diagnostics})
+    return FileResult(card.path, diagnostics, lines=tuple((row, card.line_text(row)) for row in rows))
 
 
 def read_card(path: str | os.PathLike[str]) -> Card | FileError:
@@ -63,7 +69,7 @@ def lint_path(path: str | os.PathLike[str], settings: Settings | None = None) ->
     card = read_card(path)
     if isinstance(card, FileError):
         return FileResult(card.filename, error=card)
-    return FileResult(card.path, lint_card(card, settings))
+    return result_for(card, settings)
 
 
 class _Unreadable(Exception):

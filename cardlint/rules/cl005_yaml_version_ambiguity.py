@@ -8,7 +8,7 @@ from typing import Any, Iterator
 import yaml
 from yaml.constructor import SafeConstructor
 
-from cardlint.card import iter_nodes
+from cardlint.card import is_plain, iter_nodes
 from cardlint.rules.base import LintContext, ProposedFix, TextEdit, Violation
 from cardlint.yaml12 import read_plain_scalar
 
@@ -58,7 +58,7 @@ def check(ctx: LintContext) -> Iterator[Violation]:
     constructor = SafeConstructor()
     emissions_nodes = _emissions_nodes(ctx)
     for node, key in iter_nodes(card.root):
-        if not isinstance(node, yaml.ScalarNode) or node.style is not None or node.tag.endswith(":timestamp"):
+        if not is_plain(node) or node.tag.endswith(":timestamp"):
             continue
         if id(node) in emissions_nodes:
             continue  # CO2103 and CO2101 own the emissions value

@@ -1,0 +1,7 @@
+"""``python -m cardlint``."""
+
+import sys
+
+from cardlint.cli import main
+
+sys.exit(main())

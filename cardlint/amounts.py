@@ -1,0 +1,315 @@
+"""Amounts with units, as people write them in model cards: "1.2 kg", "0.43 gCO2e", "43,24 kg Co2".
+
+Values are kept exact as :class:`decimal.Decimal`, so "1.2 kg" is exactly 1200 g. Emissions are
+masses (mg, g, kg, t, lb); energy, power, time and carbon-intensity amounts are recognised too,
+so that a caller can tell "0.000618 kWh" in an emissions field apart from an emissions figure,
+but they have no grams.
+
+Separators: a dot is a decimal point. A comma is a decimal comma ("43,24"), except that a
+single comma followed by exactly three digits, after one to three digits not starting with 0
+and with no exponent ("24,690", "4,475"), is read as a thousands separator; that reading is
+flagged ``ambiguous_comma``. Several commas in groups of three ("5,521,000"), or commas and a
+dot together ("1,234.5", "1.234,5": the last one is the decimal separator) are unambiguous.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from decimal import Context, Decimal, InvalidOperation
+
+# unit -> (dimension, grams per unit for masses)
+UNITS: dict[str, tuple[str, Decimal | None]] = {
+    "mg": ("mass", Decimal("0.001")),
+    "g": ("mass", Decimal(1)),
+    "kg": ("mass", Decimal(1000)),
+    "t": ("mass", Decimal(1000000)),
+    "lb": ("mass", Decimal("453.59237")),
+    "Wh": ("energy", None),
+    "kWh": ("energy", None),
+    "MWh": ("energy", None),
+    "GWh": ("energy", None),
+    "J": ("energy", None),
+    "kJ": ("energy", None),
+    "MJ": ("energy", None),
+    "W": ("power", None),
+    "kW": ("power", None),
+    "s": ("time", None),
+    "min": ("time", None),
+    "h": ("time", None),
+    "d": ("time", None),
+}
+
+_EXACT = Context(prec=400)
+
+_MASS_WORDS = (
+    ("mg", r"milligram(?:me)?s?|mg"),
+    ("kg", r"kilo(?:gram(?:me)?)?s?|kgs?"),
+    ("t", r"metric\s+ton(?:ne)?s?|ton(?:ne)?s?|t"),
+    ("lb", r"pounds?|lbs?"),
+    ("g", r"gram(?:me)?s?|gr|g"),
+)
+_ENERGY_WORDS = (
+    ("kWh", r"kilowatt[\s-]?hours?|kw\s?h|kw·h"),
+    ("MWh", r"megawatt[\s-]?hours?|mwh"),
+    ("GWh", r"gwh"),
+    ("Wh", r"watt[\s-]?hours?|wh"),
+    ("kJ", r"kilojoules?|kj"),
+    ("MJ", r"megajoules?|mj"),
+    ("J", r"joules?|j"),
+)
+_POWER_WORDS = (("kW", r"kilowatts?|kw"), ("W", r"watts?|w"))
+_TIME_WORDS = (
+    ("s", r"seconds?|secs?|s"),
+    ("min", r"minutes?|mins?"),
+    ("h", r"hours?|hrs?|h"),
+    ("d", r"days?|d"),
+)
+
+
+def _alternation(words: tuple[tuple[str, str], ...]) -> str:
+    return "|".join(f"(?P<{_group(unit)}>{pattern})" for unit, pattern in words)
+
+
+def _group(unit: str) -> str:
+    return "u_" + unit
+
+
+_CO2 = r"(?:co2|co₂|co<sub>2</sub>|carbon\s+dioxide)"
+# CO2, CO2e, CO2eq, CO2-eq, CO2 eq., CO2-equivalents, [CO2eq]
+_CO2_PHRASE = rf"\[?{_CO2}(?:[\s-]?(?:eq(?:uivalents?)?\b\.?|e\b))?\]?"
+_MASS_RE = re.compile(
+    rf"(?:{_alternation(_MASS_WORDS)})"
+    rf"(?P<co2>\s*(?:of\s+)?(?:eq\.?\s*)?{_CO2_PHRASE})?"
+    rf"(?P<per>\s*(?:/|per\s)\s*(?:{_alternation(_ENERGY_WORDS)}))?"
+    r"(?![\w₂])",
+    re.I,
+)
+_OTHER_RE = re.compile(
+    rf"(?:{_alternation(_ENERGY_WORDS + _POWER_WORDS + _TIME_WORDS)})(?![\w·])",
+    re.I,
+)
+_NUMBER_RE = re.compile(
+    r"(?P<approx>(?:~|≈|∼|approx(?:\.|imately)|about|around|roughly|ca\.)\s*)?"
+    r"(?P<sign>[-+−])?(?P<num>\d+(?:[.,]\d+)*|[.,]\d+)(?P<exp>[eE][-+−]?\d+)?",
+    re.I,
+)
+_PAREN_RE = re.compile(r"[ \t]*\((?P<inner>[^()\n]{1,80})\)")
+_IN_UNIT_RE = re.compile(r"(?:^|[\s,])in\s+(?P<unit>[^,;)]+?)\s*$", re.I)
+_CO2_ANY_RE = re.compile(_CO2_PHRASE, re.I)
+
+
+@dataclass(frozen=True)
+class Amount:
+    """A number with an optional unit, exact as written.
+
+    ``value`` is in ``unit`` (``None``: no unit was written). ``decimals`` is the number of
+    decimal places as printed, counting an exponent ("1.2e-05" has 6; "1e3" has -3).
+    ``mentions_co2`` says the unit named CO2 ("kgCO2e"); ``approximate`` that "~" or "about"
+    came before the number; ``ambiguous_comma`` that "24,690" was read as 24690.
+    """
+
+    value: Decimal
+    unit: str | None
+    decimals: int
+    mentions_co2: bool = False
+    approximate: bool = False
+    ambiguous_comma: bool = False
+
+    @property
+    def dimension(self) -> str | None:
+        """"mass", "energy", "power", "time", "intensity" (mass per energy), or None."""
+        if self.unit is None:
+            return None
+        if "/" in self.unit:
+            return "intensity"
+        return UNITS[self.unit][0]
+
+    @property
+    def is_emissions(self) -> bool:
+        """True when the unit is a mass, i.e. the amount can be an emissions figure."""
+        return self.dimension == "mass"
+
+    @property
+    def grams(self) -> Decimal | None:
+        """The amount in grams, exactly; None unless the unit is a mass."""
+        return self.to_grams()
+
+    def to_grams(self, default_unit: str | None = None) -> Decimal | None:
+        """The amount in grams, reading a missing unit as ``default_unit`` (e.g. "g" in metadata)."""
+        unit = self.unit or default_unit
+        if unit is None or "/" in unit or UNITS[unit][0] != "mass":
+            return None
+        factor = UNITS[unit][1]
+        assert factor is not None
+        return _EXACT.multiply(self.value, factor)
+
+    def tolerance_grams(self, default_unit: str | None = None) -> Decimal | None:
+        """Half a unit in the last printed place, in grams ("1.71 kg": 5 g).
+
+        An integer's trailing zeros are not counted as printed precision: "15000 kg" is read
+        as 15 thousand kg, give or take 500 kg.
+        """
+        unit = self.unit or default_unit
+        if unit is None or "/" in unit or UNITS[unit][0] != "mass":
+            return None
+        exponent = -self.decimals
+        if self.decimals == 0 and self.value != 0:
+            digits = str(abs(self.value.to_integral_value()))
+            exponent = len(digits) - len(digits.rstrip("0"))
+        factor = UNITS[unit][1]
+        assert factor is not None
+        return _EXACT.multiply(Decimal(5).scaleb(exponent - 1), factor)
+
+    def agrees_with(self, grams: Decimal | float | int, default_unit: str | None = None) -> bool:
+        """Whether ``grams`` rounds to this amount at its printed precision."""
+        mine = self.to_grams(default_unit)
+        tolerance = self.tolerance_grams(default_unit)
+        if mine is None or tolerance is None:
+            raise ValueError("agrees_with needs a mass amount")
+        other = grams if isinstance(grams, Decimal) else Decimal(repr(grams) if isinstance(grams, float) else grams)
+        return abs(_EXACT.subtract(other, mine)) <= tolerance
+
+
+def parse_amount(text: str) -> Amount | None:
+    """Read a whole string as an amount ("12.5", "1.2 kg", "0.001477 ([CO2eq], in kg)"); None if it is not one."""
+    stripped = text.strip()
+    found = match_amount(stripped)
+    if found is None or found[2] != len(stripped):
+        return None
+    return found[0]
+
+
+def match_amount(text: str, pos: int = 0) -> tuple[Amount, int, int] | None:
+    """The amount that starts at ``pos`` (after blanks): ``(amount, start, end)``, or None.
+
+    Text after the amount is left alone, so "1.71 KgCO2 (Singapore)" gives 1.71 kg.
+    """
+    while pos < len(text) and text[pos] in " \t":
+        pos += 1
+    m = _NUMBER_RE.match(text, pos)
+    if m is None:
+        return None
+    number = _read_number(m.group("num"), m.group("exp"))
+    if number is None:
+        return None
+    value, decimals, ambiguous = number
+    if m.group("sign") in ("-", "−"):
+        value = -value
+    unit, co2, end = _read_unit(text, m.end())
+    return Amount(value, unit, decimals, co2, bool(m.group("approx")), ambiguous), m.start(), end
+
+
+def parse_unit(text: str) -> str | None:
+    """The canonical unit of a unit expression ("KgCO2eq" -> "kg", "in grams" -> "g", "kWh"), or None."""
+    stripped = text.strip().strip("()[]").strip()
+    inner = _IN_UNIT_RE.search(stripped)
+    if inner:
+        stripped = inner.group("unit")
+    unit, _, end = _read_unit(stripped, 0, allow_paren=False)
+    if unit is not None and not stripped[end:].strip(" .,;:"):
+        return unit
+    # "CO2eq in kg", "tCO<sub>2</sub>eq" are handled above; "[CO2eq], in kg" after CO2 removal
+    without_co2 = _CO2_ANY_RE.sub(" ", stripped).strip(" ,.")
+    if without_co2 != stripped and without_co2:
+        return parse_unit(without_co2)
+    return None
+
+
+def _read_unit(text: str, pos: int, allow_paren: bool = True) -> tuple[str | None, bool, int]:
+    """The unit written at ``pos``: (unit, mentions CO2, end); (None, False, pos) when none."""
+    start = pos
+    while pos < len(text) and text[pos] in " \t\u00a0":
+        pos += 1
+    m = _MASS_RE.match(text, pos)
+    if m is not None:
+        mass = _matched_unit(m, _MASS_WORDS)
+        per = m.group("per")
+        unit = f"{mass}/{_matched_unit(m, _ENERGY_WORDS)}" if per else mass
+        return unit, bool(m.group("co2")), m.end()
+    m = _OTHER_RE.match(text, pos)
+    if m is not None:
+        return _matched_unit(m, _ENERGY_WORDS + _POWER_WORDS + _TIME_WORDS), False, m.end()
+    if allow_paren:
+        m = _PAREN_RE.match(text, start)
+        if m is not None:
+            unit = parse_unit(m.group("inner"))
+            if unit is not None:
+                return unit, bool(_CO2_ANY_RE.search(m.group("inner"))), m.end()
+    return None, False, start
+
+
+def _matched_unit(m: re.Match[str], words: tuple[tuple[str, str], ...]) -> str:
+    for unit, _ in words:
+        if m.group(_group(unit)):
+            return unit
+    raise AssertionError("no unit group matched")
+
+
+def _read_number(digits: str, exponent: str | None) -> tuple[Decimal, int, bool] | None:
+    """Digits with separators -> (value, decimals, ambiguous comma); None when the separators make no sense."""
+    ambiguous = False
+    last_dot, last_comma = digits.rfind("."), digits.rfind(",")
+    if last_dot >= 0 and last_comma >= 0:
+        point = max(last_dot, last_comma)
+        thousands = "," if point == last_dot else "."
+        whole, fraction = digits[:point], digits[point + 1 :]
+        if "." in fraction or "," in fraction or not _thousands_groups(whole, thousands):
+            return None
+        whole = whole.replace(thousands, "")
+    elif last_dot >= 0 or last_comma >= 0:
+        sep = "." if last_dot >= 0 else ","
+        parts = digits.split(sep)
+        if len(parts) > 2:
+            if not _thousands_groups(digits, sep):
+                return None
+            whole, fraction = digits.replace(sep, ""), ""
+        elif sep == "," and exponent is None and _thousands_groups(digits, ","):
+            whole, fraction, ambiguous = parts[0] + parts[1], "", True
+        else:
+            whole, fraction = parts
+    else:
+        whole, fraction = digits, ""
+    try:
+        exp = int(exponent[1:].replace("−", "-")) if exponent else 0
+        value = Decimal(f"{whole or '0'}.{fraction or '0'}").scaleb(exp, _EXACT)
+    except (InvalidOperation, ValueError):
+        return None
+    return value, len(fraction) - exp, ambiguous
+
+
+def _thousands_groups(digits: str, sep: str) -> bool:
+    """Whether ``digits`` is 1-3 digits (not a lone leading 0) then groups of three after ``sep``."""
+    first, *groups = digits.split(sep)
+    return (
+        bool(groups)
+        and 1 <= len(first) <= 3
+        and not (first.startswith("0"))
+        and all(len(group) == 3 for group in groups)
+    )
+
+
+def format_plain_decimal(value: Decimal | float | int | str) -> str:
+    """Write a number as a plain decimal that reads back as the same value.
+
+    No exponent and no float noise: 1.2e-05 -> "0.000012", 1200.0 -> "1200",
+    1e21 -> "1000000000000000000000". Floats are taken at their shortest repr.
+    """
+    if isinstance(value, bool):
+        raise TypeError("a boolean is not a number")
+    if isinstance(value, float):
+        number = Decimal(repr(value))
+    elif isinstance(value, int):
+        return str(value)
+    elif isinstance(value, str):
+        try:
+            number = Decimal(value.strip().replace("_", ""))
+        except InvalidOperation:
+            raise ValueError(f"not a number: {value!r}") from None
+    else:
+        number = value
+    if not number.is_finite():
+        raise ValueError(f"not a finite number: {value!r}")
+    if number.is_zero():
+        return "0"
+    return format(number.normalize(_EXACT), "f")

@@ -1,0 +1,99 @@
+"""The command line: build the parser and dispatch to one function per command.
+
+Every command returns an exit code: 0 clean, 1 findings, 2 usage or environment error.
+Errors that escape a command become one line on stderr and exit code 2, never a traceback.
+"""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from typing import Callable, Sequence
+
+from cardlint import __version__
+
+EXIT_CLEAN, EXIT_FINDINGS, EXIT_ERROR = 0, 1, 2
+
+
+class UsageError(Exception):
+    """A problem with how cardlint was called or its environment; exit code 2."""
+
+
+class _Parser(argparse.ArgumentParser):
+    def error(self, message: str) -> None:  # type: ignore[override]
+        self.print_usage(sys.stderr)
+        sys.stderr.write(f"{self.prog}: error: {message}\n")
+        raise SystemExit(EXIT_ERROR)
+
+
+def _add_lint_options(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument("paths", nargs="*", metavar="PATH", help="files or folders to lint (default: .)")
+    parser.add_argument("--select", metavar="CODES", help="comma-separated rule codes or prefixes to enable (ALL for every rule)")
+    parser.add_argument("--ignore", metavar="CODES", help="comma-separated rule codes or prefixes to disable")
+    parser.add_argument("--output-format", choices=("full", "concise", "json"), help="how to print findings (default: full)")
+    parser.add_argument("--output-file", metavar="PATH", help="write the report to this file instead of standard output")
+    parser.add_argument("--exit-zero", action="store_true", help="exit 0 even when there are findings")
+    parser.add_argument("-q", "--quiet", action="store_true", help="print findings only, no summary")
+    parser.add_argument("--color", choices=("auto", "always", "never"), default="auto", help="colour output (auto honours NO_COLOR)")
+    parser.add_argument("--no-config", action="store_true", help="ignore .cardlint.toml and pyproject.toml")
+    parser.add_argument("--unsafe-fixes", action="store_true", help="also apply (or count) fixes that may change the card's meaning")
+    parser.add_argument("--diff", action="store_true", help="print a unified diff of the fixes and write nothing")
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = _Parser(prog="cardlint", description="Lint, validate and fix Hugging Face model-card metadata (co2_eq_emissions first).")
+    parser.add_argument("--version", action="version", version=f"cardlint {__version__}")
+    commands = parser.add_subparsers(dest="command", metavar="COMMAND", parser_class=_Parser)
+
+    check = commands.add_parser("check", help="find problems in model cards")
+    _add_lint_options(check)
+    check.add_argument("--fix", action="store_true", help="apply safe fixes (and unsafe ones with --unsafe-fixes)")
+    check.add_argument("--fix-only", action="store_true", help="apply fixes without reporting the remaining findings")
+
+    fix = commands.add_parser("fix", help="apply fixes to model cards (same options as check)")
+    _add_lint_options(fix)
+
+    rule = commands.add_parser("rule", help="explain a rule, or list every rule")
+    rule.add_argument("code", nargs="?", help="a rule code (CO2101) or name (emissions-not-a-number)")
+    rule.add_argument("--all", action="store_true", help="list every rule")
+    rule.add_argument("--output-format", choices=("text", "json"), default="text")
+    return parser
+
+
+def _dispatch(args: argparse.Namespace) -> int:
+    handlers: dict[str, Callable[[argparse.Namespace], int]] = {}
+    if args.command in ("check", "fix"):
+        from cardlint.commands.check import run_check
+
+        handlers[args.command] = run_check
+    elif args.command == "rule":
+        from cardlint.commands.rule import run_rule
+
+        handlers["rule"] = run_rule
+    return handlers[args.command](args)
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    """Entry point of the ``cardlint`` console script."""
+    parser = build_parser()
+    args = parser.parse_args(argv)
+    if args.command is None:
+        parser.print_help(sys.stderr)
+        return EXIT_ERROR
+    try:
+        return _dispatch(args)
+    except UsageError as error:
+        sys.stderr.write(f"cardlint: error: {error}\n")
+        return EXIT_ERROR
+    except KeyboardInterrupt:
+        sys.stderr.write("cardlint: interrupted\n")
+        return 130
+    except BrokenPipeError:
+        return EXIT_ERROR
+    except Exception as error:  # the one place that turns a bug into a message
+        sys.stderr.write(f"cardlint: internal error: {type(error).__name__}: {error} (please report this)\n")
+        return EXIT_ERROR
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,107 @@
+"""``cardlint check`` and ``cardlint fix``: lint targets, optionally fix them, and report."""
+
+from __future__ import annotations
+
+import argparse
+import os
+import sys
+from contextlib import contextmanager
+from pathlib import Path
+from typing import Iterator, TextIO
+
+from cardlint.cli import EXIT_CLEAN, EXIT_ERROR, EXIT_FINDINGS, UsageError
+from cardlint.config import ConfigError, settings_for
+from cardlint.diagnostics import FileResult
+from cardlint.linter import lint_path
+from cardlint.report import RunSummary, get_reporter
+from cardlint.targets import expand
+
+
+def run_check(args: argparse.Namespace) -> int:
+    fix_mode = args.command == "fix" or getattr(args, "fix", False) or getattr(args, "fix_only", False)
+    overrides = {"select": _codes(args.select), "ignore": _codes(args.ignore)}
+    targets, missing = expand(args.paths or ["."])
+    for argument in missing:
+        sys.stderr.write(f"cardlint: {argument}: no such file or directory\n")
+
+    results: list[FileResult] = []
+    fixed_total = 0
+    diff_found = False
+    for target in targets:
+        assert target.path is not None
+        try:
+            settings = settings_for(target.path, overrides, use_config=not args.no_config)
+        except ConfigError as error:
+            raise UsageError(str(error)) from None
+        if settings.is_excluded(str(target.path)):
+            continue
+        if fix_mode or args.diff:
+            from cardlint.fixer import fix_path
+
+            outcome = fix_path(target.path, settings, unsafe=args.unsafe_fixes, write=not args.diff)
+            results.append(outcome.result)
+            fixed_total += outcome.fixed
+            if args.diff and outcome.diff:
+                diff_found = True
+                sys.stdout.write(outcome.diff)
+        else:
+            results.append(lint_path(target.path, settings))
+
+    for result in results:
+        if result.error is not None:
+            sys.stderr.write(f"cardlint: {result.error}\n")
+    summary = RunSummary.of(results)
+    summary.fix_mode = fix_mode and not args.diff
+    summary.fixed = fixed_total
+    if not args.diff and not getattr(args, "fix_only", False):
+        _report(args, results, summary)
+
+    if missing or summary.unreadable:
+        return EXIT_ERROR
+    if args.diff:
+        return EXIT_FINDINGS if diff_found else EXIT_CLEAN
+    if args.exit_zero or getattr(args, "fix_only", False):
+        return EXIT_CLEAN
+    return EXIT_FINDINGS if summary.errors + summary.warnings else EXIT_CLEAN
+
+
+def _report(args: argparse.Namespace, results: list[FileResult], summary: RunSummary) -> None:
+    output_format = args.output_format or "full"
+    with _output(args.output_file) as stream:
+        reporter = get_reporter(output_format, color=_use_color(args.color, stream))
+        if args.quiet and output_format in ("full", "concise"):
+            results_only = [r for r in results if r.diagnostics]
+            for result in results_only:
+                for diagnostic in result.diagnostics:
+                    stream.write(reporter.headline(diagnostic) + "\n")  # type: ignore[attr-defined]
+                    reporter.details(diagnostic, result, stream)  # type: ignore[attr-defined]
+            return
+        reporter.report(results, summary, stream)
+
+
+@contextmanager
+def _output(path: str | None) -> Iterator[TextIO]:
+    if path is None:
+        yield sys.stdout
+        return
+    try:
+        Path(path).parent.mkdir(parents=True, exist_ok=True)
+        handle = open(path, "w", encoding="utf-8", newline="\n")
+    except OSError as error:
+        raise UsageError(f"cannot write the report to {path}: {error.strerror or error}") from None
+    with handle:
+        yield handle
+
+
+def _use_color(choice: str, stream: TextIO) -> bool:
+    if choice == "always":
+        return True
+    if choice == "never" or os.environ.get("NO_COLOR"):
+        return False
+    return hasattr(stream, "isatty") and stream.isatty()
+
+
+def _codes(value: str | None) -> tuple[str, ...] | None:
+    if value is None:
+        return None
+    return tuple(code.strip() for code in value.split(",") if code.strip())

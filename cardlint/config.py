@@ -1,0 +1,87 @@
+"""Configuration: ``.cardlint.toml`` or ``[tool.cardlint]`` in pyproject.toml, found by walking up.
+
+Keys: ``select``, ``ignore``, ``exclude`` (globs) and ``per-file-ignores`` (glob -> codes).
+Command-line ``--select``/``--ignore`` replace the file's values.
+"""
+
+from __future__ import annotations
+
+import os
+from dataclasses import replace
+from functools import lru_cache
+from pathlib import Path
+from typing import Any
+
+from cardlint.settings import Settings
+
+CONFIG_NAMES = (".cardlint.toml", "pyproject.toml")
+_KNOWN_KEYS = {"select", "ignore", "exclude", "per-file-ignores"}
+
+
+class ConfigError(Exception):
+    """A configuration file that cannot be used; the message names the file."""
+
+
+def find_config(start: Path) -> Path | None:
+    """The nearest ``.cardlint.toml``, or pyproject.toml with a ``[tool.cardlint]`` table, from ``start`` up."""
+    directory = start if start.is_dir() else start.parent
+    return _find_in(str(directory.resolve()))
+
+
+@lru_cache(maxsize=256)
+def _find_in(directory: str) -> Path | None:
+    path = Path(directory)
+    dotfile = path / ".cardlint.toml"
+    if dotfile.is_file():
+        return dotfile
+    pyproject = path / "pyproject.toml"
+    if pyproject.is_file() and "[tool.cardlint" in pyproject.read_text(encoding="utf-8", errors="replace"):
+        return pyproject
+    if path.parent == path:
+        return None
+    return _find_in(str(path.parent))
+
+
+@lru_cache(maxsize=64)
+def load_config(path: Path) -> Settings:
+    """Settings from one configuration file."""
+    try:
+        import tomllib
+    except ImportError:  # Python 3.10
+        import tomli as tomllib  # type: ignore[no-redef]
+    try:
+        with path.open("rb") as handle:
+            data = tomllib.load(handle)
+    except (OSError, tomllib.TOMLDecodeError) as error:
+        raise ConfigError(f"{path}: cannot read configuration: {error}") from None
+    table: Any = data if path.name == ".cardlint.toml" else data.get("tool", {}).get("cardlint", {})
+    unknown = set(table) - _KNOWN_KEYS
+    if unknown:
+        raise ConfigError(f"{path}: unknown configuration key(s): {', '.join(sorted(unknown))}")
+    per_file = table.get("per-file-ignores", {})
+    if not isinstance(per_file, dict):
+        raise ConfigError(f"{path}: per-file-ignores must be a table of glob = [codes]")
+    return Settings(
+        select=_codes(path, table, "select", ("ALL",)),
+        ignore=_codes(path, table, "ignore", ()),
+        exclude=_codes(path, table, "exclude", ()),
+        per_file_ignores=tuple((glob, _as_tuple(path, glob, codes)) for glob, codes in per_file.items()),
+        root=str(path.parent),
+    )
+
+
+def settings_for(target: Path, overrides: dict[str, Any], use_config: bool = True) -> Settings:
+    """The settings that apply to ``target``: its configuration file, then command-line overrides."""
+    config = find_config(target) if use_config else None
+    base = load_config(config) if config is not None else Settings(root=os.getcwd())
+    return replace(base, **{key: value for key, value in overrides.items() if value is not None})
+
+
+def _codes(path: Path, table: dict[str, Any], key: str, default: tuple[str, ...]) -> tuple[str, ...]:
+    return _as_tuple(path, key, table[key]) if key in table else default
+
+
+def _as_tuple(path: Path, key: str, value: Any) -> tuple[str, ...]:
+    if not isinstance(value, list) or not all(isinstance(item, str) for item in value):
+        raise ConfigError(f"{path}: '{key}' must be a list of strings")
+    return tuple(value)

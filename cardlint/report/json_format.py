@@ -1,0 +1,24 @@
+"""``--output-format json``: one JSON array of diagnostics.
+
+In fix mode the output is an object: ``{"fixed": [...], "remaining": [...]}``, where ``fixed``
+lists the findings whose fixes were applied (with their positions before the fix).
+"""
+
+from __future__ import annotations
+
+import json
+from typing import TextIO
+
+from cardlint.diagnostics import FileResult
+from cardlint.report.base import Reporter, RunSummary
+
+
+class JsonReporter(Reporter):
+    def report(self, results: list[FileResult], summary: RunSummary, stream: TextIO) -> None:
+        items = [diagnostic.to_dict() for result in results for diagnostic in result.diagnostics]
+        if summary.fix_mode:
+            fixed = [diagnostic.to_dict() for result in results for diagnostic in result.fixed]
+            json.dump({"fixed": fixed, "remaining": items}, stream, indent=2, ensure_ascii=False)
+        else:
+            json.dump(items, stream, indent=2, ensure_ascii=False)
+        stream.write("\n")

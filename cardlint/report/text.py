@@ -1,0 +1,90 @@
+"""Human output: ``full`` (with the offending line and a caret) and ``concise`` (one line each)."""
+
+from __future__ import annotations
+
+from typing import TextIO
+
+from cardlint.diagnostics import Diagnostic, FileResult
+from cardlint.report.base import Reporter, RunSummary
+
+_STYLES = {"bold": "1", "red": "31", "yellow": "33", "cyan": "36", "dim": "2", "green": "32"}
+
+
+class ConciseReporter(Reporter):
+    """``path:row:col: CODE [*] message``, one per line, then a summary."""
+
+    def style(self, text: str, *styles: str) -> str:
+        if not self.color or not styles:
+            return text
+        codes = ";".join(_STYLES[s] for s in styles)
+        return f"\x1b[{codes}m{text}\x1b[0m"
+
+    def report(self, results: list[FileResult], summary: RunSummary, stream: TextIO) -> None:
+        for result in results:
+            for diagnostic in result.diagnostics:
+                stream.write(self.headline(diagnostic) + "\n")
+                self.details(diagnostic, result, stream)
+            for note in result.notes:
+                stream.write(self.style(f"{result.filename}: {note}", "dim") + "\n")
+        stream.write(self.closing(summary))
+
+    def headline(self, diagnostic: Diagnostic) -> str:
+        where = f"{diagnostic.filename}:{diagnostic.location.row}:{diagnostic.location.column}:"
+        color = "red" if diagnostic.severity == "error" else "yellow"
+        marker = " [*]" if diagnostic.fix is not None and diagnostic.fix.is_safe else ""
+        return f"{self.style(where, 'bold')} {self.style(diagnostic.code, 'bold', color)}{marker} {diagnostic.message}"
+
+    def details(self, diagnostic: Diagnostic, result: FileResult, stream: TextIO) -> None:
+        """Nothing in concise output."""
+
+    def closing(self, summary: RunSummary) -> str:
+        found = summary.errors + summary.warnings
+        lines = []
+        if summary.fix_mode:
+            lines.append(f"Fixed {summary.fixed} finding{'s' if summary.fixed != 1 else ''} ({found} remaining).")
+        if found == 0 and not summary.fix_mode:
+            checked = f"{summary.files} file{'s' if summary.files != 1 else ''}"
+            if summary.unreadable == 0:
+                lines.append(self.style(f"All checks passed ({checked}).", "green"))
+            else:
+                lines.append(f"No findings in the files that could be read ({summary.unreadable} of {checked} could not be read).")
+        elif found:
+            parts = []
+            if summary.errors:
+                parts.append(f"{summary.errors} error{'s' if summary.errors != 1 else ''}")
+            if summary.warnings:
+                parts.append(f"{summary.warnings} warning{'s' if summary.warnings != 1 else ''}")
+            lines.append(f"Found {found} problem{'s' if found != 1 else ''} ({', '.join(parts)}).")
+        if summary.fixable_safe and not summary.fix_mode:
+            hidden = f" ({summary.fixable_unsafe} more with --unsafe-fixes)" if summary.fixable_unsafe else ""
+            lines.append(f"[*] {summary.fixable_safe} fixable with --fix{hidden}.")
+        elif summary.fixable_unsafe and not summary.fix_mode:
+            lines.append(f"No safe fixes available ({summary.fixable_unsafe} hidden fixes can be enabled with --unsafe-fixes).")
+        return "".join(line + "\n" for line in lines)
+
+
+class FullReporter(ConciseReporter):
+    """The headline, the offending line with a caret under the span, and the fix title."""
+
+    def details(self, diagnostic: Diagnostic, result: FileResult, stream: TextIO) -> None:
+        source = result.source_line(diagnostic.location.row)
+        if source is None:
+            stream.write("\n")
+            return
+        row = str(diagnostic.location.row)
+        gutter = " " * len(row)
+        line = source.rstrip("\r\n").replace("\t", " ")
+        start = diagnostic.location.column - 1
+        if diagnostic.end_location.row == diagnostic.location.row:
+            width = max(1, diagnostic.end_location.column - diagnostic.location.column)
+        else:
+            width = max(1, len(line) - start)
+        caret = " " * start + "^" * width
+        color = "red" if diagnostic.severity == "error" else "yellow"
+        stream.write(f"{gutter} {self.style('|', 'cyan')}\n")
+        stream.write(f"{self.style(row, 'cyan')} {self.style('|', 'cyan')} {line}\n")
+        stream.write(f"{gutter} {self.style('|', 'cyan')} {self.style(caret, color)}\n")
+        if diagnostic.fix is not None:
+            kind = "" if diagnostic.fix.is_safe else " (unsafe)"
+            stream.write(f"{gutter} {self.style('=', 'cyan')} help: {diagnostic.fix.message}{kind}\n")
+        stream.write(f"{gutter} {self.style('=', 'cyan')} docs: {diagnostic.url}\n\n")

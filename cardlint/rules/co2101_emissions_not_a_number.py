@@ -1,0 +1,62 @@
+"""CO2101 emissions-not-a-number."""
+
+from __future__ import annotations
+
+import json
+from typing import Iterator
+
+from cardlint.amounts import format_plain_decimal, parse_amount
+from cardlint.rules._helpers import emissions_value
+from cardlint.rules.base import LintContext, Violation
+from cardlint.rules.co2103_emissions_exponent_notation import exponent_scalar
+
+CODE = "CO2101"
+NAME = "emissions-not-a-number"
+SEVERITY = "error"
+SUMMARY = "emissions is a string"
+FIXABLE = "sometimes"
+DOC = """\
+## What it does
+Flags an `emissions` value that is a string, such as `"12.5"`, `1.2 kg`, `300 g`, `TBD`.
+
+## Why is this bad?
+The specification says `emissions` is a number of grams. The Hub cannot sort or sum a string,
+and its filter takes the first digits it finds: `"12 kg"` is filtered as 12 g, a thousand times
+too little.
+
+## Example
+```yaml
+co2_eq_emissions:
+  emissions: 1.2 kg
+```
+
+Use instead:
+```yaml
+co2_eq_emissions:
+  emissions: 1200
+```
+
+## Fix safety
+Safe when the string is a number, or a number with an explicit mass unit (`g`, `kg`, `t`,
+`tCO2eq`, `kgCO2e`, `lbs`, ...): the fix writes the same amount in grams as a plain decimal.
+Placeholders such as `TBD` have no fix.
+"""
+
+
+def check(ctx: LintContext) -> Iterator[Violation]:
+    co2 = ctx.co2
+    if co2 is None or not co2.is_mapping:
+        return  # the bare form is CO2004's
+    found = emissions_value(ctx)
+    if found is None or not isinstance(found[1], str) or exponent_scalar(found[0]):
+        return
+    node, value = found
+    shown = json.dumps(value, ensure_ascii=False)
+    amount = parse_amount(value)
+    if amount is None or amount.grams is None:
+        yield ctx.node_violation(node, f"emissions is the string {shown}, not a number: write the grams of CO2eq as a number")
+        return
+    grams = format_plain_decimal(amount.grams)
+    unit = f" ({amount.unit} converted to grams)" if amount.unit and amount.unit != "g" else ""
+    fix = ctx.replace_node(node, grams, f"Write {grams}{unit}")
+    yield ctx.node_violation(node, f"emissions is the string {shown}, not a number: write {grams}{unit}", fix)

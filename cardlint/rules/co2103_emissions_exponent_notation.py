@@ -1,0 +1,73 @@
+"""CO2103 emissions-exponent-notation."""
+
+from __future__ import annotations
+
+import re
+from decimal import Decimal
+from typing import Iterator
+
+import yaml
+
+from cardlint.amounts import format_plain_decimal
+from cardlint.card import is_plain
+from cardlint.rules._helpers import emissions_value
+from cardlint.rules.base import LintContext, Violation
+
+CODE = "CO2103"
+NAME = "emissions-exponent-notation"
+SEVERITY = "error"
+SUMMARY = "emissions written with an exponent"
+FIXABLE = "safe"
+DOC = """\
+## What it does
+Flags an emissions figure written with an exponent, such as `1e-05` or `1.2e-05`.
+
+## Why is this bad?
+huggingface_hub reads YAML 1.1, where `1e-05` (no dot, or no sign in the exponent) is the
+*string* "1e-05", not a number. And the Hub's emissions filter takes the first run of digits of
+the value, so `1.2e-05` is filtered as 1.2 g, not 0.000012 g.
+
+## Example
+```yaml
+co2_eq_emissions:
+  emissions: 2.4699e-05
+```
+
+Use instead:
+```yaml
+co2_eq_emissions:
+  emissions: 0.000024699
+```
+
+## Fix safety
+Safe: the plain decimal has exactly the value the exponent form denotes.
+"""
+
+EXPONENT = re.compile(r"[-+]?(?:[0-9][0-9_]*\.?[0-9_]*|\.[0-9_]+)[eE][-+]?[0-9]+")
+
+
+def exponent_scalar(node: yaml.Node) -> bool:
+    """A plain scalar written with an exponent."""
+    return is_plain(node) and EXPONENT.fullmatch(node.value) is not None
+
+
+def check(ctx: LintContext) -> Iterator[Violation]:
+    found = emissions_value(ctx)
+    if found is None or not exponent_scalar(found[0]):
+        return
+    node, value = found
+    plain = format_plain_decimal(Decimal(node.value.replace("_", "")))
+    read_as = f"the string '{value}'" if isinstance(value, str) else f"the number {value!r}"
+    fix = ctx.replace_node(node, plain, f"Write {plain}")
+    yield ctx.node_violation(
+        node,
+        f"emissions '{node.value}' uses an exponent: huggingface_hub reads it as {read_as} and the Hub's filter as "
+        f"{_filter_reading(node.value)} g; write {plain}",
+        fix,
+    )
+
+
+def _filter_reading(text: str) -> str:
+    """What huggingface_hub's ``_is_emission_within_threshold`` extracts from the value."""
+    match = re.search(r"\d+\.\d+|\d+", text)
+    return match.group(0) if match else "nothing"

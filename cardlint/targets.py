@@ -1,0 +1,47 @@
+"""Turn command-line targets into README files to lint."""
+
+from __future__ import annotations
+
+import os
+from dataclasses import dataclass
+from pathlib import Path
+
+SKIPPED_DIRS = frozenset(
+    {".git", ".hg", ".svn", "node_modules", "__pycache__", ".venv", "venv", ".tox", ".nox", ".mypy_cache", ".pytest_cache", "site-packages", ".cache"}
+)
+README_NAME = "README.md"
+
+
+@dataclass(frozen=True)
+class Target:
+    """One thing to lint: a local file (``path``) or a Hub repository (``repo_id``)."""
+
+    display: str
+    path: Path | None = None
+    repo_id: str | None = None
+    explicit: bool = True  # named on the command line rather than found in a folder
+
+
+def find_readmes(directory: Path) -> list[Path]:
+    """Every README.md under ``directory``, skipping VCS folders, virtual environments and node_modules."""
+    found: list[Path] = []
+    for root, dirs, files in os.walk(directory):
+        dirs[:] = sorted(d for d in dirs if d not in SKIPPED_DIRS and not (Path(root, d) / "pyvenv.cfg").exists())
+        if README_NAME in files:
+            found.append(Path(root, README_NAME))
+    return found
+
+
+def expand(arguments: list[str]) -> tuple[list[Target], list[str]]:
+    """Local targets for each argument, and the arguments that are neither a file nor a folder."""
+    targets: list[Target] = []
+    missing: list[str] = []
+    for argument in arguments:
+        path = Path(argument)
+        if path.is_dir() and not path.name == README_NAME:
+            targets.extend(Target(str(found), found, explicit=False) for found in find_readmes(path))
+        elif path.exists() or path.is_symlink():
+            targets.append(Target(argument, path))
+        else:
+            missing.append(argument)
+    return targets, missing
