@@ -7,6 +7,7 @@ from typing import Any, Iterator
 import yaml
 
 from cardlint.rules.base import LintContext, Violation
+from cardlint.rules.co2003_unknown_key import ALIASES
 
 
 def missing_field(ctx: LintContext, key: str, advice: str) -> Iterator[Violation]:
@@ -14,6 +15,8 @@ def missing_field(ctx: LintContext, key: str, advice: str) -> Iterator[Violation
     co2 = ctx.co2
     if co2 is None or not co2.is_mapping or key in co2.value:
         return
+    if any(ALIASES.get(str(present).lower().strip()) == key for present in co2.value):
+        return  # a misspelling of the key is there: CO2003 reports it and renames it
     yield ctx.node_violation(co2.key_node, f"co2_eq_emissions has no '{key}': {advice}")
 
 

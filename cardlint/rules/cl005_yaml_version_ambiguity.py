@@ -16,6 +16,7 @@ CODE = "CL005"
 NAME = "yaml-version-ambiguity"
 SEVERITY = "warning"
 SUMMARY = "A plain scalar that YAML 1.1 and YAML 1.2 read differently"
+FIXABLE = "sometimes"
 DOC = """\
 ## What it does
 Finds unquoted values that huggingface_hub (PyYAML, YAML 1.1) and YAML 1.2 parsers (the Hub's

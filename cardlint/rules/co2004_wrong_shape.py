@@ -70,9 +70,9 @@ def check(ctx: LintContext) -> Iterator[Violation]:
 def _string(ctx: LintContext, co2: Co2Block) -> Violation:
     shown = json.dumps(co2.value, ensure_ascii=False)
     amount = parse_amount(co2.value)
-    if amount is None or amount.grams is None:
+    if amount is None or amount.to_grams("g") is None:
         return ctx.node_violation(co2.node, f"co2_eq_emissions is the string {shown}: write a number of grams or a mapping")
-    grams = format_plain_decimal(amount.grams)
+    grams = format_plain_decimal(amount.to_grams("g"))  # type: ignore[arg-type]
     fix = ctx.replace_node(co2.node, grams, f"Write {grams}")
     return ctx.node_violation(co2.node, f"co2_eq_emissions is the string {shown}, not a number: write {grams}", fix)
 

@@ -1,0 +1,137 @@
+"""The card reader agrees with huggingface_hub, and maps nodes to README lines and columns."""
+
+from __future__ import annotations
+
+import math
+from pathlib import Path
+
+import pytest
+import yaml
+from huggingface_hub.repocard import metadata_load
+
+from cardlint.card import Position, parse_card
+from cardlint.linter import read_card
+from conftest import corpus_cards
+
+CASES_DIR = Path(__file__).parent / "cases"
+
+# Inputs where finding the block is subtle; each is written to a file and read both ways.
+TRICKY = {
+    "plain": "---\nlicense: mit\n---\nbody\n",
+    "leading_blank_lines": "\n\n---\nlicense: mit\n---\n",
+    "leading_spaces": "   ---\nlicense: mit\n---\n",
+    "crlf": "---\r\nlicense: mit\r\nco2_eq_emissions: 12\r\n---\r\nbody\r\n",
+    "cr_only": "---\rlicense: mit\r---\rbody\r",
+    "mixed_endings": "---\r\nlicense: mit\rtags: [a]\n---\nbody",
+    "bom": "\ufeff---\nlicense: mit\n---\n",
+    "closing_at_eof": "---\nlicense: mit\n---",
+    "closing_trailing_spaces": "---\nlicense: mit\n--- \t\nbody",
+    "four_dashes": "----\nlicense: mit\n----\n",
+    "plus_delimiters": "+++\nlicense = 'mit'\n+++\n",
+    "unterminated": "---\nlicense: mit\n",
+    "empty_block": "---\n\n---\n",
+    "comment_only_block": "---\n# nothing\n---\n",
+    "dashes_in_body": "---\na: 1\n---\ntext\n---\nb: 2\n---\n",
+    "text_before_block": "# Title\n---\na: 1\n---\n",
+    "empty_file": "",
+    "exponent": "---\nco2_eq_emissions:\n  emissions: 1e-05\n---\n",
+    "underscore_int": "---\nco2_eq_emissions:\n  emissions: 24_700_000\n---\n",
+    "yes_no": "---\nlanguage: no\non_cloud: yes\n---\n",
+    "nan": "---\nco2_eq_emissions: .nan\n---\n",
+}
+
+
+def _same(a: object, b: object) -> bool:
+    if isinstance(a, float) and isinstance(b, float) and math.isnan(a) and math.isnan(b):
+        return True
+    if isinstance(a, dict) and isinstance(b, dict):
+        return a.keys() == b.keys() and all(_same(a[k], b[k]) for k in a)
+    if isinstance(a, list) and isinstance(b, list):
+        return len(a) == len(b) and all(_same(x, y) for x, y in zip(a, b))
+    return type(a) is type(b) and a == b
+
+
+def _hub_reading(path: Path) -> object:
+    """What huggingface_hub's metadata_load gives, or the exception type it raises."""
+    try:
+        return metadata_load(path)
+    except (yaml.YAMLError, ValueError) as error:
+        return type(error).__name__
+
+
+def _cardlint_reading(path: Path) -> object:
+    card = read_card(path)
+    assert not isinstance(card, str)
+    if card.problem is not None:
+        return "ValueError" if card.problem.kind == "not-mapping" else "YAMLError-like"
+    return card.metadata
+
+
+def _assert_agree(path: Path) -> None:
+    hub = _hub_reading(path)
+    mine = _cardlint_reading(path)
+    if isinstance(hub, str):  # huggingface_hub raised: cardlint must have recorded a problem
+        assert isinstance(mine, str), f"huggingface_hub failed ({hub}) but cardlint read {mine!r}"
+        if hub == "ValueError":
+            assert mine == "ValueError"
+    else:
+        assert _same(mine, hub), f"cardlint read {mine!r}, huggingface_hub read {hub!r}"
+
+
+@pytest.mark.parametrize("name", sorted(TRICKY))
+def test_agrees_with_huggingface_hub_on_tricky_inputs(name: str, tmp_path: Path) -> None:
+    path = tmp_path / "README.md"
+    path.write_bytes(TRICKY[name].encode("utf-8"))
+    _assert_agree(path)
+
+
+@pytest.mark.parametrize("path", corpus_cards(), ids=lambda p: p.name)
+def test_agrees_with_huggingface_hub_on_corpus(path: Path) -> None:
+    _assert_agree(path)
+
+
+@pytest.mark.parametrize("path", sorted(CASES_DIR.glob("*.case")), ids=lambda p: p.stem)
+def test_agrees_with_huggingface_hub_on_test_cards(path: Path, tmp_path: Path) -> None:
+    from test_cases import _shape, load_case
+
+    case = load_case(path)
+    options = case["options"]
+    assert isinstance(options, dict)
+    text = _shape(str(case["card"]).removesuffix("\n"), options)
+    target = tmp_path / "README.md"
+    target.write_bytes(("\ufeff" if "bom" in options else "").encode() + text.encode("utf-8"))
+    if "CL006" in str(case.get("diagnostics", "")):
+        pytest.skip("alias bombs are refused by cardlint and would be expanded by a plain reader")
+    _assert_agree(target)
+
+
+def test_positions_are_readme_lines_and_columns() -> None:
+    text = "\n\n---\r\nlicense: mit\r\nco2_eq_emissions:\r\n  emissions: 12\r\n---\r\nbody\r\n"
+    card = parse_card(text)
+    assert card.metadata == {"license": "mit", "co2_eq_emissions": {"emissions": 12}}
+    pair = card.top_level("co2_eq_emissions")
+    assert pair is not None
+    key_node, value_node = pair
+    assert card.position(card.node_offsets(key_node)[0]) == Position(5, 1)
+    emissions_node = value_node.value[0][1]
+    assert card.position(card.node_offsets(emissions_node)[0]) == Position(6, 14)
+    assert card.node_source(emissions_node) == "12"
+    assert card.body == "body\r\n"
+
+
+def test_positions_count_characters_not_bytes() -> None:
+    card = parse_card("---\nname: Montréal — été\nco2_eq_emissions: 5\n---\n")
+    pair = card.top_level("co2_eq_emissions")
+    assert pair is not None
+    assert card.position(card.node_offsets(pair[1])[0]) == Position(3, 19)
+    name = card.top_level("name")
+    assert name is not None
+    assert card.position(card.node_offsets(name[1])[1]) == Position(2, 21)
+
+
+def test_bom_is_not_part_of_the_text(tmp_path: Path) -> None:
+    path = tmp_path / "README.md"
+    path.write_bytes(b"\xef\xbb\xbf---\nlicense: mit\n---\n")
+    card = read_card(path)
+    assert not isinstance(card, str)
+    assert card.bom and card.text.startswith("---") and card.metadata == {"license": "mit"}

@@ -1,0 +1,236 @@
+"""The CLI as a user runs it: a separate process, its output and its exit code."""
+
+from __future__ import annotations
+
+import json
+import os
+from pathlib import Path
+
+import pytest
+
+from conftest import REPO, corpus_cards, needs_corpus, run_cardlint
+
+BAD = "---\nco2_eq_emissions:\n  emissions: \"1.2 kg\"\n  training_type: Fine-tuning\n---\n# Model\n"
+GOOD = (
+    "---\nco2_eq_emissions:\n  emissions: 1200\n  source: CodeCarbon\n  training_type: fine-tuning\n"
+    "  geographical_location: Quebec, Canada\n  hardware_used: 1 x NVIDIA A100-SXM4-80GB\n---\n# Model\n"
+)
+
+
+def write(path: Path, text: str) -> Path:
+    path.parent.mkdir(parents=True, exist_ok=True)
+    path.write_text(text, encoding="utf-8")
+    return path
+
+
+def test_version() -> None:
+    from cardlint import __version__
+
+    result = run_cardlint("--version")
+    assert result.returncode == 0 and result.stdout.strip() == f"cardlint {__version__}"
+
+
+def test_clean_card_exits_0(tmp_path: Path) -> None:
+    result = run_cardlint("check", str(write(tmp_path / "README.md", GOOD)))
+    assert result.returncode == 0, result.stdout + result.stderr
+    assert "All checks passed" in result.stdout
+
+
+def test_findings_exit_1_with_location_code_and_caret(tmp_path: Path) -> None:
+    card = write(tmp_path / "README.md", BAD)
+    result = run_cardlint("check", str(card))
+    assert result.returncode == 1
+    assert f"{card}:3:14: CO2101 [*] emissions is the string \"1.2 kg\"" in result.stdout
+    assert "3 |   emissions: \"1.2 kg\"" in result.stdout
+    assert "  |              ^^^^^^^^" in result.stdout
+    assert "help: Write 1200" in result.stdout
+    assert "[*] 2 fixable with --fix" in result.stdout
+    assert result.stderr == ""
+
+
+def test_concise_output(tmp_path: Path) -> None:
+    card = write(tmp_path / "README.md", BAD)
+    result = run_cardlint("check", "--output-format", "concise", "--select", "CO2101,CO2202", str(card))
+    lines = result.stdout.splitlines()
+    assert lines[:2] == [
+        f"{card}:3:14: CO2101 [*] emissions is the string \"1.2 kg\", not a number: write 1200 (kg converted to grams)",
+        f"{card}:4:18: CO2202 [*] training_type \"Fine-tuning\" is not one of the spec's values: write 'fine-tuning'",
+    ]
+    assert lines[2] == "Found 2 problems (2 errors)."
+
+
+def test_json_output_fields(tmp_path: Path) -> None:
+    card = write(tmp_path / "README.md", BAD)
+    result = run_cardlint("check", "--output-format", "json", "--select", "CO2101", str(card))
+    assert result.returncode == 1
+    [item] = json.loads(result.stdout)
+    assert item["code"] == "CO2101" and item["name"] == "emissions-not-a-number" and item["severity"] == "error"
+    assert item["filename"] == str(card)
+    assert item["location"] == {"row": 3, "column": 14} and item["end_location"] == {"row": 3, "column": 22}
+    assert item["fix"]["applicability"] == "safe"
+    assert item["fix"]["edits"] == [{"content": "1200", "location": {"row": 3, "column": 14}, "end_location": {"row": 3, "column": 22}}]
+    assert item["url"].endswith("#co2101")
+
+
+def test_select_ignore_and_exit_zero(tmp_path: Path) -> None:
+    card = write(tmp_path / "README.md", BAD)
+    assert run_cardlint("check", "--select", "CO22", str(card)).stdout.count("CO2202") >= 1
+    ignored = run_cardlint("check", "--ignore", "CO2", "--output-format", "concise", str(card))
+    assert ignored.returncode == 0 and "CO2" not in ignored.stdout.split("All checks passed")[0]
+    assert run_cardlint("check", "--exit-zero", str(card)).returncode == 0
+
+
+def test_quiet_prints_findings_only(tmp_path: Path) -> None:
+    card = write(tmp_path / "README.md", BAD)
+    result = run_cardlint("check", "-q", "--output-format", "concise", str(card))
+    assert result.returncode == 1
+    assert all(line.startswith(str(card)) for line in result.stdout.splitlines())
+
+
+def test_folder_search_skips_vcs_venv_and_node_modules(tmp_path: Path) -> None:
+    write(tmp_path / "a" / "README.md", BAD)
+    write(tmp_path / "b" / "nested" / "README.md", GOOD)
+    write(tmp_path / ".git" / "README.md", BAD)
+    write(tmp_path / "node_modules" / "x" / "README.md", BAD)
+    write(tmp_path / "env" / "pyvenv.cfg", "home = /usr\n")
+    write(tmp_path / "env" / "README.md", BAD)
+    write(tmp_path / "a" / "NOTES.md", BAD)
+    result = run_cardlint("check", "--output-format", "json", str(tmp_path))
+    files = {Path(item["filename"]).relative_to(tmp_path).as_posix() for item in json.loads(result.stdout)}
+    assert files == {"a/README.md"}
+
+
+def test_a_file_is_linted_whatever_its_name(tmp_path: Path) -> None:
+    card = write(tmp_path / "model_card.md", BAD)
+    assert run_cardlint("check", str(card)).returncode == 1
+
+
+def test_default_target_is_current_folder(tmp_path: Path) -> None:
+    write(tmp_path / "README.md", BAD)
+    result = run_cardlint("check", "--output-format", "concise", cwd=tmp_path)
+    assert result.returncode == 1 and "README.md:3:14: CO2101" in result.stdout
+
+
+def test_config_file_and_cli_override(tmp_path: Path) -> None:
+    write(tmp_path / "pyproject.toml", '[project]\nname = "x"\n\n[tool.cardlint]\nignore = ["CO2101"]\n\n[tool.cardlint.per-file-ignores]\n"legacy/*" = ["CO2202"]\n')
+    card = write(tmp_path / "README.md", BAD)
+    legacy = write(tmp_path / "legacy" / "README.md", BAD)
+    result = run_cardlint("check", "--output-format", "concise", str(card), str(legacy))
+    assert "CO2101" not in result.stdout
+    assert f"{card}:4:18: CO2202" in result.stdout
+    assert f"{legacy}:4:18: CO2202" not in result.stdout
+    overridden = run_cardlint("check", "--output-format", "concise", "--ignore", "CO2202", str(card))
+    assert "CO2101" in overridden.stdout and "CO2202" not in overridden.stdout
+
+
+def test_dot_cardlint_toml_wins_and_exclude(tmp_path: Path) -> None:
+    write(tmp_path / ".cardlint.toml", 'select = ["CO2202"]\nexclude = ["vendor/*"]\n')
+    write(tmp_path / "README.md", BAD)
+    write(tmp_path / "vendor" / "README.md", BAD)
+    result = run_cardlint("check", "--output-format", "concise", str(tmp_path))
+    assert result.stdout.count("CO2202") == 1 and "vendor" not in result.stdout and "CO2101" not in result.stdout
+
+
+def test_bad_config_is_a_usage_error(tmp_path: Path) -> None:
+    write(tmp_path / ".cardlint.toml", "selekt = [\n")
+    write(tmp_path / "README.md", GOOD)
+    result = run_cardlint("check", str(tmp_path / "README.md"))
+    assert result.returncode == 2 and ".cardlint.toml" in result.stderr and "Traceback" not in result.stderr
+
+
+def test_inline_suppression(tmp_path: Path) -> None:
+    card = write(tmp_path / "README.md", BAD.replace('"1.2 kg"', '"1.2 kg"  # cardlint: ignore[CO2101]'))
+    result = run_cardlint("check", "--output-format", "concise", str(card))
+    assert "CO2101" not in result.stdout and "CO2202" in result.stdout
+
+
+@pytest.mark.parametrize(
+    ("name", "content", "message"),
+    [
+        ("binary", b"\x00\x01\x02---\n", "binary file"),
+        ("latin1", "---\nname: Montr\xe9al\n---\n".encode("latin-1"), "not UTF-8"),
+        ("huge", b"---\na: 1\n---\n" + b"x" * (10 * 1024 * 1024 + 1), "over the 10 MB limit"),
+    ],
+)
+def test_unreadable_input_exits_2_with_one_line(tmp_path: Path, name: str, content: bytes, message: str) -> None:
+    path = tmp_path / f"{name}.md"
+    path.write_bytes(content)
+    result = run_cardlint("check", str(path))
+    assert result.returncode == 2
+    assert message in result.stderr and str(path) in result.stderr
+    assert "Traceback" not in result.stderr + result.stdout
+
+
+def test_missing_file_directory_fifo_and_dangling_symlink(tmp_path: Path) -> None:
+    (tmp_path / "dir" / "README.md").mkdir(parents=True)
+    os.mkfifo(tmp_path / "fifo.md")
+    (tmp_path / "dangling.md").symlink_to(tmp_path / "nowhere.md")
+    cases = {
+        str(tmp_path / "missing.md"): "no such file or directory",
+        str(tmp_path / "dir" / "README.md"): "is a directory",
+        str(tmp_path / "fifo.md"): "not a regular file",
+        str(tmp_path / "dangling.md"): "dangling symbolic link",
+    }
+    for target, message in cases.items():
+        result = run_cardlint("check", target)
+        assert result.returncode == 2, target
+        assert message in result.stderr and "Traceback" not in result.stderr
+
+
+def test_unreadable_file(tmp_path: Path) -> None:
+    if os.geteuid() == 0:
+        pytest.skip("root reads files whatever their mode")
+    path = write(tmp_path / "README.md", GOOD)
+    path.chmod(0)
+    result = run_cardlint("check", str(path))
+    assert result.returncode == 2 and "permission denied" in result.stderr
+
+
+def test_errors_and_findings_together_report_both(tmp_path: Path) -> None:
+    card = write(tmp_path / "README.md", BAD)
+    result = run_cardlint("check", "--output-format", "concise", str(card), str(tmp_path / "missing.md"))
+    assert result.returncode == 2 and "CO2101" in result.stdout and "missing.md" in result.stderr
+
+
+def test_usage_error_exits_2() -> None:
+    result = run_cardlint("check", "--output-format", "xml")
+    assert result.returncode == 2 and "invalid choice" in result.stderr
+
+
+def test_rule_documentation() -> None:
+    result = run_cardlint("rule", "CO2103")
+    assert result.returncode == 0
+    for heading in ("## What it does", "## Why is this bad?", "## Example", "Use instead:", "## Fix safety"):
+        assert heading in result.stdout
+    listing = run_cardlint("rule", "--all")
+    assert "CO2101  emissions-not-a-number" in listing.stdout
+    assert run_cardlint("rule", "XX999").returncode == 2
+
+
+def test_color_always_and_no_color(tmp_path: Path) -> None:
+    card = write(tmp_path / "README.md", BAD)
+    assert "\x1b[" in run_cardlint("check", "--color", "always", str(card)).stdout
+    assert "\x1b[" not in run_cardlint("check", str(card), env={"NO_COLOR": "1"}).stdout
+
+
+def test_output_file(tmp_path: Path) -> None:
+    card = write(tmp_path / "README.md", BAD)
+    report = tmp_path / "out" / "report.json"
+    result = run_cardlint("check", "--output-format", "json", "--output-file", str(report), str(card))
+    assert result.returncode == 1 and result.stdout == ""
+    assert {item["code"] for item in json.loads(report.read_text())} >= {"CO2101", "CO2202"}
+
+
+def test_shipped_example_has_findings() -> None:
+    result = run_cardlint("check", str(REPO / "examples" / "README.md"))
+    assert result.returncode == 1 and "CO2101" in result.stdout
+
+
+@needs_corpus
+def test_corpus_never_crashes() -> None:
+    cards = [str(p) for p in corpus_cards()]
+    result = run_cardlint("check", "--output-format", "json", *cards)
+    assert result.returncode in (0, 1), result.stderr
+    assert "Traceback" not in result.stderr
+    findings = json.loads(result.stdout)
+    assert {item["filename"] for item in findings} <= set(cards)
