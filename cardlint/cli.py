@@ -30,7 +30,11 @@ def _add_lint_options(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("paths", nargs="*", metavar="PATH", help="files or folders to lint (default: .)")
     parser.add_argument("--select", metavar="CODES", help="comma-separated rule codes or prefixes to enable (ALL for every rule)")
     parser.add_argument("--ignore", metavar="CODES", help="comma-separated rule codes or prefixes to disable")
-    parser.add_argument("--output-format", choices=("full", "concise", "json"), help="how to print findings (default: full)")
+    parser.add_argument(
+        "--output-format",
+        choices=("full", "concise", "json", "github", "sarif"),
+        help="how to print findings (default: full; github when GITHUB_ACTIONS is set)",
+    )
     parser.add_argument("--output-file", metavar="PATH", help="write the report to this file instead of standard output")
     parser.add_argument("--exit-zero", action="store_true", help="exit 0 even when there are findings")
     parser.add_argument("-q", "--quiet", action="store_true", help="print findings only, no summary")
@@ -38,6 +42,15 @@ def _add_lint_options(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("--no-config", action="store_true", help="ignore .cardlint.toml and pyproject.toml")
     parser.add_argument("--unsafe-fixes", action="store_true", help="also apply (or count) fixes that may change the card's meaning")
     parser.add_argument("--diff", action="store_true", help="print a unified diff of the fixes and write nothing")
+    hub = parser.add_argument_group("Hugging Face Hub", "targets that are not local paths are read as Hub repositories (org/model)")
+    hub.add_argument("--revision", metavar="REV", help="branch, tag or commit of Hub repositories (default: main)")
+    hub.add_argument("--repo-type", choices=("model", "dataset", "space"), default="model", help="kind of Hub repository")
+    hub.add_argument("--author", metavar="ORG", action="append", help="check every model of this user or organisation")
+    hub.add_argument("--limit", type=int, metavar="N", help="with --author: at most N repositories")
+    hub.add_argument("--filter", metavar="TAG", action="append", help="with --author: only repositories with this tag")
+    hub.add_argument("--concurrency", type=int, default=8, metavar="N", help="repositories fetched at once (default: 8)")
+    hub.add_argument("--create-pr", action="store_true", help="fix: open a pull request with the fixed README")
+    hub.add_argument("--commit", action="store_true", help="fix: commit the fixed README directly (repository owners)")
 
 
 def build_parser() -> argparse.ArgumentParser:

@@ -20,11 +20,17 @@ from cardlint.targets import expand
 def run_check(args: argparse.Namespace) -> int:
     fix_mode = args.command == "fix" or getattr(args, "fix", False) or getattr(args, "fix_only", False)
     overrides = {"select": _codes(args.select), "ignore": _codes(args.ignore)}
-    targets, missing = expand(args.paths or ["."])
+    targets, missing = expand(args.paths or ([] if args.author else ["."]))
+    results: list[FileResult] = []
+    if missing or args.author:
+        from cardlint.commands.hub import hub_results
+
+        hub = hub_results(args, missing, overrides)
+        results.extend(hub.results)
+        missing = hub.not_found
     for argument in missing:
         sys.stderr.write(f"cardlint: {argument}: no such file or directory\n")
 
-    results: list[FileResult] = []
     fixed_total = 0
     diff_found = False
     for target in targets:
@@ -66,7 +72,7 @@ def run_check(args: argparse.Namespace) -> int:
 
 
 def _report(args: argparse.Namespace, results: list[FileResult], summary: RunSummary) -> None:
-    output_format = args.output_format or "full"
+    output_format = args.output_format or ("github" if os.environ.get("GITHUB_ACTIONS") == "true" else "full")
     with _output(args.output_file) as stream:
         reporter = get_reporter(output_format, color=_use_color(args.color, stream))
         if args.quiet and output_format in ("full", "concise"):

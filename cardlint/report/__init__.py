@@ -10,6 +10,8 @@ REPORTERS = {
     "full": "cardlint.report.text:FullReporter",
     "concise": "cardlint.report.text:ConciseReporter",
     "json": "cardlint.report.json_format:JsonReporter",
+    "github": "cardlint.report.github:GithubReporter",
+    "sarif": "cardlint.report.sarif:SarifReporter",
 }
 
 
