@@ -14,6 +14,7 @@ from cardlint.config import ConfigError, settings_for
 from cardlint.diagnostics import FileResult
 from cardlint.linter import lint_path
 from cardlint.report import RunSummary, get_reporter
+from cardlint.settings import Settings
 from cardlint.targets import expand
 
 
@@ -33,25 +34,28 @@ def run_check(args: argparse.Namespace) -> int:
 
     fixed_total = 0
     diff_found = False
+    jobs: list[tuple[Path, Settings]] = []
     for target in targets:
         assert target.path is not None
         try:
             settings = settings_for(target.path, overrides, use_config=not args.no_config)
         except ConfigError as error:
             raise UsageError(str(error)) from None
-        if settings.is_excluded(str(target.path)):
-            continue
-        if fix_mode or args.diff:
-            from cardlint.fixer import fix_path
+        if not settings.is_excluded(str(target.path)):
+            jobs.append((target.path, settings))
 
-            outcome = fix_path(target.path, settings, unsafe=args.unsafe_fixes, write=not args.diff)
+    if fix_mode or args.diff:
+        from cardlint.fixer import fix_path
+
+        for path, settings in jobs:
+            outcome = fix_path(path, settings, unsafe=args.unsafe_fixes, write=not args.diff)
             results.append(outcome.result)
             fixed_total += outcome.fixed
             if args.diff and outcome.diff:
                 diff_found = True
                 sys.stdout.write(outcome.diff)
-        else:
-            results.append(lint_path(target.path, settings))
+    else:
+        results.extend(_lint_all(jobs, args.jobs))
 
     for result in results:
         if result.error is not None:
@@ -69,6 +73,21 @@ def run_check(args: argparse.Namespace) -> int:
     if args.exit_zero or getattr(args, "fix_only", False):
         return EXIT_CLEAN
     return EXIT_FINDINGS if summary.errors + summary.warnings else EXIT_CLEAN
+
+
+def _lint_all(jobs: list[tuple[Path, Settings]], processes: int) -> list[FileResult]:
+    """Lint every (path, settings) pair, in parallel processes when asked and worth it."""
+    workers = processes if processes > 0 else (os.cpu_count() or 1)
+    if workers == 1 or len(jobs) < 2 * workers:
+        return [lint_path(path, settings) for path, settings in jobs]
+    from concurrent.futures import ProcessPoolExecutor
+
+    with ProcessPoolExecutor(max_workers=workers) as pool:
+        return list(pool.map(_lint_job, jobs, chunksize=max(1, len(jobs) // (workers * 8))))
+
+
+def _lint_job(job: tuple[Path, Settings]) -> FileResult:
+    return lint_path(*job)
 
 
 def _report(args: argparse.Namespace, results: list[FileResult], summary: RunSummary) -> None:
