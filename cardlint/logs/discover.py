@@ -1,0 +1,60 @@
+"""Find the measurement logs beside a README and read a log of any supported format."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from pathlib import Path
+
+from . import carbontracker, cardlint_energy, codecarbon, eco2ai
+from ._parse import csv_header, read_text
+from .measurement import LogError, Measurement
+
+DEFAULT_NAMES = ("emissions.csv", "emission.csv", cardlint_energy.DEFAULT_NAME)
+CARBONTRACKER_PATTERN = "*" + carbontracker.OUTPUT_SUFFIX
+
+_PARSERS: dict[str, Callable[[Path, str], Measurement]] = {
+    codecarbon.FORMAT: codecarbon.parse,
+    carbontracker.FORMAT: carbontracker.parse,
+    eco2ai.FORMAT: eco2ai.parse,
+    cardlint_energy.FORMAT: cardlint_energy.parse,
+}
+
+
+def discover_logs(readme_dir: Path | str) -> list[Path]:
+    """The logs in `readme_dir` under the names their tools write by default."""
+    folder = Path(readme_dir)
+    found = [folder / name for name in DEFAULT_NAMES if (folder / name).is_file()]
+    return found + sorted(path for path in folder.glob(CARBONTRACKER_PATTERN) if path.is_file())
+
+
+def read_log(path: Path | str) -> Measurement:
+    """Read a log of any supported format, recognised by its content, not its name."""
+    path = Path(path)
+    text = read_text(path)
+    return _PARSERS[detect_format(path, text)](path, text)
+
+
+def detect_format(path: Path, text: str) -> str:
+    """The format of a log's `text`: a CSV header, a first JSON record or carbontracker's lines."""
+    if cardlint_energy.looks_like(text):
+        return cardlint_energy.FORMAT
+    header = csv_header(text)
+    if eco2ai.looks_like(header):
+        return eco2ai.FORMAT
+    if codecarbon.looks_like(header):
+        return codecarbon.FORMAT
+    if carbontracker.looks_like(text) or path.name.endswith(carbontracker.OUTPUT_SUFFIX):
+        return carbontracker.FORMAT
+    if len(header) > 1:
+        raise LogError(
+            path,
+            1,
+            "a CSV that is neither CodeCarbon's (columns duration, emissions, run_id) "
+            "nor eco2AI's (column CO2_emissions(kg))",
+        )
+    raise LogError(
+        path,
+        None,
+        "not a measurement log cardlint reads (a CodeCarbon or eco2AI CSV, "
+        "a carbontracker output log or a cardlint energy log)",
+    )
