@@ -71,6 +71,10 @@ def build_parser() -> argparse.ArgumentParser:
     rule.add_argument("code", nargs="?", help="a rule code (CO2101) or name (emissions-not-a-number)")
     rule.add_argument("--all", action="store_true", help="list every rule")
     rule.add_argument("--output-format", choices=("text", "json"), default="text")
+
+    locate = commands.add_parser("locate", help="show how location texts resolve to grid regions and intensities")
+    locate.add_argument("texts", nargs="+", metavar="TEXT", help='a location, e.g. "Brooklyn, NY, USA" or "aws:us-east-1"')
+    locate.add_argument("--output-format", choices=("text", "json"), default="text")
     return parser
 
 
@@ -84,6 +88,10 @@ def _dispatch(args: argparse.Namespace) -> int:
         from cardlint.commands.rule import run_rule
 
         handlers["rule"] = run_rule
+    elif args.command == "locate":
+        from cardlint.commands.locate import run_locate
+
+        handlers["locate"] = run_locate
     return handlers[args.command](args)
 
 

@@ -234,3 +234,17 @@ def test_corpus_never_crashes() -> None:
     assert "Traceback" not in result.stderr
     findings = json.loads(result.stdout)
     assert {item["filename"] for item in findings} <= set(cards)
+
+
+def test_locate_prints_region_intensity_and_source() -> None:
+    result = run_cardlint("locate", "Quebec, Canada")
+    assert result.returncode == 0
+    assert "CA-QC" in result.stdout and "gCO2eq/kWh" in result.stdout
+
+
+def test_locate_json_and_exit_code_for_coarse_or_unresolved() -> None:
+    result = run_cardlint("locate", "--output-format", "json", "USA", "aws:us-east-1")
+    assert result.returncode == 1
+    usa, aws = json.loads(result.stdout)
+    assert usa["coarse"] is True and usa["region"]["id"] == "US"
+    assert aws["region"]["id"] == "aws:us-east-1" and aws["coarse"] is False

@@ -1,0 +1,21 @@
+"""``cardlint locate TEXT ...``: how each location text resolves to a grid region."""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+
+from cardlint.cli import EXIT_CLEAN, EXIT_FINDINGS
+from cardlint.grid import format_resolution, resolution_to_dict, resolve
+
+
+def run_locate(args: argparse.Namespace) -> int:
+    resolutions = [resolve(text) for text in args.texts]
+    if args.output_format == "json":
+        json.dump([resolution_to_dict(r) for r in resolutions], sys.stdout, indent=2, ensure_ascii=False)
+        sys.stdout.write("\n")
+    else:
+        sys.stdout.write("\n\n".join(format_resolution(r) for r in resolutions) + "\n")
+    unusable = any(r.granularity is None or r.coarse for r in resolutions)
+    return EXIT_FINDINGS if unusable else EXIT_CLEAN

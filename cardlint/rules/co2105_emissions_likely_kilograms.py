@@ -1,0 +1,116 @@
+"""CO2105 emissions-likely-kilograms."""
+
+from __future__ import annotations
+
+import math
+import re
+from decimal import Decimal
+from typing import Iterator
+
+from cardlint.amounts import format_plain_decimal
+from cardlint.hardware import parse_hardware
+from cardlint.rules._helpers import emissions_value
+from cardlint.rules.base import LintContext, Violation
+
+CODE = "CO2105"
+NAME = "emissions-likely-kilograms"
+SEVERITY = "warning"
+SUMMARY = "emissions looks like kilograms written into the grams field"
+FIXABLE = "unsafe"
+FLOOR_G_PER_KWH = 20.0  # about the cleanest grids in the data; used when the location does not resolve
+MIN_SECONDS = 5  # no run worth a model card is shorter; real short runs (0.2 g on one A100) stay silent
+DOC = """\
+## What it does
+Flags an emissions figure that looks like kilograms in the grams field:
+
+- the `source` is a tool that reports kilograms (CodeCarbon, eco2AI) and the value is below
+  what the stated hardware emits in five seconds at its rated power, on the grid of the stated
+  location (or on a grid as clean as the cleanest in the data, 20 gCO2eq/kWh, when the location
+  does not resolve);
+- or the card states a duration (`hours_used`, or `--hours`) and the value is about a thousand
+  times (100 to 10,000 times) below an estimate from the hardware's rated power, that duration
+  and the location's grid intensity.
+
+## Why is this bad?
+`emissions` is in grams, and CodeCarbon writes kilograms: pasting its figure makes the model
+look a thousand times cleaner than it was. It is the most common mistake on the Hub.
+
+## Example
+```yaml
+co2_eq_emissions:
+  emissions: 0.06
+  source: CodeCarbon
+  hardware_used: 1 x NVIDIA A100-SXM4-40GB
+```
+
+Use instead:
+```yaml
+co2_eq_emissions:
+  emissions: 60
+  source: CodeCarbon
+  hardware_used: 1 x NVIDIA A100-SXM4-40GB
+```
+
+## Fix safety
+Multiplying by 1000 is unsafe here: it is a guess from plausibility. With the measurement log
+attached (`--log`), the figure is checked against the log instead.
+"""
+
+KILOGRAM_TOOLS = re.compile(r"code\s*carbon|eco2ai", re.IGNORECASE)
+
+
+def check(ctx: LintContext) -> Iterator[Violation]:
+    co2 = ctx.co2
+    found = emissions_value(ctx)
+    if co2 is None or not co2.is_mapping or found is None:
+        return
+    node, value = found
+    if isinstance(value, bool) or not isinstance(value, (int, float)) or not math.isfinite(value) or value <= 0:
+        return
+    hardware = co2.value.get("hardware_used")
+    if not isinstance(hardware, str):
+        return
+    # at least one of each device named: a lower bound on the power drawn
+    spec = parse_hardware(hardware)
+    watts = sum((item.count if item.count is not None else 1) * item.watts for item in spec.items if item.watts and item.count_unit == "device")
+    if not watts:
+        return
+    intensity, where = _intensity(co2.value.get("geographical_location"))
+    hours = _hours(ctx, co2.value.get("hours_used"))
+    fix = ctx.replace_node(node, format_plain_decimal(Decimal(repr(value)) * 1000), "Multiply by 1000 (kilograms to grams)", safe=False)
+    if hours is not None:
+        estimate = watts / 1000 * hours * intensity
+        if 100 <= estimate / value <= 10_000:
+            yield ctx.node_violation(
+                node,
+                f"emissions of {value:g} g is about {estimate / value:,.0f} times below an estimate for {hardware} "
+                f"over {hours:g} h {where} ({estimate:,.1f} g): it looks like kilograms; grams would be {value * 1000:g}",
+                fix,
+            )
+        return
+    source = co2.value.get("source")
+    floor = watts / 1000 * MIN_SECONDS / 3600 * intensity
+    if isinstance(source, str) and KILOGRAM_TOOLS.search(source) and value < floor:
+        yield ctx.node_violation(
+            node,
+            f"emissions of {value:g} g is less than {hardware} emits in {MIN_SECONDS} seconds {where} ({floor:.3g} g), and "
+            f"{source} reports kilograms: did you mean {value * 1000:g} g?",
+            fix,
+        )
+
+
+def _intensity(location: object) -> tuple[float, str]:
+    if isinstance(location, str) and location.strip():
+        from cardlint.grid import resolve
+
+        region = resolve(location).region
+        if region is not None:
+            return region.g_co2eq_per_kwh, f"in {region.name} ({region.g_co2eq_per_kwh:g} gCO2eq/kWh)"
+    return FLOOR_G_PER_KWH, f"on a grid as clean as {FLOOR_G_PER_KWH:g} gCO2eq/kWh"
+
+
+def _hours(ctx: LintContext, hours_used: object) -> float | None:
+    hours = ctx.options.get("hours", hours_used)
+    if isinstance(hours, (int, float)) and not isinstance(hours, bool) and hours > 0:
+        return float(hours)
+    return None

@@ -1,0 +1,63 @@
+"""CO2302 location-too-coarse."""
+
+from __future__ import annotations
+
+import json
+from typing import Iterator
+
+from cardlint.grid import resolve
+from cardlint.rules.base import LintContext, Violation
+
+CODE = "CO2302"
+NAME = "location-too-coarse"
+SEVERITY = "warning"
+SUMMARY = "geographical_location resolves only to the world, a continent, or a country the grid data splits"
+DOC = """\
+## What it does
+Resolves `geographical_location` to a grid region and flags it when it names only the world, a
+continent, something vague ("cloud", "global", "East USA"), or a country whose grid the data
+splits into regions (the United States, Canada, Australia), and says which regions exist.
+
+## Why is this bad?
+The specification asks for a location "as granular as possible, for instance Quebec, Canada or
+Brooklyn, NY, USA", because the grid's carbon intensity depends on it: Quebec's grid emits a few
+grams of CO2eq per kWh, Alberta's hundreds. A coarse location cannot be checked or recomputed.
+
+## Example
+```yaml
+co2_eq_emissions:
+  emissions: 7540
+  geographical_location: East USA
+```
+
+Use instead:
+```yaml
+co2_eq_emissions:
+  emissions: 7540
+  geographical_location: Ashburn, Virginia, USA
+```
+
+## Fix safety
+No fix: only the author knows where the training ran.
+"""
+
+_SHOWN = 8
+
+
+def check(ctx: LintContext) -> Iterator[Violation]:
+    co2 = ctx.co2
+    field = co2.field("geographical_location") if co2 is not None else None
+    if field is None or not isinstance(field.value, str) or not field.value.strip():
+        return
+    resolution = resolve(field.value)
+    if resolution.granularity is None or not resolution.coarse:
+        return
+    shown = json.dumps(field.value, ensure_ascii=False)
+    what = resolution.place or resolution.granularity
+    if resolution.finer:
+        names = ", ".join(name for _, name in resolution.finer[:_SHOWN])
+        more = f" (and {len(resolution.finer) - _SHOWN} more)" if len(resolution.finer) > _SHOWN else ""
+        advice = f"the grid data splits it into regions: name one, e.g. {names}{more}"
+    else:
+        advice = "name the country and region (or the cloud region) where the training ran, e.g. 'Quebec, Canada' or 'AWS us-east-1'"
+    yield ctx.node_violation(field.value_node, f"geographical_location {shown} resolves only to {what}: {advice}")

@@ -1,0 +1,61 @@
+"""CO2303 location-unresolved."""
+
+from __future__ import annotations
+
+import json
+from typing import Iterator
+
+from cardlint.grid import resolve
+from cardlint.rules.base import LintContext, Violation
+
+CODE = "CO2303"
+NAME = "location-unresolved"
+SEVERITY = "warning"
+SUMMARY = "geographical_location matches no grid region, country or cloud region"
+DOC = """\
+## What it does
+Resolves `geographical_location` against cardlint's grid data (countries, US states, Canadian
+provinces, Australian states, cloud regions of AWS, GCP, Azure and others, and the cities that
+host most training) and flags a location that matches none of them, suggesting the closest.
+
+## Why is this bad?
+A location that names no place ("unknown", "N/A", "Google Colab") or a misspelled one cannot be
+turned into a grid carbon intensity, so nobody can check or recompute the emissions.
+
+## Example
+```yaml
+co2_eq_emissions:
+  emissions: 300
+  geographical_location: Frankfrut, Germany
+```
+
+Use instead:
+```yaml
+co2_eq_emissions:
+  emissions: 300
+  geographical_location: Frankfurt, Germany
+```
+
+## Fix safety
+No fix. `cardlint locate TEXT` shows how a location resolves before you write it.
+"""
+
+
+def check(ctx: LintContext) -> Iterator[Violation]:
+    co2 = ctx.co2
+    field = co2.field("geographical_location") if co2 is not None else None
+    if field is None or not isinstance(field.value, str):
+        return
+    shown = json.dumps(field.value, ensure_ascii=False)
+    if not field.value.strip():
+        yield ctx.node_violation(field.value_node, "geographical_location is empty: write where the training ran, e.g. 'Quebec, Canada'")
+        return
+    resolution = resolve(field.value)
+    if resolution.granularity is not None:
+        return
+    if resolution.candidates:
+        closest = ", ".join(f"'{candidate.name}'" for candidate in resolution.candidates[:3])
+        advice = f"did you mean {closest}?"
+    else:
+        advice = "write the country and region (or the cloud region) where the training ran, e.g. 'Quebec, Canada'"
+    yield ctx.node_violation(field.value_node, f"geographical_location {shown} matches no grid region, country or cloud region: {advice}")
