@@ -11,7 +11,7 @@ from typing import Any
 
 from cardlint.card import Card, parse_card
 from cardlint.diagnostics import Diagnostic, Edit, FileError, FileResult
-from cardlint.linter import lint_card, read_card, result_for
+from cardlint.linter import lint_card, prepare, result_for
 from cardlint.settings import Settings
 
 MAX_PASSES = 10
@@ -105,15 +105,16 @@ def _same(a: Any, b: Any) -> bool:
 
 def fix_path(path: Path, settings: Settings | None = None, unsafe: bool = False, write: bool = True) -> FixOutcome:
     """Fix one README on disk (or only compute the diff when ``write`` is false)."""
-    card = read_card(path)
-    if isinstance(card, FileError):
-        return FixOutcome(FileResult(card.filename, error=card), 0, None)
+    prepared = prepare(path, settings or Settings())
+    if isinstance(prepared, FileError):
+        return FixOutcome(FileResult(prepared.filename, error=prepared), 0, None)
+    card, settings, notes = prepared
     original_text = card.text
     try:
         fixed_card, applied = fix_card(card, settings, unsafe)
     except FixRefused as error:
         return FixOutcome(FileResult(card.path, error=FileError(card.path, f"fix refused, file left as it was: {error}")), 0, None)
-    remaining = replace(result_for(fixed_card, settings), fixed=tuple(applied))
+    remaining = replace(result_for(fixed_card, settings), fixed=tuple(applied), notes=notes)
     if fixed_card.text == original_text:
         return FixOutcome(remaining, 0, None)
     diff = unified_diff(card.path, original_text, fixed_card.text)

@@ -5,6 +5,7 @@ from __future__ import annotations
 import os
 import re
 import stat
+from dataclasses import replace
 from pathlib import Path
 
 from cardlint.card import Card, decode, parse_card
@@ -66,10 +67,27 @@ def read_card(path: str | os.PathLike[str]) -> Card | FileError:
 
 def lint_path(path: str | os.PathLike[str], settings: Settings | None = None) -> FileResult:
     """Lint one README file; unreadable input gives a FileResult with ``error`` set, never an exception."""
+    prepared = prepare(path, settings or Settings())
+    if isinstance(prepared, FileError):
+        return FileResult(prepared.filename, error=prepared)
+    card, settings, notes = prepared
+    return replace(result_for(card, settings), notes=notes)
+
+
+def prepare(path: str | os.PathLike[str], settings: Settings) -> tuple[Card, Settings, tuple[str, ...]] | FileError:
+    """Read a card and attach its measurement logs (named, or found beside it) to the settings."""
     card = read_card(path)
     if isinstance(card, FileError):
-        return FileResult(card.filename, error=card)
-    return result_for(card, settings)
+        return card
+    from cardlint.attach import LogError, attach_logs
+
+    try:
+        attached = attach_logs(Path(card.path), settings.options)
+    except LogError as error:
+        return FileError(card.path, f"cannot use measurement log: {error}; the card was not checked against it")
+    if attached is None:
+        return card, settings, ()
+    return card, replace(settings, options={**settings.options, "logs": attached}), (attached.describe(),)
 
 
 class _Unreadable(Exception):

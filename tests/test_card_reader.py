@@ -11,7 +11,7 @@ from huggingface_hub.repocard import metadata_load
 
 from cardlint.card import Position, parse_card
 from cardlint.linter import read_card
-from conftest import corpus_cards
+from support import corpus_cards
 
 CASES_DIR = Path(__file__).parent / "cases"
 

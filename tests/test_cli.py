@@ -8,7 +8,7 @@ from pathlib import Path
 
 import pytest
 
-from conftest import REPO, corpus_cards, needs_corpus, run_cardlint
+from support import REPO, corpus_cards, needs_corpus, run_cardlint
 
 BAD = "---\nco2_eq_emissions:\n  emissions: \"1.2 kg\"\n  training_type: Fine-tuning\n---\n# Model\n"
 GOOD = (

@@ -7,7 +7,7 @@ import sys
 from pathlib import Path
 
 from cardlint.rules import all_rules
-from conftest import REPO
+from support import REPO
 
 sys.path.insert(0, str(REPO / "scripts"))
 

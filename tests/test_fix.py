@@ -12,7 +12,7 @@ import pytest
 from cardlint.card import parse_card
 from cardlint.fixer import FixRefused, fix_path, verify, write_atomically
 from cardlint.linter import read_card
-from conftest import run_cardlint
+from support import run_cardlint
 
 BAD = "---\nlicense: mit\nco2_eq_emissions:\n  emissions: \"1.2 kg\"  # from CodeCarbon\n  training_type: Fine-tuning\n---\n# Model\n\nBody text.\n"
 FIXED = "---\nlicense: mit\nco2_eq_emissions:\n  emissions: 1200  # from CodeCarbon\n  training_type: fine-tuning\n---\n# Model\n\nBody text.\n"

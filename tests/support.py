@@ -1,4 +1,7 @@
-"""Shared test helpers: where ../shared is, and how to run cardlint as a process."""
+"""Shared test helpers: where ../shared is, and how to run cardlint as a process.
+
+A plain module rather than conftest.py, so that subfolders may have conftest files of their own.
+"""
 
 from __future__ import annotations
 

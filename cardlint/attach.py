@@ -1,0 +1,63 @@
+"""Which measurement logs belong to a card: named with ``--log``, or found beside the README."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from decimal import ROUND_HALF_UP, Decimal
+from pathlib import Path
+from typing import Any
+
+from cardlint.logs import LogError, Measurement, discover_logs, read_log
+
+
+@dataclass(frozen=True)
+class AttachedLogs:
+    """The logs attached to one card; ``explicit`` when the user named them."""
+
+    measurements: tuple[Measurement, ...]
+    explicit: bool
+
+    @property
+    def emissions_g(self) -> Decimal | None:
+        """The total of every attached log (each log already counts its runs once)."""
+        values = [m.emissions_g for m in self.measurements]
+        if not values or any(v is None for v in values):
+            return None
+        return sum(values, Decimal(0))  # type: ignore[arg-type]
+
+    @property
+    def energy_kwh(self) -> Decimal | None:
+        values = [m.energy_kwh for m in self.measurements]
+        if not values or any(v is None for v in values):
+            return None
+        return sum(values, Decimal(0))  # type: ignore[arg-type]
+
+    def describe(self) -> str:
+        how = "log" if self.explicit else "log found beside the README"
+        return "; ".join(f"using {how} {m.describe()}" for m in self.measurements)
+
+
+def attach_logs(readme: Path, options: dict[str, Any]) -> AttachedLogs | None:
+    """The logs for ``readme``: ``options["log_paths"]`` if given, else the default names beside it.
+
+    Raises LogError for a log that cannot be read, naming the file and row.
+    """
+    named = options.get("log_paths") or ()
+    if named:
+        return AttachedLogs(tuple(read_log(Path(path)) for path in named), explicit=True)
+    if not options.get("discover_logs", True):
+        return None
+    found = discover_logs(readme.parent)
+    if not found:
+        return None
+    return AttachedLogs(tuple(read_log(path) for path in found), explicit=False)
+
+
+def round_grams(grams: Decimal) -> Decimal:
+    """Four significant figures: a measurement is good to about 1%."""
+    if grams == 0:
+        return grams
+    return grams.quantize(Decimal(1).scaleb(grams.adjusted() - 3), ROUND_HALF_UP)
+
+
+__all__ = ["AttachedLogs", "LogError", "attach_logs", "round_grams"]
