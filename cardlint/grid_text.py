@@ -8,7 +8,6 @@ from __future__ import annotations
 
 import re
 import unicodedata
-from typing import NamedTuple
 
 # Letters that Unicode does not decompose into a base letter plus an accent.
 _FOLD = str.maketrans(
@@ -44,11 +43,14 @@ DIRECTIONS = frozenset(
 TEMPLATE_MARKERS = ("{{", "{%", "more information needed", "as granular as possible")
 
 
-class Token(NamedTuple):
+class Token:
     """One word of a location text: its normalised form and its case-kept form."""
 
-    key: str
-    raw: str
+    __slots__ = ("key", "raw")
+
+    def __init__(self, key: str, raw: str) -> None:
+        self.key = key
+        self.raw = raw
 
 
 def _fold(text: str) -> str:

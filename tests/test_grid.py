@@ -1,0 +1,478 @@
+"""Tests for cardlint.grid: location texts to grid regions, and the packaged data."""
+
+from __future__ import annotations
+
+import csv
+import json
+import pickle
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from cardlint import grid, grid_data
+from cardlint.grid import (
+    GRANULARITIES,
+    contradicts,
+    format_resolution,
+    regions,
+    resolution_to_dict,
+    resolve,
+    resolve_log_region,
+)
+from cardlint.grid_text import normalize
+
+ROOT = Path(__file__).resolve().parents[1]
+SHARED = Path(__file__).resolve().parents[2] / "shared"
+needs_shared = pytest.mark.skipif(
+    not (SHARED / "data" / "grid-intensity.csv").is_file(),
+    reason="../shared/data (the source tables) is not beside the repository",
+)
+
+# (text, status, grid region id or None, granularity or None). Texts come from the corpus of real
+# model cards (marked "corpus") and from what people write.
+CASES = [
+    # corpus: geographical_location and "Compute Region" values
+    ("Germany", "resolved", "DE", "country"),
+    ("Singapore", "resolved", "SG", "country"),
+    ("United States of America", "coarse", "US", "country"),
+    ("Fredericia, Denmark", "resolved", "DK", "city"),
+    ("East USA", "coarse", "US", "country"),
+    ("Canada", "coarse", "CA", "country"),
+    ("Apulia, Italy", "resolved", "IT", "subregion"),
+    ("Denmark", "resolved", "DK", "country"),
+    ("Barcelona, Catalonia", "resolved", "ES", "city"),
+    ("Barcelona", "resolved", "ES", "city"),
+    ("Ghent, Belgium", "resolved", "BE", "city"),
+    ("Orsay, France", "resolved", "FR", "city"),
+    ("Île-de-France, France", "resolved", "FR", "subregion"),
+    ("Catalunya, Spain", "resolved", "ES", "subregion"),
+    ("Quebec, Canada", "resolved", "CA-QC", "subregion"),
+    ("Spain", "resolved", "ES", "country"),
+    ("Andalusia", "resolved", "ES", "subregion"),
+    ("us-east1", "resolved", "gcp:us-east1", "cloud_region"),
+    ("us-east1 (provided by model developers)", "resolved", "gcp:us-east1", "cloud_region"),
+    ("us-east-1", "resolved", "aws:us-east-1", "cloud_region"),
+    ("US-east", "coarse", "US", "country"),
+    ("EMEA", "coarse", None, "continent"),
+    ("unavailable, assumed East US for calculations", "coarse", "US", "country"),
+    ("Google Cloud via Kaggle free tier (region not disclosed, US assumed)", "coarse", "US",
+     "country"),
+    ("unknown", "unresolved", None, None),
+    ("Unknown", "unresolved", None, None),
+    ("More information needed", "unresolved", None, None),
+    ("[More Information Needed]", "unresolved", None, None),
+    ('{{ cloud_region | default("[More Information Needed]", true)}}', "unresolved", None, None),
+    ("as granular as possible, for instance Quebec, Canada\nor Brooklyn, NY, USA.",
+     "unresolved", None, None),
+    ("N/A", "unresolved", None, None),
+    # the spec's own examples and comma lists, most specific first
+    ("Brooklyn, NY, USA", "resolved", "US-NY", "city"),
+    ("Montréal, QC", "resolved", "CA-QC", "city"),
+    ("Oregon, USA", "resolved", "US-OR", "subregion"),
+    ("Seattle, WA", "resolved", "US-WA", "city"),
+    ("Perth, WA", "resolved", "AU-WA", "city"),
+    ("Portland, OR", "resolved", "US-OR", "city"),
+    ("Portland, Maine", "resolved", "US-ME", "city"),
+    ("Cambridge, MA", "resolved", "US-MA", "city"),
+    ("Cambridge, UK", "resolved", "GB", "city"),
+    ("Atlanta, Georgia", "resolved", "US-GA", "city"),
+    ("Georgia, USA", "resolved", "US-GA", "subregion"),
+    ("Tbilisi, Georgia", "resolved", "GE", "subregion"),
+    ("Victoria, Australia", "resolved", "AU-VIC", "subregion"),
+    ("Victoria, BC", "resolved", "CA-BC", "city"),
+    ("San Jose, CA", "resolved", "US-CA", "city"),
+    ("LA, California", "resolved", "US-CA", "city"),
+    ("Toronto, ON", "resolved", "CA-ON", "city"),
+    ("NSW, Australia", "resolved", "AU-NSW", "subregion"),
+    ("Bavaria, Germany", "resolved", "DE", "subregion"),
+    ("Hessen, Deutschland", "resolved", "DE", "subregion"),
+    ("Lombardy, Italy", "resolved", "IT", "subregion"),
+    ("Milano, Italia", "resolved", "IT", "city"),
+    ("Groningen, Netherlands", "resolved", "NL", "subregion"),
+    ("Essonne, France", "resolved", "FR", "subregion"),
+    ("Karnataka, India", "resolved", "IN", "subregion"),
+    ("Dubai, UAE", "resolved", "AE", "city"),
+    ("Riyadh, KSA", "resolved", "SA", "city"),
+    ("France (Paris)", "resolved", "FR", "city"),
+    ("Washington, D.C.", "resolved", "US-DC", "subregion"),
+    ("Korea, Republic of", "resolved", "KR", "country"),
+    # data-centre and research cities
+    ("Ashburn, Virginia", "resolved", "US-VA", "city"),
+    ("Council Bluffs, Iowa", "resolved", "US-IA", "city"),
+    ("The Dalles, Oregon", "resolved", "US-OR", "city"),
+    ("Frankfurt", "resolved", "DE", "city"),
+    ("Dublin", "resolved", "IE", "city"),
+    ("Paris", "resolved", "FR", "city"),
+    ("Amsterdam", "resolved", "NL", "city"),
+    ("Tokyo", "resolved", "JP", "city"),
+    ("Seoul", "resolved", "KR", "city"),
+    ("Sydney", "resolved", "AU-NSW", "city"),
+    ("London", "resolved", "GB", "city"),
+    ("Stockholm", "resolved", "SE", "city"),
+    ("Helsinki", "resolved", "FI", "city"),
+    ("Zurich", "resolved", "CH", "city"),
+    ("Quebec City", "resolved", "CA-QC", "city"),
+    ("San Francisco", "resolved", "US-CA", "city"),
+    ("Los Angeles", "resolved", "US-CA", "city"),
+    ("Boston", "resolved", "US-MA", "city"),
+    ("NYC", "resolved", "US-NY", "city"),
+    ("Jülich, Germany", "resolved", "DE", "city"),
+    ("Juelich", "resolved", "DE", "city"),
+    ("Kajaani, Finland", "resolved", "FI", "city"),
+    ("Bangalore", "resolved", "IN", "city"),
+    ("Sao Paulo, Brazil", "resolved", "BR", "city"),
+    # case and accents
+    ("MONTREAL", "resolved", "CA-QC", "city"),
+    ("montréal", "resolved", "CA-QC", "city"),
+    ("Koln", "resolved", "DE", "city"),
+    ("FRANCE", "resolved", "FR", "country"),
+    ("Cote d'Ivoire", "resolved", "CI", "country"),
+    ("Türkiye", "resolved", "TR", "country"),
+    # codes and common names of countries and states
+    ("USA", "coarse", "US", "country"),
+    ("U.S.A.", "coarse", "US", "country"),
+    ("US", "coarse", "US", "country"),
+    ("UK", "resolved", "GB", "country"),
+    ("DEU", "resolved", "DE", "country"),
+    ("DE", "resolved", "DE", "country"),
+    ("CH", "resolved", "CH", "country"),
+    ("UAE", "resolved", "AE", "country"),
+    ("the Netherlands", "resolved", "NL", "country"),
+    ("Holland", "resolved", "NL", "country"),
+    ("Viet Nam", "resolved", "VN", "country"),
+    ("Namibia", "resolved", "NA", "country"),
+    ("Australia", "coarse", "AU", "country"),
+    ("Texas", "resolved", "US-TX", "subregion"),
+    ("Washington", "resolved", "US-WA", "subregion"),
+    ("Washington DC", "resolved", "US-DC", "subregion"),
+    ("New York", "resolved", "US-NY", "subregion"),
+    ("Northern Virginia", "resolved", "US-VA", "subregion"),
+    ("Tas.", "resolved", "AU-TAS", "subregion"),
+    ("Nordrhein-Westfalen", "resolved", "DE", "subregion"),
+    # cloud regions, with and without the provider
+    ("AWS us-east-1", "resolved", "aws:us-east-1", "cloud_region"),
+    ("aws:us-east-1", "resolved", "aws:us-east-1", "cloud_region"),
+    ("us-east-1a", "resolved", "aws:us-east-1", "cloud_region"),
+    ("AWS US East (N. Virginia)", "resolved", "aws:us-east-1", "cloud_region"),
+    ("AWS eu-west-1", "resolved", "aws:eu-west-1", "cloud_region"),
+    ("Amazon Web Services, Ireland", "resolved", "aws:eu-west-1", "cloud_region"),
+    ("AWS Frankfurt", "resolved", "aws:eu-central-1", "cloud_region"),
+    ("Trained on AWS in us-west-2", "resolved", "aws:us-west-2", "cloud_region"),
+    ("GCP europe-west4", "resolved", "gcp:europe-west4", "cloud_region"),
+    ("europe-west4-a", "resolved", "gcp:europe-west4", "cloud_region"),
+    ("Google Cloud us-central1", "resolved", "gcp:us-central1", "cloud_region"),
+    ("GCP Iowa", "resolved", "gcp:us-central1", "cloud_region"),
+    ("Google Cloud, Belgium", "resolved", "gcp:europe-west1", "cloud_region"),
+    ("Azure West Europe", "resolved", "azure:westeurope", "cloud_region"),
+    ("westeurope", "resolved", "azure:westeurope", "cloud_region"),
+    ("Azure, East US", "resolved", "azure:eastus", "cloud_region"),
+    ("Microsoft Azure (West US 2)", "resolved", "azure:westus2", "cloud_region"),
+    ("Scaleway fr-par", "resolved", "scaleway:fr-par", "cloud_region"),
+    ("OVH Gravelines", "resolved", "ovh:gra", "cloud_region"),
+    ("CoreWeave LGA1", "resolved", "coreweave:LGA1", "cloud_region"),
+    # vague words
+    ("cloud", "coarse", "WORLD", "world"),
+    ("Cloud (AWS)", "coarse", "WORLD", "world"),
+    ("AWS", "coarse", "WORLD", "world"),
+    ("global", "coarse", "WORLD", "world"),
+    ("worldwide", "coarse", "WORLD", "world"),
+    ("Google Colab", "coarse", "WORLD", "world"),
+    ("Kaggle", "coarse", "WORLD", "world"),
+    ("Europe", "coarse", None, "continent"),
+    ("Western Europe", "coarse", None, "continent"),
+    ("EU", "coarse", None, "continent"),
+    ("Asia", "coarse", None, "continent"),
+    ("North America", "coarse", None, "continent"),
+    ("APAC", "coarse", None, "continent"),
+    ("US West Coast", "coarse", "US", "country"),
+    ("Northern Italy", "resolved", "IT", "country"),
+    # nothing usable
+    ("", "unresolved", None, None),
+    ("   ", "unresolved", None, None),
+    ("NA", "unresolved", None, None),
+    ("TBD", "unresolved", None, None),
+    ("-", "unresolved", None, None),
+    ("local machine", "unresolved", None, None),
+    ("my laptop", "unresolved", None, None),
+    ("Germny", "unresolved", None, None),
+    ("Atlantis", "unresolved", None, None),
+]
+
+
+@pytest.mark.parametrize(("text", "status", "region", "granularity"), CASES)
+def test_resolve(text: str, status: str, region: str | None, granularity: str | None) -> None:
+    res = resolve(text)
+    assert (res.status, res.region.id if res.region else None, res.granularity) == (
+        status, region, granularity), format_resolution(res)
+
+
+def test_cases_are_many_and_distinct() -> None:
+    texts = [case[0] for case in CASES]
+    assert len(set(texts)) >= 150
+    assert {case[3] for case in CASES} - {None} == set(GRANULARITIES)
+
+
+@pytest.mark.parametrize(("text", "unparsed"), [
+    ("Springfield, USA", ("Springfield",)),
+    ("us-east1 (provided by model developers)", ("provided by model developers",)),
+    ("unavailable, assumed East US for calculations", ("calculations",)),
+    ("brooklyn ny usa", ()),
+    ("Brooklyn, NY, USA", ()),
+])
+def test_unparsed(text: str, unparsed: tuple[str, ...]) -> None:
+    assert resolve(text).unparsed == unparsed
+
+
+@pytest.mark.parametrize(("text", "finer"), [
+    ("USA", 51),
+    ("Canada", 13),
+    ("Australia", 8),
+    ("AWS, USA", 6),
+    ("AWS", 22),
+    ("Germany", 0),
+    ("Europe", 0),
+])
+def test_finer_choices_for_coarse_texts(text: str, finer: int) -> None:
+    res = resolve(text)
+    assert len(res.finer) == finer
+    if text == "USA":
+        assert ("US-NY", "New York") in res.finer
+
+
+def test_ambiguous_names_offer_the_other_reading() -> None:
+    res = resolve("Georgia")
+    assert res.region is not None and res.region.id == "GE"
+    assert [c.id for c in res.candidates] == ["US-GA"]
+    assert "US-GA" in res.notes[0]
+    assert resolve("Georgia, USA").candidates == ()
+
+
+def test_contradictory_names_are_set_aside_with_a_note() -> None:
+    res = resolve("Seattle, Canada")
+    assert res.place == "Seattle"
+    assert any("Canada" in note for note in res.notes)
+
+
+def test_close_spellings_are_suggested() -> None:
+    assert resolve("Germny").candidates[0].id == "DE"
+    assert resolve("Frankfrut").candidates[0].name == "Frankfurt"
+    assert all(c.score >= 75 for c in resolve("Atlantis").candidates)
+    assert resolve("xqzvw").candidates == ()
+
+
+def test_misspelt_part_of_a_resolved_text_gets_suggestions_that_fit() -> None:
+    res = resolve("Frankfrut, Germany")
+    assert (res.status, res.place_id, res.unparsed) == ("resolved", "DE", ("Frankfrut",))
+    assert [c.name for c in res.candidates] == ["Frankfurt"]
+    assert "did you mean: Frankfurt (DE)" in format_resolution(res)
+    assert "Montréal" in [c.name for c in resolve("Montreall, Canada").candidates]
+
+
+def test_local_subdivision_names_need_their_country() -> None:
+    assert resolve("Tbilisi, Georgia").place_id == "GE-TB"
+    alone = resolve("Tbilisi")
+    assert alone.status == "unresolved"
+    assert [c.id for c in alone.candidates] == ["GE-TB"]
+
+
+def test_suggestions_without_rapidfuzz(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setitem(sys.modules, "rapidfuzz", None)
+    d = grid_data.load()
+    assert grid._suggest(d, ["Germny"])[0].id == "DE"
+    assert grid._suggest(d, ["xqzvw"]) == ()
+
+
+@pytest.mark.parametrize(("fields", "status", "place"), [
+    # every distinct location in the corpus's CodeCarbon logs
+    (("DEU", "north rhine-westphalia", "", ""), "resolved", "DE-NW"),
+    (("DEU", "", "", ""), "resolved", "DE"),
+    (("ESP", "catalonia", "", ""), "resolved", "ES-CT"),
+    (("ESP", "valencia", "", ""), "resolved", "ES-V"),
+    (("CAN", "", "", ""), "coarse", "CA"),
+    (("CAN", "quebec", "", ""), "resolved", "CA-QC"),
+    (("NLD", "groningen", "", ""), "resolved", "NL-GR"),
+    (("SGP", "", "", ""), "resolved", "SG"),
+    (("FRA", "île-de-france", "", ""), "resolved", "FR-IDF"),
+    (("ITA", "apulia", "", ""), "resolved", "IT-75"),
+    # what CodeCarbon writes on clouds and elsewhere
+    (("USA", "iowa", "gcp", "us-central1"), "resolved", "gcp:us-central1"),
+    (("USA", "virginia", "aws", "us-east-1"), "resolved", "aws:us-east-1"),
+    ((None, None, "azure", "westeurope"), "resolved", "azure:westeurope"),
+    ((None, None, None, "us-east-1"), "resolved", "aws:us-east-1"),
+    (("USA", "california", None, None), "resolved", "US-CA"),
+    (("NA", None, None, None), "resolved", "NA"),
+    (("GBR", "england", "", ""), "resolved", "GB-ENG"),
+    (("FRA", "nowhere", None, None), "resolved", "FR"),
+    (("", "", "", ""), "unresolved", None),
+])
+def test_resolve_log_region(fields: tuple[str | None, ...], status: str, place: str | None,
+                            ) -> None:
+    res = resolve_log_region(*fields)
+    assert (res.status, res.place_id) == (status, place), format_resolution(res)
+
+
+def test_log_region_keeps_what_it_did_not_understand() -> None:
+    assert resolve_log_region("FRA", "nowhere", None, None).unparsed == ("nowhere",)
+
+
+@pytest.mark.parametrize(("a", "b", "expected"), [
+    ("Brooklyn, NY, USA", "USA", False),
+    ("Montréal, QC", "Quebec", False),
+    ("us-east-1", "Ashburn", False),
+    ("Germany", "Quebec, Canada", True),
+    ("Barcelona", "Andalusia", True),
+    ("Germany", "Europe", False),
+    ("Germany", "unknown", False),
+])
+def test_contradicts(a: str, b: str, expected: bool) -> None:
+    assert contradicts(resolve(a), resolve(b)) is expected
+
+
+def test_log_and_card_agree() -> None:
+    log = resolve_log_region("DEU", "north rhine-westphalia", "", "")
+    assert not contradicts(resolve("Jülich, Germany"), log)
+    assert contradicts(resolve("Munich"), log)
+
+
+def test_resolution_is_frozen_picklable_and_cached() -> None:
+    res = resolve("Brooklyn, NY, USA")
+    assert pickle.loads(pickle.dumps(res)) == res
+    assert resolve("Brooklyn, NY, USA") is res
+    with pytest.raises(AttributeError):
+        res.coarse = True  # type: ignore[misc]
+
+
+def test_format_resolution() -> None:
+    text = format_resolution(resolve("Brooklyn, NY, USA"))
+    assert "resolved" in text and "US-NY" in text and "211.6 gCO2eq/kWh" in text
+    assert "write one of:" in format_resolution(resolve("Canada"))
+    assert "did you mean: Germany (DE)" in format_resolution(resolve("Germny"))
+
+
+def test_resolution_to_dict_is_json() -> None:
+    data = resolution_to_dict(resolve("AWS, USA"))
+    assert json.loads(json.dumps(data)) == data
+    assert data["status"] == "coarse"
+    region, finer = data["region"], data["finer"]
+    assert isinstance(region, dict) and region["id"] == "US"
+    assert isinstance(finer, list)
+    assert {"id": "aws:us-east-1", "name": "AWS US East (N. Virginia)"} in finer
+    assert resolution_to_dict(resolve("Germny"))["place"] is None
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.text(max_size=80))
+def test_any_text_resolves_without_error(text: str) -> None:
+    res = resolve(text)
+    assert res.status in ("resolved", "coarse", "unresolved")
+    assert (res.granularity is None) == (res.status == "unresolved")
+    assert res.granularity is None or res.granularity in GRANULARITIES
+    if res.status == "unresolved":
+        assert res.region is None and res.place_id is None
+
+
+def test_long_text_is_read_only_so_far() -> None:
+    res = resolve("Paris " * 100_000)
+    assert res.place == "Paris"
+
+
+# --- the packaged data --------------------------------------------------------------------
+
+
+@needs_shared
+def test_intensities_equal_the_shared_table() -> None:
+    with (SHARED / "data" / "grid-intensity.csv").open(newline="", encoding="utf-8") as fh:
+        rows = list(csv.DictReader(fh))
+    packaged = {r.id: r for r in regions()}
+    assert len(packaged) == len(rows) == 411
+    for row in rows:
+        r = packaged[row["id"]]
+        assert (r.kind, r.name, r.country or "", r.g_co2eq_per_kwh, r.year, r.source) == (
+            row["kind"], row["name"], row["country_iso2"], float(row["g_co2eq_per_kwh"]),
+            int(row["year"]), row["source"]), row["id"]
+
+
+@needs_shared
+def test_cloud_regions_lie_where_the_map_says() -> None:
+    d = grid_data.load()
+    with (SHARED / "data" / "cloud-region-map.csv").open(newline="", encoding="utf-8") as fh:
+        for row in csv.DictReader(fh):
+            assert d.place(row["id"]).parent == row["location_id"]
+            assert d.areas(row["id"]) == d.areas(row["location_id"])
+
+
+@needs_shared
+def test_package_data_is_what_the_build_script_writes() -> None:
+    pytest.importorskip("pycountry")
+    sys.path.insert(0, str(ROOT / "scripts"))
+    try:
+        import build_grid_data
+    finally:
+        sys.path.remove(str(ROOT / "scripts"))
+    built = json.loads(json.dumps(build_grid_data.build(SHARED / "data"), ensure_ascii=False))
+    packaged = json.loads(Path(grid_data.DATA_FILE).read_text(encoding="utf-8"))
+    assert built == packaged, "run scripts/build_grid_data.py"
+    sources = (ROOT / "cardlint" / "data" / "GRID-SOURCES.md").read_text(encoding="utf-8")
+    assert sources == build_grid_data.sources_md(SHARED / "data")
+
+
+def test_names_in_the_data_are_normalised() -> None:
+    d = grid_data.load()
+    keys = list(d._lexicon) + [k for scoped in d._cloud.values() for k in scoped]
+    assert all(key == normalize(key) for key in keys)
+    assert max(len(key.split()) for key in keys) <= grid._MAX_WORDS
+    for key in d._lexicon:
+        assert d.names(key), key  # every entry decodes to places
+
+
+def test_every_place_has_a_region_or_says_why() -> None:
+    d = grid_data.load()
+    for pid in d._places:
+        place = d.place(pid)
+        assert place.region is None or place.region in d.regions, pid
+        if place.kind == "city":
+            assert place.region == d.place(place.parent).region  # type: ignore[arg-type]
+        if place.region is None:
+            assert place.kind in ("continent", "country"), pid
+
+
+def test_normalize() -> None:
+    assert normalize("  Île-de-France ") == "ile de france"
+    assert normalize("U.S.A.") == "usa"
+    assert normalize("Côte d’Ivoire") == "cote divoire"
+    assert normalize("Łódź") == "lodz"
+    assert normalize("São Paulo") == normalize("Sao Paulo")
+
+
+def test_import_is_lazy() -> None:
+    code = (
+        "import sys, cardlint.grid as g, cardlint.grid_data as d\n"
+        "assert d.load.cache_info().currsize == 0, 'data read at import'\n"
+        "g.resolve('Brooklyn, NY, USA')\n"
+        "assert 'rapidfuzz' not in sys.modules, 'fuzzy matcher imported for a known place'\n"
+        "assert 'pycountry' not in sys.modules\n"
+        "g.resolve('Germny')\n"
+        "print('ok')\n"
+    )
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, cwd=ROOT)
+    assert out.stdout.strip() == "ok", out.stderr
+
+
+@pytest.mark.skipif(not (SHARED / "corpus" / "cards").is_dir(), reason="no ../shared/corpus")
+def test_corpus_locations_resolve_or_say_why() -> None:
+    import re
+
+    pattern = re.compile(r"(?i)(?:geographic(?:al)?[ _]location|compute region)\W*:\**\s*(.+)")
+    seen = 0
+    for card in sorted((SHARED / "corpus" / "cards").glob("*.md")):
+        for line in card.read_text(encoding="utf-8", errors="replace").splitlines():
+            match = pattern.search(line)
+            if match:
+                res = resolve(match.group(1).strip().strip('"'))
+                seen += 1
+                assert res.status != "unresolved" or res.notes or res.unparsed, match.group(1)
+    assert seen >= 40
