@@ -33,8 +33,8 @@ class AttachedLogs:
         return sum(values, Decimal(0))  # type: ignore[arg-type]
 
     def describe(self) -> str:
-        how = "log" if self.explicit else "log found beside the README"
-        return "; ".join(f"using {how} {m.describe()}" for m in self.measurements)
+        how = "named with --log" if self.explicit else "found beside the README"
+        return "; ".join(f"using the log {m.describe()} ({how})" for m in self.measurements)
 
 
 def attach_logs(readme: Path, options: dict[str, Any]) -> AttachedLogs | None:

@@ -1,7 +1,8 @@
-"""Text edits on YAML nodes that keep every byte around them: deleting a mapping item."""
+"""Text edits on YAML nodes that keep every byte around them: deleting and adding mapping items."""
 
 from __future__ import annotations
 
+import json
 import re
 
 import yaml
@@ -41,3 +42,49 @@ def delete_item(card: Card, mapping: yaml.MappingNode, key_node: yaml.Node) -> T
 def _break_width(text: str, line_start: int) -> int:
     """Width of the line break that ends just before ``line_start`` (2 for CRLF)."""
     return 2 if text[max(0, line_start - 2) : line_start] == "\r\n" else 1
+
+
+def line_ending(text: str) -> str:
+    """The file's line ending (that of its first line break; LF when it has none)."""
+    found = _LINE_BREAK.search(text)
+    return found.group(0) if found else "\n"
+
+
+def plain_or_quoted(value: str) -> str:
+    """``value`` as a YAML scalar: plain when PyYAML reads it back unchanged, else double-quoted."""
+    try:
+        if yaml.safe_load(f"k: {value}") == {"k": value} and "#" not in value:
+            return value
+    except yaml.YAMLError:
+        pass
+    return json.dumps(value, ensure_ascii=False)
+
+
+def insertion_point(card: Card, mapping: yaml.MappingNode) -> tuple[int, bool, str, str]:
+    """Where new items of a block mapping go: (offset, whether a line break must come first,
+    the items' indentation, the file's line ending)."""
+    newline = line_ending(card.text)
+    first_key = card.node_offsets(mapping.value[0][0])[0]
+    indent = card.text[card.line_start(first_key) : first_key]
+    if indent.strip():
+        indent = " " * (card.position(first_key).column - 1)
+    value_end = card.node_offsets(mapping.value[-1][1])[1]
+    if value_end > card.line_start(value_end):  # the last value ends mid-line: insert after its line
+        block_end = card.block_end or len(card.text)
+        following = _LINE_BREAK.search(card.text, value_end)
+        if following is None or following.end() > block_end:
+            return block_end, True, indent, newline
+        value_end = following.end()
+    return value_end, False, indent, newline
+
+
+def insert_items(card: Card, mapping: yaml.MappingNode, items: list[tuple[str, str]]) -> TextEdit:
+    """An edit that appends ``key: value`` items (values already YAML text) to ``mapping``."""
+    if mapping.flow_style:
+        value_end = card.node_offsets(mapping.value[-1][1])[1]
+        return TextEdit(value_end, value_end, "".join(f", {key}: {value}" for key, value in items))
+    offset, break_first, indent, newline = insertion_point(card, mapping)
+    lines = [f"{indent}{key}: {value}" for key, value in items]
+    if break_first:
+        return TextEdit(offset, offset, "".join(newline + line for line in lines))
+    return TextEdit(offset, offset, "".join(line + newline for line in lines))

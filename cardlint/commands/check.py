@@ -20,7 +20,7 @@ from cardlint.targets import expand
 
 def run_check(args: argparse.Namespace) -> int:
     fix_mode = args.command == "fix" or getattr(args, "fix", False) or getattr(args, "fix_only", False)
-    overrides = {"select": _codes(args.select), "ignore": _codes(args.ignore)}
+    overrides: dict[str, object] = {"select": _codes(args.select), "ignore": _codes(args.ignore), "options": _options(args)}
     targets, missing = expand(args.paths or ([] if args.author else ["."]))
     results: list[FileResult] = []
     if missing or args.author:
@@ -124,6 +124,21 @@ def _use_color(choice: str, stream: TextIO) -> bool:
     if choice == "never" or os.environ.get("NO_COLOR"):
         return False
     return hasattr(stream, "isatty") and stream.isatty()
+
+
+def _options(args: argparse.Namespace) -> dict[str, object]:
+    """Per-run options that rules read (attached logs, training type, ...)."""
+    options: dict[str, object] = {
+        "log_paths": tuple(args.log or ()),
+        "discover_logs": not args.no_discover_logs,
+        "recompute_intensity": args.recompute_intensity,
+    }
+    if args.training_type:
+        options["training_type"] = args.training_type
+    missing = [path for path in options["log_paths"] if not Path(path).is_file()]  # type: ignore[attr-defined]
+    if missing:
+        raise UsageError(f"--log {missing[0]}: no such file")
+    return options
 
 
 def _codes(value: str | None) -> tuple[str, ...] | None:

@@ -18,12 +18,14 @@ RULE_MODULES = (
     "co2002_missing_emissions",
     "co2003_unknown_key",
     "co2004_wrong_shape",
+    "co2005_block_missing_with_log",
     "co2101_emissions_not_a_number",
     "co2102_emissions_unit_declared",
     "co2103_emissions_exponent_notation",
     "co2104_emissions_not_positive",
     "co2105_emissions_likely_kilograms",
     "co2106_emissions_implausibly_large",
+    "co2107_emissions_mismatch_log",
     "co2201_training_type_missing",
     "co2202_training_type_unknown",
     "co2301_location_missing",
@@ -33,6 +35,7 @@ RULE_MODULES = (
     "co2402_hardware_vague",
     "co2501_source_missing",
     "co2502_source_unrecognized",
+    "co2601_log_field_mismatch",
 )
 
 

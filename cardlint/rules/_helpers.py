@@ -2,22 +2,35 @@
 
 from __future__ import annotations
 
-from typing import Any, Iterator
+from decimal import Decimal
+from typing import TYPE_CHECKING, Any, Iterator
 
 import yaml
 
-from cardlint.rules.base import LintContext, Violation
+from cardlint.amounts import parse_amount
+from cardlint.edits import insert_items, plain_or_quoted
+from cardlint.rules.base import LintContext, ProposedFix, Violation
 from cardlint.rules.co2003_unknown_key import ALIASES
 
+if TYPE_CHECKING:
+    from cardlint.from_log import LogFigures
 
-def missing_field(ctx: LintContext, key: str, advice: str) -> Iterator[Violation]:
-    """Report a mapping-form block that lacks ``key``, at the block's key."""
+
+def missing_field(
+    ctx: LintContext, key: str, advice: str, fill: str | None = None, safe: bool = True, origin: str = "the attached log"
+) -> Iterator[Violation]:
+    """Report a mapping-form block that lacks ``key``, at the block's key; ``fill`` (YAML text) adds it."""
     co2 = ctx.co2
     if co2 is None or not co2.is_mapping or key in co2.value:
         return
     if any(ALIASES.get(str(present).lower().strip()) == key for present in co2.value):
         return  # a misspelling of the key is there: CO2003 reports it and renames it
-    yield ctx.node_violation(co2.key_node, f"co2_eq_emissions has no '{key}': {advice}")
+    fix = None
+    if fill is not None:
+        edit = insert_items(ctx.card, co2.node, [(key, fill)])  # type: ignore[arg-type]
+        fix = ProposedFix("safe" if safe else "unsafe", f"Add '{key}: {fill}' (from {origin})", (edit,))
+        advice = f"{origin} gives '{key}: {fill}'"
+    yield ctx.node_violation(co2.key_node, f"co2_eq_emissions has no '{key}': {advice}", fix)
 
 
 def emissions_value(ctx: LintContext) -> tuple[yaml.Node, Any] | None:
@@ -31,3 +44,36 @@ def emissions_value(ctx: LintContext) -> tuple[yaml.Node, Any] | None:
     if isinstance(co2.node, yaml.ScalarNode):
         return co2.node, co2.value
     return None
+
+
+def log_figures(ctx: LintContext) -> LogFigures | None:
+    """What the attached logs say the block should hold, or None when no log is attached."""
+    attached = ctx.options.get("logs")
+    if attached is None:
+        return None
+    from cardlint.from_log import figures
+
+    location = ctx.co2.value.get("geographical_location") if ctx.co2 is not None and ctx.co2.is_mapping else None
+    return figures(attached, ctx.options, location if isinstance(location, str) else None)
+
+
+def fill_from_log(ctx: LintContext, field: str) -> tuple[str | None, bool]:
+    """YAML text for ``field`` from the attached logs (or options), and whether adding it is safe."""
+    found = log_figures(ctx)
+    if found is None:
+        return None, True
+    value = {"source": found.source, "geographical_location": found.location, "hardware_used": found.hardware}.get(field)
+    return (plain_or_quoted(value) if value else None), found.explicit
+
+
+RELATIVE_TOLERANCE = Decimal("0.01")
+
+
+def agrees(written: Decimal, expected: Decimal, printed: str) -> bool:
+    """Whether ``written`` is ``expected`` within 1% or within the precision ``printed`` shows."""
+    tolerance = abs(expected) * RELATIVE_TOLERANCE
+    amount = parse_amount(printed)
+    printed_tolerance = amount.tolerance_grams("g") if amount is not None else None
+    if printed_tolerance is not None:
+        tolerance = max(tolerance, printed_tolerance)
+    return abs(written - expected) <= tolerance

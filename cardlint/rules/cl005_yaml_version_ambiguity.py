@@ -50,6 +50,9 @@ meant (`0777`, `1:30`, `0b101`): those fixes are unsafe.
 """
 
 _TEXT_KEYS = frozenset({"language", "license", "pipeline_tag", "library_name"})
+_STR_TAG = "tag:yaml.org,2002:str"
+# YAML 1.2 reads a plain scalar as something other than a string only if it is empty or starts so
+_NOT_STRING_START = frozenset("~nNtTfF+-.0123456789")
 
 
 def check(ctx: LintContext) -> Iterator[Violation]:
@@ -61,6 +64,8 @@ def check(ctx: LintContext) -> Iterator[Violation]:
     for node, key in iter_nodes(card.root):
         if not is_plain(node) or node.tag.endswith(":timestamp"):
             continue
+        if node.tag == _STR_TAG and node.value and node.value[0] not in _NOT_STRING_START:
+            continue  # a string to both readers
         if id(node) in emissions_nodes:
             continue  # CO2103 and CO2101 own the emissions value
         v11 = constructor.construct_object(node)

@@ -4,7 +4,9 @@ from __future__ import annotations
 
 from typing import Iterator
 
-from cardlint.rules.base import LintContext, Violation
+from cardlint.edits import insert_items
+from cardlint.rules._helpers import log_figures
+from cardlint.rules.base import LintContext, ProposedFix, Violation
 
 CODE = "CO2002"
 NAME = "co2-missing-emissions"
@@ -34,7 +36,8 @@ co2_eq_emissions:
 ```
 
 ## Fix safety
-With an attached measurement log, `cardlint fix --log` adds the log's total in grams; otherwise no fix.
+With an attached measurement log, the fix adds the log's total in grams: safe when the log was
+named with `--log`, unsafe when it was only found beside the README. Otherwise no fix.
 """
 
 
@@ -42,7 +45,11 @@ def check(ctx: LintContext) -> Iterator[Violation]:
     co2 = ctx.co2
     if co2 is None or not co2.is_mapping or "emissions" in co2.value:
         return
-    yield ctx.node_violation(
-        co2.key_node,
-        "co2_eq_emissions has no 'emissions': add 'emissions: <grams of CO2eq>' (the Hub's filter fails without it)",
-    )
+    message = "co2_eq_emissions has no 'emissions': add 'emissions: <grams of CO2eq>' (the Hub's filter fails without it)"
+    found = log_figures(ctx)
+    fix = None
+    if found is not None and found.grams_text is not None:
+        edit = insert_items(ctx.card, co2.node, [("emissions", found.grams_text)])  # type: ignore[arg-type]
+        fix = ProposedFix("safe" if found.explicit else "unsafe", f"Add 'emissions: {found.grams_text}' ({found.how})", (edit,))
+        message = f"co2_eq_emissions has no 'emissions': the attached log gives {found.grams_text} g ({found.how})"
+    yield ctx.node_violation(co2.key_node, message, fix)

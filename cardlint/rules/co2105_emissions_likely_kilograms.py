@@ -9,7 +9,7 @@ from typing import Iterator
 
 from cardlint.amounts import format_plain_decimal
 from cardlint.hardware import parse_hardware
-from cardlint.rules._helpers import emissions_value
+from cardlint.rules._helpers import agrees, emissions_value, log_figures
 from cardlint.rules.base import LintContext, Violation
 
 CODE = "CO2105"
@@ -51,9 +51,12 @@ co2_eq_emissions:
   hardware_used: 1 x NVIDIA A100-SXM4-40GB
 ```
 
+- or the figure equals the attached measurement log's total in kilograms (within 1% or the
+  card's printed precision).
+
 ## Fix safety
-Multiplying by 1000 is unsafe here: it is a guess from plausibility. With the measurement log
-attached (`--log`), the figure is checked against the log instead.
+Multiplying by 1000 is safe when an attached log proves the figure is its kilograms; without a
+log it is a guess from plausibility, so unsafe. When a log is attached, only the log decides.
 """
 
 KILOGRAM_TOOLS = re.compile(r"code\s*carbon|eco2ai", re.IGNORECASE)
@@ -62,11 +65,24 @@ KILOGRAM_TOOLS = re.compile(r"code\s*carbon|eco2ai", re.IGNORECASE)
 def check(ctx: LintContext) -> Iterator[Violation]:
     co2 = ctx.co2
     found = emissions_value(ctx)
-    if co2 is None or not co2.is_mapping or found is None:
+    if co2 is None or found is None:
         return
     node, value = found
     if isinstance(value, bool) or not isinstance(value, (int, float)) or not math.isfinite(value) or value <= 0:
         return
+    written = Decimal(repr(value))
+    grams = format_plain_decimal(written * 1000)
+    logged = log_figures(ctx)
+    if logged is not None and logged.grams is not None:
+        if agrees(written, logged.grams / 1000, node.value) and not agrees(written, logged.grams, node.value):
+            proven = ctx.replace_node(node, grams, "Multiply by 1000 (kilograms to grams)")
+            yield ctx.node_violation(
+                node, f"emissions of {value:g} is the attached log's total in kilograms ({logged.how}: {logged.grams_text} g): write {grams}", proven
+            )
+        return  # with a log, the log decides (CO2107 reports other differences)
+    if not co2.is_mapping:
+        return
+    fix = ctx.replace_node(node, grams, "Multiply by 1000 (kilograms to grams)", safe=False)
     hardware = co2.value.get("hardware_used")
     if not isinstance(hardware, str):
         return
@@ -77,7 +93,6 @@ def check(ctx: LintContext) -> Iterator[Violation]:
         return
     intensity, where = _intensity(co2.value.get("geographical_location"))
     hours = _hours(ctx, co2.value.get("hours_used"))
-    fix = ctx.replace_node(node, format_plain_decimal(Decimal(repr(value)) * 1000), "Multiply by 1000 (kilograms to grams)", safe=False)
     if hours is not None:
         estimate = watts / 1000 * hours * intensity
         if 100 <= estimate / value <= 10_000:

@@ -32,9 +32,12 @@ co2_eq_emissions:
 ```
 
 ## Fix safety
-With an attached measurement log that records it, `cardlint fix --log` fills it in; otherwise no fix.
+`cardlint fix --training-type pre-training|fine-tuning` adds it (safe: you said which). Otherwise no fix.
 """
 
 
 def check(ctx: LintContext) -> Iterator[Violation]:
-    yield from missing_field(ctx, "training_type", "add 'training_type: pre-training' or 'training_type: fine-tuning'")
+    training_type = ctx.options.get("training_type")
+    yield from missing_field(
+        ctx, "training_type", "add 'training_type: pre-training' or 'training_type: fine-tuning'", training_type, origin="--training-type"
+    )

@@ -26,7 +26,7 @@ turned into a grid carbon intensity, so nobody can check or recompute the emissi
 ```yaml
 co2_eq_emissions:
   emissions: 300
-  geographical_location: Frankfrut, Germany
+  geographical_location: Frankfrut
 ```
 
 Use instead:

@@ -1,0 +1,95 @@
+"""CO2005 co2-block-missing-with-log."""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING, Iterator
+
+import yaml
+
+from cardlint.edits import insertion_point, line_ending, plain_or_quoted
+from cardlint.rules._helpers import log_figures
+from cardlint.rules.base import LintContext, ProposedFix, TextEdit, Violation
+
+if TYPE_CHECKING:
+    from cardlint.from_log import LogFigures
+
+CODE = "CO2005"
+NAME = "co2-block-missing-with-log"
+SEVERITY = "warning"
+SUMMARY = "A measurement log is attached but the card has no co2_eq_emissions"
+FIXABLE = "sometimes"
+DOC = """\
+## What it does
+Flags a card that has no `co2_eq_emissions` although a measurement log of its training run is
+attached (named with `--log`, or found beside the README under a name its tool writes).
+
+## Why is this bad?
+The emissions were measured, but the Hub can neither show nor filter them: they are not in the
+card's metadata.
+
+## Example
+A README without `co2_eq_emissions`, next to CodeCarbon's `emissions.csv`.
+
+Use instead:
+```yaml
+co2_eq_emissions:
+  emissions: 14100
+  source: CodeCarbon 2.8.2
+  geographical_location: North Rhine-Westphalia, Germany
+  hardware_used: 8 x NVIDIA A40
+```
+
+## Fix safety
+The fix adds the block from the log (and `training_type` from `--training-type`), adding a
+metadata block when the card has none, without touching anything else. Safe when the log was
+named with `--log`; unsafe when it was only found beside the README.
+"""
+
+
+def check(ctx: LintContext) -> Iterator[Violation]:
+    card = ctx.card
+    if ctx.co2 is not None or card.problem is not None:
+        return
+    if card.metadata is not None and not isinstance(card.root, yaml.MappingNode):
+        return
+    found = log_figures(ctx)
+    if found is None or found.grams_text is None:
+        return
+    edit = _edit(ctx, found)
+    fix = ProposedFix("safe" if found.explicit else "unsafe", f"Add co2_eq_emissions from the log ({found.grams_text} g)", (edit,))
+    where = card.block_start if card.has_block else 0
+    yield Violation(where or 0, where or 0, f"the card has no co2_eq_emissions but the attached log gives {found.grams_text} g ({found.how})", fix)
+
+
+def _items(found: LogFigures) -> list[tuple[str, str]]:
+    values = [
+        ("emissions", found.grams_text),
+        ("source", found.source),
+        ("training_type", found.training_type),
+        ("geographical_location", found.location),
+        ("hardware_used", found.hardware),
+    ]
+    return [(key, value if key == "emissions" else plain_or_quoted(value)) for key, value in values if value]
+
+
+def _edit(ctx: LintContext, found: LogFigures) -> TextEdit:
+    card = ctx.card
+    newline = line_ending(card.text)
+    items = _items(found)
+    root = card.root
+    if isinstance(root, yaml.MappingNode) and root.value and root.flow_style:
+        end = card.node_offsets(root.value[-1][1])[1]
+        inner = ", ".join(f"{key}: {value}" for key, value in items)
+        return TextEdit(end, end, f", co2_eq_emissions: {{{inner}}}")
+    if isinstance(root, yaml.MappingNode) and root.value:
+        offset, break_first, indent, newline = insertion_point(card, root)
+    elif card.has_block:  # an empty block, or one holding only comments
+        offset, indent = card.block_end or 0, ""
+        break_first = bool(card.block_text)
+    else:
+        lines = ["co2_eq_emissions:"] + [f"  {key}: {value}" for key, value in items]
+        return TextEdit(0, 0, f"---{newline}" + "".join(line + newline for line in lines) + f"---{newline}")
+    lines = [f"{indent}co2_eq_emissions:"] + [f"{indent}  {key}: {value}" for key, value in items]
+    if break_first:
+        return TextEdit(offset, offset, "".join(newline + line for line in lines))
+    return TextEdit(offset, offset, "".join(line + newline for line in lines))
