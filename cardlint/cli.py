@@ -47,6 +47,9 @@ def _add_lint_options(parser: argparse.ArgumentParser) -> None:
     logs.add_argument("--log", action="append", metavar="PATH", help="attach this log (repeatable); otherwise logs beside the README are used")
     logs.add_argument("--no-discover-logs", action="store_true", help="do not attach logs found beside the README")
     logs.add_argument("--training-type", choices=("pre-training", "fine-tuning"), help="fix: the training_type to write")
+    logs.add_argument("--hours", type=float, metavar="H", help="training time: checks plausibility (CO2105) and, with --estimate, fills emissions")
+    logs.add_argument("--estimate", action="store_true", help="fix: fill a missing emissions from hardware_used, geographical_location and --hours (unsafe)")
+    logs.add_argument("--pue", type=float, default=1.0, metavar="P", help="with --estimate: the data centre's PUE (default: 1.0)")
     logs.add_argument("--recompute-intensity", action="store_true", help="expected grams = the log's energy x the grid intensity of the card's location")
     hub = parser.add_argument_group("Hugging Face Hub", "targets that are not local paths are read as Hub repositories (org/model)")
     hub.add_argument("--revision", metavar="REV", help="branch, tag or commit of Hub repositories (default: main)")
@@ -77,6 +80,13 @@ def build_parser() -> argparse.ArgumentParser:
     rule.add_argument("--all", action="store_true", help="list every rule")
     rule.add_argument("--output-format", choices=("text", "json"), default="text")
 
+    estimate = commands.add_parser("estimate", help="estimate emissions from hardware, hours and location (ML CO2 Impact method)")
+    estimate.add_argument("--hardware", required=True, metavar="TEXT", help='e.g. "8 x NVIDIA A100-SXM4-80GB"')
+    estimate.add_argument("--hours", required=True, type=float, metavar="H", help="training time in hours")
+    estimate.add_argument("--location", required=True, metavar="TEXT", help='e.g. "Quebec, Canada" or "aws:us-east-1"')
+    estimate.add_argument("--pue", type=float, default=1.0, metavar="P", help="power usage effectiveness of the data centre (default: 1.0)")
+    estimate.add_argument("--output-format", choices=("text", "json"), default="text")
+
     locate = commands.add_parser("locate", help="show how location texts resolve to grid regions and intensities")
     locate.add_argument("texts", nargs="+", metavar="TEXT", help='a location, e.g. "Brooklyn, NY, USA" or "aws:us-east-1"')
     locate.add_argument("--output-format", choices=("text", "json"), default="text")
@@ -93,6 +103,10 @@ def _dispatch(args: argparse.Namespace) -> int:
         from cardlint.commands.rule import run_rule
 
         handlers["rule"] = run_rule
+    elif args.command == "estimate":
+        from cardlint.commands.estimate import run_estimate
+
+        handlers["estimate"] = run_estimate
     elif args.command == "locate":
         from cardlint.commands.locate import run_locate
 

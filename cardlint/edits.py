@@ -88,3 +88,29 @@ def insert_items(card: Card, mapping: yaml.MappingNode, items: list[tuple[str, s
     if break_first:
         return TextEdit(offset, offset, "".join(newline + line for line in lines))
     return TextEdit(offset, offset, "".join(line + newline for line in lines))
+
+
+def add_co2_block(card: Card, items: list[tuple[str, str]]) -> TextEdit:
+    """An edit adding ``co2_eq_emissions`` with ``items`` (YAML text) to a card that lacks it.
+
+    It goes at the end of the top-level mapping, into an empty block, or in a new metadata
+    block at the top of a README that has none.
+    """
+    newline = line_ending(card.text)
+    root = card.root
+    if isinstance(root, yaml.MappingNode) and root.value and root.flow_style:
+        end = card.node_offsets(root.value[-1][1])[1]
+        inner = ", ".join(f"{key}: {value}" for key, value in items)
+        return TextEdit(end, end, f", co2_eq_emissions: {{{inner}}}")
+    if isinstance(root, yaml.MappingNode) and root.value:
+        offset, break_first, indent, newline = insertion_point(card, root)
+    elif card.has_block:  # an empty block, or one holding only comments
+        offset, indent = card.block_end or 0, ""
+        break_first = bool(card.block_text)
+    else:
+        lines = ["co2_eq_emissions:"] + [f"  {key}: {value}" for key, value in items]
+        return TextEdit(0, 0, f"---{newline}" + "".join(line + newline for line in lines) + f"---{newline}")
+    lines = [f"{indent}co2_eq_emissions:"] + [f"{indent}  {key}: {value}" for key, value in items]
+    if break_first:
+        return TextEdit(offset, offset, "".join(newline + line for line in lines))
+    return TextEdit(offset, offset, "".join(line + newline for line in lines))

@@ -135,6 +135,15 @@ def _options(args: argparse.Namespace) -> dict[str, object]:
     }
     if args.training_type:
         options["training_type"] = args.training_type
+    if args.hours is not None:
+        if args.hours <= 0:
+            raise UsageError("--hours must be above 0")
+        options["hours"] = args.hours
+    if args.estimate:
+        if args.hours is None:
+            raise UsageError("--estimate needs --hours")
+        options["estimate"] = True
+        options["pue"] = args.pue
     missing = [path for path in options["log_paths"] if not Path(path).is_file()]  # type: ignore[attr-defined]
     if missing:
         raise UsageError(f"--log {missing[0]}: no such file")

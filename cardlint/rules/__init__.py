@@ -26,6 +26,8 @@ RULE_MODULES = (
     "co2105_emissions_likely_kilograms",
     "co2106_emissions_implausibly_large",
     "co2107_emissions_mismatch_log",
+    "co2108_emissions_disagree_with_text",
+    "co2109_emissions_only_in_text",
     "co2201_training_type_missing",
     "co2202_training_type_unknown",
     "co2301_location_missing",

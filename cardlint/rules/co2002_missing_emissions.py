@@ -4,7 +4,10 @@ from __future__ import annotations
 
 from typing import Iterator
 
-from cardlint.edits import insert_items
+from cardlint.amounts import format_plain_decimal
+from cardlint.attach import round_grams
+from cardlint.edits import insert_items, plain_or_quoted
+from cardlint.estimate import EstimateError, estimate
 from cardlint.rules._helpers import log_figures
 from cardlint.rules.base import LintContext, ProposedFix, Violation
 
@@ -37,7 +40,9 @@ co2_eq_emissions:
 
 ## Fix safety
 With an attached measurement log, the fix adds the log's total in grams: safe when the log was
-named with `--log`, unsafe when it was only found beside the README. Otherwise no fix.
+named with `--log`, unsafe when it was only found beside the README. With `--estimate --hours H`
+it adds an estimate from the card's `hardware_used` and `geographical_location` (rated power x
+hours x grid intensity), with a `source` saying how it was made: unsafe. Otherwise no fix.
 """
 
 
@@ -52,4 +57,25 @@ def check(ctx: LintContext) -> Iterator[Violation]:
         edit = insert_items(ctx.card, co2.node, [("emissions", found.grams_text)])  # type: ignore[arg-type]
         fix = ProposedFix("safe" if found.explicit else "unsafe", f"Add 'emissions: {found.grams_text}' ({found.how})", (edit,))
         message = f"co2_eq_emissions has no 'emissions': the attached log gives {found.grams_text} g ({found.how})"
+    elif ctx.options.get("estimate"):
+        fix, message = _estimated(ctx, message)
     yield ctx.node_violation(co2.key_node, message, fix)
+
+
+def _estimated(ctx: LintContext, message: str) -> tuple[ProposedFix | None, str]:
+    """An unsafe fix from the card's own hardware and location and --hours, or why there is none."""
+    co2 = ctx.co2
+    assert co2 is not None
+    hardware, location = co2.value.get("hardware_used"), co2.value.get("geographical_location")
+    if not isinstance(hardware, str) or not isinstance(location, str):
+        return None, message + "; --estimate needs hardware_used and geographical_location in the card"
+    try:
+        result = estimate(hardware, ctx.options["hours"], location, ctx.options.get("pue", 1))
+    except EstimateError as error:
+        return None, f"{message}; cannot estimate: {error}"
+    grams = format_plain_decimal(round_grams(result.grams))
+    items = [("emissions", grams)]
+    if "source" not in co2.value:
+        items.append(("source", plain_or_quoted(result.source_text())))
+    edit = insert_items(ctx.card, co2.node, items)  # type: ignore[arg-type]
+    return ProposedFix("unsafe", f"Add the estimate 'emissions: {grams}'", (edit,)), f"{message}; estimate: {result.formula()}"

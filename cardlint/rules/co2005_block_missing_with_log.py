@@ -6,9 +6,9 @@ from typing import TYPE_CHECKING, Iterator
 
 import yaml
 
-from cardlint.edits import insertion_point, line_ending, plain_or_quoted
+from cardlint.edits import add_co2_block, plain_or_quoted
 from cardlint.rules._helpers import log_figures
-from cardlint.rules.base import LintContext, ProposedFix, TextEdit, Violation
+from cardlint.rules.base import LintContext, ProposedFix, Violation
 
 if TYPE_CHECKING:
     from cardlint.from_log import LogFigures
@@ -55,7 +55,7 @@ def check(ctx: LintContext) -> Iterator[Violation]:
     found = log_figures(ctx)
     if found is None or found.grams_text is None:
         return
-    edit = _edit(ctx, found)
+    edit = add_co2_block(ctx.card, _items(found))
     fix = ProposedFix("safe" if found.explicit else "unsafe", f"Add co2_eq_emissions from the log ({found.grams_text} g)", (edit,))
     where = card.block_start if card.has_block else 0
     yield Violation(where or 0, where or 0, f"the card has no co2_eq_emissions but the attached log gives {found.grams_text} g ({found.how})", fix)
@@ -70,26 +70,3 @@ def _items(found: LogFigures) -> list[tuple[str, str]]:
         ("hardware_used", found.hardware),
     ]
     return [(key, value if key == "emissions" else plain_or_quoted(value)) for key, value in values if value]
-
-
-def _edit(ctx: LintContext, found: LogFigures) -> TextEdit:
-    card = ctx.card
-    newline = line_ending(card.text)
-    items = _items(found)
-    root = card.root
-    if isinstance(root, yaml.MappingNode) and root.value and root.flow_style:
-        end = card.node_offsets(root.value[-1][1])[1]
-        inner = ", ".join(f"{key}: {value}" for key, value in items)
-        return TextEdit(end, end, f", co2_eq_emissions: {{{inner}}}")
-    if isinstance(root, yaml.MappingNode) and root.value:
-        offset, break_first, indent, newline = insertion_point(card, root)
-    elif card.has_block:  # an empty block, or one holding only comments
-        offset, indent = card.block_end or 0, ""
-        break_first = bool(card.block_text)
-    else:
-        lines = ["co2_eq_emissions:"] + [f"  {key}: {value}" for key, value in items]
-        return TextEdit(0, 0, f"---{newline}" + "".join(line + newline for line in lines) + f"---{newline}")
-    lines = [f"{indent}co2_eq_emissions:"] + [f"{indent}  {key}: {value}" for key, value in items]
-    if break_first:
-        return TextEdit(offset, offset, "".join(newline + line for line in lines))
-    return TextEdit(offset, offset, "".join(line + newline for line in lines))

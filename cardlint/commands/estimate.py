@@ -1,0 +1,28 @@
+"""``cardlint estimate``: grams of CO2eq from hardware, hours and location, with the formula."""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+
+from cardlint.amounts import format_plain_decimal
+from cardlint.attach import round_grams
+from cardlint.cli import EXIT_CLEAN, UsageError
+from cardlint.estimate import EstimateError, estimate
+
+
+def run_estimate(args: argparse.Namespace) -> int:
+    try:
+        result = estimate(args.hardware, args.hours, args.location, args.pue)
+    except EstimateError as error:
+        raise UsageError(str(error)) from None
+    if args.output_format == "json":
+        json.dump(result.to_dict(), sys.stdout, indent=2)
+        sys.stdout.write("\n")
+        return EXIT_CLEAN
+    lines = [f"emissions: {format_plain_decimal(round_grams(result.grams))} g CO2eq", f"energy: {format_plain_decimal(round_grams(result.energy_kwh))} kWh", f"formula: {result.formula()}"]
+    lines += [f"device: {count} x {name}, rated {watts:g} W ({source})" for count, name, watts, source in result.devices]
+    lines.append(f"grid: {result.region_id} {result.region_name}, {result.intensity:g} gCO2eq/kWh ({result.intensity_year}; {result.intensity_source})")
+    sys.stdout.write("\n".join(lines) + "\n")
+    return EXIT_CLEAN

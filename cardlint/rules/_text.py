@@ -1,0 +1,24 @@
+"""Emissions amounts stated in a card's Markdown body, located in the README."""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from cardlint.card import Card
+
+if TYPE_CHECKING:
+    from cardlint.text_amounts import TextAmount
+
+
+def stated_totals(card: Card) -> list[TextAmount]:
+    """The body's emissions statements that give a whole figure (not a part of a breakdown)."""
+    from cardlint.text_amounts import find_text_emissions
+
+    body = card.body
+    if not body.strip():
+        return []
+    return [t for t in find_text_emissions(body) if t.role in ("total", "single") and t.amount.is_emissions]
+
+
+def offset_in_readme(card: Card, statement: TextAmount) -> int:
+    return card.body_start + statement.value_start

@@ -1,0 +1,67 @@
+"""CO2109 emissions-only-in-text."""
+
+from __future__ import annotations
+
+from typing import Iterator
+
+from cardlint.amounts import format_plain_decimal
+from cardlint.edits import add_co2_block
+from cardlint.rules._text import offset_in_readme, stated_totals
+from cardlint.rules.base import LintContext, ProposedFix, Violation
+
+CODE = "CO2109"
+NAME = "emissions-only-in-text"
+SEVERITY = "warning"
+SUMMARY = "Emissions are stated in the text but the metadata has no co2_eq_emissions"
+FIXABLE = "unsafe"
+DOC = """\
+## What it does
+Flags a card whose Markdown states its training emissions with a unit ("Carbon Emitted: 11250
+kg CO2 eq.", a table in tCO2eq) while its metadata has no `co2_eq_emissions`.
+
+## Why is this bad?
+The Hub reads emissions only from the metadata: it can neither show nor filter a figure that
+lives in prose or tables.
+
+## Example
+```markdown
+# My model
+**Carbon Emitted:** 149.2 kg eq. CO2
+```
+
+Use instead:
+```markdown
+---
+co2_eq_emissions:
+  emissions: 149200
+---
+# My model
+**Carbon Emitted:** 149.2 kg eq. CO2
+```
+
+## Fix safety
+Unsafe: the fix adds a block with the text's amount in grams (adding a metadata block when there
+is none), but the figure may be a part, an estimate or another run's.
+"""
+
+
+def check(ctx: LintContext) -> Iterator[Violation]:
+    card = ctx.card
+    if ctx.co2 is not None or card.problem is not None:
+        return
+    statements = stated_totals(card)
+    if not statements:
+        return
+    first = statements[0]
+    grams = first.amount.grams
+    assert grams is not None
+    text = format_plain_decimal(grams)
+    offset = offset_in_readme(card, first)
+    fix = ProposedFix("unsafe", f"Add co2_eq_emissions with {text} g", (add_co2_block(card, [("emissions", text)]),))
+    yield Violation(
+        offset,
+        card.body_start + first.value_end,
+        f"the text states emissions of {first.amount.value} {first.amount.unit} but the metadata has no co2_eq_emissions, "
+        f"so the Hub cannot show or filter them: add 'co2_eq_emissions: {{emissions: {text}}}' (grams)",
+        fix,
+    )
