@@ -80,7 +80,7 @@ def test_fix_estimate_fills_missing_emissions(tmp_path: Path) -> None:
     run_cardlint("fix", "--estimate", "--hours", "2", "--unsafe-fixes", str(readme))
     block = parse_card(readme.read_text()).metadata["co2_eq_emissions"]  # type: ignore[index]
     expected = 4 * _watts("nvidia-a100-sxm4-80gb") * 2 / 1000 * _intensity("Quebec, Canada")
-    assert Decimal(repr(block["emissions"])) == pytest.approx(expected, rel=1e-3)
+    assert Decimal(repr(block["emissions"])) == pytest.approx(expected, rel=Decimal("0.001"))
     assert block["source"].startswith("Estimated by cardlint")
 
 
