@@ -182,7 +182,7 @@ def _compose(card: Card) -> None:
             card.metadata = None
             return
         card.root = node
-        size_problem = _check_size(node)
+        size_problem = _check_size(node) if "&" in block else None  # no anchor, no alias
         if size_problem is not None:
             card.problem = ParseProblem("too-complex", size_problem[0], card.node_offsets(size_problem[1])[0])
             return
@@ -220,15 +220,37 @@ def _kind(value: object) -> str:
     return names.get(type(value), type(value).__name__)
 
 
-_OPENERS = re.compile(r"[\[{]|[-?:](?:\s|$)")
+_FLOW_OPENER = re.compile(r"[\[{]")
+# The start of a line: its indentation, then the indicators ("- ", "? ", ": ", with anchors and
+# tags) after which a block collection may start on the same line.
+_LINE_LEAD = re.compile(r"^[ \t]*(?:(?:[-?:]|[&!]\S*)[ \t]+)*", re.MULTILINE)
+_INDICATOR = re.compile(r"(?:[-?:]|[&!]\S*)[ \t]+")
+
+
+def _depth_bound(block: str) -> int:
+    """An upper bound on the nesting depth of ``block``, from its text alone.
+
+    Flow collections nest at most as deep as there are ``[`` and ``{``. A nested block
+    collection starts at a column at least its parent's, and at the same column only for a
+    sequence under a mapping key, so a chain of block collections uses at least half as many
+    distinct columns as it is long; each is a line's indentation or follows an indicator there.
+    """
+    if "\r" in block or not block.isascii():  # YAML also breaks lines at CR, NEL, LS and PS
+        block = "\n".join(block.splitlines())
+    columns: set[int] = set()
+    for lead in set(_LINE_LEAD.findall(block)):
+        indent = len(lead) - len(lead.lstrip(" \t"))
+        columns.add(indent)
+        columns.update(indicator.end() for indicator in _INDICATOR.finditer(lead, indent))
+    return len(_FLOW_OPENER.findall(block)) + 2 * len(columns)
 
 
 def _check_depth(block: str) -> tuple[str, int] | None:
     """Refuse nesting deeper than MAX_DEPTH before composing (the composer recurses).
 
-    Only blocks with enough openers to possibly nest that deep are scanned event by event.
+    Only blocks whose text bounds their depth above MAX_DEPTH are scanned event by event.
     """
-    if len(_OPENERS.findall(block)) <= MAX_DEPTH:
+    if _depth_bound(block) <= MAX_DEPTH:
         return None
     depth = 0
     for event in yaml.parse(block, Loader=_Loader):
