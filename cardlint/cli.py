@@ -87,38 +87,49 @@ def build_parser() -> argparse.ArgumentParser:
     estimate.add_argument("--pue", type=float, default=1.0, metavar="P", help="power usage effectiveness of the data centre (default: 1.0)")
     estimate.add_argument("--output-format", choices=("text", "json"), default="text")
 
+    measure = commands.add_parser("measure", help="run a command and log its GPU and CPU energy and emissions")
+    from cardlint.energy.cli import add_measure_arguments
+
+    add_measure_arguments(measure)
+
     locate = commands.add_parser("locate", help="show how location texts resolve to grid regions and intensities")
     locate.add_argument("texts", nargs="+", metavar="TEXT", help='a location, e.g. "Brooklyn, NY, USA" or "aws:us-east-1"')
     locate.add_argument("--output-format", choices=("text", "json"), default="text")
+    for name, subparser in commands.choices.items():
+        subparser.set_defaults(subcommand=name)  # "measure" has a positional named "command"
     return parser
 
 
 def _dispatch(args: argparse.Namespace) -> int:
     handlers: dict[str, Callable[[argparse.Namespace], int]] = {}
-    if args.command in ("check", "fix"):
+    if args.subcommand in ("check", "fix"):
         from cardlint.commands.check import run_check
 
-        handlers[args.command] = run_check
-    elif args.command == "rule":
+        handlers[args.subcommand] = run_check
+    elif args.subcommand == "rule":
         from cardlint.commands.rule import run_rule
 
         handlers["rule"] = run_rule
-    elif args.command == "estimate":
+    elif args.subcommand == "estimate":
         from cardlint.commands.estimate import run_estimate
 
         handlers["estimate"] = run_estimate
-    elif args.command == "locate":
+    elif args.subcommand == "measure":
+        from cardlint.commands.measure import run as run_measure
+
+        handlers["measure"] = run_measure
+    elif args.subcommand == "locate":
         from cardlint.commands.locate import run_locate
 
         handlers["locate"] = run_locate
-    return handlers[args.command](args)
+    return handlers[args.subcommand](args)
 
 
 def main(argv: Sequence[str] | None = None) -> int:
     """Entry point of the ``cardlint`` console script."""
     parser = build_parser()
     args = parser.parse_args(argv)
-    if args.command is None:
+    if getattr(args, "subcommand", None) is None:
         parser.print_help(sys.stderr)
         return EXIT_ERROR
     try:
