@@ -20,21 +20,23 @@ class AttachedLogs:
     @property
     def emissions_g(self) -> Decimal | None:
         """The total of every attached log (each log already counts its runs once)."""
-        values = [m.emissions_g for m in self.measurements]
-        if not values or any(v is None for v in values):
-            return None
-        return sum(values, Decimal(0))  # type: ignore[arg-type]
+        return _total([m.emissions_g for m in self.measurements])
 
     @property
     def energy_kwh(self) -> Decimal | None:
-        values = [m.energy_kwh for m in self.measurements]
-        if not values or any(v is None for v in values):
-            return None
-        return sum(values, Decimal(0))  # type: ignore[arg-type]
+        return _total([m.energy_kwh for m in self.measurements])
 
     def describe(self) -> str:
         how = "named with --log" if self.explicit else "found beside the README"
         return "; ".join(f"using the log {m.describe()} ({how})" for m in self.measurements)
+
+
+def _total(values: list[Decimal | None]) -> Decimal | None:
+    """The sum, or None when any value is unknown (never a partial sum)."""
+    known = [value for value in values if value is not None]
+    if not values or len(known) != len(values):
+        return None
+    return sum(known, Decimal(0))
 
 
 def attach_logs(readme: Path, options: dict[str, Any]) -> AttachedLogs | None:

@@ -59,8 +59,8 @@ class ConciseReporter(Reporter):
             hidden = f" ({summary.fixable_unsafe} more with --unsafe-fixes)" if summary.fixable_unsafe else ""
             lines.append(f"[*] {summary.fixable_safe} fixable with --fix{hidden}.")
         elif summary.fixable_unsafe and not summary.fix_mode:
-            hidden = summary.fixable_unsafe
-            lines.append(f"No safe fixes available ({hidden} hidden fix{'es' if hidden != 1 else ''} can be enabled with --unsafe-fixes).")
+            count = summary.fixable_unsafe
+            lines.append(f"No safe fixes available ({count} hidden fix{'es' if count != 1 else ''} can be enabled with --unsafe-fixes).")
         return "".join(line + "\n" for line in lines)
 
 

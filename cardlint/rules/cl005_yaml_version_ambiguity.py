@@ -72,6 +72,7 @@ def check(ctx: LintContext) -> Iterator[Violation]:
         v12 = read_plain_scalar(node.value)
         if _same(v11, v12):
             continue
+        assert isinstance(node, yaml.ScalarNode)
         fix = _fix(ctx, node, v11, key)
         yield ctx.node_violation(
             node,
