@@ -10,13 +10,19 @@ single comma followed by exactly three digits, after one to three digits not sta
 and with no exponent ("24,690", "4,475"), is read as a thousands separator; that reading is
 flagged ``ambiguous_comma``. Several commas in groups of three ("5,521,000"), or commas and a
 dot together ("1,234.5", "1.234,5": the last one is the decimal separator) are unambiguous.
+A space is never read as a thousands separator.
+
+Units: "t", "ton(s)" and "tonne(s)" are metric tonnes (1,000,000 g), never short tons; "lb" and
+"pound(s)" are avoirdupois pounds (453.59237 g). The CO2 words may follow the unit in any of the
+usual spellings ("kgCO2e", "kg CO2 eq.", "kg eq. CO2", "kg of CO2", "g CO₂eq") or stand in a
+parenthesis after the number ("0.001477 ([CO2eq], in kg)", "2.5e-05 (in grams of CO2)").
 """
 
 from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from decimal import Context, Decimal, InvalidOperation
+from decimal import MAX_EMAX, MAX_PREC, MIN_EMIN, Context, Decimal, InvalidOperation
 
 # unit -> (dimension, grams per unit for masses)
 UNITS: dict[str, tuple[str, Decimal | None]] = {
@@ -40,7 +46,8 @@ UNITS: dict[str, tuple[str, Decimal | None]] = {
     "d": ("time", None),
 }
 
-_EXACT = Context(prec=400)
+_EXACT = Context(prec=MAX_PREC, Emax=MAX_EMAX, Emin=MIN_EMIN)  # every result here is exact
+_MAX_EXPONENT = 1000  # beyond this an "amount" is noise, and writing it out would be huge
 
 _MASS_WORDS = (
     ("mg", r"milligram(?:me)?s?|mg"),
@@ -118,7 +125,7 @@ class Amount:
 
     @property
     def dimension(self) -> str | None:
-        """"mass", "energy", "power", "time", "intensity" (mass per energy), or None."""
+        """What the unit measures: "mass", "energy", "power", "time", "intensity" (mass per energy), or None."""
         if self.unit is None:
             return None
         if "/" in self.unit:
@@ -172,7 +179,7 @@ class Amount:
 
 
 def parse_amount(text: str) -> Amount | None:
-    """Read a whole string as an amount ("12.5", "1.2 kg", "0.001477 ([CO2eq], in kg)"); None if it is not one."""
+    """Read a whole string as an amount ("12.5", "1.2 kg", "0.001477 ([CO2eq], in kg)"), or None."""
     stripped = text.strip()
     found = match_amount(stripped)
     if found is None or found[2] != len(stripped):
@@ -209,7 +216,7 @@ def parse_unit(text: str) -> str | None:
     unit, _, end = _read_unit(stripped, 0, allow_paren=False)
     if unit is not None and not stripped[end:].strip(" .,;:"):
         return unit
-    # "CO2eq in kg", "tCO<sub>2</sub>eq" are handled above; "[CO2eq], in kg" after CO2 removal
+    # "CO2eq kg" and the like: read again without the CO2 words
     without_co2 = _CO2_ANY_RE.sub(" ", stripped).strip(" ,.")
     if without_co2 != stripped and without_co2:
         return parse_unit(without_co2)
@@ -233,9 +240,9 @@ def _read_unit(text: str, pos: int, allow_paren: bool = True) -> tuple[str | Non
     if allow_paren:
         m = _PAREN_RE.match(text, start)
         if m is not None:
-            unit = parse_unit(m.group("inner"))
-            if unit is not None:
-                return unit, bool(_CO2_ANY_RE.search(m.group("inner"))), m.end()
+            inner = parse_unit(m.group("inner"))
+            if inner is not None:
+                return inner, bool(_CO2_ANY_RE.search(m.group("inner"))), m.end()
     return None, False, start
 
 
@@ -270,11 +277,10 @@ def _read_number(digits: str, exponent: str | None) -> tuple[Decimal, int, bool]
             whole, fraction = parts
     else:
         whole, fraction = digits, ""
-    try:
-        exp = int(exponent[1:].replace("−", "-")) if exponent else 0
-        value = Decimal(f"{whole or '0'}.{fraction or '0'}").scaleb(exp, _EXACT)
-    except (InvalidOperation, ValueError):
+    exp = int(exponent[1:].replace("−", "-")) if exponent and len(exponent) < 8 else 0
+    if exponent and (len(exponent) >= 8 or abs(exp) > _MAX_EXPONENT):
         return None
+    value = Decimal(f"{whole or '0'}.{fraction}" if fraction else whole).scaleb(exp, _EXACT)
     return value, len(fraction) - exp, ambiguous
 
 
@@ -310,6 +316,8 @@ def format_plain_decimal(value: Decimal | float | int | str) -> str:
         number = value
     if not number.is_finite():
         raise ValueError(f"not a finite number: {value!r}")
+    if abs(number.adjusted()) > _MAX_EXPONENT:
+        raise ValueError(f"too large or too small to write out: {value!r}")
     if number.is_zero():
         return "0"
     return format(number.normalize(_EXACT), "f")

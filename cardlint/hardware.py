@@ -1,0 +1,636 @@
+"""Read free-text hardware descriptions ("8 v100 GPUs", "4xH100", "TPU v3-8") against a catalogue.
+
+The catalogue (``cardlint/data/hardware.json``, built by ``scripts/build_hardware_data.py`` from
+``hardware-power.csv``) gives each known GPU, TPU, CPU and SoC its rated power; it is read once,
+on first use. A device that the catalogue does not hold is reported with its name as written
+and no wattage: nothing here invents a figure.
+
+Matching is by whole tokens, case-insensitively, longest alias first. "A100-SXM4-80GB" and
+"A100 SXM4 80GB" are the same tokens; "RTX3090" matches "RTX 3090", but "A 100" does not match
+"A100" (what an alias writes joined must be joined in the text). A match followed by a word
+that makes it another product ("Laptop", "Max-Q", "Ti", "Pro", "Max", a different memory size
+or form factor) is refused and the device is reported as unknown.
+
+Counts: "8 x A100", "8xA100", "8 A100", "32 x 8 x A100" (256), "32 nodes of TPU v3-8",
+"8 GPUs", "GPU count: 1". TPU slices name TensorCores: ``vN-K`` is K cores, and v2, v3, v4 and
+v5p have 2 cores per chip (v5e and v6e have 1), so "TPU v3-8" is 4 chips and the count is in
+chips, matching the catalogue's per-chip watts. For CPUs, "12 CPUs", "CPU count: 16" and
+"64 cores" count logical CPUs (``count_unit == "core"``, as CodeCarbon's ``cpu_count``), while
+"2 x Xeon Gold 6145" counts packages. Text after an "=" is taken as another description of
+the same hardware and not read ("TPU v3-256 = 32 nodes of v3-8"). "TTPU" is read as "TPU",
+with a note.
+"""
+
+from __future__ import annotations
+
+import functools
+import json
+import math
+import os
+import re
+from dataclasses import dataclass, replace
+
+DATA_FILE = os.path.join(os.path.dirname(__file__), "data", "hardware.json")
+KINDS = ("gpu", "tpu", "cpu", "soc")
+
+
+@dataclass(frozen=True)
+class Device:
+    """A catalogue entry: rated power per device (per chip for TPUs), in watts."""
+
+    id: str
+    kind: str
+    vendor: str
+    name: str
+    watts: float
+
+
+@dataclass(frozen=True)
+class HardwareItem:
+    """One kind of hardware in a description.
+
+    ``count`` is None when no count was written; ``count_unit`` is "device" (GPUs, chips,
+    CPU packages) or "core" (logical CPUs). ``device_id`` is the catalogue id, None for a
+    device the catalogue does not hold or when only a kind was given ("GPU"). ``name`` is the
+    catalogue name, the name as written for an unknown device, or None for a bare kind.
+    ``watts`` is the catalogue's rated power per device, never guessed. ``span`` is the
+    ``(start, end)`` of the item in the parsed text.
+    """
+
+    count: int | None
+    count_unit: str
+    device_id: str | None
+    name: str | None
+    kind: str
+    vendor: str | None
+    watts: float | None
+    span: tuple[int, int]
+
+
+@dataclass(frozen=True)
+class HardwareSpec:
+    """What a hardware description says: its items, what was not understood, and notes."""
+
+    text: str
+    items: tuple[HardwareItem, ...]
+    unrecognized: tuple[str, ...]
+    notes: tuple[str, ...]
+
+    @property
+    def has_count(self) -> bool:
+        """Whether any item has a count."""
+        return any(item.count is not None for item in self.items)
+
+    @property
+    def has_device(self) -> bool:
+        """Whether any item names a device (known to the catalogue or not), not just a kind."""
+        return any(item.name is not None for item in self.items)
+
+    @property
+    def is_vague(self) -> bool:
+        """No count or no named device: what CO2402 reports."""
+        return not (self.has_count and self.has_device)
+
+    @property
+    def rated_watts(self) -> float | None:
+        """Sum of count x rated watts over items that have both (a lower bound); None if none has."""
+        known = [
+            item.count * item.watts
+            for item in self.items
+            if item.count is not None and item.watts is not None and item.count_unit == "device"
+        ]
+        return sum(known) if known else None
+
+
+def device(device_id: str) -> Device | None:
+    """The catalogue entry with this id, or None."""
+    catalogue = _catalogue()
+    index = catalogue.by_id.get(device_id)
+    return None if index is None else catalogue.devices[index]
+
+
+def devices() -> tuple[Device, ...]:
+    """Every catalogue entry, in the data file's order."""
+    return _catalogue().devices
+
+
+def parse_hardware(text: str) -> HardwareSpec:
+    """Read a hardware description such as "8 x NVIDIA A100-SXM4-80GB" or "TPU v3-8"."""
+    return _Parser(text).parse()
+
+
+def format_hardware(items: tuple[HardwareItem, ...] | list[HardwareItem]) -> str:
+    """Write items canonically, so that they read back the same: "4 x NVIDIA A100 SXM4 80GB",
+    "TPU v3-8", "12 CPUs (Intel Core i7-9750H)" (logical CPUs), "GPU"."""
+    parts = []
+    for item in items:
+        if item.kind == "tpu" and item.name is not None and item.name.startswith("TPU v"):
+            cores = _TPU_CORES_PER_CHIP.get(item.name[4:].lower())
+            if item.count is not None and cores:
+                parts.append(f"{item.name}-{item.count * cores}")
+            else:
+                parts.append(item.name)
+            continue
+        name = item.name or _KIND_WORD[item.kind]
+        if item.count is None:
+            parts.append(name)
+        elif item.count_unit == "core":
+            parts.append(f"{item.count} CPUs ({item.name})" if item.name else f"{item.count} CPUs")
+        elif item.name is None:
+            parts.append(f"{item.count} {name}s")
+        else:
+            parts.append(f"{item.count} x {name}")
+    return ", ".join(parts)
+
+
+def alias_key(text: str) -> str:
+    """The form an alias is stored and matched in: lower case, noise dropped, tokens joined as written.
+
+    Words written together stay together ("a100"); separate words, and punctuation other than
+    brackets (written as ","), are separated by spaces.
+    """
+    out: list[str] = []
+    for token in _tokenize(text):
+        if token.norm in _FILLER or token.norm in _SOFT_SEPS:
+            continue
+        if out and not token.glued:
+            out.append(" ")
+        out.append("," if token.sep else token.norm)
+    return "".join(out)
+
+
+# --- catalogue ---------------------------------------------------------------------------
+
+
+_KEY_PART_RE = re.compile(r"[a-z]+|\d+(?:\.\d+)?|[+,]")
+
+
+class _Node:
+    """A trie node over alias tokens; ``ends`` holds (length, glued positions, device index)."""
+
+    __slots__ = ("children", "ends")
+
+    def __init__(self) -> None:
+        self.children: dict[str, _Node] = {}
+        self.ends: list[tuple[int, tuple[int, ...], int]] = []
+
+
+class _Catalogue:
+    """The loaded data: devices, their memory sizes and form factors, and aliases by first word.
+
+    The aliases of a first word are put in a trie only when a text first reaches that word.
+    """
+
+    def __init__(self, rows: list[list]) -> None:  # type: ignore[type-arg]
+        self.devices = tuple(Device(*row[:5]) for row in rows)
+        self.by_id = {d.id: i for i, d in enumerate(self.devices)}
+        self.memory = tuple(frozenset(row[6]) for row in rows)
+        self.form = tuple(
+            frozenset(t.norm for t in _tokenize(d.name)) & _FORM_FACTORS if d.kind == "gpu" else frozenset()
+            for d in self.devices
+        )
+        self.keys: dict[str, list[tuple[str, int]]] = {}
+        for index, row in enumerate(rows):
+            for key in row[5]:
+                self.keys.setdefault(key.split(" ", 1)[0], []).append((key, index))
+        self.tries: dict[str, _Node] = {}
+
+    def trie(self, first_word: str) -> _Node:
+        """The trie of the aliases whose first word is ``first_word``."""
+        root = self.tries.get(first_word)
+        if root is None:
+            root = self.tries[first_word] = _Node()
+            for key, index in self.keys.get(first_word, ()):
+                node = root
+                length = 0
+                glued: list[int] = []
+                for word in key.split(" "):
+                    parts = _KEY_PART_RE.findall(word)
+                    glued.extend(range(length + 1, length + len(parts)))
+                    for part in parts:
+                        node = node.children.setdefault(part, _Node())
+                    length += len(parts)
+                node.ends.append((length, tuple(glued), index))
+        return root
+
+
+@functools.lru_cache(maxsize=None)
+def _catalogue() -> _Catalogue:
+    with open(DATA_FILE, encoding="utf-8") as handle:
+        return _Catalogue(json.load(handle)["devices"])
+
+
+# --- tokens ------------------------------------------------------------------------------
+
+
+class _Token:
+    """A word, number or punctuation mark of the text, with where it is and what precedes it."""
+
+    __slots__ = ("norm", "start", "end", "glued", "gap", "sep")
+
+    def __init__(self, norm: str, start: int, end: int, glued: bool, gap: str, sep: bool) -> None:
+        self.norm = norm  # lower case
+        self.start = start
+        self.end = end
+        self.glued = glued  # no gap since the previous token
+        self.gap = gap  # the text between the previous token and this one
+        self.sep = sep  # punctuation such as "," "+" "(" "="
+
+
+_NOISE_RE = re.compile(r"\s*(?:\(\s*(?:r|tm|c)\s*\)|[®™©])", re.I)
+_TOKEN_RE = re.compile(
+    r"(?P<noise>\(\s*(?:r|tm|c)\s*\)|[®™©])|(?P<word>(?<=\d)x(?=[a-z]+\d)|[a-z]+|\d+(?:\.\d+)?|(?<=[a-z0-9])\+|[×])|(?P<sep>[,;+/&()=|@\[\]{}*])",
+    re.I,
+)
+
+
+def _tokenize(text: str) -> list[_Token]:
+    tokens: list[_Token] = []
+    last = 0
+    for m in _TOKEN_RE.finditer(text):
+        if m.group("noise"):
+            continue
+        gap = text[last : m.start()]
+        norm = m.group().lower()
+        if norm in ("×", "*"):
+            norm, is_sep = "x", False
+        else:
+            is_sep = m.group("sep") is not None
+        glued = bool(tokens) and gap == "" and not is_sep and not tokens[-1].sep
+        tokens.append(_Token(norm, m.start(), m.end(), glued, gap, is_sep))
+        last = m.end()
+    return tokens
+
+
+_FILLER = frozenset({"cpu", "processor"})
+_FORM_FACTORS = frozenset({"pcie", "sxm", "nvl"})
+_VARIANTS = frozenset({"laptop", "mobile", "notebook", "max", "ultra", "pro", "ti", "super", "q"})
+_MEMORY_WORDS = frozenset({"gb", "g", "gib"})
+_SYSTEM_MEMORY = frozenset({"ram", "system", "dram", "ddr"})
+_SOFT_SEPS = frozenset({"(", ")", "[", "]"})
+_GROUPS = frozenset(
+    {"pod", "pods", "node", "nodes", "slice", "slices", "machine", "machines", "server", "servers",
+     "instance", "instances", "host", "hosts", "vm", "vms", "board", "boards"}
+)
+_KIND_WORD = {"gpu": "GPU", "tpu": "TPU", "cpu": "CPU", "soc": "SoC"}
+_GENERIC = {
+    "gpu": ("gpu", "device"), "gpus": ("gpu", "device"),
+    "tpu": ("tpu", "device"), "tpus": ("tpu", "device"),
+    "cpu": ("cpu", "core"), "cpus": ("cpu", "core"), "vcpu": ("cpu", "core"), "vcpus": ("cpu", "core"),
+    "cores": ("cpu", "core"), "threads": ("cpu", "core"),
+    "processor": ("cpu", "device"), "processors": ("cpu", "device"),
+}
+# vendor or family word -> (vendor, kind or None when the next word decides)
+_BRANDS: dict[str, tuple[str, str | None]] = {
+    "nvidia": ("NVIDIA", "gpu"), "geforce": ("NVIDIA", "gpu"), "quadro": ("NVIDIA", "gpu"),
+    "tesla": ("NVIDIA", "gpu"), "titan": ("NVIDIA", "gpu"), "rtx": ("NVIDIA", "gpu"),
+    "gtx": ("NVIDIA", "gpu"), "jetson": ("NVIDIA", "soc"),
+    "amd": ("AMD", None), "radeon": ("AMD", "gpu"), "instinct": ("AMD", "gpu"),
+    "ryzen": ("AMD", "cpu"), "epyc": ("AMD", "cpu"), "threadripper": ("AMD", "cpu"),
+    "opteron": ("AMD", "cpu"), "athlon": ("AMD", "cpu"),
+    "intel": ("Intel", "cpu"), "xeon": ("Intel", "cpu"), "celeron": ("Intel", "cpu"),
+    "pentium": ("Intel", "cpu"), "arc": ("Intel", "gpu"),
+    "apple": ("Apple", "soc"), "google": ("Google", None), "graviton": ("AWS", "cpu"),
+}
+# words that end an unknown device's name
+_STOP_WORDS = frozenset(
+    {"and", "or", "with", "x", "of", "on", "per", "in", "for", "ram", "memory", "vram", "count", "model", "type"}
+)
+# words that are understood without being part of an item
+_NOISE_WORDS = (
+    frozenset(
+        {"the", "a", "an", "each", "total", "equivalent", "similar", "gb", "g", "gib", "tb", "gen", "models",
+         "number", "hardware", "used", "core", "st", "nd", "rd", "th", "ghz", "mhz", "hbm", "gddr", "plus",
+         "chip", "chips"}
+    )
+    | _STOP_WORDS
+    | _GROUPS
+    | _FILLER
+    | _FORM_FACTORS
+)
+_HEDGES = ("or equivalent", "or similar")
+
+_TPU_RE = re.compile(
+    r"(?<![\w-])(?:(?:google\s+)?(?:cloud\s+)?(?P<tpu>t?tpu)(?:[\s-]*vm)?[\s-]*v?|(?=v\d[a-z]*-\d))"
+    r"v?(?P<gen>[2-7])(?P<variant>e|p|\s*lite(?:pod)?)?(?:\s*pod)?(?:\s*-\s*(?P<cores>\d+))?(?![\w.])",
+    re.I,
+)
+_TPU_CORES_PER_CHIP = {"v2": 2, "v3": 2, "v4": 2, "v5p": 2, "v5e": 1, "v6e": 1}
+
+
+class _Parser:
+    """One parse: tokens, then TPUs, catalogue devices, unknown devices and bare kinds."""
+
+    def __init__(self, text: str) -> None:
+        self.text = text
+        self.notes: list[str] = []
+        head = text
+        cut = text.find("=")
+        if cut >= 0:
+            head = text[:cut]
+            if text[cut + 1 :].strip():
+                self.notes.append("text after '=' taken as another description of the same hardware; not read")
+        self.tokens = _tokenize(head)
+        self.covered = [False] * len(self.tokens)
+        # (first token, last token, item without its span)
+        self.found: list[tuple[int, int, HardwareItem]] = []
+
+    def parse(self) -> HardwareSpec:
+        self._tpus()
+        rejected = self._catalogue_devices()
+        self._unknown_devices(rejected)
+        self._generics()
+        items = self._merge()
+        lowered = self.text.lower()
+        for hedge in _HEDGES:
+            if hedge in lowered:
+                self.notes.append(f"'{hedge}': the hardware is not stated exactly")
+        return HardwareSpec(self.text, tuple(items), tuple(self._unrecognized()), tuple(self.notes))
+
+    # -- helpers on tokens
+
+    def _span_text(self, first: int, last: int) -> str:
+        return self.text[self.tokens[first].start : self.tokens[last].end]
+
+    def _cover(self, first: int, last: int) -> None:
+        for i in range(first, last + 1):
+            self.covered[i] = True
+
+    def _index_at(self, offset: int) -> int:
+        for i, token in enumerate(self.tokens):
+            if token.end > offset:
+                return i
+        return len(self.tokens)
+
+    def _count_before(self, first: int) -> tuple[int | None, int]:
+        """Count factors written before token ``first``: (product or None, first token of the item)."""
+        j = first - 1
+        if j >= 1 and self.tokens[j].norm in _MEMORY_WORDS and self.tokens[j - 1].norm.isdigit():
+            j -= 2  # "8 16GB V100"
+        factors: list[int] = []
+        start = first
+        while j >= 0:
+            k = j
+            if self.tokens[k].norm in ("of", "with") and k > 0:
+                k -= 1
+            if self.tokens[k].norm in _GROUPS and k > 0:
+                k -= 1
+            if self.tokens[k].norm == "x" and k > 0:
+                k -= 1
+            token = self.tokens[k]
+            if token.sep or not token.norm.isdigit() or token.glued or self.covered[k]:
+                break
+            if k + 1 < len(self.tokens) and self.tokens[k + 1].glued and self.tokens[k + 1].norm != "x":
+                break  # "12th", "80GB"
+            factors.append(int(token.norm))
+            start = k
+            j = k - 1
+        return (math.prod(factors) if factors else None), start
+
+    def _add(self, first: int, last: int, item: HardwareItem) -> None:
+        """Record ``item`` (tokens ``first`` to ``last``) with the count written around it."""
+        count, start = self._count_before(first)
+        if count is None and last + 2 < len(self.tokens) and self.tokens[last + 1].norm == "x":
+            after = self.tokens[last + 2]
+            if after.norm.isdigit() and (last + 3 >= len(self.tokens) or not self.tokens[last + 3].glued):
+                count, last = int(after.norm), last + 2  # "Tesla T4 x 2"
+        if count is not None:
+            item = replace(item, count=count if item.count is None else count * item.count)
+        if item.count is None:
+            item = replace(item, count_unit="device")
+        self._cover(start, last)
+        self.found.append((start, last, item))
+
+    # -- passes
+
+    def _tpus(self) -> None:
+        head_end = self.tokens[-1].end if self.tokens else 0
+        for m in _TPU_RE.finditer(self.text, 0, head_end):
+            first, last = self._index_at(m.start()), self._index_at(m.end() - 1)
+            if first >= len(self.tokens) or any(self.covered[first : last + 1]):
+                continue
+            if m.group("tpu") and m.group("tpu").lower() == "ttpu":
+                self.notes.append("'TTPU' read as 'TPU'")
+            variant = (m.group("variant") or "").strip().lower()
+            version = f"v{m.group('gen')}{'e' if variant.startswith('lite') else variant}"
+            per_chip = _TPU_CORES_PER_CHIP.get(version)
+            chips: int | None = None
+            if m.group("cores"):
+                cores = int(m.group("cores"))
+                if per_chip and cores % per_chip == 0:
+                    chips = cores // per_chip
+                else:
+                    self.notes.append(f"TPU {version}-{cores}: chip count unknown")
+            known = device(f"google-tpu-{version}")
+            item = HardwareItem(
+                chips, "device", None, f"TPU {version}", "tpu", "Google", None, (0, 0)
+            )
+            if known is not None:
+                item = replace(item, device_id=known.id, watts=known.watts)
+            self._add(first, last, item)
+
+    def _catalogue_devices(self) -> list[tuple[int, Device]]:
+        """Accept catalogue matches; return refused ones (position, device) as seeds for unknowns."""
+        catalogue = _catalogue()
+        view = [i for i, t in enumerate(self.tokens) if t.norm not in _FILLER and t.norm not in _SOFT_SEPS]
+        norms = tuple("," if self.tokens[i].sep else self.tokens[i].norm for i in view)
+        rejected: list[tuple[int, Device]] = []
+        pos = 0
+        while pos < len(view):
+            first = view[pos]
+            accepted = None
+            if not self.covered[first] and self._may_start(first):
+                for length, index in self._candidates(catalogue, norms, view, pos):
+                    last = view[pos + length - 1]
+                    if self._may_end(last) and self._fits(catalogue, index, last):
+                        accepted = (index, last)
+                        break
+                    rejected.append((first, catalogue.devices[index]))
+            if accepted is None:
+                pos += 1
+                continue
+            index, last = accepted
+            found = catalogue.devices[index]
+            while first > 0 and self.tokens[first - 1].norm in _BRANDS and not self.covered[first - 1]:
+                first -= 1
+            last = self._absorb_after(last, found.kind)
+            item = HardwareItem(None, "device", found.id, found.name, found.kind, found.vendor, found.watts, (0, 0))
+            self._add(first, last, item)
+            pos = next((p for p, i in enumerate(view) if i > last), len(view))
+        return rejected
+
+    def _candidates(
+        self, catalogue: _Catalogue, norms: tuple[str, ...], view: list[int], pos: int
+    ) -> list[tuple[int, int]]:
+        """(length, device index) of the aliases matching at ``pos``, longest first. An alias's
+        first word is a run of glued tokens, so each glued prefix of the text is looked up."""
+        found = []
+        word = ""
+        for k in range(pos, len(view)):
+            if k > pos and not self.tokens[view[k]].glued:
+                break
+            word += norms[k]
+            node: _Node | None = catalogue.trie(word)
+            j = pos
+            while node is not None and j < len(norms):
+                node = node.children.get(norms[j])
+                j += 1
+                for length, glued, index in node.ends if node is not None else ():
+                    if all(self.tokens[view[pos + g]].glued for g in glued):
+                        found.append((length, index))
+        found.sort(key=lambda match: -match[0])
+        return found
+
+    def _may_start(self, i: int) -> bool:
+        token = self.tokens[i]
+        return not token.glued or self.tokens[i - 1].norm == "x"
+
+    def _may_end(self, i: int) -> bool:
+        return i + 1 >= len(self.tokens) or not self.tokens[i + 1].glued
+
+    def _fits(self, catalogue: _Catalogue, index: int, last: int) -> bool:
+        """Whether the words after a match leave it the same product (no other memory, form or variant)."""
+        j = last + 1
+        while j < len(self.tokens):
+            token = self.tokens[j]
+            if token.sep:
+                if token.norm not in _SOFT_SEPS:
+                    return True
+                j += 1
+                continue
+            if token.norm.isdigit() and j + 1 < len(self.tokens) and self.tokens[j + 1].norm in _MEMORY_WORDS:
+                after = self.tokens[j + 2].norm if j + 2 < len(self.tokens) else ""
+                sizes = catalogue.memory[index]
+                if after not in _SYSTEM_MEMORY and sizes and int(token.norm) not in sizes:
+                    return False
+                j += 2
+                continue
+            if token.norm in _VARIANTS:
+                return False
+            if token.norm in _FORM_FACTORS:
+                forms = catalogue.form[index]
+                return not forms or token.norm in forms
+            return True
+        return True
+
+    def _absorb_after(self, last: int, kind: str) -> int:
+        """Extend an item over a memory size, "64-Core" and kind words written after it ("GPUs", "CPU/GPU")."""
+        j = last + 1
+        while j < len(self.tokens):
+            token = self.tokens[j]
+            nxt = self.tokens[j + 1] if j + 1 < len(self.tokens) else None
+            if token.norm.isdigit() and nxt is not None and nxt.norm in _MEMORY_WORDS:
+                j += 2
+            elif token.norm.isdigit() and nxt is not None and nxt.norm == "core" and nxt.gap == "-":
+                j += 2
+            elif token.norm in _GENERIC and (_GENERIC[token.norm][0] == kind or kind == "soc"):
+                last = j
+                j += 1
+                if j < len(self.tokens) and self.tokens[j].norm == "/":
+                    j += 1
+                continue
+            else:
+                break
+            last = j - 1
+        return last
+
+    def _unknown_devices(self, rejected: list[tuple[int, Device]]) -> None:
+        seeds: dict[int, tuple[str | None, str | None]] = {}
+        for i, token in enumerate(self.tokens):
+            if token.norm in _BRANDS and not self.covered[i] and (i == 0 or self.tokens[i - 1].norm not in _BRANDS):
+                seeds[i] = _BRANDS[token.norm]
+        for i, refused in rejected:
+            while i > 0 and self.tokens[i - 1].norm in _BRANDS:
+                i -= 1
+            if not self.covered[i]:
+                seeds[i] = (refused.vendor, refused.kind)
+        for first in sorted(seeds):
+            if self.covered[first]:
+                continue
+            vendor, kind = seeds[first]
+            last = first
+            j = first + 1
+            while j < len(self.tokens) and j - first < 8:
+                token = self.tokens[j]
+                if token.sep or token.norm in _GENERIC or token.norm in _STOP_WORDS:
+                    break
+                if self.covered[j]:
+                    break
+                if kind is None and token.norm in _BRANDS:
+                    kind = _BRANDS[token.norm][1]
+                last = j
+                j += 1
+            if kind is None:
+                continue
+            if not any(any(c.isdigit() for c in self.tokens[k].norm) for k in range(first + 1, last + 1)):
+                continue  # a vendor or family without a model: left to the kind words
+            name = _NOISE_RE.sub("", self._span_text(first, last))
+            item = HardwareItem(None, "device", None, name, kind, vendor, None, (0, 0))
+            self._add(first, self._absorb_after(last, kind), item)
+
+    def _generics(self) -> None:
+        for i, token in enumerate(self.tokens):
+            if token.norm not in _GENERIC or self.covered[i]:
+                continue
+            kind, unit = _GENERIC[token.norm]
+            if token.norm in ("cores", "threads") and not (i > 0 and self.tokens[i - 1].norm.isdigit()):
+                continue
+            first = i
+            vendor = None
+            while first > 0 and not self.covered[first - 1] and (
+                self.tokens[first - 1].norm in _BRANDS or self.tokens[first - 1].norm == "core"
+            ):
+                first -= 1
+                vendor = _BRANDS.get(self.tokens[first].norm, (vendor,))[0]
+            count = self._count_after(i)
+            item = HardwareItem(None if count is None else count[0], unit, None, None, kind, vendor, None, (0, 0))
+            self._add(first, i if count is None else count[1], item)
+
+    def _count_after(self, i: int) -> tuple[int, int] | None:
+        """A count written after a kind word ("GPU count: 1", "CPU number 8"): (count, last token)."""
+        j = i + 1
+        if j < len(self.tokens) and self.tokens[j].norm in ("count", "number", "num"):
+            j += 1
+        else:
+            return None
+        if j < len(self.tokens) and self.tokens[j].norm.isdigit():
+            return int(self.tokens[j].norm), j
+        return None
+
+    def _merge(self) -> list[HardwareItem]:
+        """Join "N CPUs" with the one CPU model named without a count, and drop repeats."""
+        self.found.sort(key=lambda entry: entry[0])
+        items = [replace(item, span=(self.tokens[first].start, self.tokens[last].end)) for first, last, item in self.found]
+        for kind in KINDS:
+            # a bare kind word ("CPU model: ...") next to another item of its kind says nothing more
+            bare = [item for item in items if item.kind == kind and item.name is None and item.count is None]
+            keep = bare[:1] if len(bare) == sum(item.kind == kind for item in items) else []
+            items = [item for item in items if item not in bare or item in keep]
+            named = [item for item in items if item.kind == kind and item.name is not None]
+            counted = [item for item in items if item.kind == kind and item.name is None and item.count is not None]
+            if len(named) != 1 or len(counted) != 1:
+                continue
+            one, count = named[0], counted[0]
+            if one.count is None:
+                items[items.index(one)] = replace(one, count=count.count, count_unit=count.count_unit)
+                items.remove(count)
+            elif one.count == count.count:
+                items.remove(count)
+        return items
+
+    def _unrecognized(self) -> list[str]:
+        """Runs of words that are neither part of an item nor known filler."""
+        runs: list[str] = []
+        first: int | None = None
+        for i, token in enumerate(self.tokens):
+            unknown = not token.sep and not self.covered[i] and not (
+                token.norm in _NOISE_WORDS or token.norm[0].isdigit() or token.norm in _GENERIC
+            )
+            if unknown and first is None:
+                first = i
+            elif not unknown and first is not None:
+                runs.append(self._span_text(first, i - 1))
+                first = None
+        if first is not None:
+            runs.append(self._span_text(first, len(self.tokens) - 1))
+        return runs

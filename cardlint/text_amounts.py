@@ -1,0 +1,382 @@
+"""Emissions amounts that a model card's Markdown states: "- **Emissions:** 1.71 KgCO2".
+
+:func:`find_text_emissions` finds them in three layouts:
+
+- **field**: a label, a colon and an amount, in a list item, in bold or plain
+  ("**Carbon Emitted:** 149.2 kg eq. CO2", "CO2 Emissions (in grams): 2.3558",
+  "**Carbon Emitted** *(Power consumption x Time x ...)*: 11250 kg CO2 eq."); list items under
+  such a field ("- Training: 42,17 kg Co2") are its parts;
+- **table**: a Markdown or HTML table with an emissions column ("Carbon Emitted(tCO2eq)", a row
+  per model and a "Total" row) or an emissions row ("| Carbon footprint | 4.858 g CO2eq |");
+- **prose**: a sentence naming emissions, carbon or CO2 with a mass amount ("emitted 0.15
+  KgCO2", "Estimated total emissions were 2290 tCO2eq"), or any amount whose unit names CO2.
+
+The unit is the one written after the number, else one named in the label or column header
+("(in grams)", "(KgCO2eq)"); an amount with neither is not reported. Code fences (``` and
+~~~), inline code, HTML comments, template placeholders ("{{ co2 }}") and a leading metadata
+block are ignored, so the whole README or only its body may be passed; offsets are always in
+the string given.
+
+Each statement has a ``role``: "total" (stated as a total), "part" (one row or sub-item of a
+breakdown), "other" (inference, evaluation, per-sample, yearly or all-experiments figures) or
+"single". A metadata figure is best compared with the "total" and "single" statements, and
+agrees with the text when it agrees with any of them.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, replace
+
+from cardlint.amounts import Amount, match_amount, parse_unit
+
+
+@dataclass(frozen=True)
+class TextAmount:
+    """One emissions statement: where it is, its label, its amount and how it is written.
+
+    ``start``/``end`` span the statement (label to amount), ``value_start``/``value_end`` the
+    amount as written. ``unit_source`` is "text" (after the number) or "label" (label or
+    column header). ``layout`` is "field", "table" or "prose"; ``row`` is the row label of a
+    table row or the label of a part, else None.
+    """
+
+    start: int
+    end: int
+    value_start: int
+    value_end: int
+    label: str
+    amount: Amount
+    unit_source: str
+    layout: str
+    role: str
+    row: str | None = None
+
+
+def find_text_emissions(markdown: str, *, include_other_units: bool = False) -> list[TextAmount]:
+    """Emissions statements in ``markdown``, in order of position.
+
+    With ``include_other_units``, fields and table cells labelled as emissions that hold
+    another quantity ("Carbon Emitted: 0.000618 kWh") are returned too; their amount's
+    ``is_emissions`` is False.
+    """
+    return _Finder(markdown, include_other_units).run()
+
+
+_FRONT_MATTER_RE = re.compile(r"^(\s*---(?:\r\n|\r|\n))([\S\s]*?)((?:\r\n|\r|\n)---[ \t]*(\r\n|\n|$))")
+_LINE_RE = re.compile(r"[^\r\n]*(?:\r\n|\r|\n)|[^\r\n]+$")
+_FENCE_RE = re.compile(r"^ {0,3}(`{3,}|~{3,})")
+_COMMENT_RE = re.compile(r"<!--.*?(?:-->|$)", re.S)
+_INLINE_CODE_RE = re.compile(r"(`+)(?!`).+?(?<!`)\1(?!`)")
+_TEMPLATE_RE = re.compile(r"\{\{.*?\}\}|\{%.*?%\}", re.S)
+_HTML_TABLE_RE = re.compile(r"<table\b.*?</table\s*>", re.S | re.I)
+_HTML_ROW_RE = re.compile(r"<tr\b[^>]*>(.*?)</tr\s*>", re.S | re.I)
+_HTML_CELL_RE = re.compile(r"<t[dh]\b[^>]*>(.*?)</t[dh]\s*>", re.S | re.I)
+_TAG_RE = re.compile(r"<[^>]*>")
+_LINK_RE = re.compile(r"!?\[([^\]]*)\]\([^)]*\)")
+_HEADING_RE = re.compile(r"^ {0,3}#{1,6}(?:[ \t]|$)")
+_ITEM_RE = re.compile(r"[ \t]*(?:>[ \t]*)*(?:(?:[-*+]|\d{1,9}[.)])[ \t]+)?")
+_FIELD_RE = re.compile(r"(?P<label>[^:\r\n|]{1,200}?)\s*:(?![/\d])[*_ \t]*")
+_DELIMITER_RE = re.compile(r"^[ \t]*\|?[ \t]*:?-+:?[ \t]*(?:\|[ \t]*:?-+:?[ \t]*)*\|?[ \t]*$")
+# a number not glued to a word or to digits before it ("v3-8", "CO2", the "200" of "4 200")
+_NUMBER_START_RE = re.compile(r"(?<![\w.,\-+−])(?<!\d[ \u00a0\u202f])(?:(?:~|≈|∼)\s*)?[-+−]?(?:\d|[.,]\d)")
+_PARENTHESIS_RE = re.compile(r"[(\[]([^()\[\]]{1,80})[)\]]")
+_DIGIT_RE = re.compile(r"\d")
+_PIPE_RE = re.compile(r"(?<!\\)\|")
+_IN_UNIT_RE = re.compile(r"\bin\s+(\S+)\s*$")
+_EMPHASIS_RE = re.compile(r"[*_`]+")
+_SENTENCE_END_RE = re.compile(r"[.!?;](?:\s|$)")
+
+_EMISSION_RE = re.compile(r"co2|co₂|carbon|emission|emitted|emit\b|footprint|ghg|greenhouse", re.I)
+_NOT_EMISSION_RE = re.compile(
+    r"intensity|energy|power|electricity|kwh|label|source|method|tool|track|offset|calculator|region|"
+    r"location|hardware|type|time|duration|mix",
+    re.I,
+)
+_OTHER_RE = re.compile(
+    r"\b(?:inference|validation|evaluation|testing|experiments?|hyper-?parameters?|yearly|annual(?:ly)?|"
+    r"daily|weekly|monthly|per\s+(?:sample|request|query|image|token|prediction|call|inference|epoch|"
+    r"day|week|month|year|run))\b",
+    re.I,
+)
+_TOTAL_RE = re.compile(r"\b(?:total|overall|cumulative|in\s+all|sum)\b", re.I)
+
+
+_Cell = tuple[int, int]  # a table cell's (start, end) in the masked text
+
+
+@dataclass(frozen=True)
+class _Parent:
+    indent: int
+    label: str  # as written
+    is_emission: bool
+    statement: int | None  # index in _Finder.found of its amount
+
+
+class _Finder:
+    """One pass over a card: mask what is not prose, then tables, fields and sentences."""
+
+    def __init__(self, markdown: str, include_other_units: bool) -> None:
+        self.masked = _mask(markdown)
+        self.include_other = include_other_units
+        self.found: list[TextAmount] = []
+        self.totals: set[int] = set()  # fields whose list items are their parts
+
+    def run(self) -> list[TextAmount]:
+        for m in _HTML_TABLE_RE.finditer(self.masked):
+            rows = [
+                [c.span(1) for c in _HTML_CELL_RE.finditer(self.masked, r.start(1), r.end(1))]
+                for r in _HTML_ROW_RE.finditer(self.masked, m.start(), m.end())
+            ]
+            self._table([row for row in rows if row])
+            self.masked = self.masked[: m.start()] + _blank(m.group()) + self.masked[m.end() :]
+        lines = [(m.start(), m.end()) for m in _LINE_RE.finditer(self.masked)]
+        stack: list[_Parent] = []
+        i = 0
+        while i < len(lines):
+            start, end = lines[i]
+            line = self._line_text(lines[i])
+            if "|" in line and i + 1 < len(lines) and _DELIMITER_RE.match(self._line_text(lines[i + 1])):
+                j = i + 2
+                while j < len(lines) and "|" in self.masked[lines[j][0] : lines[j][1]]:
+                    j += 1
+                self._table([self._row(*lines[k]) for k in [i, *range(i + 2, j)]])
+                i, stack = j, []
+                continue
+            i += 1
+            if not line.strip():
+                continue
+            if _HEADING_RE.match(line):
+                stack = []
+                self._prose(start, start + len(line), [])
+                continue
+            self._line(start, line, stack)
+        for index in self.totals:
+            if self.found[index].role == "single":
+                self.found[index] = replace(self.found[index], role="total")
+        return sorted(self.found, key=lambda found: found.start)
+
+    # -- lines
+
+    def _line_text(self, line: tuple[int, int]) -> str:
+        return self.masked[line[0] : line[1]].rstrip("\r\n")
+
+    def _line(self, start: int, line: str, stack: list[_Parent]) -> None:
+        """Read one line as a field or as prose; keep ``stack`` as its list-item ancestry."""
+        item = _ITEM_RE.match(line)
+        assert item is not None
+        indent = len(line[: len(line) - len(line.lstrip(" \t"))].expandtabs(4))
+        is_item = bool(item.group().strip(" \t>"))
+        field = _FIELD_RE.match(line, item.end())
+        while stack and stack[-1].indent >= indent:
+            stack.pop()
+        if not is_item and indent == 0 and not field:
+            stack.clear()
+        label = field.group("label") if field else ""
+        statement = None
+        if _DIGIT_RE.search(line, item.end()):
+            parents = list(stack)
+            body = start + item.end()
+            if field:
+                statement = self._field(body, start + field.end(), start + len(line), label, parents)
+            if statement is None:
+                self._prose(body, start + len(line), parents)
+        if field or is_item:
+            label = label or line[item.end() :]
+            stack.append(_Parent(indent, label, _is_emission_label(label), statement))
+
+    def _field(self, body: int, value: int, line_end: int, label: str, parents: list[_Parent]) -> int | None:
+        """Record the amount of "label: amount"; its index in ``found``, or None when there is none."""
+        found = match_amount(self.masked, value)
+        if found is None:
+            return None
+        amount, value_start, value_end = found
+        emission_parent = next((p for p in reversed(parents) if p.is_emission), None)
+        parent_statement = None if emission_parent is None else emission_parent.statement
+        if _is_emission_label(label):
+            amount, unit_source = self._unit(amount, label)
+            if amount.unit is None or (not amount.is_emissions and not self.include_other):
+                return None
+        elif emission_parent is not None and amount.is_emissions:
+            unit_source = "text"
+        else:
+            return None
+        label = _plain(label)
+        if parent_statement is not None:
+            self.totals.add(parent_statement)
+            role, row = "part", label
+        else:
+            role, row = _role([label, *(_plain(p.label) for p in parents), self.masked[value_end:line_end]]), None
+        self.found.append(
+            TextAmount(body, value_end, value_start, value_end, label, amount, unit_source, "field", role, row)
+        )
+        return len(self.found) - 1
+
+    def _prose(self, start: int, end: int, parents: list[_Parent]) -> None:
+        """Mass amounts in sentences that speak of emissions, or whose unit names CO2."""
+        for m in _NUMBER_START_RE.finditer(self.masked, start, end):
+            found = match_amount(self.masked, m.start())
+            if found is None or not found[0].is_emissions or found[0].unit is None:
+                continue
+            amount, value_start, value_end = found
+            sentence = start
+            for boundary in _SENTENCE_END_RE.finditer(self.masked, start, value_start):
+                sentence = boundary.end()
+            before = self.masked[sentence:value_start]
+            if not (amount.mentions_co2 or _EMISSION_RE.search(before)):
+                continue
+            after = self.masked[value_end:end]
+            stop = _SENTENCE_END_RE.search(after)
+            trailing = after[: stop.start()] if stop else after
+            label = _plain(before)[-80:].strip()
+            role = _role([before, trailing, *(_plain(p.label) for p in parents)])
+            self.found.append(
+                TextAmount(sentence, value_end, value_start, value_end, label, amount, "text", "prose", role)
+            )
+
+    # -- tables
+
+    def _row(self, start: int, end: int) -> list[_Cell]:
+        """The cells of a Markdown table line, without the empty ones outside its outer pipes."""
+        line = self.masked[start:end].rstrip("\r\n")
+        bounds = [m.start() for m in _PIPE_RE.finditer(line)]
+        edges = [-1, *bounds, len(line)]
+        cells = [(start + a + 1, start + b) for a, b in zip(edges, edges[1:])]
+        if bounds and not line[: bounds[0]].strip():
+            cells = cells[1:]
+        if bounds and not line[bounds[-1] + 1 :].strip():
+            cells = cells[:-1]
+        return cells
+
+    def _table(self, rows: list[list[_Cell]]) -> None:
+        """Amounts in an emissions column (a row each) or in rows labelled as emissions."""
+        if not rows:
+            return
+        header = [_plain(self.masked[a:b]) for a, b in rows[0]]
+        columns = [c for c, text in enumerate(header) if _is_emission_label(text)]
+        for column in columns:
+            found = []
+            for row in rows[1:]:
+                if column < len(row):
+                    row_label = _plain(self.masked[row[0][0] : row[0][1]]) if column else None
+                    statement = self._cell(row, column, header[column], row_label)
+                    if statement is not None:
+                        found.append(statement)
+            for statement in found:
+                if statement.row and _OTHER_RE.search(statement.row):
+                    role = "other"
+                elif statement.row and _TOTAL_RE.search(statement.row):
+                    role = "total"
+                else:
+                    role = "part" if len(found) > 1 else "single"
+                self.found.append(replace(statement, role=role))
+        if columns:
+            return
+        for row in rows:
+            label = _plain(self.masked[row[0][0] : row[0][1]])
+            for column in range(1, len(row)):
+                statement = self._cell(row, column, label, None)
+                if statement is None:
+                    continue
+                if _is_emission_label(label) or (statement.amount.mentions_co2 and statement.amount.is_emissions):
+                    self.found.append(replace(statement, role=_role([label])))
+                break
+
+    def _cell(self, row: list[_Cell], column: int, label: str, row_label: str | None) -> TextAmount | None:
+        """The amount at the start of a cell, with the unit of ``label`` if it writes none."""
+        start, end = row[column]
+        m = _NUMBER_START_RE.search(self.masked, start, end)
+        if m is None or self.masked[start : m.start()].strip().strip("*_"):
+            return None
+        found = match_amount(self.masked, m.start())
+        if found is None or found[2] > end:
+            return None
+        amount, value_start, value_end = found
+        amount, unit_source = self._unit(amount, label)
+        if amount.unit is None or (not amount.is_emissions and not self.include_other):
+            return None
+        if amount.dimension == "intensity" and not self.include_other:
+            return None
+        return TextAmount(
+            row[0][0], value_end, value_start, value_end, label, amount, unit_source, "table", "single", row_label
+        )
+
+    def _unit(self, amount: Amount, label: str) -> tuple[Amount, str]:
+        """The amount with the label's unit when it writes none itself."""
+        if amount.unit is not None:
+            return amount, "text"
+        unit = _label_unit(label)
+        return (amount, "text") if unit is None else (replace(amount, unit=unit), "label")
+
+
+def _mask(text: str) -> str:
+    """``text`` with metadata, code, comments and placeholders blanked out (newlines kept)."""
+    spans: list[tuple[int, int]] = []
+    front = _FRONT_MATTER_RE.match(text)
+    if front:
+        spans.append((0, front.end()))
+    fence: tuple[str, int] | None = None
+    fence_start = 0
+    for m in _LINE_RE.finditer(text, front.end() if front else 0):
+        opener = _FENCE_RE.match(m.group())
+        if fence is None and opener:
+            fence, fence_start = (opener.group(1)[0], len(opener.group(1))), m.start()
+        elif fence is not None and opener and opener.group(1)[0] == fence[0] and len(opener.group(1)) >= fence[1]:
+            if not m.group()[opener.end() :].strip():
+                spans.append((fence_start, m.end()))
+                fence = None
+    if fence is not None:
+        spans.append((fence_start, len(text)))
+    masked = _blank_spans(text, spans)
+    for pattern in (_COMMENT_RE, _INLINE_CODE_RE, _TEMPLATE_RE):
+        masked = _blank_spans(masked, [m.span() for m in pattern.finditer(masked)])
+    return masked
+
+
+def _blank_spans(text: str, spans: list[tuple[int, int]]) -> str:
+    if not spans:
+        return text
+    pieces = []
+    last = 0
+    for start, end in spans:
+        pieces.append(text[last:start])
+        pieces.append(_blank(text[start:end]))
+        last = end
+    pieces.append(text[last:])
+    return "".join(pieces)
+
+
+def _blank(text: str) -> str:
+    return re.sub(r"[^\r\n]", " ", text)
+
+
+def _plain(text: str) -> str:
+    """Markdown/HTML inline text as plain words: links, tags and emphasis dropped."""
+    text = _LINK_RE.sub(r"\1", text)
+    text = _TAG_RE.sub("", text)
+    text = _EMPHASIS_RE.sub("", text)
+    return " ".join(text.split())
+
+
+def _is_emission_label(label: str) -> bool:
+    head = _PARENTHESIS_RE.sub(" ", label)
+    return bool(_EMISSION_RE.search(head)) and not _NOT_EMISSION_RE.search(head)
+
+
+def _label_unit(label: str) -> str | None:
+    """A unit a label names: "(in grams)", "(KgCO2eq)", "[kg]", "Emissions in kg"."""
+    for m in _PARENTHESIS_RE.finditer(label):
+        unit = parse_unit(m.group(1))
+        if unit is not None:
+            return unit
+    trailing = _IN_UNIT_RE.search(label)
+    return parse_unit(trailing.group(1)) if trailing else None
+
+
+def _role(texts: list[str]) -> str:
+    joined = " ".join(texts)
+    if _OTHER_RE.search(joined):
+        return "other"
+    if _TOTAL_RE.search(joined):
+        return "total"
+    return "single"
