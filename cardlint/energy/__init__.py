@@ -6,12 +6,23 @@ can share it. Writes the energy log described in docs/energy-log.md (format vers
 
 from __future__ import annotations
 
-from .command import measure_command
-from .devices import MigUnsupportedError
-from .emissions import GridIntensity, IntensityError, Resolver
-from .meter import DEFAULT_LOG, EnergyMeasurementError, EnergyMeter
-from .nvml_api import NvmlApi
-from .result import EnergyResult
+import importlib
+from typing import Any
+
+# Names are imported on first use (PEP 562), so that importing a submodule such as
+# ``cardlint.energy.cli`` to build the command line costs nothing more.
+_EXPORTS = {
+    "DEFAULT_LOG": "log",
+    "EnergyMeasurementError": "meter",
+    "EnergyMeter": "meter",
+    "EnergyResult": "result",
+    "GridIntensity": "emissions",
+    "IntensityError": "emissions",
+    "MigUnsupportedError": "devices",
+    "NvmlApi": "nvml_api",
+    "Resolver": "emissions",
+    "measure_command": "command",
+}
 
 __all__ = [
     "DEFAULT_LOG",
@@ -25,3 +36,9 @@ __all__ = [
     "Resolver",
     "measure_command",
 ]
+
+
+def __getattr__(name: str) -> Any:
+    if name not in _EXPORTS:
+        raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
+    return getattr(importlib.import_module(f".{_EXPORTS[name]}", __name__), name)

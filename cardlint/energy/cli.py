@@ -9,13 +9,13 @@ from __future__ import annotations
 import argparse
 import os
 import sys
-from typing import TextIO
+from typing import TYPE_CHECKING, TextIO
 
-from .command import measure_command
-from .emissions import Resolver
-from .meter import DEFAULT_LOG, EnergyMeasurementError, EnergyMeter
-from .nvml_api import NvmlApi
-from .rapl import DEFAULT_ROOT
+from .log import DEFAULT_LOG
+
+if TYPE_CHECKING:
+    from .emissions import Resolver
+    from .nvml_api import NvmlApi
 
 USAGE_ERROR = 2
 
@@ -45,7 +45,7 @@ def run_measure(
     resolver: Resolver | None = None,
     *,
     nvml: NvmlApi | None = None,
-    rapl_root: str | os.PathLike[str] = DEFAULT_ROOT,
+    rapl_root: str | os.PathLike[str] = "/sys/class/powercap",
     err: TextIO | None = None,
 ) -> int:
     """Run ``args.command`` measured; return its exit status, or 2 on a usage/environment error.
@@ -53,6 +53,9 @@ def run_measure(
     ``resolver`` maps ``--location`` to a grid intensity; ``nvml`` and ``rapl_root`` let tests
     substitute fakes. Messages and the summary go to ``err`` (default: stderr).
     """
+    from .command import measure_command
+    from .meter import EnergyMeasurementError, EnergyMeter
+
     err = err if err is not None else sys.stderr
     command = list(args.command)
     if command[:1] == ["--"]:

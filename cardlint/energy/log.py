@@ -11,6 +11,8 @@ import json
 import os
 from typing import Any
 
+DEFAULT_LOG = "cardlint-energy.jsonl"  # the name readers look for beside a README
+
 FORMAT = "cardlint-energy"
 FORMAT_VERSION = 1
 

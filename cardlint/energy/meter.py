@@ -14,14 +14,13 @@ from typing import Any, Callable, Mapping, Sequence, TypeVar
 from .devices import MigUnsupportedError, select_devices
 from .emissions import Resolver, check_pue, resolve_intensity
 from .gpu import GpuEnergy
-from .log import EnergyLogWriter, header_record
+from .log import DEFAULT_LOG, EnergyLogWriter, header_record
 from .nvml_api import NvmlApi, NvmlError, NvmlUnavailable, PynvmlApi
 from .rapl import DEFAULT_ROOT, RaplEnergy, RaplUnavailable, discover
 from .result import EnergyResult, rounded, total_or_none
 
 F = TypeVar("F", bound=Callable[..., Any])
 
-DEFAULT_LOG = "cardlint-energy.jsonl"
 RAPL_MAX_POLL_S = 1.0
 POWER_MAX_GAP_INTERVALS = 10
 
