@@ -52,7 +52,8 @@ class HardwareItem:
     ``count`` is None when no count was written; ``count_unit`` is "device" (GPUs, chips,
     CPU packages) or "core" (logical CPUs). ``device_id`` is the catalogue id, None for a
     device the catalogue does not hold or when only a kind was given ("GPU"). ``name`` is the
-    catalogue name, the name as written for an unknown device, or None for a bare kind.
+    catalogue name ("TPU v3" for TPUs, whose rows are per chip), the name as written for an
+    unknown device, or None for a bare kind.
     ``watts`` is the catalogue's rated power per device, never guessed. ``span`` is the
     ``(start, end)`` of the item in the parsed text.
     """

@@ -63,7 +63,6 @@ def find_text_emissions(markdown: str, *, include_other_units: bool = False) -> 
     return _Finder(markdown, include_other_units).run()
 
 
-_FRONT_MATTER_RE = re.compile(r"^(\s*---(?:\r\n|\r|\n))([\S\s]*?)((?:\r\n|\r|\n)---[ \t]*(\r\n|\n|$))")
 _LINE_RE = re.compile(r"[^\r\n]*(?:\r\n|\r|\n)|[^\r\n]+$")
 _FENCE_RE = re.compile(r"^ {0,3}(`{3,}|~{3,})")
 _COMMENT_RE = re.compile(r"<!--.*?(?:-->|$)", re.S)
@@ -311,8 +310,10 @@ class _Finder:
 
 def _mask(text: str) -> str:
     """``text`` with metadata, code, comments and placeholders blanked out (newlines kept)."""
+    from cardlint.card import REGEX_YAML_BLOCK  # the Hub's own rule for the metadata block
+
     spans: list[tuple[int, int]] = []
-    front = _FRONT_MATTER_RE.match(text)
+    front = REGEX_YAML_BLOCK.match(text)
     if front:
         spans.append((0, front.end()))
     fence: tuple[str, int] | None = None
