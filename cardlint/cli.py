@@ -40,6 +40,9 @@ def _add_lint_options(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("-q", "--quiet", action="store_true", help="print findings only, no summary")
     parser.add_argument("--color", choices=("auto", "always", "never"), default="auto", help="colour output (auto honours NO_COLOR)")
     parser.add_argument("--no-config", action="store_true", help="ignore .cardlint.toml and pyproject.toml")
+    parser.add_argument(
+        "--include", action="append", metavar="GLOB", help="file names to lint in folders (repeatable; default: README.md)"
+    )
     parser.add_argument("-j", "--jobs", type=int, default=1, metavar="N", help="lint with N processes (0: one per CPU; default: 1)")
     parser.add_argument("--unsafe-fixes", action="store_true", help="also apply (or count) fixes that may change the card's meaning")
     parser.add_argument("--diff", action="store_true", help="print a unified diff of the fixes and write nothing")

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import fnmatch
 import os
 from dataclasses import dataclass
 from pathlib import Path
@@ -22,26 +23,38 @@ class Target:
     explicit: bool = True  # named on the command line rather than found in a folder
 
 
-def find_readmes(directory: Path) -> list[Path]:
-    """Every README.md under ``directory``, skipping VCS folders, virtual environments and node_modules."""
+def find_cards(directory: Path, include: tuple[str, ...] = (README_NAME,)) -> list[Path]:
+    """Files under ``directory`` whose names match ``include`` (README.md by default), skipping VCS
+    folders, virtual environments and node_modules."""
     found: list[Path] = []
     for root, dirs, files in os.walk(directory):
         dirs[:] = sorted(d for d in dirs if d not in SKIPPED_DIRS and not (Path(root, d) / "pyvenv.cfg").exists())
-        if README_NAME in files:
-            found.append(Path(root, README_NAME))
+        found.extend(Path(root, name) for name in sorted(files) if any(fnmatch.fnmatchcase(name, glob) for glob in include))
     return found
 
 
-def expand(arguments: list[str]) -> tuple[list[Target], list[str]]:
+def expand(arguments: list[str], include: tuple[str, ...] = (README_NAME,)) -> tuple[list[Target], list[str]]:
     """Local targets for each argument, and the arguments that are neither a file nor a folder."""
     targets: list[Target] = []
     missing: list[str] = []
     for argument in arguments:
         path = Path(argument)
         if path.is_dir() and not path.name == README_NAME:
-            targets.extend(Target(str(found), found, explicit=False) for found in find_readmes(path))
+            cards = find_cards(path, include)
+            if not cards:
+                _warn_empty(path, include)
+            targets.extend(Target(str(found), found, explicit=False) for found in cards)
         elif path.exists() or path.is_symlink():
             targets.append(Target(argument, path))
         else:
             missing.append(argument)
     return targets, missing
+
+
+def _warn_empty(directory: Path, include: tuple[str, ...]) -> None:
+    """Say when a folder holds no card to lint, and how to lint the Markdown it does hold."""
+    import sys
+
+    others = len(find_cards(directory, ("*.md",)))
+    hint = f" ({others} other Markdown files: name them, or add --include '*.md')" if others else ""
+    sys.stderr.write(f"cardlint: warning: no {' or '.join(include)} under {directory}{hint}\n")

@@ -248,3 +248,13 @@ def test_locate_json_and_exit_code_for_coarse_or_unresolved() -> None:
     usa, aws = json.loads(result.stdout)
     assert usa["coarse"] is True and usa["region"]["id"] == "US"
     assert aws["region"]["id"] == "aws:us-east-1" and aws["coarse"] is False
+
+
+def test_folder_without_readme_warns_and_include_widens(tmp_path: Path) -> None:
+    write(tmp_path / "cards" / "001.md", BAD)
+    write(tmp_path / "cards" / "002.md", GOOD)
+    plain = run_cardlint("check", str(tmp_path / "cards"))
+    assert plain.returncode == 0 and "No cards to check." in plain.stdout
+    assert "no README.md under" in plain.stderr and "2 other Markdown files" in plain.stderr
+    widened = run_cardlint("check", "--include", "*.md", "--output-format", "json", str(tmp_path / "cards"))
+    assert {Path(item["filename"]).name for item in json.loads(widened.stdout)} == {"001.md"}

@@ -21,7 +21,7 @@ from cardlint.targets import expand
 def run_check(args: argparse.Namespace) -> int:
     fix_mode = args.command == "fix" or getattr(args, "fix", False) or getattr(args, "fix_only", False)
     overrides: dict[str, object] = {"select": _codes(args.select), "ignore": _codes(args.ignore), "options": _options(args)}
-    targets, missing = expand(args.paths or ([] if args.author else ["."]))
+    targets, missing = expand(args.paths or ([] if args.author else ["."]), tuple(args.include or ("README.md",)))
     results: list[FileResult] = []
     if missing or args.author:
         from cardlint.commands.hub import hub_results

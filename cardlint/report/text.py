@@ -42,7 +42,9 @@ class ConciseReporter(Reporter):
         lines = []
         if summary.fix_mode:
             lines.append(f"Fixed {summary.fixed} finding{'s' if summary.fixed != 1 else ''} ({found} remaining).")
-        if found == 0 and not summary.fix_mode:
+        if summary.files == 0:
+            lines.append("No cards to check.")
+        elif found == 0 and not summary.fix_mode:
             checked = f"{summary.files} file{'s' if summary.files != 1 else ''}"
             if summary.unreadable == 0:
                 lines.append(self.style(f"All checks passed ({checked}).", "green"))
