@@ -61,6 +61,7 @@ class Card:
     metadata: dict[str, Any] | None = None
     problem: ParseProblem | None = None
     _line_starts: list[int] = field(default_factory=list, repr=False)
+    _nodes: list[tuple[yaml.Node, str | None]] | None = field(default=None, repr=False)
 
     @property
     def has_block(self) -> bool:
@@ -97,6 +98,12 @@ class Card:
         if not self._line_starts:
             self._line_starts = [0] + [m.end() for m in _LINE_BREAK.finditer(self.text)]
         return self._line_starts
+
+    def nodes(self) -> list[tuple[yaml.Node, str | None]]:
+        """Every node of the metadata once, with the key it is the value of (see iter_nodes); computed once."""
+        if self._nodes is None:
+            self._nodes = list(iter_nodes(self.root))
+        return self._nodes
 
     def node_offsets(self, node: yaml.Node) -> tuple[int, int]:
         """Start and end offsets of a node in ``text``."""

@@ -6,7 +6,6 @@ from typing import Iterator
 
 import yaml
 
-from cardlint.card import iter_nodes
 from cardlint.rules.base import LintContext, Violation
 
 CODE = "CL004"
@@ -43,7 +42,7 @@ def check(ctx: LintContext) -> Iterator[Violation]:
     card = ctx.card
     if card.metadata is None:
         return
-    for node, _ in iter_nodes(card.root):
+    for node, _ in card.nodes():
         if not isinstance(node, yaml.MappingNode):
             continue
         first: dict[tuple[str, str], yaml.Node] = {}

@@ -3,12 +3,13 @@
 from __future__ import annotations
 
 import json
+import re
 from typing import Any, Iterator
 
 import yaml
 from yaml.constructor import SafeConstructor
 
-from cardlint.card import is_plain, iter_nodes
+from cardlint.card import is_plain
 from cardlint.rules.base import LintContext, ProposedFix, TextEdit, Violation
 from cardlint.yaml12 import read_plain_scalar
 
@@ -51,6 +52,8 @@ meant (`0777`, `1:30`, `0b101`): those fixes are unsafe.
 
 _TEXT_KEYS = frozenset({"language", "license", "pipeline_tag", "library_name"})
 _STR_TAG = "tag:yaml.org,2002:str"
+_NUMBER_TAGS = frozenset({"tag:yaml.org,2002:int", "tag:yaml.org,2002:float"})
+_PLAIN_NUMBER = re.compile(r"-?(?:0|[1-9][0-9]*)(?:\.[0-9]+)?")  # the same int or float to both readers
 # YAML 1.2 reads a plain scalar as something other than a string only if it is empty or starts so
 _NOT_STRING_START = frozenset("~nNtTfF+-.0123456789")
 
@@ -61,11 +64,13 @@ def check(ctx: LintContext) -> Iterator[Violation]:
         return
     constructor = SafeConstructor()
     emissions_nodes = _emissions_nodes(ctx)
-    for node, key in iter_nodes(card.root):
+    for node, key in card.nodes():
         if not is_plain(node) or node.tag.endswith(":timestamp"):
             continue
         if node.tag == _STR_TAG and node.value and node.value[0] not in _NOT_STRING_START:
             continue  # a string to both readers
+        if node.tag in _NUMBER_TAGS and _PLAIN_NUMBER.fullmatch(node.value):
+            continue
         if id(node) in emissions_nodes:
             continue  # CO2103 and CO2101 own the emissions value
         v11 = constructor.construct_object(node)
