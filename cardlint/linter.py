@@ -6,13 +6,14 @@ import os
 import re
 import stat
 from dataclasses import replace
+from functools import lru_cache
 from pathlib import Path
 
 from cardlint.card import Card, decode, parse_card
 from cardlint.co2 import find_block
 from cardlint.diagnostics import Diagnostic, Edit, FileError, FileResult, Fix
 from cardlint.rules import all_rules
-from cardlint.rules.base import LintContext, ProposedFix, Violation
+from cardlint.rules.base import LintContext, ProposedFix, Rule, Violation
 from cardlint.settings import Settings
 
 MAX_BYTES = 10 * 1024 * 1024
@@ -24,15 +25,26 @@ def lint_card(card: Card, settings: Settings | None = None) -> tuple[Diagnostic,
     settings = settings or Settings()
     ctx = LintContext(card=card, co2=find_block(card), options=settings.options)
     found: list[Diagnostic] = []
-    for rule in all_rules():
-        if not settings.is_enabled(rule.code, card.path):
-            continue
+    for rule in _enabled_rules(settings, card.path):
         for violation in rule.check(ctx):
             diagnostic = _diagnostic(card, rule.code, rule.name, rule.severity, violation)
             if not _suppressed(card, diagnostic):
                 found.append(diagnostic)
     found.sort(key=lambda d: (d.location.row, d.location.column, d.code))
     return tuple(found)
+
+
+def _enabled_rules(settings: Settings, path: str) -> tuple[Rule, ...]:
+    """The rules that run on ``path``; without per-file ignores they are the same for every file."""
+    if settings.per_file_ignores:
+        return tuple(rule for rule in all_rules() if settings.is_enabled(rule.code, path))
+    return _rules_for(tuple(settings.select), tuple(settings.ignore))
+
+
+@lru_cache(maxsize=32)
+def _rules_for(select: tuple[str, ...], ignore: tuple[str, ...]) -> tuple[Rule, ...]:
+    chosen = Settings(select=select, ignore=ignore)
+    return tuple(rule for rule in all_rules() if chosen.is_enabled(rule.code))
 
 
 def lint_text(text: str, filename: str = "<string>", settings: Settings | None = None, *, bom: bool = False) -> FileResult:
