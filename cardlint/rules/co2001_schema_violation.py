@@ -2,10 +2,10 @@
 
 from __future__ import annotations
 
-from typing import Iterator
+from typing import Any, Iterator
 
 from cardlint.rules.base import LintContext, Violation
-from cardlint.schema import SchemaError, validate
+from cardlint.schema import SchemaError, co2_schema, validate
 
 CODE = "CO2001"
 NAME = "co2-schema-violation"
@@ -52,9 +52,47 @@ def _named_elsewhere(error: SchemaError) -> bool:
     return field == "training_type" and error.keyword in ("enum", "type")
 
 
+_ANNOTATIONS = frozenset({"title", "description", "examples", "$comment"})
+# keywords whose every error _named_elsewhere drops: at the top, on emissions, on training_type
+_NAMED_TOP = frozenset({"type", "required", "additionalProperties", "properties"})
+_NAMED_FIELDS = {"emissions": frozenset({"type", "exclusiveMinimum"}), "training_type": frozenset({"type", "enum"})}
+
+
+def _keywords(subschema: dict[str, Any]) -> set[str]:
+    if "$ref" in subschema:
+        subschema = co2_schema()["$defs"][subschema["$ref"].rsplit("/", 1)[-1]]
+    return set(subschema) - _ANNOTATIONS
+
+
+def _reportable(instance: Any) -> Any:
+    """What is left of ``instance`` to validate once the parts that only other rules report are set aside.
+
+    Decided from the schema's keywords, so that the common mistakes (a string for emissions, a
+    misspelled key) need no jsonschema; None when nothing is left to report.
+    """
+    defs = co2_schema()["$defs"]
+    if not isinstance(instance, dict):
+        return None if _keywords(defs["emissions"]) <= _NAMED_FIELDS["emissions"] else instance
+    mapping, properties = defs["mapping"], defs["mapping"]["properties"]
+    if _keywords(mapping) - _NAMED_TOP or mapping.get("additionalProperties") is not False:
+        return instance
+    rest = {key: value for key, value in instance.items() if key in properties and key not in _NAMED_FIELDS}
+    for key, named in _NAMED_FIELDS.items():
+        if not _keywords(properties[key]) <= named:
+            return instance
+    # stand-ins for the parts other rules report (were one invalid, validate would only take longer)
+    rest["emissions"] = defs["emissions"].get("examples", [1])[0]
+    if "training_type" in instance:
+        rest["training_type"] = properties["training_type"].get("enum", [""])[0]
+    return rest
+
+
 def check(ctx: LintContext) -> Iterator[Violation]:
     co2 = ctx.co2
     if co2 is None:
+        return
+    reportable = _reportable(co2.value)
+    if reportable is None or (reportable is not co2.value and not validate(reportable)):
         return
     for error in validate(co2.value):
         if _named_elsewhere(error):
