@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import re
-from decimal import Decimal
+from decimal import Decimal, InvalidOperation
 from typing import Iterator
 
 import yaml
@@ -56,13 +56,16 @@ def check(ctx: LintContext) -> Iterator[Violation]:
     if found is None or not exponent_scalar(found[0]):
         return
     node, value = found
-    plain = format_plain_decimal(Decimal(node.value.replace("_", "")))
+    try:
+        plain = format_plain_decimal(Decimal(node.value.replace("_", "")))
+    except (InvalidOperation, ValueError):  # an exponent too large to write the number out: no fix
+        plain = None
     read_as = f"the string '{value}'" if isinstance(value, str) else f"the number {value!r}"
-    fix = ctx.replace_node(node, plain, f"Write {plain}")
+    fix = ctx.replace_node(node, plain, f"Write {plain}") if plain is not None else None
     yield ctx.node_violation(
         node,
         f"emissions '{node.value}' uses an exponent: huggingface_hub reads it as {read_as} and the Hub's filter as "
-        f"{_filter_reading(node.value)} g; write {plain}",
+        f"{_filter_reading(node.value)} g; write {plain or 'the grams as a plain decimal'}",
         fix,
     )
 
