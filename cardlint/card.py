@@ -264,7 +264,7 @@ def _check_depth(block: str) -> tuple[str, int] | None:
         if isinstance(event, (yaml.MappingStartEvent, yaml.SequenceStartEvent)):
             depth += 1
             if depth > MAX_DEPTH:
-                return f"nesting deeper than {MAX_DEPTH} levels: refused", event.start_mark.index
+                return f"nesting deeper than {MAX_DEPTH} levels: refused", event.start_mark.index if event.start_mark else 0
         elif isinstance(event, (yaml.MappingEndEvent, yaml.SequenceEndEvent)):
             depth -= 1
     return None
