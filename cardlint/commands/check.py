@@ -92,16 +92,9 @@ def _lint_job(job: tuple[Path, Settings]) -> FileResult:
 
 def _report(args: argparse.Namespace, results: list[FileResult], summary: RunSummary) -> None:
     output_format = args.output_format or ("github" if os.environ.get("GITHUB_ACTIONS") == "true" else "full")
+    summary.quiet = args.quiet
     with _output(args.output_file) as stream:
-        reporter = get_reporter(output_format, color=_use_color(args.color, stream))
-        if args.quiet and output_format in ("full", "concise"):
-            results_only = [r for r in results if r.diagnostics]
-            for result in results_only:
-                for diagnostic in result.diagnostics:
-                    stream.write(reporter.headline(diagnostic) + "\n")  # type: ignore[attr-defined]
-                    reporter.details(diagnostic, result, stream)  # type: ignore[attr-defined]
-            return
-        reporter.report(results, summary, stream)
+        get_reporter(output_format, color=_use_color(args.color, stream)).report(results, summary, stream)
 
 
 @contextmanager

@@ -20,7 +20,7 @@ class RunSummary:
     unreadable: int = 0
     fixed: int = 0
     fix_mode: bool = False
-    unsafe_fixes: bool = False
+    quiet: bool = False  # findings only: no notes, no closing summary
     by_code: dict[str, int] = field(default_factory=dict)
 
     @classmethod

@@ -24,9 +24,11 @@ class ConciseReporter(Reporter):
             for diagnostic in result.diagnostics:
                 stream.write(self.headline(diagnostic) + "\n")
                 self.details(diagnostic, result, stream)
-            for note in result.notes:
-                stream.write(self.style(f"{result.filename}: {note}", "dim") + "\n")
-        stream.write(self.closing(summary))
+            if not summary.quiet:
+                for note in result.notes:
+                    stream.write(self.style(f"{result.filename}: {note}", "dim") + "\n")
+        if not summary.quiet:
+            stream.write(self.closing(summary))
 
     def headline(self, diagnostic: Diagnostic) -> str:
         where = f"{diagnostic.filename}:{diagnostic.location.row}:{diagnostic.location.column}:"
