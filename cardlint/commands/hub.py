@@ -1,14 +1,37 @@
-"""Hub targets for ``check`` and ``fix``: repositories named ``org/model`` and whole authors."""
+"""Hub targets for ``check`` and ``fix``: repositories named ``org/model`` and whole authors.
+
+Repositories are fetched and linted concurrently (``--concurrency`` threads); one that fails
+becomes a result with an error and never stops the others. On stderr: a progress bar when it is
+a terminal, the URL of each pull request or commit, and after an author scan a summary table
+(not with ``--quiet``). Fixing a repository pushes only with ``--create-pr`` or ``--commit``;
+``--diff`` prints the change instead; ``fix`` with none of the three is a usage error.
+"""
 
 from __future__ import annotations
 
 import argparse
-import re
-from dataclasses import dataclass, field
+import sys
+from concurrent.futures import ThreadPoolExecutor, as_completed
+from dataclasses import dataclass, field, replace
+from pathlib import Path
+from types import ModuleType
+from typing import TYPE_CHECKING, Callable
 
-from cardlint.diagnostics import FileResult
+from cardlint.card import Card
+from cardlint.cli import UsageError
+from cardlint.co2 import find_block
+from cardlint.config import ConfigError, settings_for
+from cardlint.diagnostics import FileError, FileResult
+from cardlint.fixer import FixRefused, fix_card, unified_diff
+from cardlint.hub_refs import RepoRef, parse_author, parse_target
+from cardlint.hub_report import Progress, ScanSummary
+from cardlint.linter import read_card, result_for
+from cardlint.settings import Settings
 
-REPO_ID = re.compile(r"^(?:hf://|https://huggingface\.co/)?[A-Za-z0-9][\w.-]*/[\w.-]+/?$")
+if TYPE_CHECKING:  # cardlint.hub imports huggingface_hub: only on this path, at run time
+    from cardlint.hub import HubCard
+
+BOM = b"\xef\xbb\xbf"
 
 
 @dataclass
@@ -17,8 +40,187 @@ class HubOutcome:
 
     results: list[FileResult] = field(default_factory=list)
     not_found: list[str] = field(default_factory=list)
+    fixed: int = 0  # findings fixed (pushed, or shown with --diff)
+    diff_found: bool = False  # --diff printed at least one change
+
+
+@dataclass(frozen=True)
+class _Done:
+    """What processing one repository gave."""
+
+    result: FileResult
+    has_co2: bool = False
+    fixed: int = 0
+    diff: str = ""
+    pushed: str = ""  # the URL of the pull request or commit
 
 
 def hub_results(args: argparse.Namespace, arguments: list[str], overrides: dict[str, object]) -> HubOutcome:
-    """Lint (or fix) the Hub repositories among ``arguments`` and the models of ``--author``."""
-    return HubOutcome(not_found=list(arguments))
+    """Lint (or fix) the Hub repositories among ``arguments`` and the repositories of ``--author``."""
+    refs, authors, not_found = _classify(args, arguments)
+    outcome = HubOutcome(not_found=not_found)
+    if not refs and not authors:
+        return outcome
+    mode = _mode(args, bool(authors))
+    settings = _settings(args, overrides)
+    hub = _hub_module()
+    for author in authors:
+        listed = _list(hub, args, author)
+        if isinstance(listed, FileResult):
+            outcome.results.append(listed)
+        else:
+            refs.extend(listed)
+    done = _run_all(list(dict.fromkeys(refs)), lambda ref: _process(hub, ref, settings, mode, args.unsafe_fixes), args.concurrency)
+    for item in done:
+        outcome.results.append(item.result)
+        outcome.fixed += item.fixed
+        outcome.diff_found = outcome.diff_found or bool(item.diff)
+        sys.stdout.write(item.diff)
+        if item.pushed:
+            action = "opened pull request" if mode == "create_pr" else "committed"
+            sys.stderr.write(f"cardlint: {item.result.filename}: {action} {item.pushed}\n")
+    if authors and not args.quiet:
+        summary = ScanSummary()
+        for item in done:
+            summary.add(item.result, item.has_co2)
+        sys.stderr.write(summary.table())
+    return outcome
+
+
+def _classify(args: argparse.Namespace, arguments: list[str]) -> tuple[list[RepoRef], list[str], list[str]]:
+    """Repositories, authors (``--author`` and ``org/*``) and the arguments that are neither."""
+    refs: list[RepoRef] = []
+    authors = list(args.author or [])
+    not_found: list[str] = []
+    for argument in arguments:
+        author = parse_author(argument)
+        ref = parse_target(argument, args.revision, args.repo_type)
+        if author is not None:
+            authors.append(author)
+        elif ref is not None:
+            refs.append(ref)
+        else:
+            not_found.append(argument)
+    return refs, list(dict.fromkeys(authors)), not_found
+
+
+def _mode(args: argparse.Namespace, scanning: bool) -> str:
+    """``check``, ``diff``, ``create_pr`` or ``commit``; usage errors for options that do not fit."""
+    fix_mode = args.command == "fix" or getattr(args, "fix", False) or getattr(args, "fix_only", False)
+    if args.create_pr and args.commit:
+        raise UsageError("choose one of --create-pr and --commit")
+    if (args.create_pr or args.commit) and not fix_mode:
+        raise UsageError("--create-pr and --commit push fixes: use them with `cardlint fix` (or check --fix)")
+    if (args.limit is not None or args.filter) and not scanning:
+        raise UsageError("--limit and --filter select repositories of --author (or org/*)")
+    if args.limit is not None and args.limit < 1 or args.concurrency < 1:
+        raise UsageError("--limit and --concurrency must be at least 1")
+    if args.diff:
+        return "diff"
+    if not fix_mode:
+        return "check"
+    if not (args.create_pr or args.commit):
+        raise UsageError("fixing a Hub repository pushes a change: add --create-pr (a pull request), --commit (owners) or --diff (show it)")
+    return "create_pr" if args.create_pr else "commit"
+
+
+def _settings(args: argparse.Namespace, overrides: dict[str, object]) -> Settings:
+    """The configuration of the current folder, as for a card in it, with the command-line overrides."""
+    try:
+        return settings_for(Path.cwd(), overrides, use_config=not args.no_config)
+    except ConfigError as error:
+        raise UsageError(str(error)) from None
+
+
+def _hub_module() -> ModuleType:
+    """``cardlint.hub`` (and so huggingface_hub), its log and download bars silenced: cardlint reports."""
+    try:
+        import cardlint.hub as hub
+        from huggingface_hub.utils import disable_progress_bars, logging
+    except ImportError as error:
+        raise UsageError(f"Hub repositories need huggingface_hub 2.x ({error.name} cannot be imported): pip install 'cardlint[hub]'") from None
+    logging.set_verbosity_error()
+    disable_progress_bars()
+    return hub
+
+
+def _list(hub: ModuleType, args: argparse.Namespace, author: str) -> list[RepoRef] | FileResult:
+    name = f"{author}/*"
+    try:
+        found: list[RepoRef] = hub.list_repos(author, args.repo_type, args.revision, args.limit, args.filter or ())
+    except hub.HubError as error:
+        return FileResult(name, error=FileError(name, str(error)))
+    if not found:
+        tags = f" tagged {', '.join(args.filter)}" if args.filter else ""
+        return FileResult(name, error=FileError(name, f"no {args.repo_type} repositories by '{author}'{tags} on the Hub"))
+    return found
+
+
+def _run_all(refs: list[RepoRef], work: Callable[[RepoRef], _Done], concurrency: int) -> list[_Done]:
+    """``work`` on every repository in a bounded thread pool; results in the order of ``refs``."""
+    done: dict[int, _Done] = {}
+    progress = Progress(len(refs), sys.stderr)
+    pool = ThreadPoolExecutor(max_workers=max(1, min(concurrency, len(refs))))
+    try:
+        futures = {pool.submit(work, ref): index for index, ref in enumerate(refs)}
+        for future in as_completed(futures):
+            done[futures[future]] = future.result()
+            progress.advance(refs[futures[future]].display)
+    finally:
+        pool.shutdown(wait=True, cancel_futures=True)
+        progress.close()
+    return [done[index] for index in range(len(refs))]
+
+
+def _process(hub: ModuleType, ref: RepoRef, settings: Settings, mode: str, unsafe: bool) -> _Done:
+    """Fetch, lint and maybe fix one repository; every failure becomes an error result."""
+    try:
+        fetched = hub.fetch_card(ref)
+        card = read_card(fetched.readme)
+        if isinstance(card, FileError):
+            return _failed(ref, card.message)
+        card = replace(card, path=ref.display)
+        has_co2 = find_block(card) is not None
+        if mode == "check":
+            done = _Done(result_for(card, settings), has_co2)
+        else:
+            done = _fix(hub, fetched, card, settings, mode, unsafe, has_co2)
+    except hub.HubError as error:
+        return _failed(ref, str(error))
+    except Exception as error:  # one failing repository never stops the others
+        detail = next(iter(str(error).splitlines()), "")
+        return _failed(ref, hub.redact(f"internal error: {type(error).__name__}: {detail} (please report this)"))
+    if done.result.error is not None:
+        return done
+    return replace(done, result=replace(done.result, notes=_notes(fetched, done.result)))
+
+
+def _fix(hub: ModuleType, fetched: HubCard, card: Card, settings: Settings, mode: str, unsafe: bool, has_co2: bool) -> _Done:
+    """Fix the downloaded text (the cached file is only read); show the change or push it."""
+    ref = fetched.ref
+    try:
+        fixed_card, applied = fix_card(card, settings, unsafe)
+    except FixRefused as error:
+        return _failed(ref, f"fix refused, nothing pushed: {error}")
+    result = replace(result_for(fixed_card, settings), fixed=tuple(applied))
+    if fixed_card.text == card.text:
+        return _Done(result, has_co2)
+    if mode == "diff":
+        return _Done(result, has_co2, len(applied), unified_diff(ref.display, card.text, fixed_card.text))
+    content = (BOM if fixed_card.bom else b"") + fixed_card.text.encode("utf-8")
+    url = hub.push_card(fetched, content, hub.describe_fixes(ref.filename, applied), create_pr=mode == "create_pr")
+    return _Done(result, has_co2, len(applied), pushed=url)
+
+
+def _notes(fetched: HubCard, result: FileResult) -> tuple[str, ...]:
+    """A link to the card at its commit (when there is something to look at), and the logs beside it."""
+    notes = list(result.notes)
+    if result.diagnostics or result.fixed:
+        notes.append(f"{fetched.ref.filename} at commit {fetched.commit[:7]}: {fetched.url}")
+    notes += [f"measurement log in the repository: {path.name}" for path in fetched.logs]
+    notes += fetched.notes
+    return tuple(notes)
+
+
+def _failed(ref: RepoRef, message: str) -> _Done:
+    return _Done(FileResult(ref.display, error=FileError(ref.display, message)))
