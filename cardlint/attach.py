@@ -44,13 +44,15 @@ def attach_logs(readme: Path, options: dict[str, Any]) -> AttachedLogs | None:
 
     Raises LogError for a log that cannot be read, naming the file and row.
     """
+    return attach_found(options, discover_logs(readme.parent) if options.get("discover_logs", True) else [])
+
+
+def attach_found(options: dict[str, Any], found: list[Path]) -> AttachedLogs | None:
+    """The logs named in ``options["log_paths"]`` if any, else the logs ``found`` beside the card."""
     named = options.get("log_paths") or ()
     if named:
         return AttachedLogs(tuple(read_log(Path(path)) for path in named), explicit=True)
-    if not options.get("discover_logs", True):
-        return None
-    found = discover_logs(readme.parent)
-    if not found:
+    if not found or not options.get("discover_logs", True):
         return None
     return AttachedLogs(tuple(read_log(path) for path in found), explicit=False)
 
@@ -62,4 +64,4 @@ def round_grams(grams: Decimal) -> Decimal:
     return grams.quantize(Decimal(1).scaleb(grams.adjusted() - 3), ROUND_HALF_UP)
 
 
-__all__ = ["AttachedLogs", "LogError", "attach_logs", "round_grams"]
+__all__ = ["AttachedLogs", "LogError", "attach_found", "attach_logs", "round_grams"]

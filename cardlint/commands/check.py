@@ -23,17 +23,20 @@ def run_check(args: argparse.Namespace) -> int:
     overrides: dict[str, object] = {"select": _codes(args.select), "ignore": _codes(args.ignore), "options": _options(args)}
     targets, missing = expand(args.paths or ([] if args.author else ["."]), tuple(args.include or ("README.md",)))
     results: list[FileResult] = []
+    fixed_total = 0
+    diff_found = False
     if missing or args.author:
         from cardlint.commands.hub import hub_results
 
         hub = hub_results(args, missing, overrides)
         results.extend(hub.results)
         missing = hub.not_found
+        fixed_total, diff_found = hub.fixed, hub.diff_found
+    elif args.create_pr or args.commit:
+        raise UsageError("--create-pr and --commit apply to Hub repositories (org/model), not local files")
     for argument in missing:
         sys.stderr.write(f"cardlint: {argument}: no such file or directory\n")
 
-    fixed_total = 0
-    diff_found = False
     jobs: list[tuple[Path, Settings]] = []
     for target in targets:
         assert target.path is not None

@@ -17,6 +17,7 @@ from pathlib import Path
 from types import ModuleType
 from typing import TYPE_CHECKING, Callable
 
+from cardlint.attach import LogError, attach_found
 from cardlint.card import Card
 from cardlint.cli import UsageError
 from cardlint.co2 import find_block
@@ -180,6 +181,7 @@ def _process(hub: ModuleType, ref: RepoRef, settings: Settings, mode: str, unsaf
         if isinstance(card, FileError):
             return _failed(ref, card.message)
         card = replace(card, path=ref.display)
+        settings = _with_logs(settings, fetched)
         has_co2 = find_block(card) is not None
         if mode == "check":
             done = _Done(result_for(card, settings), has_co2)
@@ -187,12 +189,20 @@ def _process(hub: ModuleType, ref: RepoRef, settings: Settings, mode: str, unsaf
             done = _fix(hub, fetched, card, settings, mode, unsafe, has_co2)
     except hub.HubError as error:
         return _failed(ref, str(error))
+    except LogError as error:
+        return _failed(ref, f"cannot use measurement log: {error}; the card was not checked against it")
     except Exception as error:  # one failing repository never stops the others
         detail = next(iter(str(error).splitlines()), "")
         return _failed(ref, hub.redact(f"internal error: {type(error).__name__}: {detail} (please report this)"))
     if done.result.error is not None:
         return done
-    return replace(done, result=replace(done.result, notes=_notes(fetched, done.result)))
+    return replace(done, result=replace(done.result, notes=_notes(fetched, done.result, settings)))
+
+
+def _with_logs(settings: Settings, fetched: HubCard) -> Settings:
+    """Attach the logs named with --log, or else those found in the repository beside the card."""
+    attached = attach_found(settings.options, list(fetched.logs))
+    return settings if attached is None else replace(settings, options={**settings.options, "logs": attached})
 
 
 def _fix(hub: ModuleType, fetched: HubCard, card: Card, settings: Settings, mode: str, unsafe: bool, has_co2: bool) -> _Done:
@@ -212,9 +222,11 @@ def _fix(hub: ModuleType, fetched: HubCard, card: Card, settings: Settings, mode
     return _Done(result, has_co2, len(applied), pushed=url)
 
 
-def _notes(fetched: HubCard, result: FileResult) -> tuple[str, ...]:
+def _notes(fetched: HubCard, result: FileResult, settings: Settings) -> tuple[str, ...]:
     """A link to the card at its commit (when there is something to look at), and the logs beside it."""
     notes = list(result.notes)
+    if "logs" in settings.options:
+        notes.append(settings.options["logs"].describe())
     if result.diagnostics or result.fixed:
         notes.append(f"{fetched.ref.filename} at commit {fetched.commit[:7]}: {fetched.url}")
     notes += [f"measurement log in the repository: {path.name}" for path in fetched.logs]

@@ -16,6 +16,12 @@ GOOD = (
     "  geographical_location: Quebec, Canada\n  hardware_used: 1 x NVIDIA A100-SXM4-80GB\n---\n# Model\n"
 )
 NO_CO2 = "---\nlicense: mit\n---\n# Model\n"
+# A CodeCarbon log whose one run emitted 1.2 kg (the 1200 g of GOOD).
+CODECARBON_LOG = (
+    b"timestamp,project_name,run_id,duration,emissions,energy_consumed,country_name,country_iso_code,region,"
+    b"codecarbon_version,gpu_count,gpu_model\n"
+    b"2024-05-01T10:00:00,demo,run-1,3600,1.2,0.5,Canada,CAN,quebec,2.3.4,1,1 x NVIDIA A100-SXM4-80GB\n"
+)
 
 
 def add_card(hub: FakeHub, repo_id: str, text: str, files: dict[str, bytes] | None = None, **options: object) -> FakeRepo:

@@ -6,7 +6,7 @@ import json
 from pathlib import Path
 
 from fake_hub import FakeHub, FakeRepo
-from hubtest import BAD, GOOD, Run, add_card
+from hubtest import CODECARBON_LOG, BAD, GOOD, Run, add_card
 
 
 
@@ -46,23 +46,27 @@ def test_revisions_urls_and_repository_kinds(hub: FakeHub, run: Run) -> None:
     assert {item["filename"] for item in json.loads(data.stdout)} == {"datasets/acme/data@main"}
 
 
-def test_logs_beside_the_card_are_downloaded_and_named(hub: FakeHub, run: Run) -> None:
-    logs = {"emissions.csv": b"timestamp,emissions\n", "run_carbontracker_output.log": b"CarbonTracker:\n", "old/emissions.csv": b"x\n"}
-    add_card(hub, "acme/logged", GOOD, files=logs)
+def test_logs_beside_the_card_are_downloaded_named_and_checked(hub: FakeHub, run: Run) -> None:
+    logs = {"emissions.csv": CODECARBON_LOG, "run_carbontracker_output.log": b"CarbonTracker:\n", "old/emissions.csv": b"x\n"}
+    add_card(hub, "acme/logged", GOOD, files={"emissions.csv": CODECARBON_LOG, "old/emissions.csv": b"x\n"})
     result = run("check", "acme/logged")
     assert result.returncode == 0, result.stderr
     assert "acme/logged@main: measurement log in the repository: emissions.csv" in result.stdout
-    assert "acme/logged@main: measurement log in the repository: run_carbontracker_output.log" in result.stdout
+    assert "using the log emissions.csv (CodeCarbon 2.3.4)" in result.stdout
     assert "old/emissions.csv" not in result.stdout
+    add_card(hub, "acme/kilograms", GOOD.replace("emissions: 1200", "emissions: 1.2"), files={"emissions.csv": CODECARBON_LOG})
+    pasted = run("check", "--output-format", "concise", "acme/kilograms")
+    assert "acme/kilograms@main:3:14: CO2105 [*] emissions of 1.2 is the attached log's total in kilograms" in pasted.stdout
+    add_card(hub, "acme/logged2", GOOD, files=logs)
     api = run(
-        "acme/logged",
+        "acme/logged2",
         code="import sys; from cardlint.hub import fetch_card; from cardlint.hub_refs import parse_target\n"
         "card = fetch_card(parse_target(sys.argv[1]))\n"
         "print(card.readme.read_text()); [print(path.name, path.read_bytes()) for path in card.logs]",
     )
     assert api.returncode == 0, api.stderr
     assert api.stdout.startswith(GOOD)
-    assert "emissions.csv b'timestamp,emissions\\n'" in api.stdout
+    assert "emissions.csv b'timestamp,project_name" in api.stdout
     assert "run_carbontracker_output.log b'CarbonTracker:\\n'" in api.stdout
 
 

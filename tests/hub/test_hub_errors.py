@@ -6,7 +6,7 @@ import time
 from pathlib import Path
 
 from fake_hub import Fault, FakeHub, FakeRepo
-from hubtest import BAD, GOOD, TOKEN, Run, add_card
+from hubtest import CODECARBON_LOG, BAD, GOOD, TOKEN, Run, add_card
 
 
 LOGIN = "log in with `hf auth login` or set HF_TOKEN"
@@ -90,7 +90,7 @@ def test_transient_failures_are_retried_a_bounded_number_of_times(hub: FakeHub, 
 
 
 def test_offline_reads_the_cache_and_names_what_is_not_cached(hub: FakeHub, run: Run, hf_home: Path) -> None:
-    add_card(hub, "acme/bad", BAD, files={"emissions.csv": b"x\n"})
+    add_card(hub, "acme/bad", BAD, files={"emissions.csv": CODECARBON_LOG})
     add_card(hub, "acme/other", BAD)
     assert run("check", "acme/bad").returncode == 1
     before = len(hub.requests)
