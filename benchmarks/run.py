@@ -30,6 +30,7 @@ import sys
 import tempfile
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Mapping
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
@@ -106,7 +107,7 @@ class Bench:
             raise SystemExit(f"benchmark command failed with exit code {code}: {' '.join(command)}\n{detail[-2000:]}")
         return Sample(wall, cpu, rss)
 
-    def compare(self, commands: dict[str, tuple[list[str], Path | None]], runs: int) -> dict[str, list[Sample]]:
+    def compare(self, commands: Mapping[str, tuple[list[str], Path | None]], runs: int) -> dict[str, list[Sample]]:
         """Warm each command up once, then run them all ``runs`` times, interleaved."""
         for command, cwd in commands.values():
             self.measure(command, cwd)

@@ -55,6 +55,7 @@ def _scalar_source() -> st.SearchStrategy[str]:
 
 
 def _plain(value: object) -> str:
+    """A non-string value as a plain YAML scalar."""
     if value is None:
         return "null"
     if isinstance(value, bool):
@@ -67,7 +68,7 @@ def _plain(value: object) -> str:
 
 
 @st.composite
-def co2_block(draw: st.DrawFn, indent: str) -> list[str]:
+def co2_block(draw: st.DrawFn) -> list[str]:
     """The lines of ``co2_eq_emissions`` in one of its shapes."""
     shape = draw(st.sampled_from(["mapping", "mapping", "scalar", "flow", "flow-lines", "list", "empty", "nested", "anchored", "twice"]))
     items = draw(st.lists(st.tuples(st.sampled_from(KEYS), _scalar_source()), min_size=1, max_size=6))
@@ -76,23 +77,23 @@ def co2_block(draw: st.DrawFn, indent: str) -> list[str]:
     comment = draw(st.sampled_from(["", "", "  # from CodeCarbon", "  # cardlint: ignore", "  # cardlint: ignore[CO2101]"]))
     step = draw(st.sampled_from(["  ", "    ", "      ", "\t", " "]))
     if shape == "scalar":
-        return [f"{indent}co2_eq_emissions: {draw(st.sampled_from(EMISSIONS))}{comment}"]
+        return [f"co2_eq_emissions: {draw(st.sampled_from(EMISSIONS))}{comment}"]
     if shape == "flow":
-        return [f"{indent}co2_eq_emissions: {{" + ", ".join(f"{k}: {v}" for k, v in items) + "}" + comment]
+        return ["co2_eq_emissions: {" + ", ".join(f"{k}: {v}" for k, v in items) + "}" + comment]
     if shape == "flow-lines":
-        return [f"{indent}co2_eq_emissions: {{"] + [f"{indent}{step}{k}: {v}," for k, v in items] + [f"{indent}}}{comment}"]
+        return ["co2_eq_emissions: {"] + [f"{step}{k}: {v}," for k, v in items] + [f"}}{comment}"]
     if shape == "list":
-        return [f"{indent}co2_eq_emissions:"] + [f"{indent}{step}- {k}: {v}" for k, v in items]
+        return ["co2_eq_emissions:"] + [f"{step}- {k}: {v}" for k, v in items]
     if shape == "empty":
-        return [f"{indent}co2_eq_emissions:{comment}"]
+        return [f"co2_eq_emissions:{comment}"]
     if shape == "nested":
-        return [f"{indent}co2_eq_emissions:", f"{indent}{step}emissions:", f"{indent}{step}{step}value: {items[0][1]}", f"{indent}{step}{step}unit: kg"]
-    head = f"{indent}co2_eq_emissions: &co2" if shape == "anchored" else f"{indent}co2_eq_emissions:"
+        return ["co2_eq_emissions:", f"{step}emissions:", f"{step}{step}value: {items[0][1]}", f"{step}{step}unit: kg"]
+    head = "co2_eq_emissions: &co2" if shape == "anchored" else "co2_eq_emissions:"
     trailing = draw(st.lists(st.sampled_from(["", "", "  ", "\t", "  # note", comment]), min_size=len(items), max_size=len(items)))
-    lines = [head] + [f"{indent}{step}{k}: {v}{after}" for (k, v), after in zip(items, trailing)]
+    lines = [head] + [f"{step}{k}: {v}{after}" for (k, v), after in zip(items, trailing)]
     if shape == "twice":
-        return lines + [f"{indent}co2_eq_emissions: {draw(st.sampled_from(EMISSIONS))}"]
-    return lines + ([f"{indent}copy: *co2"] if shape == "anchored" else [])
+        return lines + [f"co2_eq_emissions: {draw(st.sampled_from(EMISSIONS))}"]
+    return lines + (["copy: *co2"] if shape == "anchored" else [])
 
 
 @st.composite
@@ -122,7 +123,7 @@ def cards(draw: st.DrawFn) -> GeneratedCard:
     lines = draw(other_keys())
     if draw(st.integers(0, 9)) < 9:
         position = draw(st.integers(0, len(lines)))
-        lines[position:position] = draw(co2_block(""))
+        lines[position:position] = draw(co2_block())
     body = draw(st.lists(st.sampled_from(BODY_LINES), max_size=8))
     if draw(st.integers(0, 19)) == 19:
         text = "\n".join(lines + body)  # no block at all

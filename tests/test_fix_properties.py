@@ -40,12 +40,14 @@ def fix_twice(card: Card, unsafe: bool) -> Card | None:
 @settings(max_examples=400, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 @given(cards(), st.booleans())
 def test_fix_is_idempotent_and_stays_in_the_block(card: GeneratedCard, unsafe: bool) -> None:
+    """Safe or unsafe: a second fix changes nothing, and the first changes only the block."""
     fix_twice(parse_card(card.text, "README.md", card.bom), unsafe)
 
 
 @settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.too_slow, HealthCheck.function_scoped_fixture])
 @given(card=cards(), unsafe=st.booleans())
 def test_fixed_file_keeps_its_bytes_outside_the_block(card: GeneratedCard, unsafe: bool, tmp_path: Path) -> None:
+    """On disk too: the BOM and every byte outside the block are kept."""
     path = tmp_path / "README.md"
     original = ("\ufeff" if card.bom else "").encode() + card.text.encode("utf-8")
     path.write_bytes(original)
@@ -60,6 +62,7 @@ def test_fixed_file_keeps_its_bytes_outside_the_block(card: GeneratedCard, unsaf
 @needs_corpus
 @pytest.mark.parametrize("unsafe", [False, True], ids=["safe", "unsafe"])
 def test_fixing_the_corpus_is_idempotent(unsafe: bool) -> None:
+    """The same properties for every real card."""
     for path in corpus_cards():
         text, bom = decode(path.read_bytes())
         fix_twice(parse_card(text, path.name, bom), unsafe)
