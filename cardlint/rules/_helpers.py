@@ -7,7 +7,7 @@ from typing import TYPE_CHECKING, Any, Iterator
 
 import yaml
 
-from cardlint.amounts import parse_amount
+from cardlint.amounts import Amount, format_plain_decimal, parse_amount
 from cardlint.edits import insert_items, plain_or_quoted
 from cardlint.rules.base import LintContext, ProposedFix, Violation
 from cardlint.rules.co2003_unknown_key import ALIASES
@@ -31,6 +31,17 @@ def missing_field(
         fix = ProposedFix("safe" if safe else "unsafe", f"Add '{key}: {fill}' (from {origin})", (edit,))
         advice = f"{origin} gives '{key}: {fill}'"
     yield ctx.node_violation(co2.key_node, f"co2_eq_emissions has no '{key}': {advice}", fix)
+
+
+def plain_grams(amount: Amount | None, default_unit: str | None = "g") -> str | None:
+    """An amount in grams as a plain decimal; None when it has no grams or is too large to write out."""
+    grams = amount.to_grams(default_unit) if amount is not None else None
+    if grams is None:
+        return None
+    try:
+        return format_plain_decimal(grams)
+    except ValueError:  # beyond 10^1000 g: not an amount anyone meant
+        return None
 
 
 def emissions_value(ctx: LintContext) -> tuple[yaml.Node, Any] | None:

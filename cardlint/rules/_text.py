@@ -5,6 +5,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from cardlint.card import Card
+from cardlint.rules._helpers import plain_grams
 
 if TYPE_CHECKING:
     from cardlint.text_amounts import TextAmount
@@ -17,7 +18,11 @@ def stated_totals(card: Card) -> list[TextAmount]:
     body = card.body
     if not body.strip():
         return []
-    return [t for t in find_text_emissions(body) if t.role in ("total", "single") and t.amount.is_emissions]
+    return [
+        t
+        for t in find_text_emissions(body)
+        if t.role in ("total", "single") and t.amount.is_emissions and plain_grams(t.amount, None) is not None
+    ]
 
 
 def offset_in_readme(card: Card, statement: TextAmount) -> int:

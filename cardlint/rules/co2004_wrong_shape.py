@@ -7,8 +7,9 @@ from typing import Iterator
 
 import yaml
 
-from cardlint.amounts import format_plain_decimal, parse_amount
+from cardlint.amounts import parse_amount
 from cardlint.co2 import Co2Block
+from cardlint.rules._helpers import plain_grams
 from cardlint.rules.base import LintContext, ProposedFix, TextEdit, Violation
 from cardlint.rules.co2103_emissions_exponent_notation import exponent_scalar
 
@@ -69,10 +70,9 @@ def check(ctx: LintContext) -> Iterator[Violation]:
 
 def _string(ctx: LintContext, co2: Co2Block) -> Violation:
     shown = json.dumps(co2.value, ensure_ascii=False)
-    amount = parse_amount(co2.value)
-    if amount is None or amount.to_grams("g") is None:
+    grams = plain_grams(parse_amount(co2.value))
+    if grams is None:
         return ctx.node_violation(co2.node, f"co2_eq_emissions is the string {shown}: write a number of grams or a mapping")
-    grams = format_plain_decimal(amount.to_grams("g"))  # type: ignore[arg-type]
     fix = ctx.replace_node(co2.node, grams, f"Write {grams}")
     return ctx.node_violation(co2.node, f"co2_eq_emissions is the string {shown}, not a number: write {grams}", fix)
 

@@ -5,8 +5,8 @@ from __future__ import annotations
 import json
 from typing import Iterator
 
-from cardlint.amounts import format_plain_decimal, parse_amount
-from cardlint.rules._helpers import emissions_value
+from cardlint.amounts import parse_amount
+from cardlint.rules._helpers import emissions_value, plain_grams
 from cardlint.rules.base import LintContext, Violation
 from cardlint.rules.co2103_emissions_exponent_notation import exponent_scalar
 
@@ -53,10 +53,10 @@ def check(ctx: LintContext) -> Iterator[Violation]:
     node, value = found
     shown = json.dumps(value, ensure_ascii=False)
     amount = parse_amount(value)
-    if amount is None or amount.to_grams("g") is None:
+    grams = plain_grams(amount)
+    if amount is None or grams is None:
         yield ctx.node_violation(node, f"emissions is the string {shown}, not a number: write the grams of CO2eq as a number")
         return
-    grams = format_plain_decimal(amount.to_grams("g"))  # type: ignore[arg-type]
     unit = f" ({amount.unit} converted to grams)" if amount.unit and amount.unit != "g" else ""
     fix = ctx.replace_node(node, grams, f"Write {grams}{unit}")
     yield ctx.node_violation(node, f"emissions is the string {shown}, not a number: write {grams}{unit}", fix)
