@@ -5,9 +5,12 @@ from __future__ import annotations
 from dataclasses import dataclass
 from decimal import ROUND_HALF_UP, Decimal
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-from cardlint.logs import LogError, Measurement, discover_logs, read_log
+from cardlint.logs.names import discover_logs
+
+if TYPE_CHECKING:
+    from cardlint.logs.measurement import Measurement
 
 
 @dataclass(frozen=True)
@@ -50,10 +53,12 @@ def attach_logs(readme: Path, options: dict[str, Any]) -> AttachedLogs | None:
 def attach_found(options: dict[str, Any], found: list[Path]) -> AttachedLogs | None:
     """The logs named in ``options["log_paths"]`` if any, else the logs ``found`` beside the card."""
     named = options.get("log_paths") or ()
+    if not named and (not found or not options.get("discover_logs", True)):
+        return None
+    from cardlint.logs.discover import read_log
+
     if named:
         return AttachedLogs(tuple(read_log(Path(path)) for path in named), explicit=True)
-    if not found or not options.get("discover_logs", True):
-        return None
     return AttachedLogs(tuple(read_log(path) for path in found), explicit=False)
 
 
@@ -64,4 +69,4 @@ def round_grams(grams: Decimal) -> Decimal:
     return grams.quantize(Decimal(1).scaleb(grams.adjusted() - 3), ROUND_HALF_UP)
 
 
-__all__ = ["AttachedLogs", "LogError", "attach_found", "attach_logs", "round_grams"]
+__all__ = ["AttachedLogs", "attach_found", "attach_logs", "round_grams"]

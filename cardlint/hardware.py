@@ -107,7 +107,7 @@ def device(device_id: str) -> Device | None:
     """The catalogue entry with this id, or None."""
     catalogue = _catalogue()
     index = catalogue.by_id.get(device_id)
-    return None if index is None else catalogue.devices[index]
+    return None if index is None else catalogue.device(index)
 
 
 def devices() -> tuple[Device, ...]:
@@ -182,26 +182,44 @@ class _Catalogue:
     The aliases of a first word are put in a trie only when a text first reaches that word.
     """
 
-    def __init__(self, rows: list[list]) -> None:  # type: ignore[type-arg]
-        self.devices = tuple(Device(*row[:5]) for row in rows)
-        self.by_id = {d.id: i for i, d in enumerate(self.devices)}
-        self.memory = tuple(frozenset(row[6]) for row in rows)
-        self.form = tuple(
-            frozenset(t.norm for t in _tokenize(d.name)) & _FORM_FACTORS if d.kind == "gpu" else frozenset()
-            for d in self.devices
-        )
-        self.keys: dict[str, list[tuple[str, int]]] = {}
-        for index, row in enumerate(rows):
-            for key in row[5]:
-                self.keys.setdefault(key.split(" ", 1)[0], []).append((key, index))
+    def __init__(self, rows: list[list], first_words: dict[str, list[int]]) -> None:  # type: ignore[type-arg]
+        self.rows = rows
+        self.first_words = first_words
+        self.by_id = {row[0]: i for i, row in enumerate(rows)}
+        self._devices: dict[int, Device] = {}
         self.tries: dict[str, _Node] = {}
+
+    def device(self, index: int) -> Device:
+        """The device of row ``index``, built on first use (most of the 4,800 rows never are)."""
+        found = self._devices.get(index)
+        if found is None:
+            found = self._devices[index] = Device(*self.rows[index][:5])
+        return found
+
+    @property
+    def devices(self) -> tuple[Device, ...]:
+        return tuple(self.device(index) for index in range(len(self.rows)))
+
+    def memory(self, index: int) -> frozenset[int]:
+        """The memory sizes (GB) written in the device's name and aliases."""
+        return frozenset(self.rows[index][6])
+
+    def form(self, index: int) -> frozenset[str]:
+        """The form-factor words in a GPU's name (SXM, PCIe, ...)."""
+        found = self.device(index)
+        if found.kind != "gpu":
+            return frozenset()
+        return frozenset(t.norm for t in _tokenize(found.name)) & _FORM_FACTORS
 
     def trie(self, first_word: str) -> _Node:
         """The trie of the aliases whose first word is ``first_word``."""
         root = self.tries.get(first_word)
         if root is None:
             root = self.tries[first_word] = _Node()
-            for key, index in self.keys.get(first_word, ()):
+            keys = [(key, index) for index in self.first_words.get(first_word, ()) for key in self.rows[index][5]]
+            for key, index in keys:
+                if key.partition(" ")[0] != first_word:
+                    continue
                 node = root
                 length = 0
                 glued: list[int] = []
@@ -218,7 +236,8 @@ class _Catalogue:
 @functools.lru_cache(maxsize=None)
 def _catalogue() -> _Catalogue:
     with open(DATA_FILE, encoding="utf-8") as handle:
-        return _Catalogue(json.load(handle)["devices"])
+        data = json.load(handle)
+    return _Catalogue(data["devices"], data["first_words"])
 
 
 # --- tokens ------------------------------------------------------------------------------
@@ -446,12 +465,12 @@ class _Parser:
                     if self._may_end(last) and self._fits(catalogue, index, last):
                         accepted = (index, last)
                         break
-                    rejected.append((first, catalogue.devices[index]))
+                    rejected.append((first, catalogue.device(index)))
             if accepted is None:
                 pos += 1
                 continue
             index, last = accepted
-            found = catalogue.devices[index]
+            found = catalogue.device(index)
             while first > 0 and self.tokens[first - 1].norm in _BRANDS and not self.covered[first - 1]:
                 first -= 1
             last = self._absorb_after(last, found.kind)
@@ -501,7 +520,7 @@ class _Parser:
                 continue
             if token.norm.isdigit() and j + 1 < len(self.tokens) and self.tokens[j + 1].norm in _MEMORY_WORDS:
                 after = self.tokens[j + 2].norm if j + 2 < len(self.tokens) else ""
-                sizes = catalogue.memory[index]
+                sizes = catalogue.memory(index)
                 if after not in _SYSTEM_MEMORY and sizes and int(token.norm) not in sizes:
                     return False
                 j += 2
@@ -509,7 +528,7 @@ class _Parser:
             if token.norm in _VARIANTS:
                 return False
             if token.norm in _FORM_FACTORS:
-                forms = catalogue.form[index]
+                forms = catalogue.form(index)
                 return not forms or token.norm in forms
             return True
         return True

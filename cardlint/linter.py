@@ -91,7 +91,8 @@ def prepare(path: str | os.PathLike[str], settings: Settings) -> tuple[Card, Set
     card = read_card(path)
     if isinstance(card, FileError):
         return card
-    from cardlint.attach import LogError, attach_logs
+    from cardlint.attach import attach_logs
+    from cardlint.logs.names import LogError
 
     try:
         attached = attach_logs(Path(card.path), settings.options)

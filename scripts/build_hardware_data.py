@@ -5,7 +5,8 @@
 Reads DIR/hardware-power.csv and DIR/HARDWARE-SOURCES.md (default: ../shared/data beside the
 repository root) and writes, under cardlint/data/:
 
-- hardware.json: one row per device, [id, kind, vendor, name, watts, alias keys, memory sizes];
+- hardware.json: one row per device, [id, kind, vendor, name, watts, alias keys, memory sizes],
+  and `first_words`: for each first word of an alias, the rows that have such an alias;
 - HARDWARE-SOURCES.md: the sources document, copied, with the build's own decisions appended.
 
 Each row's own citation (the CSV's watts_basis and source columns) stays in the CSV, which
@@ -91,8 +92,15 @@ def build(input_dir: Path, output_dir: Path) -> None:
         )
     output_dir.mkdir(parents=True, exist_ok=True)
     lines = ",\n".join(json.dumps(device, ensure_ascii=False, separators=(",", ":")) for device in devices)
+    # the rows whose aliases start with each word, so that loading needs no pass over every alias
+    first_words: dict[str, list[int]] = {}
+    for index, device in enumerate(devices):
+        for word in dict.fromkeys(key.partition(" ")[0] for key in device[5]):
+            first_words.setdefault(word, []).append(index)
+    index_json = json.dumps(first_words, ensure_ascii=False, separators=(",", ":"), sort_keys=True)
     (output_dir / "hardware.json").write_text(
-        '{"format":1,"source":"hardware-power.csv","devices":[\n' + lines + "\n]}\n", encoding="utf-8"
+        '{"format":1,"source":"hardware-power.csv","devices":[\n' + lines + '\n],\n"first_words":' + index_json + "}\n",
+        encoding="utf-8",
     )
     sources = (input_dir / "HARDWARE-SOURCES.md").read_text(encoding="utf-8")
     (output_dir / "HARDWARE-SOURCES.md").write_text(

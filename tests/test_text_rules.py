@@ -26,3 +26,15 @@ def test_fires_on_kilograms_pasted_as_grams(number: str) -> None:
 @pytest.mark.parametrize("number", CORRECTED)
 def test_silent_on_corrected_cards(number: str) -> None:
     assert lint_path(CORPUS_CARDS / f"{number}.md", Settings(select=("CO2108",))).diagnostics == ()
+
+
+@needs_corpus
+def test_the_cheap_prefilter_never_hides_a_statement() -> None:
+    from cardlint.card import parse_card
+    from cardlint.rules._text import MENTIONS
+    from cardlint.text_amounts import find_text_emissions
+
+    for path in sorted(CORPUS_CARDS.glob("*.md")):
+        body = parse_card(path.read_text(encoding="utf-8-sig")).body
+        if find_text_emissions(body, include_other_units=True):
+            assert MENTIONS.search(body), path.name

@@ -17,7 +17,7 @@ from pathlib import Path
 from types import ModuleType
 from typing import TYPE_CHECKING, Callable
 
-from cardlint.attach import LogError, attach_found
+from cardlint.attach import attach_found
 from cardlint.card import Card
 from cardlint.cli import UsageError
 from cardlint.co2 import find_block
@@ -27,6 +27,7 @@ from cardlint.fixer import FixRefused, fix_card, unified_diff
 from cardlint.hub_refs import RepoRef, parse_author, parse_target
 from cardlint.hub_report import Progress, ScanSummary
 from cardlint.linter import read_card, result_for
+from cardlint.logs.names import LogError
 from cardlint.settings import Settings
 
 if TYPE_CHECKING:  # cardlint.hub imports huggingface_hub: only on this path, at run time

@@ -7,8 +7,20 @@ Every reader returns one :class:`Measurement` (emissions in grams, energy in kWh
 
 from __future__ import annotations
 
-from .discover import detect_format, discover_logs, read_log
-from .measurement import Device, Location, LogError, Measurement, Run
+import importlib
+from typing import Any
+
+# Imported on first use (PEP 562): finding logs (``names``) must not load every parser.
+_EXPORTS = {
+    "Device": "measurement",
+    "Location": "measurement",
+    "LogError": "measurement",
+    "Measurement": "measurement",
+    "Run": "measurement",
+    "detect_format": "discover",
+    "discover_logs": "names",
+    "read_log": "discover",
+}
 
 __all__ = [
     "Device",
@@ -20,3 +32,9 @@ __all__ = [
     "discover_logs",
     "read_log",
 ]
+
+
+def __getattr__(name: str) -> Any:
+    if name not in _EXPORTS:
+        raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
+    return getattr(importlib.import_module(f".{_EXPORTS[name]}", __name__), name)

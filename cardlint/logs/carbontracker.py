@@ -14,9 +14,10 @@ from pathlib import Path
 
 from ._parse import distinct, note_unknown, number, read_text, total
 from .measurement import Device, Location, LogError, Measurement, Run
+from .names import CARBONTRACKER_SUFFIX
 
 FORMAT = "carbontracker"
-OUTPUT_SUFFIX = "_carbontracker_output.log"
+OUTPUT_SUFFIX = CARBONTRACKER_SUFFIX
 
 _HEADING = re.compile(r"(Actual|Predicted) consumption(?: for ([0-9]{1,9}) epoch\(s\))?:", re.IGNORECASE)
 _BLOCK = re.compile(

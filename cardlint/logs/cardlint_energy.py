@@ -16,11 +16,12 @@ from typing import Any
 
 from ._parse import checked, read_text, total
 from .measurement import Device, Location, LogError, Measurement, Run
+from .names import CARDLINT_ENERGY_NAME
 
 FORMAT = "cardlint"
 LOG_FORMAT = "cardlint-energy"
 FORMAT_VERSION = 1
-DEFAULT_NAME = "cardlint-energy.jsonl"
+DEFAULT_NAME = CARDLINT_ENERGY_NAME
 
 _JOULES_PER_KWH = Decimal(3_600_000)
 _COMPONENTS = {"cpu": "cpu", "gpu": "gpu", "dram": "ram"}

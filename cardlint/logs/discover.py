@@ -1,4 +1,4 @@
-"""Find the measurement logs beside a README and read a log of any supported format."""
+"""Read a log of any supported format, recognised by its content (``discover_logs`` finds them)."""
 
 from __future__ import annotations
 
@@ -8,9 +8,7 @@ from pathlib import Path
 from . import carbontracker, cardlint_energy, codecarbon, eco2ai
 from ._parse import csv_header, read_text
 from .measurement import LogError, Measurement
-
-DEFAULT_NAMES = ("emissions.csv", "emission.csv", cardlint_energy.DEFAULT_NAME)
-CARBONTRACKER_PATTERN = "*" + carbontracker.OUTPUT_SUFFIX
+from .names import discover_logs
 
 _PARSERS: dict[str, Callable[[Path, str], Measurement]] = {
     codecarbon.FORMAT: codecarbon.parse,
@@ -18,13 +16,6 @@ _PARSERS: dict[str, Callable[[Path, str], Measurement]] = {
     eco2ai.FORMAT: eco2ai.parse,
     cardlint_energy.FORMAT: cardlint_energy.parse,
 }
-
-
-def discover_logs(readme_dir: Path | str) -> list[Path]:
-    """The logs in `readme_dir` under the names their tools write by default."""
-    folder = Path(readme_dir)
-    found = [folder / name for name in DEFAULT_NAMES if (folder / name).is_file()]
-    return found + sorted(path for path in folder.glob(CARBONTRACKER_PATTERN) if path.is_file())
 
 
 def read_log(path: Path | str) -> Measurement:

@@ -1,4 +1,4 @@
-"""What a measurement log says, in one shape for every format, and the error for a bad log."""
+"""What a measurement log says, in one shape for every format."""
 
 from __future__ import annotations
 
@@ -6,19 +6,7 @@ from dataclasses import dataclass
 from decimal import ROUND_HALF_UP, Decimal
 from pathlib import Path
 
-
-class LogError(ValueError):
-    """A log that cannot be read; names the file, the line at fault (when one is) and why."""
-
-    def __init__(self, path: Path | str, line: int | None, message: str) -> None:
-        super().__init__(path, line, message)
-        self.path = Path(path)
-        self.line = line
-        self.message = message
-
-    def __str__(self) -> str:
-        where = str(self.path) if self.line is None else f"{self.path}:{self.line}"
-        return f"{where}: {self.message}"
+from .names import LogError
 
 
 @dataclass(frozen=True)

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from typing import TYPE_CHECKING
 
 from cardlint.card import Card
@@ -10,14 +11,18 @@ from cardlint.rules._helpers import plain_grams
 if TYPE_CHECKING:
     from cardlint.text_amounts import TextAmount
 
+# Every statement find_text_emissions reports has one of these in its label or unit (a superset of
+# its triggers; tests/test_text_rules.py checks it on every card).
+MENTIONS = re.compile(r"co2|co₂|co<sub>|carbon|emission|emit|footprint|ghg|greenhouse", re.IGNORECASE)
+
 
 def stated_totals(card: Card) -> list[TextAmount]:
     """The body's emissions statements that give a whole figure (not a part of a breakdown)."""
     from cardlint.text_amounts import find_text_emissions
 
     body = card.body
-    if not body.strip():
-        return []
+    if not MENTIONS.search(body):
+        return []  # no word an emissions statement needs: spare the Markdown scan
     return [
         t
         for t in find_text_emissions(body)

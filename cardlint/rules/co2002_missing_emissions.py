@@ -4,10 +4,7 @@ from __future__ import annotations
 
 from typing import Iterator
 
-from cardlint.amounts import format_plain_decimal
-from cardlint.attach import round_grams
 from cardlint.edits import insert_items, plain_or_quoted
-from cardlint.estimate import EstimateError, estimate
 from cardlint.rules._helpers import log_figures
 from cardlint.rules.base import LintContext, ProposedFix, Violation
 
@@ -66,6 +63,10 @@ def _estimated(ctx: LintContext, message: str) -> tuple[ProposedFix | None, str]
     """An unsafe fix from the card's own hardware and location and --hours, or why there is none."""
     co2 = ctx.co2
     assert co2 is not None
+    from cardlint.amounts import format_plain_decimal
+    from cardlint.attach import round_grams
+    from cardlint.estimate import EstimateError, estimate
+
     hardware, location = co2.value.get("hardware_used"), co2.value.get("geographical_location")
     if not isinstance(hardware, str) or not isinstance(location, str):
         return None, message + "; --estimate needs hardware_used and geographical_location in the card"
