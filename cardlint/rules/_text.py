@@ -18,11 +18,11 @@ MENTIONS = re.compile(r"co2|co₂|co<sub>|carbon|emission|emit|footprint|ghg|gre
 
 def stated_totals(card: Card) -> list[TextAmount]:
     """The body's emissions statements that give a whole figure (not a part of a breakdown)."""
-    from cardlint.text_amounts import find_text_emissions
-
     body = card.body
     if not MENTIONS.search(body):
         return []  # no word an emissions statement needs: spare the Markdown scan
+    from cardlint.text_amounts import find_text_emissions
+
     return [
         t
         for t in find_text_emissions(body)
