@@ -11,7 +11,7 @@ from typing import Any
 
 from cardlint.card import Card, parse_card
 from cardlint.diagnostics import Diagnostic, Edit, FileError, FileResult
-from cardlint.linter import lint_card, prepare, result_for
+from cardlint.linter import internal_error, lint_card, prepare, result_for
 from cardlint.settings import Settings
 
 MAX_PASSES = 10
@@ -114,6 +114,8 @@ def fix_path(path: Path, settings: Settings | None = None, unsafe: bool = False,
         fixed_card, applied = fix_card(card, settings, unsafe)
     except FixRefused as error:
         return FixOutcome(FileResult(card.path, error=FileError(card.path, f"fix refused, file left as it was: {error}")), 0, None)
+    except Exception as error:  # a bug in one rule loses this file, not the whole run
+        return FixOutcome(FileResult(card.path, error=FileError(card.path, internal_error(error))), 0, None)
     remaining = replace(result_for(fixed_card, settings), fixed=tuple(applied), notes=notes)
     if fixed_card.text == original_text:
         return FixOutcome(remaining, 0, None)

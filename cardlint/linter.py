@@ -83,7 +83,16 @@ def lint_path(path: str | os.PathLike[str], settings: Settings | None = None) ->
     if isinstance(prepared, FileError):
         return FileResult(prepared.filename, error=prepared)
     card, settings, notes = prepared
-    return replace(result_for(card, settings), notes=notes)
+    try:
+        return replace(result_for(card, settings), notes=notes)
+    except Exception as error:  # a bug in one rule loses this file, not the whole run
+        return FileResult(card.path, error=FileError(card.path, internal_error(error)))
+
+
+def internal_error(error: Exception) -> str:
+    """One short line for a bug met while linting a file."""
+    detail = next(iter(str(error).splitlines()), "")[:200]
+    return f"internal error while linting: {type(error).__name__}: {detail} (please report this)"
 
 
 def prepare(path: str | os.PathLike[str], settings: Settings) -> tuple[Card, Settings, tuple[str, ...]] | FileError:

@@ -149,3 +149,31 @@ def test_verification_refuses_collateral_changes() -> None:
     broken = parse_card("---\nlicense: [mit\n---\nbody\n")
     with pytest.raises(FixRefused, match="would not parse"):
         verify(before, broken, [])
+
+
+def test_a_rule_that_crashes_loses_one_file_not_the_run(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    from cardlint.linter import lint_path
+    from cardlint.rules import co2202_training_type_unknown as rule
+    from cardlint.rules import all_rules
+
+    card = write(tmp_path / "README.md", BAD)
+
+    def broken(ctx: object) -> object:
+        raise RuntimeError("boom\nsecond line")
+
+    from cardlint import linter
+
+    def forget_rules() -> None:
+        all_rules.cache_clear()
+        linter._rules_for.cache_clear()
+
+    forget_rules()
+    monkeypatch.setattr(rule, "check", broken)
+    try:
+        result = lint_path(card)
+        outcome = fix_path(card)
+    finally:
+        monkeypatch.undo()
+        forget_rules()
+    assert result.error is not None and result.error.message.startswith("internal error while linting: RuntimeError: boom (")
+    assert outcome.result.error is not None and card.read_text() == BAD
