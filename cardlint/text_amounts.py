@@ -66,13 +66,14 @@ def find_text_emissions(markdown: str, *, include_other_units: bool = False) -> 
 _LINE_RE = re.compile(r"[^\r\n]*(?:\r\n|\r|\n)|[^\r\n]+$")
 _FENCE_RE = re.compile(r"^ {0,3}(`{3,}|~{3,})")
 _COMMENT_RE = re.compile(r"<!--.*?(?:-->|$)", re.S)
-_INLINE_CODE_RE = re.compile(r"(`+)(?!`).+?(?<!`)\1(?!`)")
-_TEMPLATE_RE = re.compile(r"\{\{.*?\}\}|\{%.*?%\}", re.S)
-_HTML_TABLE_RE = re.compile(r"<table\b.*?</table\s*>", re.S | re.I)
+_BACKTICKS_RE = re.compile(r"`+")
+# (opener, closer) pairs blanked as a whole; scanned by _closed_spans in linear time
+_TEMPLATES = ((re.compile(r"\{\{"), re.compile(r"\}\}")), (re.compile(r"\{%"), re.compile(r"%\}")))
+_HTML_TABLE = (re.compile(r"<table\b", re.I), re.compile(r"</table\s*>", re.I))
 _HTML_ROW_RE = re.compile(r"<tr\b[^>]*>(.*?)</tr\s*>", re.S | re.I)
 _HTML_CELL_RE = re.compile(r"<t[dh]\b[^>]*>(.*?)</t[dh]\s*>", re.S | re.I)
-_TAG_RE = re.compile(r"<[^>]*>")
-_LINK_RE = re.compile(r"!?\[([^\]]*)\]\([^)]*\)")
+_TAG_RE = re.compile(r"<[^<>]*>")  # an unclosed "<" stops at the next one: no quadratic rescans
+_LINK_RE = re.compile(r"!?\[([^\[\]]*)\]\([^()]*\)")
 _HEADING_RE = re.compile(r"^ {0,3}#{1,6}(?:[ \t]|$)")
 _ITEM_RE = re.compile(r"[ \t]*(?:>[ \t]*)*(?:(?:[-*+]|\d{1,9}[.)])[ \t]+)?")
 _FIELD_RE = re.compile(r"(?P<label>[^:\r\n|]{1,200}?)\s*:(?![/\d])[*_ \t]*")
@@ -122,13 +123,13 @@ class _Finder:
         self.totals: set[int] = set()  # fields whose list items are their parts
 
     def run(self) -> list[TextAmount]:
-        for m in _HTML_TABLE_RE.finditer(self.masked):
+        for start, end in _closed_spans(self.masked, *_HTML_TABLE):
             rows = [
                 [c.span(1) for c in _HTML_CELL_RE.finditer(self.masked, r.start(1), r.end(1))]
-                for r in _HTML_ROW_RE.finditer(self.masked, m.start(), m.end())
+                for r in _HTML_ROW_RE.finditer(self.masked, start, end)
             ]
             self._table([row for row in rows if row])
-            self.masked = self.masked[: m.start()] + _blank(m.group()) + self.masked[m.end() :]
+            self.masked = self.masked[:start] + _blank(self.masked[start:end]) + self.masked[end:]
         lines = [(m.start(), m.end()) for m in _LINE_RE.finditer(self.masked)]
         stack: list[_Parent] = []
         i = 0
@@ -329,9 +330,45 @@ def _mask(text: str) -> str:
     if fence is not None:
         spans.append((fence_start, len(text)))
     masked = _blank_spans(text, spans)
-    for pattern in (_COMMENT_RE, _INLINE_CODE_RE, _TEMPLATE_RE):
-        masked = _blank_spans(masked, [m.span() for m in pattern.finditer(masked)])
+    masked = _blank_spans(masked, [m.span() for m in _COMMENT_RE.finditer(masked)])
+    masked = _blank_spans(masked, _inline_code_spans(masked))
+    for opener, closer in _TEMPLATES:
+        masked = _blank_spans(masked, _closed_spans(masked, opener, closer))
     return masked
+
+
+def _closed_spans(text: str, opener: re.Pattern[str], closer: re.Pattern[str]) -> list[tuple[int, int]]:
+    """Spans from each opener to the closer after it; an opener with no closer ends the search
+    (no later one can have a closer either), so the scan is linear whatever the text."""
+    spans = []
+    position = 0
+    while (start := opener.search(text, position)) is not None:
+        end = closer.search(text, start.end())
+        if end is None:
+            break
+        spans.append((start.start(), end.end()))
+        position = end.end()
+    return spans
+
+
+def _inline_code_spans(text: str) -> list[tuple[int, int]]:
+    """Inline code: a run of backticks up to the next run of the same length on the same line."""
+    spans = []
+    runs = list(_BACKTICKS_RE.finditer(text))
+    index = 0
+    while index < len(runs):
+        opener = runs[index]
+        line_end = text.find("\n", opener.end())
+        line_end = len(text) if line_end < 0 else line_end
+        partner = index + 1
+        while partner < len(runs) and runs[partner].start() < line_end and len(runs[partner].group()) != len(opener.group()):
+            partner += 1
+        if partner < len(runs) and runs[partner].start() < line_end and runs[partner].start() > opener.end():
+            spans.append((opener.start(), runs[partner].end()))
+            index = partner + 1
+        else:
+            index += 1
+    return spans
 
 
 def _blank_spans(text: str, spans: list[tuple[int, int]]) -> str:
