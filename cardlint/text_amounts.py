@@ -332,8 +332,8 @@ def _mask(text: str) -> str:
     masked = _blank_spans(text, spans)
     masked = _blank_spans(masked, [m.span() for m in _COMMENT_RE.finditer(masked)])
     masked = _blank_spans(masked, _inline_code_spans(masked))
-    for opener, closer in _TEMPLATES:
-        masked = _blank_spans(masked, _closed_spans(masked, opener, closer))
+    for template_open, template_close in _TEMPLATES:
+        masked = _blank_spans(masked, _closed_spans(masked, template_open, template_close))
     return masked
 
 
