@@ -54,8 +54,10 @@ _TEXT_KEYS = frozenset({"language", "license", "pipeline_tag", "library_name"})
 _STR_TAG = "tag:yaml.org,2002:str"
 _NUMBER_TAGS = frozenset({"tag:yaml.org,2002:int", "tag:yaml.org,2002:float"})
 _PLAIN_NUMBER = re.compile(r"-?(?:0|[1-9][0-9]*)(?:\.[0-9]+)?")  # the same int or float to both readers
-# YAML 1.2 reads a plain scalar as something other than a string only if it is empty or starts so
-_NOT_STRING_START = frozenset("~nNtTfF+-.0123456789")
+# YAML 1.2 reads a plain scalar as something other than a string only if it is empty, one of
+# these words, or starts like a number (or is "~")
+_YAML12_WORDS = frozenset({"null", "Null", "NULL", "true", "True", "TRUE", "false", "False", "FALSE"})
+_NUMBER_START = frozenset("~+-.0123456789")
 
 
 def check(ctx: LintContext) -> Iterator[Violation]:
@@ -67,7 +69,7 @@ def check(ctx: LintContext) -> Iterator[Violation]:
     for node, key in card.nodes():
         if not is_plain(node) or node.tag.endswith(":timestamp"):
             continue
-        if node.tag == _STR_TAG and node.value and node.value[0] not in _NOT_STRING_START:
+        if node.tag == _STR_TAG and node.value and node.value[0] not in _NUMBER_START and node.value not in _YAML12_WORDS:
             continue  # a string to both readers
         if node.tag in _NUMBER_TAGS and _PLAIN_NUMBER.fullmatch(node.value):
             continue
