@@ -67,6 +67,7 @@ _LINE_RE = re.compile(r"[^\r\n]*(?:\r\n|\r|\n)|[^\r\n]+$")
 _FENCE_RE = re.compile(r"^ {0,3}(`{3,}|~{3,})")
 _COMMENT_RE = re.compile(r"<!--.*?(?:-->|$)", re.S)
 _BACKTICKS_RE = re.compile(r"`+")
+_CO2_IN_TEXT_RE = re.compile(r"co2|co₂|co<sub>|carbon\s+dioxide", re.I)  # what a unit naming CO2 needs
 # (opener, closer) pairs blanked as a whole; scanned by _closed_spans in linear time
 _TEMPLATES = ((re.compile(r"\{\{"), re.compile(r"\}\}")), (re.compile(r"\{%"), re.compile(r"%\}")))
 _HTML_TABLE = (re.compile(r"<table\b", re.I), re.compile(r"</table\s*>", re.I))
@@ -274,6 +275,8 @@ class _Finder:
             return
         for row in rows:
             label = _plain(self.masked[row[0][0] : row[0][1]])
+            if len(row) < 2 or not (_is_emission_label(label) or _CO2_IN_TEXT_RE.search(self.masked, row[1][0], row[-1][1])):
+                continue  # neither an emissions label nor a CO2 unit: no cell of this row can count
             for column in range(1, len(row)):
                 statement = self._cell(row, column, label, None)
                 if statement is None:
