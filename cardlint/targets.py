@@ -41,8 +41,8 @@ def expand(arguments: list[str], include: tuple[str, ...] = (README_NAME,)) -> t
         path = Path(argument)
         if path.is_dir() and not path.name == README_NAME:
             cards = find_cards(path, include)
-            if not cards:
-                _warn_empty(path, include)
+            if not cards and include == (README_NAME,):
+                cards = _markdown_instead(path)
             targets.extend(Target(str(found), found, explicit=False) for found in cards)
         elif path.exists() or path.is_symlink():
             targets.append(Target(argument, path))
@@ -51,10 +51,11 @@ def expand(arguments: list[str], include: tuple[str, ...] = (README_NAME,)) -> t
     return targets, missing
 
 
-def _warn_empty(directory: Path, include: tuple[str, ...]) -> None:
-    """Say when a folder holds no card to lint, and how to lint the Markdown it does hold."""
+def _markdown_instead(directory: Path) -> list[Path]:
+    """A folder with no README.md (a collection of cards under other names): its Markdown files."""
     import sys
 
-    others = len(find_cards(directory, ("*.md",)))
-    hint = f" ({others} other Markdown files: name them, or add --include '*.md')" if others else ""
-    sys.stderr.write(f"cardlint: warning: no {' or '.join(include)} under {directory}{hint}\n")
+    found = find_cards(directory, ("*.md",))
+    what = f"checking its {len(found)} Markdown files instead" if found else "and no other Markdown file"
+    sys.stderr.write(f"cardlint: no README.md under {directory}: {what}\n")
+    return found

@@ -250,11 +250,14 @@ def test_locate_json_and_exit_code_for_coarse_or_unresolved() -> None:
     assert aws["region"]["id"] == "aws:us-east-1" and aws["coarse"] is False
 
 
-def test_folder_without_readme_warns_and_include_widens(tmp_path: Path) -> None:
+def test_folder_without_readme_checks_its_markdown_and_include_narrows(tmp_path: Path) -> None:
     write(tmp_path / "cards" / "001.md", BAD)
     write(tmp_path / "cards" / "002.md", GOOD)
-    plain = run_cardlint("check", str(tmp_path / "cards"))
-    assert plain.returncode == 0 and "No cards to check." in plain.stdout
-    assert "no README.md under" in plain.stderr and "2 other Markdown files" in plain.stderr
-    widened = run_cardlint("check", "--include", "*.md", "--output-format", "json", str(tmp_path / "cards"))
-    assert {Path(item["filename"]).name for item in json.loads(widened.stdout)} == {"001.md"}
+    fallback = run_cardlint("check", "--output-format", "json", str(tmp_path / "cards"))
+    assert "no README.md under" in fallback.stderr and "checking its 2 Markdown files instead" in fallback.stderr
+    assert {Path(item["filename"]).name for item in json.loads(fallback.stdout)} == {"001.md"}
+    chosen = run_cardlint("check", "--include", "002.md", str(tmp_path / "cards"))
+    assert chosen.returncode == 0 and "All checks passed (1 file)." in chosen.stdout and chosen.stderr == ""
+    write(tmp_path / "empty" / "notes.txt", "nothing")
+    empty = run_cardlint("check", str(tmp_path / "empty"))
+    assert empty.returncode == 0 and "No cards to check." in empty.stdout and "no other Markdown file" in empty.stderr
