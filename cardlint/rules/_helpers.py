@@ -19,12 +19,15 @@ if TYPE_CHECKING:
 def missing_field(
     ctx: LintContext, key: str, advice: str, fill: str | None = None, safe: bool = True, origin: str = "the attached log"
 ) -> Iterator[Violation]:
-    """Report a mapping-form block that lacks ``key``, at the block's key; ``fill`` (YAML text) adds it."""
+    """Report a mapping-form block that lacks ``key``, at the block's key; ``fill`` (YAML text) adds it,
+    and without one the attached log's value, if it records one, is used."""
     co2 = ctx.co2
     if co2 is None or not co2.is_mapping or key in co2.value:
         return
     if any(ALIASES.get(str(present).lower().strip()) == key for present in co2.value):
         return  # a misspelling of the key is there: CO2003 reports it and renames it
+    if fill is None:
+        fill, safe = fill_from_log(ctx, key)
     fix = None
     if fill is not None:
         edit = insert_items(ctx.card, co2.node, [(key, fill)])  # type: ignore[arg-type]

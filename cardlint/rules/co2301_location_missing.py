@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import Iterator
 
-from cardlint.rules._helpers import fill_from_log, missing_field
+from cardlint.rules._helpers import missing_field
 from cardlint.rules.base import LintContext, Violation
 
 CODE = "CO2301"
@@ -38,5 +38,4 @@ was named with `--log`, unsafe when it was only found beside the README. Otherwi
 
 
 def check(ctx: LintContext) -> Iterator[Violation]:
-    fill, safe = fill_from_log(ctx, "geographical_location")
-    yield from missing_field(ctx, "geographical_location", "add where the training ran, as granular as possible, e.g. 'geographical_location: Quebec, Canada'", fill, safe)
+    yield from missing_field(ctx, "geographical_location", "add where the training ran, as granular as possible, e.g. 'geographical_location: Quebec, Canada'")

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import Iterator
 
-from cardlint.rules._helpers import fill_from_log, missing_field
+from cardlint.rules._helpers import missing_field
 from cardlint.rules.base import LintContext, Violation
 
 CODE = "CO2401"
@@ -38,5 +38,4 @@ was named with `--log`, unsafe when it was only found beside the README. Otherwi
 
 
 def check(ctx: LintContext) -> Iterator[Violation]:
-    fill, safe = fill_from_log(ctx, "hardware_used")
-    yield from missing_field(ctx, "hardware_used", "add how much compute and what kind, e.g. 'hardware_used: 8 x NVIDIA A100-SXM4-80GB'", fill, safe)
+    yield from missing_field(ctx, "hardware_used", "add how much compute and what kind, e.g. 'hardware_used: 8 x NVIDIA A100-SXM4-80GB'")

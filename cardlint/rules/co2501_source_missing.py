@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import Iterator
 
-from cardlint.rules._helpers import fill_from_log, missing_field
+from cardlint.rules._helpers import missing_field
 from cardlint.rules.base import LintContext, Violation
 
 CODE = "CO2501"
@@ -38,5 +38,4 @@ was named with `--log`, unsafe when it was only found beside the README. Otherwi
 
 
 def check(ctx: LintContext) -> Iterator[Violation]:
-    fill, safe = fill_from_log(ctx, "source")
-    yield from missing_field(ctx, "source", "say how the figure was obtained, e.g. 'source: CodeCarbon' or a link to the calculator or paper", fill, safe)
+    yield from missing_field(ctx, "source", "say how the figure was obtained, e.g. 'source: CodeCarbon' or a link to the calculator or paper")
