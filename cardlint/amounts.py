@@ -21,8 +21,8 @@ parenthesis after the number ("0.001477 ([CO2eq], in kg)", "2.5e-05 (in grams of
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
 from decimal import MAX_EMAX, MAX_PREC, MIN_EMIN, Context, Decimal, InvalidOperation
+from typing import NamedTuple
 
 # unit -> (dimension, grams per unit for masses)
 UNITS: dict[str, tuple[str, Decimal | None]] = {
@@ -106,8 +106,7 @@ _IN_UNIT_RE = re.compile(r"(?:^|[\s,])in\s+(?P<unit>[^,;)]+?)\s*$", re.I)
 _CO2_ANY_RE = re.compile(_CO2_PHRASE, re.I)
 
 
-@dataclass(frozen=True)
-class Amount:
+class Amount(NamedTuple):
     """A number with an optional unit, exact as written.
 
     ``value`` is in ``unit`` (``None``: no unit was written). ``decimals`` is the number of

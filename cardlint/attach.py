@@ -2,10 +2,9 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
 from decimal import ROUND_HALF_UP, Decimal
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, Mapping, NamedTuple
 
 from cardlint.logs.names import discover_logs
 
@@ -13,8 +12,7 @@ if TYPE_CHECKING:
     from cardlint.logs.measurement import Measurement
 
 
-@dataclass(frozen=True)
-class AttachedLogs:
+class AttachedLogs(NamedTuple):
     """The logs attached to one card; ``explicit`` when the user named them."""
 
     measurements: tuple[Measurement, ...]
@@ -42,7 +40,7 @@ def _total(values: list[Decimal | None]) -> Decimal | None:
     return sum(known, Decimal(0))
 
 
-def attach_logs(readme: Path, options: dict[str, Any]) -> AttachedLogs | None:
+def attach_logs(readme: Path, options: Mapping[str, Any]) -> AttachedLogs | None:
     """The logs for ``readme``: ``options["log_paths"]`` if given, else the default names beside it.
 
     Raises LogError for a log that cannot be read, naming the file and row.
@@ -50,7 +48,7 @@ def attach_logs(readme: Path, options: dict[str, Any]) -> AttachedLogs | None:
     return attach_found(options, discover_logs(readme.parent) if options.get("discover_logs", True) else [])
 
 
-def attach_found(options: dict[str, Any], found: list[Path]) -> AttachedLogs | None:
+def attach_found(options: Mapping[str, Any], found: list[Path]) -> AttachedLogs | None:
     """The logs named in ``options["log_paths"]`` if any, else the logs ``found`` beside the card."""
     named = options.get("log_paths") or ()
     if not named and (not found or not options.get("discover_logs", True)):

@@ -9,8 +9,7 @@ from __future__ import annotations
 
 import bisect
 import re
-from dataclasses import dataclass, field
-from typing import Any, Iterator
+from typing import Any, Iterator, NamedTuple
 
 import yaml
 
@@ -27,16 +26,14 @@ MAX_NODES = 100_000  # expanded node count (aliases counted at every use) before
 MAX_DEPTH = 64  # nesting depth before CL006
 
 
-@dataclass(frozen=True)
-class Position:
+class Position(NamedTuple):
     """A 1-based line and column (columns count characters, as editors do)."""
 
     row: int
     column: int
 
 
-@dataclass
-class ParseProblem:
+class ParseProblem(NamedTuple):
     """Why the metadata block could not be read, located by character offset."""
 
     kind: str  # "syntax", "not-mapping", "too-complex"
@@ -44,24 +41,28 @@ class ParseProblem:
     offset: int
 
 
-@dataclass
 class Card:
     """A README split the Hub's way, with its YAML composed to nodes.
 
     Offsets are character offsets into ``text`` (the decoded file without its BOM).
+    ``parse_card`` fills in the block's offsets, nodes, metadata or the problem that stopped it.
     """
 
-    text: str
-    path: str = "<string>"
-    bom: bool = False
-    block_start: int | None = None  # offset of the first YAML character
-    block_end: int | None = None  # offset just after the last YAML character
-    body_start: int = 0  # offset of the Markdown body (after the closing delimiter)
-    root: yaml.Node | None = None
-    metadata: dict[str, Any] | None = None
-    problem: ParseProblem | None = None
-    _line_starts: list[int] = field(default_factory=list, repr=False)
-    _nodes: list[tuple[yaml.Node, str | None]] | None = field(default=None, repr=False)
+    def __init__(self, text: str, path: str = "<string>", bom: bool = False) -> None:
+        self.text = text
+        self.path = path
+        self.bom = bom
+        self.block_start: int | None = None  # offset of the first YAML character
+        self.block_end: int | None = None  # offset just after the last YAML character
+        self.body_start = 0  # offset of the Markdown body (after the closing delimiter)
+        self.root: yaml.Node | None = None
+        self.metadata: dict[str, Any] | None = None
+        self.problem: ParseProblem | None = None
+        self._line_starts: list[int] = []
+        self._nodes: list[tuple[yaml.Node, str | None]] | None = None
+
+    def __repr__(self) -> str:
+        return f"Card(path={self.path!r}, block=({self.block_start}, {self.block_end}), problem={self.problem!r})"
 
     @property
     def has_block(self) -> bool:

@@ -2,8 +2,7 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
-from typing import Any
+from typing import Any, NamedTuple
 
 import yaml
 
@@ -16,8 +15,7 @@ KNOWN_KEYS = SPEC_KEYS + EXTENSION_KEYS
 TRAINING_TYPES = ("pre-training", "fine-tuning")
 
 
-@dataclass
-class Field:
+class Field(NamedTuple):
     """One key of the block's mapping form."""
 
     name: str
@@ -26,8 +24,7 @@ class Field:
     value: Any
 
 
-@dataclass
-class Co2Block:
+class Co2Block(NamedTuple):
     """The block's key and value nodes, and the value huggingface_hub reads."""
 
     key_node: yaml.Node

@@ -7,7 +7,6 @@ Command-line ``--select``/``--ignore`` replace the file's values.
 from __future__ import annotations
 
 import os
-from dataclasses import replace
 from functools import lru_cache
 from pathlib import Path
 from typing import Any
@@ -74,7 +73,7 @@ def settings_for(target: Path, overrides: dict[str, Any], use_config: bool = Tru
     """The settings that apply to ``target``: its configuration file, then command-line overrides."""
     config = find_config(target) if use_config else None
     base = load_config(config) if config is not None else Settings(root=os.getcwd())
-    return replace(base, **{key: value for key, value in overrides.items() if value is not None})
+    return base._replace(**{key: value for key, value in overrides.items() if value is not None})
 
 
 def _codes(path: Path, table: dict[str, Any], key: str, default: tuple[str, ...]) -> tuple[str, ...]:

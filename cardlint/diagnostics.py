@@ -1,12 +1,11 @@
 """The values a lint produces: diagnostics, their fixes and the text edits of a fix.
 
-All are frozen dataclasses of plain values, so they pickle and cross process boundaries.
+All are named tuples of plain values, so they are immutable, pickle and cross process boundaries.
 """
 
 from __future__ import annotations
 
-from dataclasses import asdict, dataclass, field
-from typing import Any
+from typing import Any, NamedTuple
 
 from cardlint.card import Position
 
@@ -15,8 +14,7 @@ DOCS_URL = "https://github.com/cardlint/cardlint/blob/main/docs/rules.md#{code}"
 SEVERITIES = ("error", "warning")
 
 
-@dataclass(frozen=True)
-class Edit:
+class Edit(NamedTuple):
     """Replace ``text[start:end]`` of the decoded README with ``content``."""
 
     start: int
@@ -26,8 +24,7 @@ class Edit:
     end_location: Position
 
 
-@dataclass(frozen=True)
-class Fix:
+class Fix(NamedTuple):
     """A set of edits applied together; ``applicability`` is "safe" or "unsafe"."""
 
     applicability: str
@@ -39,8 +36,7 @@ class Fix:
         return self.applicability == "safe"
 
 
-@dataclass(frozen=True)
-class Diagnostic:
+class Diagnostic(NamedTuple):
     """One finding in one file."""
 
     code: str
@@ -51,8 +47,8 @@ class Diagnostic:
     location: Position
     end_location: Position
     fix: Fix | None = None
-    start: int = field(default=0, compare=False)
-    end: int = field(default=0, compare=False)
+    start: int = 0  # character offsets of the span in the decoded README
+    end: int = 0
 
     @property
     def url(self) -> str:
@@ -68,8 +64,8 @@ class Diagnostic:
                 "edits": [
                     {
                         "content": edit.content,
-                        "location": asdict(edit.location),
-                        "end_location": asdict(edit.end_location),
+                        "location": edit.location._asdict(),
+                        "end_location": edit.end_location._asdict(),
                     }
                     for edit in self.fix.edits
                 ],
@@ -80,15 +76,14 @@ class Diagnostic:
             "message": self.message,
             "severity": self.severity,
             "filename": self.filename,
-            "location": asdict(self.location),
-            "end_location": asdict(self.end_location),
+            "location": self.location._asdict(),
+            "end_location": self.end_location._asdict(),
             "fix": fix,
             "url": self.url,
         }
 
 
-@dataclass(frozen=True)
-class FileError:
+class FileError(NamedTuple):
     """A target that could not be linted at all (unreadable, binary, too large, network)."""
 
     filename: str
@@ -98,8 +93,7 @@ class FileError:
         return f"{self.filename}: {self.message}"
 
 
-@dataclass(frozen=True)
-class FileResult:
+class FileResult(NamedTuple):
     """Everything a lint of one target produced."""
 
     filename: str

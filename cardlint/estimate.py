@@ -5,9 +5,8 @@ grams = devices x rated watts x hours / 1000 x PUE x grid intensity (gCO2eq/kWh)
 
 from __future__ import annotations
 
-from dataclasses import dataclass
 from decimal import Decimal
-from typing import Any
+from typing import Any, NamedTuple
 
 from cardlint.amounts import format_plain_decimal
 from cardlint.attach import round_grams
@@ -20,8 +19,7 @@ class EstimateError(ValueError):
     """The inputs do not allow an estimate (unknown device, unresolved location, ...)."""
 
 
-@dataclass(frozen=True)
-class Estimate:
+class Estimate(NamedTuple):
     """An estimate with every input it used, and where each figure comes from."""
 
     hardware: str

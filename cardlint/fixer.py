@@ -5,9 +5,8 @@ from __future__ import annotations
 import difflib
 import os
 import tempfile
-from dataclasses import dataclass, replace
 from pathlib import Path
-from typing import Any
+from typing import Any, NamedTuple
 
 from cardlint.card import Card, parse_card
 from cardlint.diagnostics import Diagnostic, Edit, FileError, FileResult
@@ -21,8 +20,7 @@ class FixRefused(Exception):
     """The fixed text failed verification; nothing is written."""
 
 
-@dataclass(frozen=True)
-class FixOutcome:
+class FixOutcome(NamedTuple):
     """What fixing one file did."""
 
     result: FileResult  # remaining findings, and the ones fixed
@@ -116,7 +114,7 @@ def fix_path(path: Path, settings: Settings | None = None, unsafe: bool = False,
         return FixOutcome(FileResult(card.path, error=FileError(card.path, f"fix refused, file left as it was: {error}")), 0, None)
     except Exception as error:  # a bug in one rule loses this file, not the whole run
         return FixOutcome(FileResult(card.path, error=FileError(card.path, internal_error(error))), 0, None)
-    remaining = replace(result_for(fixed_card, settings), fixed=tuple(applied), notes=notes)
+    remaining = result_for(fixed_card, settings)._replace(fixed=tuple(applied), notes=notes)
     if fixed_card.text == original_text:
         return FixOutcome(remaining, 0, None)
     diff = unified_diff(card.path, original_text, fixed_card.text)

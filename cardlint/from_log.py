@@ -2,17 +2,15 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
 from decimal import Decimal
-from typing import Any
+from typing import Any, Mapping, NamedTuple
 
 from cardlint.amounts import format_plain_decimal
 from cardlint.attach import AttachedLogs, round_grams
 from cardlint.logs import Location, Measurement
 
 
-@dataclass(frozen=True)
-class LogFigures:
+class LogFigures(NamedTuple):
     """The block's values derived from the logs, as text ready for the card (None: unknown)."""
 
     grams: Decimal | None
@@ -25,7 +23,7 @@ class LogFigures:
     explicit: bool
 
 
-def figures(attached: AttachedLogs, options: dict[str, Any], card_location: str | None = None) -> LogFigures:
+def figures(attached: AttachedLogs, options: Mapping[str, Any], card_location: str | None = None) -> LogFigures:
     """The grams, source, location and hardware the logs give (grams recomputed on request)."""
     grams, how = attached.emissions_g, "the log's total"
     if options.get("recompute_intensity") and card_location and attached.energy_kwh is not None:

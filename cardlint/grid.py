@@ -11,8 +11,8 @@ from __future__ import annotations
 
 import functools
 import re
-from dataclasses import asdict, dataclass
 from itertools import product
+from typing import NamedTuple
 
 from cardlint.grid_data import RANK_CONTEXT, GridData, Place, Region, load
 from cardlint.grid_text import DIRECTIONS, STOPWORDS, TEMPLATE_MARKERS, Token, normalize, segments
@@ -43,8 +43,7 @@ _SUGGESTIONS = 5
 _SUGGEST_CUTOFF = 75.0
 
 
-@dataclass(frozen=True)
-class Candidate:
+class Candidate(NamedTuple):
     """A place the text may have meant: a near spelling, or another reading of an ambiguous name."""
 
     id: str
@@ -53,8 +52,7 @@ class Candidate:
     score: float  #: similarity 0-100; 100 for another reading of the same name
 
 
-@dataclass(frozen=True)
-class Resolution:
+class Resolution(NamedTuple):
     """What a location text names and which grid figure applies to it.
 
     ``granularity`` says how specific the text is ("city" for Brooklyn, even though the figure
@@ -208,12 +206,12 @@ def resolution_to_dict(res: Resolution) -> dict[str, object]:
         "place": None if res.place_id is None else {
             "id": res.place_id, "name": res.place, "granularity": res.granularity},
         "areas": list(res.areas),
-        "region": None if res.region is None else asdict(res.region),
+        "region": None if res.region is None else res.region._asdict(),
         "provider": res.provider,
         "coarse": res.coarse,
         "finer": [{"id": rid, "name": name} for rid, name in res.finer],
         "unparsed": list(res.unparsed),
-        "candidates": [asdict(c) for c in res.candidates],
+        "candidates": [c._asdict() for c in res.candidates],
         "notes": list(res.notes),
     }
 

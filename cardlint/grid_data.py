@@ -8,15 +8,14 @@ from __future__ import annotations
 
 import functools
 import os
-from dataclasses import dataclass
+from typing import NamedTuple
 
 DATA_FILE = os.path.join(os.path.dirname(__file__), "data", "grid.json")
 # Rank given to a subdivision's local name, which counts only where its country is named too.
 RANK_CONTEXT = 3
 
 
-@dataclass(frozen=True)
-class Region:
+class Region(NamedTuple):
     """A row of the grid-intensity table: where, and how much CO2eq one kWh there emits."""
 
     id: str  #: "WORLD", ISO 3166-1 alpha-2 ("DE"), ISO 3166-2 ("US-NY") or "provider:region"

@@ -5,7 +5,6 @@ from __future__ import annotations
 import os
 import re
 import stat
-from dataclasses import replace
 from functools import lru_cache
 from pathlib import Path
 
@@ -84,7 +83,7 @@ def lint_path(path: str | os.PathLike[str], settings: Settings | None = None) ->
         return FileResult(prepared.filename, error=prepared)
     card, settings, notes = prepared
     try:
-        return replace(result_for(card, settings), notes=notes)
+        return result_for(card, settings)._replace(notes=notes)
     except Exception as error:  # a bug in one rule loses this file, not the whole run
         return FileResult(card.path, error=FileError(card.path, internal_error(error)))
 
@@ -109,7 +108,7 @@ def prepare(path: str | os.PathLike[str], settings: Settings) -> tuple[Card, Set
         return FileError(card.path, f"cannot use measurement log: {error}; the card was not checked against it")
     if attached is None:
         return card, settings, ()
-    return card, replace(settings, options={**settings.options, "logs": attached}), (attached.describe(),)
+    return card, settings._replace(options={**settings.options, "logs": attached}), (attached.describe(),)
 
 
 class _Unreadable(Exception):

@@ -8,10 +8,9 @@ from __future__ import annotations
 
 import json
 import math
-from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
-from typing import Any
+from typing import Any, NamedTuple
 
 SCHEMA_FILE = "co2_eq_emissions.schema.json"
 _QUICK_KEYWORDS = {"title", "description", "examples", "type", "enum", "minimum", "exclusiveMinimum", "$ref"}
@@ -35,8 +34,7 @@ def co2_schema() -> dict[str, Any]:
     return schema
 
 
-@dataclass(frozen=True)
-class SchemaError:
+class SchemaError(NamedTuple):
     """One schema violation: where (a path of keys inside the block), which keyword, and why."""
 
     path: tuple[str | int, ...]

@@ -3,13 +3,12 @@
 from __future__ import annotations
 
 import fnmatch
-from dataclasses import dataclass, field
 from pathlib import PurePath
-from typing import Any
+from types import MappingProxyType
+from typing import Any, Mapping, NamedTuple
 
 
-@dataclass(frozen=True)
-class Settings:
+class Settings(NamedTuple):
     """Rule selection and file filters; plain values, so it pickles."""
 
     select: tuple[str, ...] = ("ALL",)
@@ -17,7 +16,7 @@ class Settings:
     per_file_ignores: tuple[tuple[str, tuple[str, ...]], ...] = ()
     exclude: tuple[str, ...] = ()
     root: str = "."  # where relative patterns in per-file-ignores and exclude start
-    options: dict[str, Any] = field(default_factory=dict, compare=False)
+    options: Mapping[str, Any] = MappingProxyType({})  # what the rules read: attached logs, --hours, ...
 
     def is_enabled(self, code: str, filename: str | None = None) -> bool:
         """Whether ``code`` runs on ``filename``: the most specific matching prefix decides, ignore wins ties."""

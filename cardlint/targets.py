@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import fnmatch
 import os
-from dataclasses import dataclass
 from pathlib import Path
+from typing import NamedTuple
 
 SKIPPED_DIRS = frozenset(
     {".git", ".hg", ".svn", "node_modules", "__pycache__", ".venv", "venv", ".tox", ".nox", ".mypy_cache", ".pytest_cache", "site-packages", ".cache"}
@@ -13,8 +13,7 @@ SKIPPED_DIRS = frozenset(
 README_NAME = "README.md"
 
 
-@dataclass(frozen=True)
-class Target:
+class Target(NamedTuple):
     """One thing to lint: a local file (``path``) or a Hub repository (``repo_id``)."""
 
     display: str

@@ -26,13 +26,12 @@ agrees with the text when it agrees with any of them.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, replace
+from typing import NamedTuple
 
 from cardlint.amounts import Amount, match_amount, parse_unit
 
 
-@dataclass(frozen=True)
-class TextAmount:
+class TextAmount(NamedTuple):
     """One emissions statement: where it is, its label, its amount and how it is written.
 
     ``start``/``end`` span the statement (label to amount), ``value_start``/``value_end`` the
@@ -106,8 +105,7 @@ _TOTAL_RE = re.compile(r"\b(?:total|overall|cumulative|in\s+all|sum)\b", re.I)
 _Cell = tuple[int, int]  # a table cell's (start, end) in the masked text
 
 
-@dataclass(frozen=True)
-class _Parent:
+class _Parent(NamedTuple):
     indent: int
     label: str  # as written
     is_emission: bool
@@ -154,7 +152,7 @@ class _Finder:
             self._line(start, line, stack)
         for index in self.totals:
             if self.found[index].role == "single":
-                self.found[index] = replace(self.found[index], role="total")
+                self.found[index] = self.found[index]._replace(role="total")
         return sorted(self.found, key=lambda found: found.start)
 
     # -- lines
@@ -270,7 +268,7 @@ class _Finder:
                     role = "total"
                 else:
                     role = "part" if len(found) > 1 else "single"
-                self.found.append(replace(statement, role=role))
+                self.found.append(statement._replace(role=role))
         if columns:
             return
         for row in rows:
@@ -282,7 +280,7 @@ class _Finder:
                 if statement is None:
                     continue
                 if _is_emission_label(label) or (statement.amount.mentions_co2 and statement.amount.is_emissions):
-                    self.found.append(replace(statement, role=_role([label])))
+                    self.found.append(statement._replace(role=_role([label])))
                 break
 
     def _cell(self, row: list[_Cell], column: int, label: str, row_label: str | None) -> TextAmount | None:
@@ -309,7 +307,7 @@ class _Finder:
         if amount.unit is not None:
             return amount, "text"
         unit = _label_unit(label)
-        return (amount, "text") if unit is None else (replace(amount, unit=unit), "label")
+        return (amount, "text") if unit is None else (amount._replace(unit=unit), "label")
 
 
 def _mask(text: str) -> str:

@@ -181,7 +181,7 @@ def _process(hub: ModuleType, ref: RepoRef, settings: Settings, mode: str, unsaf
         card = read_card(fetched.readme)
         if isinstance(card, FileError):
             return _failed(ref, card.message)
-        card = replace(card, path=ref.display)
+        card.path = ref.display
         settings = _with_logs(settings, fetched)
         has_co2 = find_block(card) is not None
         if mode == "check":
@@ -197,13 +197,13 @@ def _process(hub: ModuleType, ref: RepoRef, settings: Settings, mode: str, unsaf
         return _failed(ref, hub.redact(f"internal error: {type(error).__name__}: {detail} (please report this)"))
     if done.result.error is not None:
         return done
-    return replace(done, result=replace(done.result, notes=_notes(fetched, done.result, settings)))
+    return replace(done, result=done.result._replace(notes=_notes(fetched, done.result, settings)))
 
 
 def _with_logs(settings: Settings, fetched: HubCard) -> Settings:
     """Attach the logs named with --log, or else those found in the repository beside the card."""
     attached = attach_found(settings.options, list(fetched.logs))
-    return settings if attached is None else replace(settings, options={**settings.options, "logs": attached})
+    return settings if attached is None else settings._replace(options={**settings.options, "logs": attached})
 
 
 def _fix(hub: ModuleType, fetched: HubCard, card: Card, settings: Settings, mode: str, unsafe: bool, has_co2: bool) -> _Done:
@@ -213,7 +213,7 @@ def _fix(hub: ModuleType, fetched: HubCard, card: Card, settings: Settings, mode
         fixed_card, applied = fix_card(card, settings, unsafe)
     except FixRefused as error:
         return _failed(ref, f"fix refused, nothing pushed: {error}")
-    result = replace(result_for(fixed_card, settings), fixed=tuple(applied))
+    result = result_for(fixed_card, settings)._replace(fixed=tuple(applied))
     if fixed_card.text == card.text:
         return _Done(result, has_co2)
     if mode == "diff":

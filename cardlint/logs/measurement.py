@@ -2,28 +2,26 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
 from decimal import ROUND_HALF_UP, Decimal
 from pathlib import Path
+from typing import NamedTuple
 
 from .names import LogError
 
 
-@dataclass(frozen=True)
-class Device:
+class Device(NamedTuple):
     """A kind of device the run used: `kind` is "gpu" or "cpu"; `count` is None when unknown."""
 
     kind: str
     model: str
-    count: int | None = None
+    count: int | None = None  # type: ignore[assignment]  # shadows tuple.count, which no caller needs
 
     def describe(self) -> str:
         """`8 x NVIDIA A40`, or the bare model when the count is unknown."""
         return self.model if self.count is None else f"{self.count} x {self.model}"
 
 
-@dataclass(frozen=True)
-class Location:
+class Location(NamedTuple):
     """Where the run was, as the tool wrote it; every field is a string or None."""
 
     country: str | None = None
@@ -42,8 +40,7 @@ class Location:
         return ", ".join(p for p in parts if p)
 
 
-@dataclass(frozen=True)
-class Run:
+class Run(NamedTuple):
     """One run in a log; `line` is the line its figures were taken from."""
 
     run_id: str | None
@@ -54,8 +51,7 @@ class Run:
     line: int | None = None
 
 
-@dataclass(frozen=True)
-class Measurement:
+class Measurement(NamedTuple):
     """Totals of one log over all its runs; a total is None when any run lacks it.
 
     Energies are kWh *including* the PUE (`pue` records the factor applied), so

@@ -2,26 +2,25 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
 from typing import TextIO
 
 from cardlint.diagnostics import FileResult
 
 
-@dataclass
 class RunSummary:
     """Totals of one run, for closing lines and summaries."""
 
-    files: int = 0
-    errors: int = 0  # diagnostics of severity error
-    warnings: int = 0
-    fixable_safe: int = 0
-    fixable_unsafe: int = 0
-    unreadable: int = 0
-    fixed: int = 0
-    fix_mode: bool = False
-    quiet: bool = False  # findings only: no notes, no closing summary
-    by_code: dict[str, int] = field(default_factory=dict)
+    def __init__(self, files: int = 0) -> None:
+        self.files = files
+        self.errors = 0  # diagnostics of severity error
+        self.warnings = 0
+        self.fixable_safe = 0
+        self.fixable_unsafe = 0
+        self.unreadable = 0
+        self.fixed = 0
+        self.fix_mode = False
+        self.quiet = False  # findings only: no notes, no closing summary
+        self.by_code: dict[str, int] = {}
 
     @classmethod
     def of(cls, results: list[FileResult]) -> RunSummary:

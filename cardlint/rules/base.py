@@ -2,8 +2,7 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
-from typing import TYPE_CHECKING, Any, Callable, Iterator
+from typing import TYPE_CHECKING, Any, Callable, Iterator, Mapping, NamedTuple
 
 import yaml
 
@@ -12,8 +11,7 @@ if TYPE_CHECKING:
     from cardlint.co2 import Co2Block
 
 
-@dataclass(frozen=True)
-class TextEdit:
+class TextEdit(NamedTuple):
     """Replace ``text[start:end]`` with ``content`` (character offsets in the decoded README)."""
 
     start: int
@@ -21,15 +19,13 @@ class TextEdit:
     content: str
 
 
-@dataclass(frozen=True)
-class ProposedFix:
+class ProposedFix(NamedTuple):
     applicability: str  # "safe" or "unsafe"
     message: str
     edits: tuple[TextEdit, ...]
 
 
-@dataclass(frozen=True)
-class Violation:
+class Violation(NamedTuple):
     """What a check yields: a span of the README, a message and an optional fix."""
 
     start: int
@@ -38,13 +34,12 @@ class Violation:
     fix: ProposedFix | None = None
 
 
-@dataclass
-class LintContext:
+class LintContext(NamedTuple):
     """What a check can look at: the card, its co2 block (if any) and the run's options."""
 
     card: Card
     co2: Co2Block | None
-    options: dict[str, Any] = field(default_factory=dict)
+    options: Mapping[str, Any]
 
     def node_violation(self, node: yaml.Node, message: str, fix: ProposedFix | None = None) -> Violation:
         start, end = self.card.node_offsets(node)
@@ -59,8 +54,7 @@ class LintContext:
 Check = Callable[[LintContext], Iterator[Violation]]
 
 
-@dataclass(frozen=True)
-class Rule:
+class Rule(NamedTuple):
     """A rule: its public code and name, default severity, documentation and check.
 
     ``doc`` follows ruff's form: "What it does", "Why is this bad?", "Example" (with

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import dataclasses
 import pickle
 from decimal import Decimal
 from pathlib import Path
@@ -17,7 +16,7 @@ FIXTURES = Path(__file__).parent / "fixtures"
 def test_measurement_pickles_and_is_frozen() -> None:
     m = read_log(FIXTURES / "codecarbon" / "v2_8_multirun.csv")
     assert pickle.loads(pickle.dumps(m)) == m
-    with pytest.raises(dataclasses.FrozenInstanceError):
+    with pytest.raises(AttributeError):
         m.emissions_g = Decimal(0)  # type: ignore[misc]
 
 
