@@ -65,40 +65,58 @@ def _add_lint_options(parser: argparse.ArgumentParser) -> None:
     hub.add_argument("--commit", action="store_true", help="fix: commit the fixed README directly (repository owners)")
 
 
-def build_parser() -> argparse.ArgumentParser:
+def _add_check_options(parser: argparse.ArgumentParser) -> None:
+    _add_lint_options(parser)
+    parser.add_argument("--fix", action="store_true", help="apply safe fixes (and unsafe ones with --unsafe-fixes)")
+    parser.add_argument("--fix-only", action="store_true", help="apply fixes without reporting the remaining findings")
+
+
+def _add_rule_options(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument("code", nargs="?", help="a rule code (CO2101) or name (emissions-not-a-number)")
+    parser.add_argument("--all", action="store_true", help="list every rule")
+    parser.add_argument("--output-format", choices=("text", "json"), default="text")
+
+
+def _add_estimate_options(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument("--hardware", required=True, metavar="TEXT", help='e.g. "8 x NVIDIA A100-SXM4-80GB"')
+    parser.add_argument("--hours", required=True, type=float, metavar="H", help="training time in hours")
+    parser.add_argument("--location", required=True, metavar="TEXT", help='e.g. "Quebec, Canada" or "aws:us-east-1"')
+    parser.add_argument("--pue", type=float, default=1.0, metavar="P", help="power usage effectiveness of the data centre (default: 1.0)")
+    parser.add_argument("--output-format", choices=("text", "json"), default="text")
+
+
+def _add_measure_options(parser: argparse.ArgumentParser) -> None:
+    from cardlint.energy.cli import add_measure_arguments
+
+    add_measure_arguments(parser)
+
+
+def _add_locate_options(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument("texts", nargs="+", metavar="TEXT", help='a location, e.g. "Brooklyn, NY, USA" or "aws:us-east-1"')
+    parser.add_argument("--output-format", choices=("text", "json"), default="text")
+
+
+# name: (help, function adding its options)
+COMMANDS: dict[str, tuple[str, Callable[[argparse.ArgumentParser], None]]] = {
+    "check": ("find problems in model cards", _add_check_options),
+    "fix": ("apply fixes to model cards (same options as check)", _add_lint_options),
+    "rule": ("explain a rule, or list every rule", _add_rule_options),
+    "estimate": ("estimate emissions from hardware, hours and location (ML CO2 Impact method)", _add_estimate_options),
+    "measure": ("run a command and log its GPU and CPU energy and emissions", _add_measure_options),
+    "locate": ("show how location texts resolve to grid regions and intensities", _add_locate_options),
+}
+
+
+def build_parser(argv: Sequence[str] | None = None) -> argparse.ArgumentParser:
+    """The parser; given ``argv``, only the options of the command it names are built (start-up time)."""
     parser = _Parser(prog="cardlint", description="Lint, validate and fix Hugging Face model-card metadata (co2_eq_emissions first).")
     parser.add_argument("--version", action="version", version=f"cardlint {__version__}")
     commands = parser.add_subparsers(dest="command", metavar="COMMAND", parser_class=_Parser)
-
-    check = commands.add_parser("check", help="find problems in model cards")
-    _add_lint_options(check)
-    check.add_argument("--fix", action="store_true", help="apply safe fixes (and unsafe ones with --unsafe-fixes)")
-    check.add_argument("--fix-only", action="store_true", help="apply fixes without reporting the remaining findings")
-
-    fix = commands.add_parser("fix", help="apply fixes to model cards (same options as check)")
-    _add_lint_options(fix)
-
-    rule = commands.add_parser("rule", help="explain a rule, or list every rule")
-    rule.add_argument("code", nargs="?", help="a rule code (CO2101) or name (emissions-not-a-number)")
-    rule.add_argument("--all", action="store_true", help="list every rule")
-    rule.add_argument("--output-format", choices=("text", "json"), default="text")
-
-    estimate = commands.add_parser("estimate", help="estimate emissions from hardware, hours and location (ML CO2 Impact method)")
-    estimate.add_argument("--hardware", required=True, metavar="TEXT", help='e.g. "8 x NVIDIA A100-SXM4-80GB"')
-    estimate.add_argument("--hours", required=True, type=float, metavar="H", help="training time in hours")
-    estimate.add_argument("--location", required=True, metavar="TEXT", help='e.g. "Quebec, Canada" or "aws:us-east-1"')
-    estimate.add_argument("--pue", type=float, default=1.0, metavar="P", help="power usage effectiveness of the data centre (default: 1.0)")
-    estimate.add_argument("--output-format", choices=("text", "json"), default="text")
-
-    measure = commands.add_parser("measure", help="run a command and log its GPU and CPU energy and emissions")
-    from cardlint.energy.cli import add_measure_arguments
-
-    add_measure_arguments(measure)
-
-    locate = commands.add_parser("locate", help="show how location texts resolve to grid regions and intensities")
-    locate.add_argument("texts", nargs="+", metavar="TEXT", help='a location, e.g. "Brooklyn, NY, USA" or "aws:us-east-1"')
-    locate.add_argument("--output-format", choices=("text", "json"), default="text")
-    for name, subparser in commands.choices.items():
+    named = None if argv is None else next((arg for arg in argv if not arg.startswith("-")), None)
+    for name, (help_text, add_options) in COMMANDS.items():
+        subparser = commands.add_parser(name, help=help_text)
+        if named is None or named == name:
+            add_options(subparser)
         subparser.set_defaults(subcommand=name)  # "measure" has a positional named "command"
     return parser
 
@@ -130,8 +148,9 @@ def _dispatch(args: argparse.Namespace) -> int:
 
 def main(argv: Sequence[str] | None = None) -> int:
     """Entry point of the ``cardlint`` console script."""
-    parser = build_parser()
-    args = parser.parse_args(argv)
+    arguments = sys.argv[1:] if argv is None else list(argv)
+    parser = build_parser(arguments)
+    args = parser.parse_args(arguments)
     if getattr(args, "subcommand", None) is None:
         parser.print_help(sys.stderr)
         return EXIT_ERROR

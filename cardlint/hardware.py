@@ -28,14 +28,13 @@ import json
 import math
 import os
 import re
-from dataclasses import dataclass, replace
+from typing import NamedTuple
 
 DATA_FILE = os.path.join(os.path.dirname(__file__), "data", "hardware.json")
 KINDS = ("gpu", "tpu", "cpu", "soc")
 
 
-@dataclass(frozen=True)
-class Device:
+class Device(NamedTuple):
     """A catalogue entry: rated power per device (per chip for TPUs), in watts."""
 
     id: str
@@ -45,8 +44,7 @@ class Device:
     watts: float
 
 
-@dataclass(frozen=True)
-class HardwareItem:
+class HardwareItem(NamedTuple):
     """One kind of hardware in a description.
 
     ``count`` is None when no count was written; ``count_unit`` is "device" (GPUs, chips,
@@ -58,7 +56,7 @@ class HardwareItem:
     ``(start, end)`` of the item in the parsed text.
     """
 
-    count: int | None
+    count: int | None  # type: ignore[assignment]  # shadows tuple.count, which no caller needs
     count_unit: str
     device_id: str | None
     name: str | None
@@ -68,8 +66,7 @@ class HardwareItem:
     span: tuple[int, int]
 
 
-@dataclass(frozen=True)
-class HardwareSpec:
+class HardwareSpec(NamedTuple):
     """What a hardware description says: its items, what was not understood, and notes."""
 
     text: str
@@ -179,30 +176,42 @@ class _Node:
 class _Catalogue:
     """The loaded data: devices, their memory sizes and form factors, and aliases by first word.
 
-    The aliases of a first word are put in a trie only when a text first reaches that word.
+    The data file holds one device row per line, so a row is decoded from JSON only when a text
+    first reaches one of its alias words, and the aliases of a first word are put in a trie then.
     """
 
-    def __init__(self, rows: list[list], first_words: dict[str, list[int]]) -> None:  # type: ignore[type-arg]
-        self.rows = rows
+    def __init__(self, row_lines: list[str], first_words: dict[str, list[int]]) -> None:
+        self.row_lines = row_lines
         self.first_words = first_words
-        self.by_id = {row[0]: i for i, row in enumerate(rows)}
+        self._rows: dict[int, list] = {}  # type: ignore[type-arg]
         self._devices: dict[int, Device] = {}
         self.tries: dict[str, _Node] = {}
+
+    def row(self, index: int) -> list:  # type: ignore[type-arg]
+        """``[id, kind, vendor, name, watts, alias keys, memory sizes]`` of row ``index``."""
+        found = self._rows.get(index)
+        if found is None:
+            found = self._rows[index] = json.loads(self.row_lines[index].rstrip(","))
+        return found
+
+    @functools.cached_property
+    def by_id(self) -> dict[str, int]:
+        return {self.row(index)[0]: index for index in range(len(self.row_lines))}
 
     def device(self, index: int) -> Device:
         """The device of row ``index``, built on first use (most of the 4,800 rows never are)."""
         found = self._devices.get(index)
         if found is None:
-            found = self._devices[index] = Device(*self.rows[index][:5])
+            found = self._devices[index] = Device(*self.row(index)[:5])
         return found
 
     @property
     def devices(self) -> tuple[Device, ...]:
-        return tuple(self.device(index) for index in range(len(self.rows)))
+        return tuple(self.device(index) for index in range(len(self.row_lines)))
 
     def memory(self, index: int) -> frozenset[int]:
         """The memory sizes (GB) written in the device's name and aliases."""
-        return frozenset(self.rows[index][6])
+        return frozenset(self.row(index)[6])
 
     def form(self, index: int) -> frozenset[str]:
         """The form-factor words in a GPU's name (SXM, PCIe, ...)."""
@@ -216,7 +225,7 @@ class _Catalogue:
         root = self.tries.get(first_word)
         if root is None:
             root = self.tries[first_word] = _Node()
-            keys = [(key, index) for index in self.first_words.get(first_word, ()) for key in self.rows[index][5]]
+            keys = [(key, index) for index in self.first_words.get(first_word, ()) for key in self.row(index)[5]]
             for key, index in keys:
                 if key.partition(" ")[0] != first_word:
                     continue
@@ -233,11 +242,18 @@ class _Catalogue:
         return root
 
 
+_HEADER = '{"format":1,"source":"hardware-power.csv","devices":['
+_FIRST_WORDS = '"first_words":'
+
+
 @functools.lru_cache(maxsize=None)
 def _catalogue() -> _Catalogue:
+    """The catalogue, split into its row lines (the layout scripts/build_hardware_data.py writes)."""
     with open(DATA_FILE, encoding="utf-8") as handle:
-        data = json.load(handle)
-    return _Catalogue(data["devices"], data["first_words"])
+        lines = handle.read().splitlines()
+    if lines[0] != _HEADER or lines[-2] != "]," or not lines[-1].startswith(_FIRST_WORDS):
+        raise ValueError(f"{DATA_FILE}: not the layout scripts/build_hardware_data.py writes")
+    return _Catalogue(lines[1:-2], json.loads(lines[-1][len(_FIRST_WORDS) : -1]))
 
 
 # --- tokens ------------------------------------------------------------------------------
@@ -415,9 +431,9 @@ class _Parser:
             if after.norm.isdigit() and (last + 3 >= len(self.tokens) or not self.tokens[last + 3].glued):
                 count, last = int(after.norm), last + 2  # "Tesla T4 x 2"
         if count is not None:
-            item = replace(item, count=count if item.count is None else count * item.count)
+            item = item._replace(count=count if item.count is None else count * item.count)
         if item.count is None:
-            item = replace(item, count_unit="device")
+            item = item._replace(count_unit="device")
         self._cover(start, last)
         self.found.append((start, last, item))
 
@@ -446,7 +462,7 @@ class _Parser:
                 chips, "device", None, f"TPU {version}", "tpu", "Google", None, (0, 0)
             )
             if known is not None:
-                item = replace(item, device_id=known.id, watts=known.watts)
+                item = item._replace(device_id=known.id, watts=known.watts)
             self._add(first, last, item)
 
     def _catalogue_devices(self) -> list[tuple[int, Device]]:
@@ -620,7 +636,7 @@ class _Parser:
     def _merge(self) -> list[HardwareItem]:
         """Join "N CPUs" with the one CPU model named without a count, and drop repeats."""
         self.found.sort(key=lambda entry: entry[0])
-        items = [replace(item, span=(self.tokens[first].start, self.tokens[last].end)) for first, last, item in self.found]
+        items = [item._replace(span=(self.tokens[first].start, self.tokens[last].end)) for first, last, item in self.found]
         for kind in KINDS:
             # a bare kind word ("CPU model: ...") next to another item of its kind says nothing more
             bare = [item for item in items if item.kind == kind and item.name is None and item.count is None]
@@ -632,7 +648,7 @@ class _Parser:
                 continue
             one, count = named[0], counted[0]
             if one.count is None:
-                items[items.index(one)] = replace(one, count=count.count, count_unit=count.count_unit)
+                items[items.index(one)] = one._replace(count=count.count, count_unit=count.count_unit)
                 items.remove(count)
             elif one.count == count.count:
                 items.remove(count)

@@ -5,7 +5,8 @@
 Reads DIR/hardware-power.csv and DIR/HARDWARE-SOURCES.md (default: ../shared/data beside the
 repository root) and writes, under cardlint/data/:
 
-- hardware.json: one row per device, [id, kind, vendor, name, watts, alias keys, memory sizes],
+- hardware.json: one row per device and per line (cardlint decodes only the rows a text needs),
+  [id, kind, vendor, name, watts, alias keys, memory sizes],
   and `first_words`: for each first word of an alias, the rows that have such an alias;
 - HARDWARE-SOURCES.md: the sources document, copied, with the build's own decisions appended.
 

@@ -14,6 +14,7 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
+from cardlint import hardware
 from cardlint.hardware import DATA_FILE, Device, alias_key, device, devices, format_hardware, parse_hardware
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -311,6 +312,30 @@ def test_package_data_is_current(tmp_path: Path) -> None:
     )
     assert (tmp_path / "hardware.json").read_bytes() == Path(DATA_FILE).read_bytes()
     assert (tmp_path / "HARDWARE-SOURCES.md").read_bytes() == (Path(DATA_FILE).parent / "HARDWARE-SOURCES.md").read_bytes()
+
+
+def test_lazy_rows_are_the_json_rows() -> None:
+    """The loader decodes rows line by line; it must read what a JSON parser reads."""
+    with open(DATA_FILE, encoding="utf-8") as handle:
+        data = json.load(handle)
+    catalogue = hardware._catalogue()
+    assert [catalogue.row(index) for index in range(len(catalogue.row_lines))] == data["devices"]
+    assert catalogue.first_words == data["first_words"]
+    assert all(catalogue.by_id[row[0]] == index for index, row in enumerate(data["devices"]))
+
+
+def test_another_layout_is_refused(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    with open(DATA_FILE, encoding="utf-8") as handle:
+        data = json.load(handle)
+    relaid = tmp_path / "hardware.json"
+    relaid.write_text(json.dumps(data, indent=2), encoding="utf-8")  # valid JSON, other line layout
+    monkeypatch.setattr(hardware, "DATA_FILE", str(relaid))
+    hardware._catalogue.cache_clear()
+    try:
+        with pytest.raises(ValueError, match="not the layout"):
+            hardware._catalogue()
+    finally:
+        hardware._catalogue.cache_clear()
 
 
 def test_package_data_shape() -> None:
