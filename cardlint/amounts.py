@@ -18,8 +18,6 @@ usual spellings ("kgCO2e", "kg CO2 eq.", "kg eq. CO2", "kg of CO2", "g CO₂eq")
 parenthesis after the number ("0.001477 ([CO2eq], in kg)", "2.5e-05 (in grams of CO2)").
 """
 
-from __future__ import annotations
-
 import re
 from decimal import MAX_EMAX, MAX_PREC, MIN_EMIN, Context, Decimal, InvalidOperation
 from typing import NamedTuple

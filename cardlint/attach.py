@@ -1,7 +1,5 @@
 """Which measurement logs belong to a card: named with ``--log``, or found beside the README."""
 
-from __future__ import annotations
-
 from decimal import ROUND_HALF_UP, Decimal
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, Mapping, NamedTuple
@@ -15,7 +13,7 @@ if TYPE_CHECKING:
 class AttachedLogs(NamedTuple):
     """The logs attached to one card; ``explicit`` when the user named them."""
 
-    measurements: tuple[Measurement, ...]
+    measurements: "tuple[Measurement, ...]"
     explicit: bool
 
     @property

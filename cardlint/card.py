@@ -5,11 +5,9 @@ Hub server), the file is decoded as ``utf-8-sig`` with line endings kept, and th
 composed with positions so that every node maps back to a README line and column.
 """
 
-from __future__ import annotations
-
 import bisect
 import re
-from typing import Any, Iterator, NamedTuple
+from typing import Any, NamedTuple
 
 import yaml
 
@@ -101,9 +99,9 @@ class Card:
         return self._line_starts
 
     def nodes(self) -> list[tuple[yaml.Node, str | None]]:
-        """Every node of the metadata once, with the key it is the value of (see iter_nodes); computed once."""
+        """Every node of the metadata once, with the key it is the value of (see all_nodes); computed once."""
         if self._nodes is None:
-            self._nodes = list(iter_nodes(self.root))
+            self._nodes = all_nodes(self.root, may_share="&" in self.block_text)
         return self._nodes
 
     def node_offsets(self, node: yaml.Node) -> tuple[int, int]:
@@ -309,22 +307,28 @@ class _Recursive(Exception):
         self.node = node
 
 
-def iter_nodes(root: yaml.Node | None) -> Iterator[tuple[yaml.Node, str | None]]:
-    """Every node once (aliased nodes are not revisited), with the key it is the value of."""
+def all_nodes(root: yaml.Node | None, may_share: bool = True) -> list[tuple[yaml.Node, str | None]]:
+    """Every node once (aliased nodes are not revisited), with the key it is the value of.
+
+    Nodes are shared only through aliases; without an anchor in the block (``may_share`` False)
+    no node needs to be checked for a second visit.
+    """
+    found: list[tuple[yaml.Node, str | None]] = []
     if root is None:
-        return
+        return found
     seen: set[int] = set()
     stack: list[tuple[yaml.Node, str | None]] = [(root, None)]
     while stack:
         node, key = stack.pop()
-        if id(node) in seen:
-            continue
-        seen.add(id(node))
-        yield node, key
+        if may_share:
+            if id(node) in seen:
+                continue
+            seen.add(id(node))
+        found.append((node, key))
         if isinstance(node, yaml.MappingNode):
             for key_node, value_node in reversed(node.value):
-                name = key_node.value if isinstance(key_node, yaml.ScalarNode) else None
-                stack.append((value_node, name))
+                stack.append((value_node, key_node.value if isinstance(key_node, yaml.ScalarNode) else None))
                 stack.append((key_node, None))
         elif isinstance(node, yaml.SequenceNode):
             stack.extend((child, key) for child in reversed(node.value))
+    return found

@@ -7,8 +7,9 @@ Errors that escape a command become one line on stderr and exit code 2, never a 
 from __future__ import annotations
 
 import argparse
+import os
 import sys
-from typing import Callable, Sequence
+from typing import Any, Callable, Sequence
 
 from cardlint import __version__
 
@@ -19,7 +20,32 @@ class UsageError(Exception):
     """A problem with how cardlint was called or its environment; exit code 2."""
 
 
+def _terminal_columns() -> int:
+    """What shutil.get_terminal_size() gives: $COLUMNS, else the terminal's width, else 80."""
+    try:
+        columns = int(os.environ.get("COLUMNS", "0"))
+    except ValueError:
+        columns = 0
+    if columns <= 0:
+        try:
+            columns = os.get_terminal_size(sys.__stdout__.fileno()).columns  # type: ignore[union-attr]
+        except (AttributeError, ValueError, OSError):
+            columns = 0
+    return columns if columns > 0 else 80
+
+
+class _Formatter(argparse.HelpFormatter):
+    """argparse's formatter, sized without importing shutil (argparse builds one for every option)."""
+
+    def __init__(self, prog: str, indent_increment: int = 2, max_help_position: int = 24, width: int | None = None) -> None:
+        super().__init__(prog, indent_increment, max_help_position, _terminal_columns() - 2 if width is None else width)
+
+
 class _Parser(argparse.ArgumentParser):
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        kwargs.setdefault("formatter_class", _Formatter)
+        super().__init__(*args, **kwargs)
+
     def error(self, message: str) -> None:  # type: ignore[override]
         self.print_usage(sys.stderr)
         sys.stderr.write(f"{self.prog}: error: {message}\n")
@@ -108,15 +134,16 @@ COMMANDS: dict[str, tuple[str, Callable[[argparse.ArgumentParser], None]]] = {
 
 
 def build_parser(argv: Sequence[str] | None = None) -> argparse.ArgumentParser:
-    """The parser; given ``argv``, only the options of the command it names are built (start-up time)."""
+    """The parser; given ``argv`` that names a command, only that command is built (start-up time)."""
     parser = _Parser(prog="cardlint", description="Lint, validate and fix Hugging Face model-card metadata (co2_eq_emissions first).")
     parser.add_argument("--version", action="version", version=f"cardlint {__version__}")
     commands = parser.add_subparsers(dest="command", metavar="COMMAND", parser_class=_Parser)
     named = None if argv is None else next((arg for arg in argv if not arg.startswith("-")), None)
     for name, (help_text, add_options) in COMMANDS.items():
+        if named in COMMANDS and named != name:
+            continue  # only "cardlint --help" and unknown commands need the others' names
         subparser = commands.add_parser(name, help=help_text)
-        if named is None or named == name:
-            add_options(subparser)
+        add_options(subparser)
         subparser.set_defaults(subcommand=name)  # "measure" has a positional named "command"
     return parser
 

@@ -1,7 +1,5 @@
 """The ``co2_eq_emissions`` block of a card: its nodes and constructed values side by side."""
 
-from __future__ import annotations
-
 from typing import Any, NamedTuple
 
 import yaml

@@ -3,8 +3,6 @@
 All are named tuples of plain values, so they are immutable, pickle and cross process boundaries.
 """
 
-from __future__ import annotations
-
 from typing import Any, NamedTuple
 
 from cardlint.card import Position

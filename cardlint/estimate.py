@@ -3,8 +3,6 @@
 grams = devices x rated watts x hours / 1000 x PUE x grid intensity (gCO2eq/kWh)
 """
 
-from __future__ import annotations
-
 from decimal import Decimal
 from typing import Any, NamedTuple
 

@@ -1,8 +1,5 @@
 """Apply fixes: non-overlapping edits from the end, re-lint until stable, verify, write atomically."""
 
-from __future__ import annotations
-
-import difflib
 import os
 import tempfile
 from pathlib import Path
@@ -127,6 +124,8 @@ def fix_path(path: Path, settings: Settings | None = None, unsafe: bool = False,
 
 
 def unified_diff(name: str, before: str, after: str) -> str:
+    import difflib  # only for --diff
+
     lines = difflib.unified_diff(
         before.splitlines(keepends=True), after.splitlines(keepends=True), fromfile=f"a/{name}", tofile=f"b/{name}"
     )

@@ -1,7 +1,5 @@
 """What a card's co2_eq_emissions should say, according to its attached measurement logs."""
 
-from __future__ import annotations
-
 from decimal import Decimal
 from typing import Any, Mapping, NamedTuple
 

@@ -7,8 +7,6 @@ Importing this module is cheap: the data is read on the first call, and the fuzz
 (rapidfuzz, with difflib as a fallback) is imported only when part of a text matches nothing.
 """
 
-from __future__ import annotations
-
 import functools
 import re
 from itertools import product

@@ -4,8 +4,6 @@
 ``cardlint/data/GRID-SOURCES.md`` for where each figure comes from.
 """
 
-from __future__ import annotations
-
 import functools
 import os
 from typing import NamedTuple

@@ -21,8 +21,6 @@ the same hardware and not read ("TPU v3-256 = 32 nodes of v3-8"). "TTPU" is read
 with a note.
 """
 
-from __future__ import annotations
-
 import functools
 import json
 import math

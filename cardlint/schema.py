@@ -4,8 +4,6 @@ jsonschema is imported only when a value is not plainly valid, so a clean local 
 never pays for it.
 """
 
-from __future__ import annotations
-
 import json
 import math
 from functools import lru_cache

@@ -1,7 +1,5 @@
 """Which rules run on which file: selection by code prefix, as ruff does."""
 
-from __future__ import annotations
-
 import fnmatch
 from pathlib import PurePath
 from types import MappingProxyType

@@ -1,7 +1,5 @@
 """Turn command-line targets into README files to lint."""
 
-from __future__ import annotations
-
 import fnmatch
 import os
 from pathlib import Path

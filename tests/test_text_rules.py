@@ -31,7 +31,7 @@ def test_silent_on_corrected_cards(number: str) -> None:
 @needs_corpus
 def test_the_cheap_prefilter_never_hides_a_statement() -> None:
     from cardlint.card import parse_card
-    from cardlint.rules._text import MENTIONS
+    from cardlint.text_amounts import MENTIONS
     from cardlint.text_amounts import find_text_emissions
 
     for path in sorted(CORPUS_CARDS.glob("*.md")):

@@ -1,7 +1,5 @@
 """What a measurement log says, in one shape for every format."""
 
-from __future__ import annotations
-
 from decimal import ROUND_HALF_UP, Decimal
 from pathlib import Path
 from typing import NamedTuple

@@ -2,18 +2,9 @@
 
 from __future__ import annotations
 
-import re
-from typing import TYPE_CHECKING
-
 from cardlint.card import Card
 from cardlint.rules._helpers import plain_grams
-
-if TYPE_CHECKING:
-    from cardlint.text_amounts import TextAmount
-
-# Every statement find_text_emissions reports has one of these in its label or unit (a superset of
-# its triggers; tests/test_text_rules.py checks it on every card).
-MENTIONS = re.compile(r"co2|co₂|co<sub>|carbon|emission|emit|footprint|ghg|greenhouse", re.IGNORECASE)
+from cardlint.text_amounts import MENTIONS, TextAmount, find_text_emissions
 
 
 def stated_totals(card: Card) -> list[TextAmount]:
@@ -21,8 +12,6 @@ def stated_totals(card: Card) -> list[TextAmount]:
     body = card.body
     if not MENTIONS.search(body):
         return []  # no word an emissions statement needs: spare the Markdown scan
-    from cardlint.text_amounts import find_text_emissions
-
     return [
         t
         for t in find_text_emissions(body)

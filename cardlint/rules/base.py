@@ -1,14 +1,11 @@
 """What a rule is, and what its check receives and yields."""
 
-from __future__ import annotations
-
-from typing import TYPE_CHECKING, Any, Callable, Iterator, Mapping, NamedTuple
+from typing import Any, Callable, Iterator, Mapping, NamedTuple
 
 import yaml
 
-if TYPE_CHECKING:
-    from cardlint.card import Card
-    from cardlint.co2 import Co2Block
+from cardlint.card import Card
+from cardlint.co2 import Co2Block
 
 
 class TextEdit(NamedTuple):

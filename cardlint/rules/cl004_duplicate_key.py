@@ -43,8 +43,11 @@ def check(ctx: LintContext) -> Iterator[Violation]:
     if card.metadata is None:
         return
     for node, _ in card.nodes():
-        if not isinstance(node, yaml.MappingNode):
+        if not isinstance(node, yaml.MappingNode) or len(node.value) < 2:
             continue
+        idents = [(key_node.tag, key_node.value) for key_node, _value in node.value if isinstance(key_node, yaml.ScalarNode)]
+        if len(set(idents)) == len(idents):
+            continue  # the common case, checked in one pass
         first: dict[tuple[str, str], yaml.Node] = {}
         for key_node, _value in node.value:
             if not isinstance(key_node, yaml.ScalarNode):

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import difflib
 from typing import Iterator
 
 from cardlint.co2 import KNOWN_KEYS
@@ -75,6 +74,8 @@ def check(ctx: LintContext) -> Iterator[Violation]:
         target = ALIASES.get(name.lower().strip())
         safe = target is not None
         if target is None:
+            import difflib  # only for a key that is not known: it costs 2 ms to import
+
             close = difflib.get_close_matches(name.lower(), KNOWN_KEYS, n=1, cutoff=0.6)
             target = close[0] if close else None
         if target is None:
