@@ -8,8 +8,8 @@ in the same run on the same generated corpus (see corpus.py), as whole processes
 - start-up: ``cardlint check README.md`` on one card (a clean one, and one with findings) against
   ``python -c "import yaml"`` (the floor) and ``from huggingface_hub import ModelCard`` (what a
   hand-written checker pays before reading anything);
-- throughput: cards per second of ``cardlint check`` over the corpus, in one process and with
-  ``--jobs 2``, against the floor (read each file, split it with the Hub's regex, parse the block
+- throughput: cards per second of ``cardlint check`` over the corpus, in one process (``--jobs 1``)
+  and as run by default (one process per CPU for a corpus this size), against the floor (read each file, split it with the Hub's regex, parse the block
   with PyYAML's C loader) and a hand-written checker (huggingface_hub's ``metadata_load`` and a
   compiled jsonschema validator for ``co2_eq_emissions``), each in one process;
 - memory: the peak RSS of each corpus run (``ru_maxrss`` of the process tree).
@@ -37,6 +37,8 @@ sys.path.insert(0, str(Path(__file__).resolve().parent))
 from corpus import generate, make_card  # noqa: E402
 
 REPO = Path(__file__).resolve().parents[1]
+# cardlint check as run by default: one process per CPU from 200 files (cardlint.cli.PARALLEL_FROM)
+DEFAULT = f"cardlint check (concise), default: {os.cpu_count()} processes"
 SCHEMA = REPO / "schemas" / "co2_eq_emissions.schema.json"
 
 # Runs a command and prints its wall time, the CPU time and peak RSS of its process tree.
@@ -186,8 +188,8 @@ def throughput(bench: Bench, workdir: Path, paths: list[Path], runs: int) -> tup
     commands = {
         "floor: regex + PyYAML C loader, one process": ([sys.executable, str(floor_script), str(listing)], None),
         "hand-written: metadata_load + jsonschema": ([sys.executable, str(hand_script), str(listing), str(SCHEMA)], None),
-        "cardlint check (concise), one process": ([*cardlint, "check", "--output-format", "concise", corpus_dir], None),
-        "cardlint check (concise) --jobs 2": ([*cardlint, "check", "--output-format", "concise", "--jobs", "2", corpus_dir], None),
+        "cardlint check (concise), one process": ([*cardlint, "check", "--output-format", "concise", "--jobs", "1", corpus_dir], None),
+        DEFAULT: ([*cardlint, "check", "--output-format", "concise", corpus_dir], None),
     }
     samples = bench.compare(commands, runs)
     rates = {name: len(paths) / median(runs_of, "wall") for name, runs_of in samples.items()}
@@ -227,12 +229,13 @@ def main() -> None:
         throughput_rows, rates = throughput(bench, workdir, paths, args.runs)
         print("\n".join(throughput_rows))
 
-    one = rates["cardlint check (concise), one process"]
+    one, default = rates["cardlint check (concise), one process"], rates[DEFAULT]
     floor, hand = rates["floor: regex + PyYAML C loader, one process"], rates["hand-written: metadata_load + jsonschema"]
     targets = [
         ("single-card check under 150 ms wall", single < 0.150, f"slower card {single * 1000:.0f} ms"),
-        ("throughput at least half the floor's", one >= floor / 2, f"{one:.0f} vs {floor / 2:.0f} cards/s"),
-        ("throughput above the hand-written checker", one > hand, f"{one:.0f} vs {hand:.0f} cards/s"),
+        ("throughput at least half the floor's, one process", one >= floor / 2, f"{one:.0f} vs {floor / 2:.0f} cards/s"),
+        ("throughput at least half the floor's, as run by default", default >= floor / 2, f"{default:.0f} vs {floor / 2:.0f} cards/s"),
+        ("throughput above the hand-written checker, one process", one > hand, f"{one:.0f} vs {hand:.0f} cards/s"),
     ]
     print()
     for name, met, detail in targets:

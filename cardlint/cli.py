@@ -14,6 +14,7 @@ from typing import Any, Callable, Sequence
 from cardlint import __version__
 
 EXIT_CLEAN, EXIT_FINDINGS, EXIT_ERROR = 0, 1, 2
+PARALLEL_FROM = 200  # files from which check uses every CPU unless --jobs says otherwise
 
 
 class UsageError(Exception):
@@ -69,7 +70,9 @@ def _add_lint_options(parser: argparse.ArgumentParser) -> None:
     parser.add_argument(
         "--include", action="append", metavar="GLOB", help="file names to lint in folders (repeatable; default: README.md)"
     )
-    parser.add_argument("-j", "--jobs", type=int, default=1, metavar="N", help="lint with N processes (0: one per CPU; default: 1)")
+    parser.add_argument(
+        "-j", "--jobs", type=int, metavar="N", help=f"lint with N processes (0: one per CPU; default: one per CPU from {PARALLEL_FROM} files, else 1)"
+    )
     parser.add_argument("--unsafe-fixes", action="store_true", help="also apply (or count) fixes that may change the card's meaning")
     parser.add_argument("--diff", action="store_true", help="print a unified diff of the fixes and write nothing")
     logs = parser.add_argument_group("measurement logs", "CodeCarbon, carbontracker, eco2AI or cardlint energy logs of the training run")

@@ -23,11 +23,12 @@ class Field(NamedTuple):
 
 
 class Co2Block(NamedTuple):
-    """The block's key and value nodes, and the value huggingface_hub reads."""
+    """The block's key and value nodes, the value huggingface_hub reads, and its keys (read once)."""
 
     key_node: yaml.Node
     node: yaml.Node
     value: Any
+    keys: tuple[Field, ...] = ()  # see fields()
 
     @property
     def is_mapping(self) -> bool:
@@ -35,18 +36,10 @@ class Co2Block(NamedTuple):
 
     def fields(self) -> list[Field]:
         """Each key of the mapping form in order; for duplicate keys only the last (as PyYAML keeps)."""
-        if not self.is_mapping:
-            return []
-        last: dict[str, Field] = {}
-        for key_node, value_node in self.node.value:
-            if isinstance(key_node, yaml.ScalarNode) and isinstance(key_node.value, str):
-                name = key_node.value
-                if name in self.value:
-                    last[name] = Field(name, key_node, value_node, self.value[name])
-        return sorted(last.values(), key=lambda f: f.key_node.start_mark.index)
+        return list(self.keys)
 
     def field(self, name: str) -> Field | None:
-        for found in self.fields():
+        for found in self.keys:
             if found.name == name:
                 return found
         return None
@@ -59,4 +52,18 @@ def find_block(card: Card) -> Co2Block | None:
     pair = card.top_level(KEY)
     if pair is None:
         return None
-    return Co2Block(pair[0], pair[1], card.metadata[KEY])
+    key_node, node = pair
+    value = card.metadata[KEY]
+    return Co2Block(key_node, node, value, _fields(node, value))
+
+
+def _fields(node: yaml.Node, value: Any) -> tuple[Field, ...]:
+    if not (isinstance(value, dict) and isinstance(node, yaml.MappingNode)):
+        return ()
+    last: dict[str, Field] = {}
+    for key_node, value_node in node.value:
+        if isinstance(key_node, yaml.ScalarNode) and isinstance(key_node.value, str):
+            name = key_node.value
+            if name in value:
+                last[name] = Field(name, key_node, value_node, value[name])
+    return tuple(sorted(last.values(), key=lambda f: f.key_node.start_mark.index))

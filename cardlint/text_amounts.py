@@ -23,6 +23,7 @@ breakdown), "other" (inference, evaluation, per-sample, yearly or all-experiment
 agrees with the text when it agrees with any of them.
 """
 
+import bisect
 import re
 from typing import NamedTuple
 
@@ -60,6 +61,7 @@ def find_text_emissions(markdown: str, *, include_other_units: bool = False) -> 
     return _Finder(markdown, include_other_units).run()
 
 
+_BREAK_RE = re.compile(r"(\r\n|\r|\n)")
 _LINE_RE = re.compile(r"[^\r\n]*(?:\r\n|\r|\n)|[^\r\n]+$")
 # A run of 3 or more backticks or tildes opens or closes a code fence when only up to 3 spaces
 # precede it on its line (two patterns with a literal prefix: a search for either is 30 times slower).
@@ -75,6 +77,7 @@ _HTML_CELL_RE = re.compile(r"<t[dh]\b[^>]*>(.*?)</t[dh]\s*>", re.S | re.I)
 _TAG_RE = re.compile(r"<[^<>]*>")  # an unclosed "<" stops at the next one: no quadratic rescans
 _LINK_RE = re.compile(r"!?\[([^\[\]]*)\]\([^()]*\)")
 _HEADING_RE = re.compile(r"^ {0,3}#{1,6}(?:[ \t]|$)")
+_HASH_AT_LINE_START_RE = re.compile(r"^ {0,3}#", re.M)  # after a lone CR it finds none: sections merge, safely
 _ITEM_RE = re.compile(r"[ \t]*(?:>[ \t]*)*(?:(?:[-*+]|\d{1,9}[.)])[ \t]+)?")
 _FIELD_RE = re.compile(r"(?P<label>[^:\r\n|]{1,200}?)\s*:(?![/\d])[*_ \t]*")
 _DELIMITER_RE = re.compile(r"^[ \t]*\|?[ \t]*:?-+:?[ \t]*(?:\|[ \t]*:?-+:?[ \t]*)*\|?[ \t]*$")
@@ -89,9 +92,10 @@ _SENTENCE_END_RE = re.compile(r"[.!?;](?:\s|$)")
 
 # Every statement this module reports has one of these in its line, table or label: text without
 # one is not scanned for amounts (a superset of _EMISSION_RE and of the units that name CO2).
+_MENTION_WORDS = ("co2", "co₂", "co<sub>", "carbon", "emission", "emit", "footprint", "ghg", "greenhouse")
+MENTIONS = re.compile("|".join(_MENTION_WORDS), re.I)
 # The lookahead on the first letters changes no match; it lets the regex engine skip ahead
-# instead of trying every branch at every character, which makes these searches three times faster.
-MENTIONS = re.compile(r"(?=[cefg])(?:co2|co₂|co<sub>|carbon|emission|emit|footprint|ghg|greenhouse)", re.I)
+# instead of trying every branch at every character, which makes the search three times faster.
 _EMISSION_RE = re.compile(r"(?=[cefg])(?:co2|co₂|carbon|emission|emitted|emit\b|footprint|ghg|greenhouse)", re.I)
 _NOT_EMISSION_RE = re.compile(
     r"intensity|energy|power|electricity|kwh|label|source|method|tool|track|offset|calculator|region|"
@@ -117,26 +121,69 @@ class _Parent(NamedTuple):
     statement: int | None  # index in _Finder.found of its amount
 
 
+def mention_offsets(text: str) -> list[int]:
+    """Where the words of MENTIONS start in ``text``, sorted.
+
+    ASCII text is lowercased and searched word by word with str.find: the same words (the
+    characters re.IGNORECASE also folds, like the long s or the Kelvin sign, are not ASCII),
+    found twice as fast as with the regex.
+    """
+    if not text.isascii():
+        return [m.start() for m in MENTIONS.finditer(text)]
+    lowered = text.lower()
+    found = []
+    for word in _MENTION_WORDS:
+        index = lowered.find(word)
+        while index >= 0:
+            found.append(index)
+            index = lowered.find(word, index + 1)
+    return sorted(found)
+
+
+def has_mentions(text: str) -> bool:
+    """Whether a word of MENTIONS occurs in ``text``."""
+    if not text.isascii():
+        return MENTIONS.search(text) is not None
+    lowered = text.lower()
+    return any(word in lowered for word in _MENTION_WORDS)
+
+
 class _Finder:
     """One pass over a card: mask what is not prose, then tables, fields and sentences."""
 
     def __init__(self, markdown: str, include_other_units: bool) -> None:
         self.masked = _mask(markdown)
+        self.mentions = mention_offsets(self.masked)  # no word spans a line, so none spans a region
         self.include_other = include_other_units
         self.found: list[TextAmount] = []
         self.totals: set[int] = set()  # fields whose list items are their parts
 
+    def _mentions_in(self, start: int, end: int) -> bool:
+        """Whether an emissions word starts in ``masked[start:end]`` (a line or a run of lines)."""
+        index = bisect.bisect_left(self.mentions, start)
+        return index < len(self.mentions) and self.mentions[index] < end
+
     def run(self) -> list[TextAmount]:
         for start, end in _closed_spans(self.masked, *_HTML_TABLE):
-            if not MENTIONS.search(self.masked, start, end):
-                continue  # no emissions label or CO2 unit in the table: none of its cells counts
-            rows = [
-                [c.span(1) for c in _HTML_CELL_RE.finditer(self.masked, r.start(1), r.end(1))]
-                for r in _HTML_ROW_RE.finditer(self.masked, start, end)
-            ]
-            self._table([row for row in rows if row])
+            if self._mentions_in(start, end):  # else no label or unit can make a cell count
+                rows = [
+                    [c.span(1) for c in _HTML_CELL_RE.finditer(self.masked, r.start(1), r.end(1))]
+                    for r in _HTML_ROW_RE.finditer(self.masked, start, end)
+                ]
+                self._table([row for row in rows if row])
             self.masked = self.masked[:start] + _blank(self.masked[start:end]) + self.masked[end:]
-        lines = [(m.start(), m.end()) for m in _LINE_RE.finditer(self.masked)]
+        # Headings (those no table can take as a row) end the list-item ancestry, so each section
+        # is read on its own, and one without an emissions word cannot hold a statement.
+        bounds = [0, *(m.start() for m in _HASH_AT_LINE_START_RE.finditer(self.masked) if self._is_heading(m.start())), len(self.masked)]
+        for start, end in zip(bounds, bounds[1:]):
+            if start < end and self._mentions_in(start, end):
+                self._section([(m.start(), m.end()) for m in _LINE_RE.finditer(self.masked, start, end)])
+        for index in self.totals:
+            if self.found[index].role == "single":
+                self.found[index] = self.found[index]._replace(role="total")
+        return sorted(self.found, key=lambda found: found.start)
+
+    def _section(self, lines: list[tuple[int, int]]) -> None:
         stack: list[_Parent] = []
         i = 0
         while i < len(lines):
@@ -146,7 +193,7 @@ class _Finder:
                 j = i + 2
                 while j < len(lines) and "|" in self.masked[lines[j][0] : lines[j][1]]:
                     j += 1
-                if MENTIONS.search(self.masked, start, lines[j - 1][1]):
+                if self._mentions_in(start, lines[j - 1][1]):
                     self._table([self._row(*lines[k]) for k in [i, *range(i + 2, j)]])
                 i, stack = j, []
                 continue
@@ -155,14 +202,15 @@ class _Finder:
                 continue
             if _HEADING_RE.match(line):
                 stack = []
-                if MENTIONS.search(line):
+                if self._mentions_in(start, end):
                     self._prose(start, start + len(line), [])
                 continue
             self._line(start, line, stack)
-        for index in self.totals:
-            if self.found[index].role == "single":
-                self.found[index] = self.found[index]._replace(role="total")
-        return sorted(self.found, key=lambda found: found.start)
+
+    def _is_heading(self, start: int) -> bool:
+        """Whether the line at ``start`` is a heading with no pipe (a line with one may be a table's row)."""
+        line = _LINE_RE.match(self.masked, start)
+        return line is not None and _HEADING_RE.match(line.group()) is not None and "|" not in line.group()
 
     # -- lines
 
@@ -182,7 +230,7 @@ class _Finder:
             stack.clear()
         label = field.group("label") if field else ""
         statement = None
-        if _DIGIT_RE.search(line, item.end()) and (MENTIONS.search(line) or any(parent.is_emission for parent in stack)):
+        if _DIGIT_RE.search(line, item.end()) and (self._mentions_in(start, start + len(line)) or any(p.is_emission for p in stack)):
             parents = list(stack)
             body = start + item.end()
             if field:
@@ -402,7 +450,10 @@ def _blank_spans(text: str, spans: list[tuple[int, int]]) -> str:
 
 
 def _blank(text: str) -> str:
-    return re.sub(r"[^\r\n]", " ", text)
+    """Spaces for every character but line breaks."""
+    parts = _BREAK_RE.split(text)
+    parts[::2] = [" " * len(part) for part in parts[::2]]
+    return "".join(parts)
 
 
 def _plain(text: str) -> str:

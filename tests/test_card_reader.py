@@ -3,13 +3,16 @@
 from __future__ import annotations
 
 import math
+import re
 from pathlib import Path
 
 import pytest
 import yaml
 from huggingface_hub.repocard import metadata_load
+from hypothesis import given
+from hypothesis import strategies as st
 
-from cardlint.card import Position, parse_card
+from cardlint.card import Card, Position, parse_card
 from cardlint.linter import read_card
 from support import corpus_cards
 
@@ -135,3 +138,17 @@ def test_bom_is_not_part_of_the_text(tmp_path: Path) -> None:
     card = read_card(path)
     assert not isinstance(card, str)
     assert card.bom and card.text.startswith("---") and card.metadata == {"license": "mit"}
+
+
+@given(st.text(alphabet="ab\r\n\u2028é", max_size=40))
+def test_position_and_line_text_agree_with_a_plain_line_split(text: str) -> None:
+    card = Card(text)
+    lines = re.split(r"(?<=\r\n)|(?<=\r)(?!\n)|(?<=\n)", text) if text else [""]
+    offset = 0
+    for row, line in enumerate(lines, start=1):
+        if not line and row > 1:
+            break
+        for column in range(len(line)):
+            assert card.position(offset + column) == (row, column + 1)
+        assert card.line_text(row) == line
+        offset += len(line)

@@ -261,3 +261,18 @@ def test_folder_without_readme_checks_its_markdown_and_include_narrows(tmp_path:
     write(tmp_path / "empty" / "notes.txt", "nothing")
     empty = run_cardlint("check", str(tmp_path / "empty"))
     assert empty.returncode == 0 and "No cards to check." in empty.stdout and "no other Markdown file" in empty.stderr
+
+
+def test_many_files_in_parallel_by_default_report_as_one_process(tmp_path: Path) -> None:
+    from cardlint.cli import PARALLEL_FROM
+
+    for number in range(PARALLEL_FROM):
+        write(tmp_path / f"{number:03d}" / "README.md", BAD if number % 3 else GOOD)
+    (tmp_path / "007" / "README.md").write_bytes(b"\x00\x01binary")
+    default = run_cardlint("check", "--output-format", "concise", str(tmp_path))
+    one_process = run_cardlint("check", "--output-format", "concise", "--jobs", "1", str(tmp_path))
+    assert (default.returncode, default.stdout, default.stderr) == (one_process.returncode, one_process.stdout, one_process.stderr)
+    assert default.returncode == 2  # the binary file
+    per_card = len(run_cardlint("check", "--output-format", "concise", "-q", str(tmp_path / "001" / "README.md")).stdout.splitlines())
+    bad = sum(1 for number in range(PARALLEL_FROM) if number % 3 and number != 7)
+    assert f"Found {bad * per_card} problems" in default.stdout, default.stdout[-300:]

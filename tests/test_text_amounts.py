@@ -9,7 +9,7 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from cardlint.text_amounts import TextAmount, find_text_emissions
+from cardlint.text_amounts import MENTIONS, TextAmount, find_text_emissions, has_mentions, mention_offsets
 
 CARDS = Path(__file__).resolve().parents[2] / "shared" / "corpus" / "cards"
 
@@ -108,6 +108,19 @@ LAYOUTS: list[tuple[str, list[str], list[str], list[str]]] = [
     ("Carbon emitted: 4 200 kg\n", [], [], []),  # a space is no thousands separator: no amount read
     ("- **Carbon Emitted**: 0.000 kg of CO2\n", ["0.000 kg of CO2"], ["0"], ["single"]),
     ("- Emissions: 2.04\n", [], [], []),  # no unit anywhere: not a stated amount
+    # sections: only those with an emissions word are read, and a heading ends the list ancestry
+    (
+        "## Training\n\n- Inference (per request):\n\n## Impact\n\n- CO2 emitted: 5 g\n",
+        ["5 g"],
+        ["5"],
+        ["single"],
+    ),
+    ("- Inference (per request):\n  - CO2 emitted: 5 g\n", ["5 g"], ["5"], ["other"]),
+    ("- CO2 emissions:\n  - Training: 3 g\n  - Tuning: 2 g\n\n# Next\n\n- Tuning: 9 g\n", ["3 g", "2 g"], ["3", "2"], ["single", "single"]),
+    ("# run | CO2 (g)\n---|---\nA | 7\n", ["7"], ["7"], ["single"]),  # a table's header, not a heading
+    ("# Intro\r## Carbon\r\rEmitted 8 g CO2.\r", ["8 g CO2"], ["8"], ["single"]),  # CR-only lines
+    ("## Méthode\n\nLe carbone émis : 6 g CO₂.\n", ["6 g CO₂"], ["6"], ["single"]),  # not ASCII
+    ("## EMISSIONS\n\n- TOTAL CARBON: 3 KG\n", ["3 KG"], ["3000"], ["total"]),
 ]
 
 
@@ -301,3 +314,12 @@ def test_card_030_checkpoint_table_is_parts() -> None:
     assert [s.role for s in found] == ["single"] + ["part"] * 12
     assert found[0].amount.grams == Decimal(5600)
     assert found[-1].row == "9.8B" and found[-1].amount.grams == Decimal(41310)
+
+
+MENTION_ALPHABET = st.sampled_from(list("coCO2₂<sub>arbnemisftpghGHEMISKſ \n|#-:é") + ["co<sub>", "Emit", "GHG", "carbon"])
+
+
+@given(st.lists(MENTION_ALPHABET, max_size=60).map("".join))
+def test_mention_offsets_are_where_the_regex_matches(text: str) -> None:
+    assert mention_offsets(text) == [i for i in range(len(text)) if MENTIONS.match(text, i)]
+    assert has_mentions(text) == (MENTIONS.search(text) is not None)

@@ -9,7 +9,7 @@ from contextlib import contextmanager
 from pathlib import Path
 from typing import Iterator, TextIO
 
-from cardlint.cli import EXIT_CLEAN, EXIT_ERROR, EXIT_FINDINGS, UsageError
+from cardlint.cli import EXIT_CLEAN, EXIT_ERROR, EXIT_FINDINGS, PARALLEL_FROM, UsageError
 from cardlint.config import ConfigError, settings_for
 from cardlint.diagnostics import FileResult
 from cardlint.linter import lint_path
@@ -78,15 +78,25 @@ def run_check(args: argparse.Namespace) -> int:
     return EXIT_FINDINGS if summary.errors + summary.warnings else EXIT_CLEAN
 
 
-def _lint_all(jobs: list[tuple[Path, Settings]], processes: int) -> list[FileResult]:
-    """Lint every (path, settings) pair, in parallel processes when asked and worth it."""
+def _lint_all(jobs: list[tuple[Path, Settings]], processes: int | None) -> list[FileResult]:
+    """Lint every (path, settings) pair, in parallel processes when asked or when there are many.
+
+    Where processes cannot be started (no semaphores in some sandboxes) or one dies, the files
+    are linted in this process instead.
+    """
+    if processes is None:
+        processes = 0 if len(jobs) >= PARALLEL_FROM else 1
     workers = processes if processes > 0 else (os.cpu_count() or 1)
     if workers == 1 or len(jobs) < 2 * workers:
         return [lint_path(path, settings) for path, settings in jobs]
     from concurrent.futures import ProcessPoolExecutor
+    from concurrent.futures.process import BrokenProcessPool
 
-    with ProcessPoolExecutor(max_workers=workers) as pool:
-        return list(pool.map(_lint_job, jobs, chunksize=max(1, len(jobs) // (workers * 8))))
+    try:
+        with ProcessPoolExecutor(max_workers=workers) as pool:
+            return list(pool.map(_lint_job, jobs, chunksize=max(1, len(jobs) // (workers * 8))))
+    except (OSError, BrokenProcessPool):
+        return [lint_path(path, settings) for path, settings in jobs]
 
 
 def _lint_job(job: tuple[Path, Settings]) -> FileResult:

@@ -4,13 +4,13 @@ from __future__ import annotations
 
 from cardlint.card import Card
 from cardlint.rules._helpers import plain_grams
-from cardlint.text_amounts import MENTIONS, TextAmount, find_text_emissions
+from cardlint.text_amounts import TextAmount, find_text_emissions, has_mentions
 
 
 def stated_totals(card: Card) -> list[TextAmount]:
     """The body's emissions statements that give a whole figure (not a part of a breakdown)."""
     body = card.body
-    if not MENTIONS.search(body):
+    if not has_mentions(body):
         return []  # no word an emissions statement needs: spare the Markdown scan
     return [
         t
