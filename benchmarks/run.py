@@ -136,13 +136,20 @@ def machine() -> str:
                 model = line.split(":", 1)[1].strip()
                 break
     versions = subprocess.run(
-        [sys.executable, "-c", "import yaml, huggingface_hub, cardlint; print(yaml.__version__, yaml.__with_libyaml__, huggingface_hub.__version__, cardlint.__version__)"],
+        [
+            sys.executable,
+            "-c",
+            "import yaml, huggingface_hub, cardlint; "
+            "print(yaml.__version__, yaml.__with_libyaml__, huggingface_hub.__version__, cardlint.__version__, cardlint.__file__, sep='\\n')",
+        ],
         capture_output=True, text=True, check=True,
-    ).stdout.split()
+    ).stdout.splitlines()
     libyaml = "C loader" if versions[1] == "True" else "no C loader"
+    # an editable install runs from the checkout, and its import hook loads pathlib in every process (the floor's too)
+    install = "editable install" if Path(versions[4]).resolve().is_relative_to(REPO) else "regular install"
     return (
         f"{os.cpu_count()} CPUs ({model}), {platform.system()} {platform.release()}, Python {platform.python_version()}, "
-        f"PyYAML {versions[0]} ({libyaml}), huggingface_hub {versions[2]}, cardlint {versions[3]}"
+        f"PyYAML {versions[0]} ({libyaml}), huggingface_hub {versions[2]}, cardlint {versions[3]} ({install})"
     )
 
 

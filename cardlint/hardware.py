@@ -178,7 +178,7 @@ class _Catalogue:
     first reaches one of its alias words, and the aliases of a first word are put in a trie then.
     """
 
-    def __init__(self, row_lines: list[str], first_words: dict[str, list[int]]) -> None:
+    def __init__(self, row_lines: list[bytes], first_words: dict[str, list[int]]) -> None:
         self.row_lines = row_lines
         self.first_words = first_words
         self._rows: dict[int, list] = {}  # type: ignore[type-arg]
@@ -189,7 +189,7 @@ class _Catalogue:
         """``[id, kind, vendor, name, watts, alias keys, memory sizes]`` of row ``index``."""
         found = self._rows.get(index)
         if found is None:
-            found = self._rows[index] = json.loads(self.row_lines[index].rstrip(","))
+            found = self._rows[index] = json.loads(self.row_lines[index].rstrip(b","))
         return found
 
     @functools.cached_property
@@ -240,16 +240,20 @@ class _Catalogue:
         return root
 
 
-_HEADER = '{"format":1,"source":"hardware-power.csv","devices":['
-_FIRST_WORDS = '"first_words":'
+_HEADER = b'{"format":1,"source":"hardware-power.csv","devices":['
+_FIRST_WORDS = b'"first_words":'
 
 
 @functools.lru_cache(maxsize=None)
 def _catalogue() -> _Catalogue:
-    """The catalogue, split into its row lines (the layout scripts/build_hardware_data.py writes)."""
-    with open(DATA_FILE, encoding="utf-8") as handle:
+    """The catalogue, split into its row lines (the layout scripts/build_hardware_data.py writes).
+
+    The lines stay UTF-8 bytes until a row is needed (json reads bytes): decoding the whole file
+    would cost more than reading it.
+    """
+    with open(DATA_FILE, "rb") as handle:
         lines = handle.read().splitlines()
-    if lines[0] != _HEADER or lines[-2] != "]," or not lines[-1].startswith(_FIRST_WORDS):
+    if lines[0] != _HEADER or lines[-2] != b"]," or not lines[-1].startswith(_FIRST_WORDS):
         raise ValueError(f"{DATA_FILE}: not the layout scripts/build_hardware_data.py writes")
     return _Catalogue(lines[1:-2], json.loads(lines[-1][len(_FIRST_WORDS) : -1]))
 
