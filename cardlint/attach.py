@@ -2,18 +2,16 @@
 
 from decimal import ROUND_HALF_UP, Decimal
 from pathlib import Path
-from typing import TYPE_CHECKING, Any, Mapping, NamedTuple
+from typing import Any, Mapping, NamedTuple
 
+from cardlint.logs.measurement import Measurement
 from cardlint.logs.names import discover_logs
-
-if TYPE_CHECKING:
-    from cardlint.logs.measurement import Measurement
 
 
 class AttachedLogs(NamedTuple):
     """The logs attached to one card; ``explicit`` when the user named them."""
 
-    measurements: "tuple[Measurement, ...]"
+    measurements: tuple[Measurement, ...]
     explicit: bool
 
     @property
