@@ -23,22 +23,34 @@ class ConfigError(Exception):
 
 def find_config(start: Path) -> Path | None:
     """The nearest ``.cardlint.toml``, or pyproject.toml with a ``[tool.cardlint]`` table, from ``start`` up."""
-    directory = start if start.is_dir() else start.parent
-    return _find_in(str(directory.resolve()))
+    start_text = os.fspath(start)
+    directory = start_text if os.path.isdir(start_text) else os.path.dirname(start_text) or os.curdir
+    return _find_in(_real_directory(os.path.abspath(directory)) if ".." not in Path(directory).parts else os.path.realpath(directory))
 
 
-@lru_cache(maxsize=256)
+@lru_cache(maxsize=4096)
+def _real_directory(directory: str) -> str:
+    """os.path.realpath of an absolute, normalised folder, one link check per folder not seen before."""
+    parent, name = os.path.split(directory)
+    if not name:
+        return directory
+    if os.path.islink(directory):
+        return os.path.realpath(directory)
+    return os.path.join(_real_directory(parent), name)
+
+
+@lru_cache(maxsize=4096)
 def _find_in(directory: str) -> Path | None:
-    path = Path(directory)
-    dotfile = path / ".cardlint.toml"
-    if dotfile.is_file():
-        return dotfile
-    pyproject = path / "pyproject.toml"
-    if pyproject.is_file() and "[tool.cardlint" in pyproject.read_text(encoding="utf-8", errors="replace"):
-        return pyproject
-    if path.parent == path:
-        return None
-    return _find_in(str(path.parent))
+    dotfile = os.path.join(directory, ".cardlint.toml")
+    if os.path.isfile(dotfile):
+        return Path(dotfile)
+    pyproject = os.path.join(directory, "pyproject.toml")
+    if os.path.isfile(pyproject):
+        with open(pyproject, encoding="utf-8", errors="replace") as handle:
+            if "[tool.cardlint" in handle.read():
+                return Path(pyproject)
+    parent = os.path.dirname(directory)
+    return None if parent == directory else _find_in(parent)
 
 
 @lru_cache(maxsize=64)

@@ -25,7 +25,7 @@ def find_cards(directory: Path, include: tuple[str, ...] = (README_NAME,)) -> li
     folders, virtual environments and node_modules."""
     found: list[Path] = []
     for root, dirs, files in os.walk(directory):
-        dirs[:] = sorted(d for d in dirs if d not in SKIPPED_DIRS and not (Path(root, d) / "pyvenv.cfg").exists())
+        dirs[:] = sorted(d for d in dirs if d not in SKIPPED_DIRS and not os.path.exists(os.path.join(root, d, "pyvenv.cfg")))
         found.extend(Path(root, name) for name in sorted(files) if any(fnmatch.fnmatchcase(name, glob) for glob in include))
     return found
 
