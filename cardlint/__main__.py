@@ -1,7 +1,5 @@
 """``python -m cardlint``."""
 
-import sys
+from cardlint.cli import run
 
-from cardlint.cli import main
-
-sys.exit(main())
+run()

@@ -9,7 +9,7 @@ from __future__ import annotations
 import argparse
 import os
 import sys
-from typing import Any, Callable, Sequence
+from typing import Any, Callable, NoReturn, Sequence
 
 from cardlint import __version__
 
@@ -194,10 +194,37 @@ def main(argv: Sequence[str] | None = None) -> int:
         return 130
     except BrokenPipeError:
         return EXIT_ERROR
+    except OSError as error:  # the environment, not a bug: a full disk, a closed terminal
+        sys.stderr.write(f"cardlint: error: {error.strerror or error}\n")
+        return EXIT_ERROR
     except Exception as error:  # the one place that turns a bug into a message
         sys.stderr.write(f"cardlint: internal error: {type(error).__name__}: {error} (please report this)\n")
         return EXIT_ERROR
 
 
+# Modules whose presence means something may still need Python's orderly shutdown: worker
+# processes, the Hub client's connections, the energy meter's threads and log.
+_NEEDS_SHUTDOWN = ("concurrent.futures.process", "huggingface_hub", "cardlint.energy.meter")
+
+
+def run() -> NoReturn:
+    """The console script: main(), then, after a local run, exit without tearing the interpreter down.
+
+    Freeing every module and object at exit takes about 15 ms, a tenth of a one-card check that
+    pre-commit runs on every commit. Nothing is lost: the output streams are flushed here, files
+    written are already closed, and runs that started processes, threads or connections exit the
+    usual way.
+    """
+    code = main()
+    if any(name in sys.modules for name in _NEEDS_SHUTDOWN):
+        sys.exit(code)
+    try:
+        sys.stdout.flush()
+        sys.stderr.flush()
+    except (BrokenPipeError, OSError):
+        code = EXIT_ERROR
+    os._exit(code)
+
+
 if __name__ == "__main__":
-    sys.exit(main())
+    run()

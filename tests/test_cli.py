@@ -276,3 +276,24 @@ def test_many_files_in_parallel_by_default_report_as_one_process(tmp_path: Path)
     per_card = len(run_cardlint("check", "--output-format", "concise", "-q", str(tmp_path / "001" / "README.md")).stdout.splitlines())
     bad = sum(1 for number in range(PARALLEL_FROM) if number % 3 and number != 7)
     assert f"Found {bad * per_card} problems" in default.stdout, default.stdout[-300:]
+
+
+@pytest.mark.skipif(not Path("/dev/full").exists(), reason="/dev/full (a device that is always full) is Linux's")
+def test_a_full_output_device_is_an_environment_error(tmp_path: Path) -> None:
+    import subprocess
+    import sys
+
+    card = write(tmp_path / "README.md", BAD)
+    with open("/dev/full", "w") as full:
+        result = subprocess.run([sys.executable, "-m", "cardlint", "check", str(card)], stdout=full, stderr=subprocess.PIPE, text=True, timeout=120)
+    assert result.returncode == 2
+    assert result.stderr == "cardlint: error: No space left on device\n"
+
+
+def test_output_is_complete_when_the_interpreter_exits_early(tmp_path: Path) -> None:
+    """A local run skips the interpreter's teardown; every line must still reach the pipe."""
+    for number in range(50):
+        write(tmp_path / f"{number:02d}" / "README.md", BAD)
+    result = run_cardlint("check", "--output-format", "json", str(tmp_path))
+    assert result.returncode == 1
+    assert len({finding["filename"] for finding in json.loads(result.stdout)}) == 50
