@@ -177,7 +177,7 @@ def _dispatch(args: argparse.Namespace) -> int:
 
 
 def main(argv: Sequence[str] | None = None) -> int:
-    """Entry point of the ``cardlint`` console script."""
+    """Run the command line ``argv`` (default: ``sys.argv[1:]``) and return its exit code."""
     arguments = sys.argv[1:] if argv is None else list(argv)
     parser = build_parser(arguments)
     args = parser.parse_args(arguments)

@@ -1,0 +1,52 @@
+"""What keeps a one-card check fast (see the README's performance section); the timings themselves
+are measured by benchmarks/run.py, never here."""
+
+from __future__ import annotations
+
+import ast
+import subprocess
+import sys
+from pathlib import Path
+
+from support import REPO
+
+GOOD = (
+    "---\nco2_eq_emissions:\n  emissions: 1200\n  source: CodeCarbon\n  training_type: fine-tuning\n"
+    "  geographical_location: Quebec, Canada\n  hardware_used: 1 x NVIDIA A100-SXM4-80GB\n---\n"
+    "# Model\n\n## Environmental impact\n\nTraining emitted 1.2 kg of CO2eq.\n"
+)
+# Needed by other commands, by a diff, a suggestion or a worker pool, never by checking a card.
+NOT_ON_THE_LOCAL_PATH = ("dataclasses", "inspect", "shutil", "difflib", "jsonschema", "concurrent.futures", "huggingface_hub", "cardlint.energy.meter")
+
+
+def _defines_named_tuple(tree: ast.Module) -> bool:
+    return any(
+        isinstance(node, ast.ClassDef) and any(isinstance(base, ast.Name) and base.id == "NamedTuple" for base in node.bases)
+        for node in tree.body
+    )
+
+
+def _future_annotations(tree: ast.Module) -> bool:
+    return any(isinstance(node, ast.ImportFrom) and node.module == "__future__" for node in tree.body)
+
+
+def test_modules_with_named_tuples_do_not_postpone_annotations() -> None:
+    """With postponed annotations typing.NamedTuple compiles each field's annotation (0.4 ms a class)."""
+    offenders = []
+    for path in sorted((REPO / "cardlint").rglob("*.py")):
+        tree = ast.parse(path.read_text(encoding="utf-8"))
+        if _defines_named_tuple(tree) and _future_annotations(tree):
+            offenders.append(str(path.relative_to(REPO)))
+    assert offenders == []
+
+
+def test_a_local_check_imports_nothing_it_does_not_need(tmp_path: Path) -> None:
+    card = tmp_path / "README.md"
+    card.write_text(GOOD, encoding="utf-8")
+    code = (
+        "import sys; from cardlint.cli import main\n"
+        f"code = main(['check', sys.argv[1]])\n"
+        f"print(code, sorted(m for m in {NOT_ON_THE_LOCAL_PATH!r} if m in sys.modules))"
+    )
+    result = subprocess.run([sys.executable, "-c", code, str(card)], capture_output=True, text=True, timeout=120, cwd=REPO)
+    assert result.stdout.splitlines()[-1] == "0 []", result.stdout + result.stderr
