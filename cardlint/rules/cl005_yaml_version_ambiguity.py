@@ -67,11 +67,12 @@ def check(ctx: LintContext) -> Iterator[Violation]:
     constructor = SafeConstructor()
     emissions_nodes = _emissions_nodes(ctx)
     for node, key in card.nodes():
-        if not is_plain(node) or node.tag.endswith(":timestamp"):
+        tag, value = node.tag, node.value
+        if tag == _STR_TAG and isinstance(value, str) and value and value[0] not in _NUMBER_START and value not in _YAML12_WORDS:
+            continue  # a string to both readers, plain or not (the common case, tested first)
+        if not is_plain(node) or tag.endswith(":timestamp"):
             continue
-        if node.tag == _STR_TAG and node.value and node.value[0] not in _NUMBER_START and node.value not in _YAML12_WORDS:
-            continue  # a string to both readers
-        if node.tag in _NUMBER_TAGS and _PLAIN_NUMBER.fullmatch(node.value):
+        if tag in _NUMBER_TAGS and _PLAIN_NUMBER.fullmatch(value):
             continue
         if id(node) in emissions_nodes:
             continue  # CO2103 and CO2101 own the emissions value
