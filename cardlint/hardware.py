@@ -110,8 +110,12 @@ def devices() -> tuple[Device, ...]:
     return _catalogue().devices
 
 
+@functools.lru_cache(maxsize=4096)
 def parse_hardware(text: str) -> HardwareSpec:
-    """Read a hardware description such as "8 x NVIDIA A100-SXM4-80GB" or "TPU v3-8"."""
+    """Read a hardware description such as "8 x NVIDIA A100-SXM4-80GB" or "TPU v3-8".
+
+    Cached: the spec is immutable, two rules read the same field, and cards repeat descriptions.
+    """
     return _Parser(text).parse()
 
 
