@@ -132,7 +132,9 @@ def _read_bytes(path: Path) -> bytes:
         raise _Unreadable(f"file is {info.st_size / 1024 / 1024:.1f} MB, over the {MAX_BYTES // 1024 // 1024} MB limit for a README")
     try:
         with path.open("rb") as handle:
-            data = handle.read(MAX_BYTES + 1)
+            data = handle.read(info.st_size + 1)  # a buffer of the file's size, not of the 10 MB limit
+            if len(data) > info.st_size:  # it grew since the stat: read on, up to the limit
+                data += handle.read(MAX_BYTES + 1 - len(data))
     except PermissionError:
         raise _Unreadable("permission denied") from None
     except OSError as error:

@@ -13,6 +13,7 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from cardlint.card import Card, Position, parse_card
+from cardlint.diagnostics import FileError
 from cardlint.linter import read_card
 from support import corpus_cards
 
@@ -152,3 +153,11 @@ def test_position_and_line_text_agree_with_a_plain_line_split(text: str) -> None
             assert card.position(offset + column) == (row, column + 1)
         assert card.line_text(row) == line
         offset += len(line)
+
+
+@pytest.mark.skipif(not Path("/proc/self/status").exists(), reason="/proc is Linux's")
+def test_a_file_larger_than_its_stat_size_is_read_whole() -> None:
+    """/proc files report size 0: the reader reads past the size it was told, up to the limit."""
+    card = read_card("/proc/self/status")
+    assert not isinstance(card, FileError)
+    assert card.text.startswith("Name:") and card.text.count("\n") > 5
