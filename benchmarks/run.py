@@ -9,9 +9,10 @@ in the same run on the same generated corpus (see corpus.py), as whole processes
   ``python -c "import yaml"`` (the floor) and ``from huggingface_hub import ModelCard`` (what a
   hand-written checker pays before reading anything);
 - throughput: cards per second of ``cardlint check`` over the corpus, in one process (``--jobs 1``)
-  and as run by default (one process per CPU for a corpus this size), against the floor (read each file, split it with the Hub's regex, parse the block
-  with PyYAML's C loader) and a hand-written checker (huggingface_hub's ``metadata_load`` and a
-  compiled jsonschema validator for ``co2_eq_emissions``), each in one process;
+  and as run by default (one process per CPU for a corpus this size), against the floor (read
+  each file, split it with the Hub's regex, parse the block with PyYAML's C loader) and a
+  hand-written checker (huggingface_hub's ``metadata_load`` and a compiled jsonschema validator
+  for ``co2_eq_emissions``), each in one process;
 - memory: the peak RSS of each corpus run (``ru_maxrss`` of the process tree).
 
 Every command runs once untimed first, with bytecode caching on (in a temporary folder), as an
