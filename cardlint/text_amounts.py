@@ -28,6 +28,7 @@ import re
 from typing import NamedTuple
 
 from cardlint.amounts import Amount, match_amount, parse_unit
+from cardlint.mentions import mention_offsets
 
 
 class TextAmount(NamedTuple):
@@ -91,10 +92,6 @@ _IN_UNIT_RE = re.compile(r"\bin\s+(\S+)\s*$")
 _EMPHASIS_RE = re.compile(r"[*_`]+")
 _SENTENCE_END_RE = re.compile(r"[.!?;](?:\s|$)")
 
-# Every statement this module reports has one of these in its line, table or label: text without
-# one is not scanned for amounts (a superset of _EMISSION_RE and of the units that name CO2).
-_MENTION_WORDS = ("co2", "co₂", "co<sub>", "carbon", "emission", "emit", "footprint", "ghg", "greenhouse")
-MENTIONS = re.compile("|".join(_MENTION_WORDS), re.I)
 # The lookahead on the first letters changes no match; it lets the regex engine skip ahead
 # instead of trying every branch at every character, which makes the search three times faster.
 _EMISSION_RE = re.compile(r"(?=[cefg])(?:co2|co₂|carbon|emission|emitted|emit\b|footprint|ghg|greenhouse)", re.I)
@@ -120,33 +117,6 @@ class _Parent(NamedTuple):
     label: str  # as written
     is_emission: bool
     statement: int | None  # index in _Finder.found of its amount
-
-
-def mention_offsets(text: str) -> list[int]:
-    """Where the words of MENTIONS start in ``text``, sorted.
-
-    ASCII text is lowercased and searched word by word with str.find: the same words (the
-    characters re.IGNORECASE also folds, like the long s or the Kelvin sign, are not ASCII),
-    found twice as fast as with the regex.
-    """
-    if not text.isascii():
-        return [m.start() for m in MENTIONS.finditer(text)]
-    lowered = text.lower()
-    found = []
-    for word in _MENTION_WORDS:
-        index = lowered.find(word)
-        while index >= 0:
-            found.append(index)
-            index = lowered.find(word, index + 1)
-    return sorted(found)
-
-
-def has_mentions(text: str) -> bool:
-    """Whether a word of MENTIONS occurs in ``text``."""
-    if not text.isascii():
-        return MENTIONS.search(text) is not None
-    lowered = text.lower()
-    return any(word in lowered for word in _MENTION_WORDS)
 
 
 class _Finder:

@@ -50,3 +50,11 @@ def test_a_local_check_imports_nothing_it_does_not_need(tmp_path: Path) -> None:
     )
     result = subprocess.run([sys.executable, "-c", code, str(card)], capture_output=True, text=True, timeout=120, cwd=REPO)
     assert result.stdout.splitlines()[-1] == "0 []", result.stdout + result.stderr
+
+
+def test_a_body_without_emissions_words_is_not_scanned(tmp_path: Path) -> None:
+    card = tmp_path / "README.md"
+    card.write_text(GOOD.split("## Environmental impact")[0], encoding="utf-8")
+    code = "import sys; from cardlint.cli import main\ncode = main(['check', sys.argv[1]])\nprint(code, 'cardlint.text_amounts' in sys.modules)"
+    result = subprocess.run([sys.executable, "-c", code, str(card)], capture_output=True, text=True, timeout=120, cwd=REPO)
+    assert result.stdout.splitlines()[-1] == "0 False", result.stdout + result.stderr

@@ -9,7 +9,8 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from cardlint.text_amounts import MENTIONS, TextAmount, find_text_emissions, has_mentions, mention_offsets
+from cardlint.mentions import MENTIONS, has_mentions, mention_offsets
+from cardlint.text_amounts import TextAmount, find_text_emissions
 
 CARDS = Path(__file__).resolve().parents[2] / "shared" / "corpus" / "cards"
 

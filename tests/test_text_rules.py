@@ -31,7 +31,8 @@ def test_silent_on_corrected_cards(number: str) -> None:
 @needs_corpus
 def test_the_cheap_prefilter_never_hides_a_statement() -> None:
     from cardlint.card import parse_card
-    from cardlint.text_amounts import MENTIONS, find_text_emissions
+    from cardlint.mentions import MENTIONS
+    from cardlint.text_amounts import find_text_emissions
 
     for path in sorted(CORPUS_CARDS.glob("*.md")):
         body = parse_card(path.read_text(encoding="utf-8-sig")).body

@@ -2,16 +2,23 @@
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from cardlint.card import Card
+from cardlint.mentions import has_mentions
 from cardlint.rules._helpers import plain_grams
-from cardlint.text_amounts import TextAmount, find_text_emissions, has_mentions
+
+if TYPE_CHECKING:
+    from cardlint.text_amounts import TextAmount
 
 
 def stated_totals(card: Card) -> list[TextAmount]:
     """The body's emissions statements that give a whole figure (not a part of a breakdown)."""
     body = card.body
     if not has_mentions(body):
-        return []  # no word an emissions statement needs: spare the Markdown scan
+        return []  # no word an emissions statement needs: spare the Markdown scan and its import
+    from cardlint.text_amounts import find_text_emissions
+
     return [
         t
         for t in find_text_emissions(body)
