@@ -69,7 +69,9 @@ _LINE_RE = re.compile(r"[^\r\n]*(?:\r\n|\r|\n)|[^\r\n]+$")
 # searches for quickly; one pattern for either kind of run is 30 times slower.
 _FENCE_MARKS = (re.compile(r"```+"), re.compile(r"~~~+"))
 _COMMENT_RE = re.compile(r"<!--.*?(?:-->|$)", re.S)
-_BACKTICKS_RE = re.compile(r"`+")
+# A whole run of backticks (the lookahead takes it all, and is not backtracked into), then
+# characters and whole runs of another length, then a run of the same length, on one line.
+_INLINE_CODE_RE = re.compile(r"`(?<!``)(?=(`*))\1(?:[^`\n]|(?=(`+))(?!`\1(?!`))\2)*?`\1(?!`)")
 _CO2_IN_TEXT_RE = re.compile(r"co2|co₂|co<sub>|carbon\s+dioxide", re.I)  # what a unit naming CO2 needs
 # (opener, closer) pairs blanked as a whole; scanned by _closed_spans in linear time
 _TEMPLATES = ((re.compile(r"\{\{"), re.compile(r"\}\}")), (re.compile(r"\{%"), re.compile(r"%\}")))
@@ -79,7 +81,9 @@ _HTML_CELL_RE = re.compile(r"<t[dh]\b[^>]*>(.*?)</t[dh]\s*>", re.S | re.I)
 _TAG_RE = re.compile(r"<[^<>]*>")  # an unclosed "<" stops at the next one: no quadratic rescans
 _LINK_RE = re.compile(r"!?\[([^\[\]]*)\]\([^()]*\)")
 _HEADING_RE = re.compile(r"^ {0,3}#{1,6}(?:[ \t]|$)")
-_HASH_AT_LINE_START_RE = re.compile(r"^ {0,3}#", re.M)  # after a lone CR it finds none: sections merge, safely
+# A line that _HEADING_RE matches (with its line break: "##\r\n" is none) and that has no pipe,
+# which a table could take as a row. After a lone CR "^" finds none: sections merge, safely.
+_SECTION_HEADING_RE = re.compile(r"^ {0,3}#{1,6}(?:[ \t][^|\r\n]*(?![^\r\n])|\n|\Z)", re.M)
 _ITEM_RE = re.compile(r"[ \t]*(?:>[ \t]*)*(?:(?:[-*+]|\d{1,9}[.)])[ \t]+)?")
 _FIELD_RE = re.compile(r"(?P<label>[^:\r\n|]{1,200}?)\s*:(?![/\d])[*_ \t]*")
 _DELIMITER_RE = re.compile(r"^[ \t]*\|?[ \t]*:?-+:?[ \t]*(?:\|[ \t]*:?-+:?[ \t]*)*\|?[ \t]*$")
@@ -145,7 +149,7 @@ class _Finder:
             self.masked = self.masked[:start] + _blank(self.masked[start:end]) + self.masked[end:]
         # Headings (those no table can take as a row) end the list-item ancestry, so each section
         # is read on its own, and one without an emissions word cannot hold a statement.
-        bounds = [0, *(m.start() for m in _HASH_AT_LINE_START_RE.finditer(self.masked) if self._is_heading(m.start())), len(self.masked)]
+        bounds = [0, *(m.start() for m in _SECTION_HEADING_RE.finditer(self.masked)), len(self.masked)]
         for start, end in zip(bounds, bounds[1:]):
             if start < end and self._mentions_in(start, end):
                 self._section([(m.start(), m.end()) for m in _LINE_RE.finditer(self.masked, start, end)])
@@ -177,11 +181,6 @@ class _Finder:
                     self._prose(start, start + len(line), [])
                 continue
             self._line(start, line, stack)
-
-    def _is_heading(self, start: int) -> bool:
-        """Whether the line at ``start`` is a heading with no pipe (a line with one may be a table's row)."""
-        line = _LINE_RE.match(self.masked, start)
-        return line is not None and _HEADING_RE.match(line.group()) is not None and "|" not in line.group()
 
     # -- lines
 
@@ -389,22 +388,7 @@ def _closed_spans(text: str, opener: re.Pattern[str], closer: re.Pattern[str]) -
 
 def _inline_code_spans(text: str) -> list[tuple[int, int]]:
     """Inline code: a run of backticks up to the next run of the same length on the same line."""
-    spans = []
-    runs = list(_BACKTICKS_RE.finditer(text))
-    index = 0
-    while index < len(runs):
-        opener = runs[index]
-        line_end = text.find("\n", opener.end())
-        line_end = len(text) if line_end < 0 else line_end
-        partner = index + 1
-        while partner < len(runs) and runs[partner].start() < line_end and len(runs[partner].group()) != len(opener.group()):
-            partner += 1
-        if partner < len(runs) and runs[partner].start() < line_end and runs[partner].start() > opener.end():
-            spans.append((opener.start(), runs[partner].end()))
-            index = partner + 1
-        else:
-            index += 1
-    return spans
+    return [m.span() for m in _INLINE_CODE_RE.finditer(text)]
 
 
 def _blank_spans(text: str, spans: list[tuple[int, int]]) -> str:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from decimal import Decimal
 from pathlib import Path
 
@@ -9,6 +10,7 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
+from cardlint import text_amounts
 from cardlint.mentions import MENTIONS, has_mentions, mention_offsets
 from cardlint.text_amounts import TextAmount, find_text_emissions
 
@@ -324,3 +326,41 @@ MENTION_ALPHABET = st.sampled_from(list("coCO2₂<sub>arbnemisftpghGHEMISKſ \n|
 def test_mention_offsets_are_where_the_regex_matches(text: str) -> None:
     assert mention_offsets(text) == [i for i in range(len(text)) if MENTIONS.match(text, i)]
     assert has_mentions(text) == (MENTIONS.search(text) is not None)
+
+
+# --- the scan's regular expressions against the line-by-line rules they implement ------------
+
+CODE_ALPHABET = st.sampled_from(list("`a #|\t\r\n") + ["``", "```", "\r\n", "##", "#######"])
+
+
+def _inline_code_reference(text: str) -> list[tuple[int, int]]:
+    """Each run of backticks opens a span that the next run of the same length on its line closes."""
+    runs = [(m.start(), m.end()) for m in re.finditer("`+", text)]
+    spans, index = [], 0
+    while index < len(runs):
+        start, end = runs[index]
+        line_end = text.find("\n", end) % (len(text) + 1)  # -1 (no break): the end of the text
+        partner = next((p for p in range(index + 1, len(runs)) if runs[p][0] >= line_end or runs[p][1] - runs[p][0] == end - start), None)
+        if partner is not None and runs[partner][0] < line_end:
+            spans.append((start, runs[partner][1]))
+            index = partner + 1
+        else:
+            index += 1
+    return spans
+
+
+def _section_headings_reference(text: str) -> list[int]:
+    """Line starts (after LF) whose line, break included, matches _HEADING_RE and has no pipe."""
+    starts = [0] + [m.end() for m in re.finditer("\n", text)]
+    lines = [text_amounts._LINE_RE.match(text, start) for start in starts]
+    return [line.start() for line in lines if line and text_amounts._HEADING_RE.match(line.group()) and "|" not in line.group()]
+
+
+@given(st.lists(CODE_ALPHABET, max_size=60).map("".join))
+def test_inline_code_spans_pair_runs_of_one_length_on_one_line(text: str) -> None:
+    assert text_amounts._inline_code_spans(text) == _inline_code_reference(text)
+
+
+@given(st.lists(st.sampled_from(["#", "#######", " ", "    ", "\t", "\n", "\r", "\r\n", "|", "a"]), max_size=30).map("".join))
+def test_section_headings_are_heading_lines_without_pipes(text: str) -> None:
+    assert [m.start() for m in text_amounts._SECTION_HEADING_RE.finditer(text)] == _section_headings_reference(text)
