@@ -59,6 +59,8 @@ class Card:
         self.problem: ParseProblem | None = None
         self._line_starts: list[int] = []
         self._nodes: list[tuple[yaml.Node, str | None]] | None = None
+        # True when the metadata was built with no mapping key overwritten: no duplicate keys
+        self.keys_distinct = False
 
     def __repr__(self) -> str:
         return f"Card(path={self.path!r}, block=({self.block_start}, {self.block_end}), problem={self.problem!r})"
@@ -196,9 +198,11 @@ def _compose(card: Card) -> None:
         if size_problem is not None:
             card.problem = ParseProblem("too-complex", size_problem[0], card.node_offsets(size_problem[1])[0])
             return
-        data = _construct_plain(loader, node) if "&" not in block else _NOT_PLAIN
-        if data is _NOT_PLAIN:
+        plain = _construct_plain(loader, node) if "&" not in block else None
+        if plain is None:
             data = loader.construct_document(node)
+        else:
+            data, card._nodes, card.keys_distinct = plain
     except yaml.MarkedYAMLError as error:
         mark = error.problem_mark or error.context_mark
         offset = card.block_start + (mark.index if mark is not None else 0)  # type: ignore[operator]
@@ -226,15 +230,14 @@ _STR_TAG, _MAP_TAG, _SEQ_TAG = "tag:yaml.org,2002:str", "tag:yaml.org,2002:map",
 # scalar tags built by the loader's own constructor functions; any other tag takes the full path
 _SCALAR_TAGS = frozenset({"tag:yaml.org,2002:null", "tag:yaml.org,2002:bool", "tag:yaml.org,2002:int", "tag:yaml.org,2002:float"})
 _KEY_TYPES = frozenset({str, int, float, bool, type(None)})
-_NOT_PLAIN = object()
 
 
 class _NotPlain(Exception):
     pass
 
 
-def _construct_plain(loader: Any, root: yaml.Node) -> Any:
-    """What ``loader.construct_document(root)`` gives, built about four times faster, or _NOT_PLAIN.
+def _construct_plain(loader: Any, root: yaml.Node) -> tuple[Any, list[tuple[yaml.Node, str | None]], bool] | None:
+    """What ``loader.construct_document(root)`` gives, built about four times faster, or None.
 
     Only a tree without aliases of strings, null, booleans, numbers, mappings and sequences is
     built here: PyYAML's constructor spends most of its time on the generality (aliases, merge
@@ -242,10 +245,17 @@ def _construct_plain(loader: Any, root: yaml.Node) -> Any:
     than strings go through the loader's own constructor functions, so each value is what PyYAML
     makes of it; anything else, a key that is not a plain hashable value, and any error are left
     to ``construct_document``, so that PyYAML raises its own error, in its own order.
+
+    Also returns what the walk sees on the way: every node with its key, as ``all_nodes`` lists
+    them, and whether each mapping's keys were distinct values (no key was overwritten).
     """
     constructors = loader.yaml_constructors
+    nodes: list[tuple[yaml.Node, str | None]] = []
+    distinct = True
 
-    def build(node: yaml.Node) -> Any:
+    def build(node: yaml.Node, key: str | None) -> Any:
+        nonlocal distinct
+        nodes.append((node, key))
         tag, kind = node.tag, type(node)
         if kind is yaml.ScalarNode:
             if tag == _STR_TAG:
@@ -256,19 +266,20 @@ def _construct_plain(loader: Any, root: yaml.Node) -> Any:
         if kind is yaml.MappingNode and tag == _MAP_TAG:
             mapping = {}
             for key_node, value_node in node.value:
-                key = build(key_node)
-                if type(key) not in _KEY_TYPES:
+                built_key = build(key_node, None)
+                if type(built_key) not in _KEY_TYPES:
                     raise _NotPlain
-                mapping[key] = build(value_node)
+                mapping[built_key] = build(value_node, key_node.value)  # a plain key is a scalar's
+            distinct = distinct and len(mapping) == len(node.value)
             return mapping
         if kind is yaml.SequenceNode and tag == _SEQ_TAG:
-            return [build(child) for child in node.value]
+            return [build(child, key) for child in node.value]
         raise _NotPlain
 
     try:
-        return build(root)
+        return build(root, None), nodes, distinct
     except Exception:  # _NotPlain, or a value PyYAML's constructor refuses
-        return _NOT_PLAIN
+        return None
 
 
 def _yaml_message(error: yaml.MarkedYAMLError) -> str:

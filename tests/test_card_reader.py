@@ -12,7 +12,7 @@ from huggingface_hub.repocard import metadata_load
 from hypothesis import given
 from hypothesis import strategies as st
 
-from cardlint.card import Card, Position, parse_card
+from cardlint.card import Card, Position, all_nodes, parse_card
 from cardlint.diagnostics import FileError
 from cardlint.linter import read_card
 from support import corpus_cards
@@ -147,6 +147,11 @@ def test_metadata_is_what_pyyaml_constructs(data: dict[str, object], flow: bool)
         mine = card.metadata if card.problem is None else "error"
         if isinstance(expected, dict) or mine != "error":
             assert _same(mine, expected), f"{text!r}: cardlint read {mine!r}, PyYAML read {expected!r}"
+        if card.root is not None:  # the nodes the construction listed are all_nodes' own
+            assert [(id(node), key) for node, key in card.nodes()] == [(id(node), key) for node, key in all_nodes(card.root)]
+            keys = [[(k.tag, k.value) for k, _ in node.value] for node, _ in card.nodes() if isinstance(node, yaml.MappingNode)]
+            if card.keys_distinct:
+                assert all(len(set(idents)) == len(idents) for idents in keys)
 
 
 def test_positions_are_readme_lines_and_columns() -> None:

@@ -40,7 +40,7 @@ No fix: only the author knows which value is right.
 
 def check(ctx: LintContext) -> Iterator[Violation]:
     card = ctx.card
-    if card.metadata is None:
+    if card.metadata is None or card.keys_distinct:
         return
     for node, _ in card.nodes():
         if not isinstance(node, yaml.MappingNode) or len(node.value) < 2:
