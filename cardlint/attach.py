@@ -1,11 +1,12 @@
 """Which measurement logs belong to a card: named with ``--log``, or found beside the README."""
 
+import os
 from decimal import ROUND_HALF_UP, Decimal
-from pathlib import Path
-from typing import Any, Mapping, NamedTuple
+from typing import Any, Mapping, NamedTuple, Sequence
 
 from cardlint.logs.measurement import Measurement
 from cardlint.logs.names import discover_logs
+from cardlint.paths import parent
 
 
 class AttachedLogs(NamedTuple):
@@ -36,15 +37,15 @@ def _total(values: list[Decimal | None]) -> Decimal | None:
     return sum(known, Decimal(0))
 
 
-def attach_logs(readme: Path, options: Mapping[str, Any]) -> AttachedLogs | None:
+def attach_logs(readme: str | os.PathLike[str], options: Mapping[str, Any]) -> AttachedLogs | None:
     """The logs for ``readme``: ``options["log_paths"]`` if given, else the default names beside it.
 
     Raises LogError for a log that cannot be read, naming the file and row.
     """
-    return attach_found(options, discover_logs(readme.parent) if options.get("discover_logs", True) else [])
+    return attach_found(options, discover_logs(parent(os.fspath(readme))) if options.get("discover_logs", True) else [])
 
 
-def attach_found(options: Mapping[str, Any], found: list[Path]) -> AttachedLogs | None:
+def attach_found(options: Mapping[str, Any], found: Sequence[str | os.PathLike[str]]) -> AttachedLogs | None:
     """The logs named in ``options["log_paths"]`` if any, else the logs ``found`` beside the card."""
     named = options.get("log_paths") or ()
     if not named and (not found or not options.get("discover_logs", True)):
@@ -52,7 +53,7 @@ def attach_found(options: Mapping[str, Any], found: list[Path]) -> AttachedLogs 
     from cardlint.logs.discover import read_log
 
     if named:
-        return AttachedLogs(tuple(read_log(Path(path)) for path in named), explicit=True)
+        return AttachedLogs(tuple(read_log(path) for path in named), explicit=True)
     return AttachedLogs(tuple(read_log(path) for path in found), explicit=False)
 
 

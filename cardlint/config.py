@@ -8,9 +8,9 @@ from __future__ import annotations
 
 import os
 from functools import lru_cache
-from pathlib import Path
 from typing import Any
 
+from cardlint.paths import parent
 from cardlint.settings import Settings
 
 CONFIG_NAMES = (".cardlint.toml", "pyproject.toml")
@@ -21,11 +21,11 @@ class ConfigError(Exception):
     """A configuration file that cannot be used; the message names the file."""
 
 
-def find_config(start: Path) -> Path | None:
+def find_config(start: str | os.PathLike[str]) -> str | None:
     """The nearest ``.cardlint.toml``, or pyproject.toml with a ``[tool.cardlint]`` table, from ``start`` up."""
     start_text = os.fspath(start)
     directory = start_text if os.path.isdir(start_text) else os.path.dirname(start_text) or os.curdir
-    return _find_in(_real_directory(os.path.abspath(directory)) if ".." not in Path(directory).parts else os.path.realpath(directory))
+    return _find_in(_real_directory(os.path.abspath(directory)) if ".." not in directory.split("/") else os.path.realpath(directory))
 
 
 @lru_cache(maxsize=4096)
@@ -40,32 +40,33 @@ def _real_directory(directory: str) -> str:
 
 
 @lru_cache(maxsize=4096)
-def _find_in(directory: str) -> Path | None:
+def _find_in(directory: str) -> str | None:
     dotfile = os.path.join(directory, ".cardlint.toml")
     if os.path.isfile(dotfile):
-        return Path(dotfile)
+        return dotfile
     pyproject = os.path.join(directory, "pyproject.toml")
     if os.path.isfile(pyproject):
         with open(pyproject, encoding="utf-8", errors="replace") as handle:
             if "[tool.cardlint" in handle.read():
-                return Path(pyproject)
-    parent = os.path.dirname(directory)
-    return None if parent == directory else _find_in(parent)
+                return pyproject
+    above = os.path.dirname(directory)
+    return None if above == directory else _find_in(above)
 
 
 @lru_cache(maxsize=64)
-def load_config(path: Path) -> Settings:
+def load_config(path: str | os.PathLike[str]) -> Settings:
     """Settings from one configuration file."""
+    path = os.fspath(path)
     try:
         import tomllib
     except ImportError:  # Python 3.10
         import tomli as tomllib  # type: ignore[no-redef]
     try:
-        with path.open("rb") as handle:
+        with open(path, "rb") as handle:
             data = tomllib.load(handle)
     except (OSError, tomllib.TOMLDecodeError) as error:
         raise ConfigError(f"{path}: cannot read configuration: {error}") from None
-    table: Any = data if path.name == ".cardlint.toml" else data.get("tool", {}).get("cardlint", {})
+    table: Any = data if os.path.basename(path) == ".cardlint.toml" else data.get("tool", {}).get("cardlint", {})
     unknown = set(table) - _KNOWN_KEYS
     if unknown:
         raise ConfigError(f"{path}: unknown configuration key(s): {', '.join(sorted(unknown))}")
@@ -77,22 +78,22 @@ def load_config(path: Path) -> Settings:
         ignore=_codes(path, table, "ignore", ()),
         exclude=_codes(path, table, "exclude", ()),
         per_file_ignores=tuple((glob, _as_tuple(path, glob, codes)) for glob, codes in per_file.items()),
-        root=str(path.parent),
+        root=parent(path),
     )
 
 
-def settings_for(target: Path, overrides: dict[str, Any], use_config: bool = True) -> Settings:
+def settings_for(target: str | os.PathLike[str], overrides: dict[str, Any], use_config: bool = True) -> Settings:
     """The settings that apply to ``target``: its configuration file, then command-line overrides."""
     config = find_config(target) if use_config else None
     base = load_config(config) if config is not None else Settings(root=os.getcwd())
     return base._replace(**{key: value for key, value in overrides.items() if value is not None})
 
 
-def _codes(path: Path, table: dict[str, Any], key: str, default: tuple[str, ...]) -> tuple[str, ...]:
+def _codes(path: str, table: dict[str, Any], key: str, default: tuple[str, ...]) -> tuple[str, ...]:
     return _as_tuple(path, key, table[key]) if key in table else default
 
 
-def _as_tuple(path: Path, key: str, value: Any) -> tuple[str, ...]:
+def _as_tuple(path: str, key: str, value: Any) -> tuple[str, ...]:
     if not isinstance(value, list) or not all(isinstance(item, str) for item in value):
         raise ConfigError(f"{path}: '{key}' must be a list of strings")
     return tuple(value)

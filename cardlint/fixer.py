@@ -98,7 +98,7 @@ def _same(a: Any, b: Any) -> bool:
     return type(a) is type(b) and repr(a) == repr(b)
 
 
-def fix_path(path: Path, settings: Settings | None = None, unsafe: bool = False, write: bool = True) -> FixOutcome:
+def fix_path(path: str | os.PathLike[str], settings: Settings | None = None, unsafe: bool = False, write: bool = True) -> FixOutcome:
     """Fix one README on disk (or only compute the diff when ``write`` is false)."""
     prepared = prepare(path, settings or Settings())
     if isinstance(prepared, FileError):
@@ -136,7 +136,7 @@ class WriteError(Exception):
     """The fixed file could not be written; the original is untouched."""
 
 
-def write_atomically(path: Path, expected_text: str, new_text: str, bom: bool) -> None:
+def write_atomically(path: str | os.PathLike[str], expected_text: str, new_text: str, bom: bool) -> None:
     """Replace the file's content through a temporary file in the same folder, keeping its mode.
 
     A symlink is written through (its target is replaced, the link stays). The write is refused

@@ -6,11 +6,11 @@ import os
 import re
 import stat
 from functools import lru_cache
-from pathlib import Path
 
 from cardlint.card import Card, decode, parse_card
 from cardlint.co2 import find_block
 from cardlint.diagnostics import Diagnostic, Edit, FileError, FileResult, Fix
+from cardlint.paths import normal
 from cardlint.rules import all_rules
 from cardlint.rules.base import LintContext, ProposedFix, Rule, Violation
 from cardlint.settings import Settings
@@ -62,7 +62,7 @@ def read_card(path: str | os.PathLike[str]) -> Card | FileError:
     """Read and parse a README from disk, or say in one line why it cannot be read."""
     filename = os.fspath(path)
     try:
-        data = _read_bytes(Path(filename))
+        data = _read_bytes(normal(filename))  # as pathlib read it: `README.md/` is README.md
     except _Unreadable as error:
         return FileError(filename, str(error))
     if b"\x00" in data[:8192]:
@@ -103,7 +103,7 @@ def prepare(path: str | os.PathLike[str], settings: Settings) -> tuple[Card, Set
     from cardlint.logs.names import LogError
 
     try:
-        attached = attach_logs(Path(card.path), settings.options)
+        attached = attach_logs(card.path, settings.options)
     except LogError as error:
         return FileError(card.path, f"cannot use measurement log: {error}; the card was not checked against it")
     if attached is None:
@@ -115,11 +115,11 @@ class _Unreadable(Exception):
     pass
 
 
-def _read_bytes(path: Path) -> bytes:
+def _read_bytes(path: str) -> bytes:
     try:
-        info = path.stat()
+        info = os.stat(path)
     except FileNotFoundError:
-        if path.is_symlink():
+        if os.path.islink(path):
             raise _Unreadable("dangling symbolic link: its target does not exist") from None
         raise _Unreadable("no such file") from None
     except OSError as error:
@@ -131,7 +131,7 @@ def _read_bytes(path: Path) -> bytes:
     if info.st_size > MAX_BYTES:
         raise _Unreadable(f"file is {info.st_size / 1024 / 1024:.1f} MB, over the {MAX_BYTES // 1024 // 1024} MB limit for a README")
     try:
-        with path.open("rb") as handle:
+        with open(path, "rb") as handle:
             data = handle.read(info.st_size + 1)  # a buffer of the file's size, not of the 10 MB limit
             if len(data) > info.st_size:  # it grew since the stat: read on, up to the limit
                 data += handle.read(MAX_BYTES + 1 - len(data))

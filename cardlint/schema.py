@@ -6,8 +6,8 @@ never pays for it.
 
 import json
 import math
+import os
 from functools import lru_cache
-from pathlib import Path
 from typing import Any, NamedTuple
 
 SCHEMA_FILE = "co2_eq_emissions.schema.json"
@@ -15,11 +15,11 @@ _QUICK_KEYWORDS = {"title", "description", "examples", "type", "enum", "minimum"
 _TYPES = {"number": (int, float), "string": (str,), "boolean": (bool,)}
 
 
-def schema_path() -> Path:
+def schema_path() -> str:
     """Where the schema file is: inside the installed package, or ``schemas/`` in a checkout."""
-    here = Path(__file__).resolve().parent
-    for candidate in (here / "schemas" / SCHEMA_FILE, here.parent / "schemas" / SCHEMA_FILE):
-        if candidate.is_file():
+    here = os.path.dirname(os.path.realpath(__file__))
+    for candidate in (os.path.join(here, "schemas", SCHEMA_FILE), os.path.join(os.path.dirname(here), "schemas", SCHEMA_FILE)):
+        if os.path.isfile(candidate):
             return candidate
     raise FileNotFoundError(f"{SCHEMA_FILE} is missing from the cardlint installation")
 
@@ -27,7 +27,7 @@ def schema_path() -> Path:
 @lru_cache(maxsize=1)
 def co2_schema() -> dict[str, Any]:
     """The ``co2_eq_emissions`` JSON Schema (2020-12) as a dict."""
-    with schema_path().open(encoding="utf-8") as handle:
+    with open(schema_path(), encoding="utf-8") as handle:
         schema: dict[str, Any] = json.load(handle)
     return schema
 

@@ -1,9 +1,10 @@
 """Which rules run on which file: selection by code prefix, as ruff does."""
 
 import fnmatch
-from pathlib import PurePath
 from types import MappingProxyType
 from typing import Any, Mapping, NamedTuple
+
+from cardlint.paths import name, normal, parts, relative_to
 
 
 class Settings(NamedTuple):
@@ -48,12 +49,10 @@ def _longest_match(code: str, prefixes: tuple[str, ...]) -> int:
 
 def _path_matches(path: str, pattern: str, root: str) -> bool:
     """Match a glob against the path, the path relative to ``root``, or any of its trailing parts."""
-    pure = PurePath(path)
-    candidates = {path, pure.name, pure.as_posix()}
-    try:
-        candidates.add(PurePath(path).relative_to(root).as_posix())
-    except ValueError:
-        pass
+    candidates = {path, name(path), normal(path)}
+    relative = relative_to(path, root)
+    if relative is not None:
+        candidates.add(relative)
     return any(fnmatch.fnmatch(candidate, pattern) for candidate in candidates) or any(
-        fnmatch.fnmatch(part, pattern) for part in pure.parts
+        fnmatch.fnmatch(part, pattern) for part in parts(path)
     )

@@ -2,8 +2,9 @@
 
 import fnmatch
 import os
-from pathlib import Path
 from typing import NamedTuple
+
+from cardlint.paths import name, normal
 
 SKIPPED_DIRS = frozenset(
     {".git", ".hg", ".svn", "node_modules", "__pycache__", ".venv", "venv", ".tox", ".nox", ".mypy_cache", ".pytest_cache", "site-packages", ".cache"}
@@ -12,21 +13,22 @@ README_NAME = "README.md"
 
 
 class Target(NamedTuple):
-    """One thing to lint: a local file (``path``) or a Hub repository (``repo_id``)."""
+    """One thing to lint: a local file (``path``, spelt as pathlib spells it) or a Hub repository (``repo_id``)."""
 
     display: str
-    path: Path | None = None
+    path: str | None = None
     repo_id: str | None = None
     explicit: bool = True  # named on the command line rather than found in a folder
 
 
-def find_cards(directory: Path, include: tuple[str, ...] = (README_NAME,)) -> list[Path]:
+def find_cards(directory: str | os.PathLike[str], include: tuple[str, ...] = (README_NAME,)) -> list[str]:
     """Files under ``directory`` whose names match ``include`` (README.md by default), skipping VCS
-    folders, virtual environments and node_modules."""
-    found: list[Path] = []
-    for root, dirs, files in os.walk(directory):
+    folders, virtual environments and node_modules; spelt as pathlib spells them (``README.md``
+    rather than ``./README.md``)."""
+    found: list[str] = []
+    for root, dirs, files in os.walk(normal(directory)):
         dirs[:] = sorted(d for d in dirs if d not in SKIPPED_DIRS and not os.path.exists(os.path.join(root, d, "pyvenv.cfg")))
-        found.extend(Path(root, name) for name in sorted(files) if any(fnmatch.fnmatchcase(name, glob) for glob in include))
+        found.extend(normal(os.path.join(root, file)) for file in sorted(files) if any(fnmatch.fnmatchcase(file, glob) for glob in include))
     return found
 
 
@@ -35,20 +37,20 @@ def expand(arguments: list[str], include: tuple[str, ...] = (README_NAME,)) -> t
     targets: list[Target] = []
     missing: list[str] = []
     for argument in arguments:
-        path = Path(argument)
-        if path.is_dir() and not path.name == README_NAME:
+        path = normal(argument)
+        if os.path.isdir(path) and not name(path) == README_NAME:
             cards = find_cards(path, include)
             if not cards and include == (README_NAME,):
                 cards = _markdown_instead(path)
-            targets.extend(Target(str(found), found, explicit=False) for found in cards)
-        elif path.exists() or path.is_symlink():
+            targets.extend(Target(found, found, explicit=False) for found in cards)
+        elif os.path.lexists(path):
             targets.append(Target(argument, path))
         else:
             missing.append(argument)
     return targets, missing
 
 
-def _markdown_instead(directory: Path) -> list[Path]:
+def _markdown_instead(directory: str) -> list[str]:
     """A folder with no README.md (a collection of cards under other names): its Markdown files."""
     import sys
 

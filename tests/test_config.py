@@ -21,10 +21,10 @@ def _tree(tmp_path: Path) -> tuple[Path, Path]:
 
 def test_found_from_a_file_a_folder_and_a_relative_path(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     root, config = _tree(tmp_path)
-    assert find_config(root / "a" / "models" / "one" / "README.md") == config
-    assert find_config(root / "a" / "models") == config
+    assert find_config(root / "a" / "models" / "one" / "README.md") == str(config)
+    assert find_config(root / "a" / "models") == str(config)
     monkeypatch.chdir(root / "a" / "models" / "one")
-    assert find_config(Path("README.md")) == config
+    assert find_config(Path("README.md")) == str(config)
     assert find_config(root / "b") is None
 
 
@@ -32,8 +32,8 @@ def test_found_from_a_file_a_folder_and_a_relative_path(tmp_path: Path, monkeypa
 def test_a_linked_folder_uses_the_configuration_of_its_target(tmp_path: Path) -> None:
     root, config = _tree(tmp_path)
     (root / "b" / "linked").symlink_to(root / "a" / "models" / "one", target_is_directory=True)
-    assert find_config(root / "b" / "linked" / "README.md") == config
-    assert find_config(root / "b" / "linked" / ".." / "linked" / "README.md") == config
+    assert find_config(root / "b" / "linked" / "README.md") == str(config)
+    assert find_config(root / "b" / "linked" / ".." / "linked" / "README.md") == str(config)
 
 
 def test_pyproject_counts_only_with_a_cardlint_table(tmp_path: Path) -> None:
@@ -42,4 +42,4 @@ def test_pyproject_counts_only_with_a_cardlint_table(tmp_path: Path) -> None:
     assert find_config(tmp_path / "other" / "y") is None
     (tmp_path / "ours" / "y").mkdir(parents=True)
     (tmp_path / "ours" / "pyproject.toml").write_text("[tool.cardlint]\nselect = ['CO2']\n", encoding="utf-8")
-    assert find_config(tmp_path / "ours" / "y") == tmp_path / "ours" / "pyproject.toml"
+    assert find_config(tmp_path / "ours" / "y") == str(tmp_path / "ours" / "pyproject.toml")

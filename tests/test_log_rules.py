@@ -164,7 +164,7 @@ def test_no_discover_logs(tmp_path: Path) -> None:
 
 def _measurement(grams: Decimal) -> Measurement:
     return Measurement(
-        path=Path("emissions.csv"),
+        path="emissions.csv",
         format="codecarbon",
         tool="CodeCarbon",
         tool_version="2.8.2",

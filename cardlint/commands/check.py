@@ -6,13 +6,13 @@ import argparse
 import os
 import sys
 from contextlib import contextmanager
-from pathlib import Path
 from typing import Iterator, TextIO
 
 from cardlint.cli import EXIT_CLEAN, EXIT_ERROR, EXIT_FINDINGS, PARALLEL_FROM, UsageError
 from cardlint.config import ConfigError, settings_for
 from cardlint.diagnostics import FileResult
 from cardlint.linter import lint_path
+from cardlint.paths import normal, parent
 from cardlint.report import RunSummary, get_reporter
 from cardlint.settings import Settings
 from cardlint.targets import expand
@@ -37,14 +37,14 @@ def run_check(args: argparse.Namespace) -> int:
     for argument in missing:
         sys.stderr.write(f"cardlint: {argument}: no such file or directory\n")
 
-    jobs: list[tuple[Path, Settings]] = []
+    jobs: list[tuple[str, Settings]] = []
     for target in targets:
         assert target.path is not None
         try:
             settings = settings_for(target.path, overrides, use_config=not args.no_config)
         except ConfigError as error:
             raise UsageError(str(error)) from None
-        if not settings.is_excluded(str(target.path)):
+        if not settings.is_excluded(target.path):
             jobs.append((target.path, settings))
 
     if fix_mode or args.diff:
@@ -78,7 +78,7 @@ def run_check(args: argparse.Namespace) -> int:
     return EXIT_FINDINGS if summary.errors + summary.warnings else EXIT_CLEAN
 
 
-def _lint_all(jobs: list[tuple[Path, Settings]], processes: int | None) -> list[FileResult]:
+def _lint_all(jobs: list[tuple[str, Settings]], processes: int | None) -> list[FileResult]:
     """Lint every (path, settings) pair, in parallel processes when asked or when there are many.
 
     Where processes cannot be started (no semaphores in some sandboxes) or one dies, the files
@@ -99,7 +99,7 @@ def _lint_all(jobs: list[tuple[Path, Settings]], processes: int | None) -> list[
         return [lint_path(path, settings) for path, settings in jobs]
 
 
-def _lint_job(job: tuple[Path, Settings]) -> FileResult:
+def _lint_job(job: tuple[str, Settings]) -> FileResult:
     return lint_path(*job)
 
 
@@ -116,7 +116,7 @@ def _output(path: str | None) -> Iterator[TextIO]:
         yield sys.stdout
         return
     try:
-        Path(path).parent.mkdir(parents=True, exist_ok=True)
+        os.makedirs(parent(path), exist_ok=True)
         handle = open(path, "w", encoding="utf-8", newline="\n")
     except OSError as error:
         raise UsageError(f"cannot write the report to {path}: {error.strerror or error}") from None
@@ -150,7 +150,7 @@ def _options(args: argparse.Namespace) -> dict[str, object]:
             raise UsageError("--estimate needs --hours")
         options["estimate"] = True
         options["pue"] = args.pue
-    missing = [path for path in options["log_paths"] if not Path(path).is_file()]  # type: ignore[attr-defined]
+    missing = [path for path in options["log_paths"] if not os.path.isfile(normal(path))]  # type: ignore[attr-defined]
     if missing:
         raise UsageError(f"--log {missing[0]}: no such file")
     return options

@@ -7,7 +7,6 @@ import io
 import re
 from collections.abc import Callable, Iterable
 from decimal import Decimal
-from pathlib import Path
 from typing import TypeVar
 
 from .measurement import LogError, Run
@@ -20,10 +19,11 @@ _NOT_FINITE = {"nan", "-nan", "inf", "-inf", "+inf", "infinity", "-infinity", "+
 _LARGEST_EXPONENT = 100
 
 
-def read_text(path: Path) -> str:
+def read_text(path: str) -> str:
     """The file as UTF-8 text; LogError for an unreadable, empty, binary or non-UTF-8 file."""
     try:
-        data = path.read_bytes()
+        with open(path, "rb") as handle:
+            data = handle.read()
     except (OSError, ValueError) as error:
         raise LogError(path, None, f"cannot read the file: {getattr(error, 'strerror', None) or error}") from None
     if not data.strip():
@@ -38,7 +38,7 @@ def read_text(path: Path) -> str:
         raise LogError(path, line, f"not UTF-8 text (byte 0x{data[error.start]:02x})") from None
 
 
-def number(text: str, path: Path, line: int | None, what: str) -> Decimal | None:
+def number(text: str, path: str, line: int | None, what: str) -> Decimal | None:
     """A non-negative finite decimal, exactly as written; None for an empty field."""
     value = text.strip()
     if not value:
@@ -50,7 +50,7 @@ def number(text: str, path: Path, line: int | None, what: str) -> Decimal | None
     return checked(Decimal(value), path, line, what)
 
 
-def checked(value: Decimal, path: Path, line: int | None, what: str) -> Decimal:
+def checked(value: Decimal, path: str, line: int | None, what: str) -> Decimal:
     """`value`, or LogError when it is negative or absurdly far from 1."""
     if value < 0:
         raise LogError(path, line, f"{what} is negative: {value}")
@@ -67,7 +67,7 @@ def csv_header(text: str) -> list[str]:
         return []
 
 
-def csv_rows(path: Path, text: str) -> tuple[list[str], list[Row]]:
+def csv_rows(path: str, text: str) -> tuple[list[str], list[Row]]:
     """The header and each data row as (line, {column: value}); LogError for a ragged row."""
     reader = csv.reader(io.StringIO(text, newline=""), strict=True)
     rows: list[Row] = []
@@ -93,7 +93,7 @@ def _ragged(found: int, expected: int) -> str:
     return f"row has {found} fields, the header only {expected}"
 
 
-def require(path: Path, header: list[str], *columns: str) -> None:
+def require(path: str, header: list[str], *columns: str) -> None:
     """LogError naming the first of `columns` missing from `header`."""
     for column in columns:
         if column not in header:

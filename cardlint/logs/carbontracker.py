@@ -8,9 +8,11 @@ cover the whole training. Version, PUE and early stops are read from the sibling
 
 from __future__ import annotations
 
+import os
 import re
 from decimal import Decimal
-from pathlib import Path
+
+from cardlint.paths import normal
 
 from ._parse import distinct, note_unknown, number, read_text, total
 from .measurement import Device, Location, LogError, Measurement, Run
@@ -40,14 +42,15 @@ def looks_like(text: str) -> bool:
     return bool(_HEADING.search(text)) or "CarbonTracker: " in text
 
 
-def read(path: Path | str) -> Measurement:
+def read(path: str | os.PathLike[str]) -> Measurement:
     """Read a carbontracker output log."""
-    path = Path(path)
+    path = normal(path)
     return parse(path, read_text(path))
 
 
-def parse(path: Path, text: str) -> Measurement:
+def parse(path: str | os.PathLike[str], text: str) -> Measurement:
     """Read carbontracker output-log `text` that came from `path`."""
+    path = normal(path)
     runs: list[Run] = []
     measured: list[int] = []
     predicted: list[tuple[int, int | None]] = []
@@ -101,7 +104,7 @@ def parse(path: Path, text: str) -> Measurement:
     )
 
 
-def _seconds(path: Path, line: int, text: str) -> Decimal:
+def _seconds(path: str, line: int, text: str) -> Decimal:
     match = _TIME.fullmatch(text.strip())
     if match is None:
         raise LogError(path, line + 1, f"Time is not h:mm:ss: {text.strip()!r}")
@@ -109,13 +112,15 @@ def _seconds(path: Path, line: int, text: str) -> Decimal:
     return Decimal(days or 0) * 86400 + Decimal(hours) * 3600 + Decimal(minutes) * 60 + Decimal(seconds)
 
 
-def _standard_log(path: Path) -> str:
+def _standard_log(path: str) -> str:
     """The sibling standard log's text, or "" when there is none."""
-    if not path.name.endswith(OUTPUT_SUFFIX):
+    folder, name = os.path.split(path)
+    if not name.endswith(OUTPUT_SUFFIX):
         return ""
-    sibling = path.with_name(path.name[: -len(OUTPUT_SUFFIX)] + "_carbontracker.log")
+    sibling = os.path.join(folder, name[: -len(OUTPUT_SUFFIX)] + "_carbontracker.log")
     try:
-        return sibling.read_text(encoding="utf-8", errors="replace")
+        with open(sibling, encoding="utf-8", errors="replace") as handle:
+            return handle.read()
     except OSError:
         return ""
 

@@ -9,10 +9,12 @@ include it.
 from __future__ import annotations
 
 import json
+import os
 from collections import Counter
 from decimal import Decimal
-from pathlib import Path
 from typing import Any
+
+from cardlint.paths import normal
 
 from ._parse import checked, read_text, total
 from .measurement import Device, Location, LogError, Measurement, Run
@@ -34,14 +36,15 @@ def looks_like(text: str) -> bool:
     return text.lstrip().startswith("{")
 
 
-def read(path: Path | str) -> Measurement:
+def read(path: str | os.PathLike[str]) -> Measurement:
     """Read a cardlint energy log."""
-    path = Path(path)
+    path = normal(path)
     return parse(path, read_text(path))
 
 
-def parse(path: Path, text: str) -> Measurement:
+def parse(path: str | os.PathLike[str], text: str) -> Measurement:
     """Read cardlint energy-log `text` that came from `path`."""
+    path = normal(path)
     records = _records(path, text)
     header = _header(path, records[0])
     last_line, last = records[-1]
@@ -91,7 +94,7 @@ def parse(path: Path, text: str) -> Measurement:
     )
 
 
-def _records(path: Path, text: str) -> list[Record]:
+def _records(path: str, text: str) -> list[Record]:
     """Every complete record, checked for order: one header, samples, at most one end, last."""
     lines = text.split("\n")
     records: list[Record] = []
@@ -117,7 +120,7 @@ def _records(path: Path, text: str) -> list[Record]:
     return records
 
 
-def _json(path: Path, line_no: int, line: str) -> dict[str, Any]:
+def _json(path: str, line_no: int, line: str) -> dict[str, Any]:
     """One record; NaN and Infinity are kept as strings, which no number field accepts."""
     try:
         record = json.loads(line, parse_float=Decimal, parse_constant=str)
@@ -130,7 +133,7 @@ def _json(path: Path, line_no: int, line: str) -> dict[str, Any]:
     return record
 
 
-def _header(path: Path, first: Record) -> dict[str, Any]:
+def _header(path: str, first: Record) -> dict[str, Any]:
     line, header = first
     if header.get("format") != LOG_FORMAT:
         raise LogError(path, line, f"the header's format is {header.get('format')!r}, not {LOG_FORMAT!r}")
@@ -141,7 +144,7 @@ def _header(path: Path, first: Record) -> dict[str, Any]:
 
 
 def _check_cumulative(
-    path: Path, line: int, previous: dict[str, Decimal | None], record: dict[str, Any]
+    path: str, line: int, previous: dict[str, Decimal | None], record: dict[str, Any]
 ) -> dict[str, Decimal | None]:
     """The record's figures; LogError when one is below the previous record's."""
     figures = _energies(path, line, record)
@@ -153,7 +156,7 @@ def _check_cumulative(
     return figures
 
 
-def _energies(path: Path, line: int, record: dict[str, Any]) -> dict[str, Decimal | None]:
+def _energies(path: str, line: int, record: dict[str, Any]) -> dict[str, Decimal | None]:
     """The record's cumulative joules per component, keyed cpu, gpu, ram."""
     energy = record.get("energy_j")
     if not isinstance(energy, dict):
@@ -161,7 +164,7 @@ def _energies(path: Path, line: int, record: dict[str, Any]) -> dict[str, Decima
     return {ours: _number(path, line, energy, theirs, f"energy_j.{theirs}") for theirs, ours in _COMPONENTS.items()}
 
 
-def _emissions(path: Path, line: int, last: dict[str, Any], header: Record, energy: Decimal | None) -> Decimal | None:
+def _emissions(path: str, line: int, last: dict[str, Any], header: Record, energy: Decimal | None) -> Decimal | None:
     """The end record's grams; for a partial run, energy times the header's intensity."""
     if last["record"] == "end" and "emissions_g" in last:
         return _number(path, line, last, "emissions_g")
@@ -169,7 +172,7 @@ def _emissions(path: Path, line: int, last: dict[str, Any], header: Record, ener
     return None if intensity is None or energy is None else energy * intensity
 
 
-def _number(path: Path, line: int, record: dict[str, Any], key: str, name: str | None = None) -> Decimal | None:
+def _number(path: str, line: int, record: dict[str, Any], key: str, name: str | None = None) -> Decimal | None:
     """A non-negative number or null; LogError for anything else."""
     value = record.get(key)
     if value is None:

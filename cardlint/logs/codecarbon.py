@@ -9,10 +9,12 @@ each its own run.
 
 from __future__ import annotations
 
+import os
 import re
 from datetime import datetime
 from decimal import Decimal
-from pathlib import Path
+
+from cardlint.paths import normal
 
 from ._parse import Row, common, csv_rows, distinct, note_unknown, number, read_text, require, total
 from .measurement import Device, Location, LogError, Measurement, Run
@@ -32,14 +34,15 @@ def looks_like(header: list[str]) -> bool:
     )
 
 
-def read(path: Path | str) -> Measurement:
+def read(path: str | os.PathLike[str]) -> Measurement:
     """Read a CodeCarbon emissions.csv."""
-    path = Path(path)
+    path = normal(path)
     return parse(path, read_text(path))
 
 
-def parse(path: Path, text: str) -> Measurement:
+def parse(path: str | os.PathLike[str], text: str) -> Measurement:
     """Read CodeCarbon CSV `text` that came from `path`."""
+    path = normal(path)
     header, rows = csv_rows(path, text)
     require(path, header, "duration", "emissions")
     if not rows:
@@ -128,7 +131,7 @@ def _ranges(lines: list[int]) -> str:
     return ", ".join(str(a) if a == b else f"{a}-{b}" for a, b in spans)
 
 
-def _check_cumulative(path: Path, group: list[Row]) -> None:
+def _check_cumulative(path: str, group: list[Row]) -> None:
     """LogError when a later snapshot of a run is below an earlier one."""
     for (earlier, before), (line, after) in zip(group, group[1:]):
         for column in _CUMULATIVE:
@@ -143,7 +146,7 @@ def _check_cumulative(path: Path, group: list[Row]) -> None:
                 )
 
 
-def _run(path: Path, line: int, row: dict[str, str]) -> Run:
+def _run(path: str, line: int, row: dict[str, str]) -> Run:
     kilograms = number(row["emissions"], path, line, "column 'emissions'")
     return Run(
         run_id=_text(row, "run_id"),
@@ -155,7 +158,7 @@ def _run(path: Path, line: int, row: dict[str, str]) -> Run:
     )
 
 
-def _energy(path: Path, line: int, row: dict[str, str], component: str) -> Decimal | None:
+def _energy(path: str, line: int, row: dict[str, str], component: str) -> Decimal | None:
     """A component's energy; a GPU energy of 0 with no GPU listed means no GPU was measured."""
     value = number(row.get(f"{component}_energy", ""), path, line, f"column '{component}_energy'")
     if component == "gpu" and value == 0 and not _text(row, "gpu_model"):

@@ -2,15 +2,17 @@
 
 from __future__ import annotations
 
+import os
 from collections.abc import Callable
-from pathlib import Path
+
+from cardlint.paths import name, normal
 
 from . import carbontracker, cardlint_energy, codecarbon, eco2ai
 from ._parse import csv_header, read_text
 from .measurement import LogError, Measurement
 from .names import discover_logs
 
-_PARSERS: dict[str, Callable[[Path, str], Measurement]] = {
+_PARSERS: dict[str, Callable[[str, str], Measurement]] = {
     codecarbon.FORMAT: codecarbon.parse,
     carbontracker.FORMAT: carbontracker.parse,
     eco2ai.FORMAT: eco2ai.parse,
@@ -18,14 +20,14 @@ _PARSERS: dict[str, Callable[[Path, str], Measurement]] = {
 }
 
 
-def read_log(path: Path | str) -> Measurement:
+def read_log(path: str | os.PathLike[str]) -> Measurement:
     """Read a log of any supported format, recognised by its content, not its name."""
-    path = Path(path)
+    path = normal(path)
     text = read_text(path)
     return _PARSERS[detect_format(path, text)](path, text)
 
 
-def detect_format(path: Path, text: str) -> str:
+def detect_format(path: str | os.PathLike[str], text: str) -> str:
     """The format of a log's `text`: a CSV header, a first JSON record or carbontracker's lines."""
     if cardlint_energy.looks_like(text):
         return cardlint_energy.FORMAT
@@ -34,7 +36,7 @@ def detect_format(path: Path, text: str) -> str:
         return eco2ai.FORMAT
     if codecarbon.looks_like(header):
         return codecarbon.FORMAT
-    if carbontracker.looks_like(text) or path.name.endswith(carbontracker.OUTPUT_SUFFIX):
+    if carbontracker.looks_like(text) or name(os.fspath(path)).endswith(carbontracker.OUTPUT_SUFFIX):
         return carbontracker.FORMAT
     if len(header) > 1:
         raise LogError(

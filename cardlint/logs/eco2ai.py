@@ -8,9 +8,11 @@ Files from versions without an `id` column have one row per run.
 
 from __future__ import annotations
 
+import os
 import re
 from decimal import Decimal
-from pathlib import Path
+
+from cardlint.paths import normal
 
 from ._parse import Row, common, csv_rows, distinct, note_unknown, number, read_text, require, total
 from .measurement import Device, Location, LogError, Measurement, Run
@@ -29,14 +31,15 @@ def looks_like(header: list[str]) -> bool:
     return EMISSIONS in header
 
 
-def read(path: Path | str) -> Measurement:
+def read(path: str | os.PathLike[str]) -> Measurement:
     """Read an eco2AI CSV."""
-    path = Path(path)
+    path = normal(path)
     return parse(path, read_text(path))
 
 
-def parse(path: Path, text: str) -> Measurement:
+def parse(path: str | os.PathLike[str], text: str) -> Measurement:
     """Read eco2AI CSV `text` that came from `path`."""
+    path = normal(path)
     header, rows = csv_rows(path, text)
     energy_column = next((name for name in _ENERGY if name in header), _ENERGY[0])
     require(path, header, EMISSIONS, energy_column)
@@ -75,7 +78,7 @@ def _groups(rows: list[Row]) -> list[list[Row]]:
     return list(groups.values())
 
 
-def _counted(path: Path, group: list[Row]) -> list[Row]:
+def _counted(path: str, group: list[Row]) -> list[Row]:
     """The rows of one run that count: every per-epoch row, else the last snapshot."""
     epochs = [_text(row, "epoch") is not None for _, row in group]
     if any(epochs) and not all(epochs):
@@ -83,12 +86,12 @@ def _counted(path: Path, group: list[Row]) -> list[Row]:
     return group if all(epochs) else group[-1:]
 
 
-def _sum(path: Path, rows: list[Row], column: str) -> Decimal | None:
+def _sum(path: str, rows: list[Row], column: str) -> Decimal | None:
     """A column summed over the rows that count for one run."""
     return total(number(_value(row, column), path, line, f"column {column!r}") for line, row in rows)
 
 
-def _run(path: Path, rows: list[Row], energy_column: str) -> Run:
+def _run(path: str, rows: list[Row], energy_column: str) -> Run:
     kilograms = _sum(path, rows, EMISSIONS)
     line, row = rows[-1]
     return Run(

@@ -1,8 +1,9 @@
 """What a measurement log says, in one shape for every format."""
 
 from decimal import ROUND_HALF_UP, Decimal
-from pathlib import Path
 from typing import NamedTuple
+
+from cardlint.paths import name
 
 from .names import LogError
 
@@ -58,7 +59,7 @@ class Measurement(NamedTuple):
     the reader had to decide (unknown values, grouped rows, partial coverage).
     """
 
-    path: Path
+    path: str  # as pathlib spells it: `logs/emissions.csv`, never `./logs//emissions.csv`
     format: str
     tool: str
     tool_version: str | None = None
@@ -84,7 +85,7 @@ class Measurement(NamedTuple):
             about.append("partial")
         emissions = "emissions unknown" if self.emissions_g is None else _mass(self.emissions_g)
         energy = "" if self.energy_kwh is None else f", {_energy(self.energy_kwh)}"
-        return f"{self.path.name} ({', '.join(about)}): {emissions}{energy}"
+        return f"{name(self.path)} ({', '.join(about)}): {emissions}{energy}"
 
 
 def _three_figures(value: Decimal) -> str:

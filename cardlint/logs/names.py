@@ -1,13 +1,14 @@
 """The names measurement tools give their logs, finding them beside a README, and LogError.
 
-Imports nothing else from the package, so that looking for logs costs a folder listing and
-no parser is loaded for a card that has none.
+Imports nothing else from the package but its path helpers, so that looking for logs costs a
+folder listing and no parser is loaded for a card that has none.
 """
 
 from __future__ import annotations
 
 import os
-from pathlib import Path
+
+from cardlint.paths import normal
 
 CODECARBON_NAME = "emissions.csv"
 ECO2AI_NAME = "emission.csv"
@@ -21,24 +22,25 @@ def is_default_name(name: str) -> bool:
     return name in DEFAULT_NAMES or (name.endswith(CARBONTRACKER_SUFFIX) and len(name) > len(CARBONTRACKER_SUFFIX))
 
 
-def discover_logs(readme_dir: Path | str) -> list[Path]:
-    """The logs in ``readme_dir`` under the names their tools write by default (one listing)."""
-    folder = Path(readme_dir)
+def discover_logs(readme_dir: str | os.PathLike[str]) -> list[str]:
+    """The logs in ``readme_dir`` under the names their tools write by default (one listing),
+    spelt as pathlib spells them (``emissions.csv`` rather than ``./emissions.csv``)."""
+    folder = normal(readme_dir)
     try:
         with os.scandir(folder) as entries:
             names = {entry.name for entry in entries if is_default_name(entry.name) and entry.is_file()}
     except OSError:
         return []
-    fixed = [folder / name for name in DEFAULT_NAMES if name in names]
-    return fixed + sorted(folder / name for name in names if name not in DEFAULT_NAMES)
+    fixed = [normal(os.path.join(folder, name)) for name in DEFAULT_NAMES if name in names]
+    return fixed + sorted(normal(os.path.join(folder, name)) for name in names if name not in DEFAULT_NAMES)
 
 
 class LogError(ValueError):
     """A log that cannot be read; names the file, the line at fault (when one is) and why."""
 
-    def __init__(self, path: Path | str, line: int | None, message: str) -> None:
+    def __init__(self, path: str | os.PathLike[str], line: int | None, message: str) -> None:
         super().__init__(path, line, message)
-        self.path = Path(path)
+        self.path = normal(path)
         self.line = line
         self.message = message
 

@@ -99,11 +99,8 @@ def test_discover_finds_default_names_only(tmp_path: Path) -> None:
 
     found = discover_logs(tmp_path)
 
-    assert [p.name for p in found] == [
-        "emissions.csv",
-        "emission.csv",
-        "cardlint-energy.jsonl",
-        CARBONTRACKER.name,
+    assert found == [
+        str(tmp_path / name) for name in ("emissions.csv", "emission.csv", "cardlint-energy.jsonl", CARBONTRACKER.name)
     ]
     assert [read_log(p).format for p in found] == ["codecarbon", "eco2ai", "cardlint", "carbontracker"]
 

@@ -40,7 +40,7 @@ def test_log_error_pickles_and_formats() -> None:
 )
 def test_describe_units_and_figures(grams: Decimal | None, kwh: Decimal | None, expected: str) -> None:
     runs = (Run("a", None, grams, kwh, None), Run("b", None, grams, kwh, None))
-    m = Measurement(Path("logs/emissions.csv"), "codecarbon", "CodeCarbon", "2.8.2", grams, kwh, runs=runs)
+    m = Measurement("logs/emissions.csv", "codecarbon", "CodeCarbon", "2.8.2", grams, kwh, runs=runs)
     assert m.describe() == f"emissions.csv (CodeCarbon 2.8.2, 2 runs): {expected}"
 
 
