@@ -182,9 +182,9 @@ class _Catalogue:
     first reaches one of its alias words, and the aliases of a first word are put in a trie then.
     """
 
-    def __init__(self, row_lines: list[bytes], first_words: dict[str, list[int]]) -> None:
+    def __init__(self, row_lines: list[bytes], first_words: dict[str, str]) -> None:
         self.row_lines = row_lines
-        self.first_words = first_words
+        self.first_words = first_words  # the row indices of each first word, as written: "3 17 204"
         self._rows: dict[int, list] = {}  # type: ignore[type-arg]
         self._devices: dict[int, Device] = {}
         self.tries: dict[str, _Node] = {}
@@ -227,7 +227,8 @@ class _Catalogue:
         root = self.tries.get(first_word)
         if root is None:
             root = self.tries[first_word] = _Node()
-            keys = [(key, index) for index in self.first_words.get(first_word, ()) for key in self.row(index)[5]]
+            indices = map(int, self.first_words.get(first_word, "").split())
+            keys = [(key, index) for index in indices for key in self.row(index)[5]]
             for key, index in keys:
                 if key.partition(" ")[0] != first_word:
                     continue
@@ -244,7 +245,7 @@ class _Catalogue:
         return root
 
 
-_HEADER = b'{"format":1,"source":"hardware-power.csv","devices":['
+_HEADER = b'{"format":2,"source":"hardware-power.csv","devices":['
 _FIRST_WORDS = b'"first_words":'
 
 

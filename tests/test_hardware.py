@@ -321,6 +321,11 @@ def test_lazy_rows_are_the_json_rows() -> None:
     catalogue = hardware._catalogue()
     assert [catalogue.row(index) for index in range(len(catalogue.row_lines))] == data["devices"]
     assert catalogue.first_words == data["first_words"]
+    rows_by_word: dict[str, list[int]] = {}
+    for index, row in enumerate(data["devices"]):
+        for word in dict.fromkeys(key.partition(" ")[0] for key in row[5]):
+            rows_by_word.setdefault(word, []).append(index)
+    assert {word: [int(i) for i in indices.split()] for word, indices in catalogue.first_words.items()} == rows_by_word
     assert all(catalogue.by_id[row[0]] == index for index, row in enumerate(data["devices"]))
 
 
@@ -341,7 +346,7 @@ def test_another_layout_is_refused(tmp_path: Path, monkeypatch: pytest.MonkeyPat
 def test_package_data_shape() -> None:
     with open(DATA_FILE, encoding="utf-8") as handle:
         data = json.load(handle)
-    assert data["format"] == 1
+    assert data["format"] == 2
     ids = [row[0] for row in data["devices"]]
     assert len(ids) == len(set(ids))
     for row in data["devices"]:
