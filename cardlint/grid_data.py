@@ -4,11 +4,16 @@
 ``cardlint/data/GRID-SOURCES.md`` for where each figure comes from.
 """
 
+import bisect
 import functools
 import os
 from typing import NamedTuple
 
 DATA_FILE = os.path.join(os.path.dirname(__file__), "data", "grid.json")
+# How the document packs its tables into strings (JSON would escape a tab or a line break, and
+# unescaping makes decoding several times slower): "lexicon" is one string of "name=places"
+# entries, sorted; a subdivision block holds lines; a place or a block line holds fields.
+FIELD, LINE, KEY = "^", "|", "="
 # Rank given to a subdivision's local name, which counts only where its country is named too.
 RANK_CONTEXT = 3
 
@@ -53,7 +58,7 @@ class GridData:
             for rid, (kind, name, country, g, year, src) in doc["regions"].items()
         }
         self._places: dict[str, str] = doc["places"]
-        self._lexicon: dict[str, str] = doc["lexicon"]
+        self._lexicon = doc["lexicon"].split(LINE)
         self._cloud: dict[str, dict[str, str]] = doc["cloud"]
         self._blocks: dict[str, str] = doc["subdivisions"]
         self.placeholders = frozenset(doc["placeholders"])
@@ -68,7 +73,7 @@ class GridData:
             if pid not in self._places:  # an ISO 3166-2 subdivision
                 self._decode_block(pid[:2])
                 return self._place_cache[pid]
-            kind, name, region, parent = self._places[pid].split("\t")
+            kind, name, region, parent = self._places[pid].split(FIELD)
             cached = self._place_cache[pid] = Place(pid, kind, name, region or None, parent or None)
         return cached
 
@@ -77,8 +82,8 @@ class GridData:
         local = self._local.get(cc)
         if local is None:
             local = self._local[cc] = {}
-            for line in self._blocks.get(cc, "").splitlines():
-                code, name, parent, *keys = line.split("\t")
+            for line in self._blocks.get(cc, "").split(LINE) if cc in self._blocks else ():
+                code, name, parent, *keys = line.split(FIELD)
                 self._place_cache[code] = Place(code, "subregion", name, cc, parent or cc)
                 for key in keys:
                     local.setdefault(key, []).append(code)
@@ -91,10 +96,18 @@ class GridData:
     def names(self, key: str) -> list[tuple[Place, int]]:
         """Places a normalised name leads to, with their rank (0 preferred, 2 weak)."""
         out = []
-        for entry in self._lexicon.get(key, "").split():
+        for entry in self._lexicon_entry(key).split():
             pid, _, rank = entry.partition("/")
             out.append((self.place(pid), int(rank) if rank else 1))
         return out
+
+    def _lexicon_entry(self, key: str) -> str:
+        """The places a name leads to, as the lexicon writes them ("" for none)."""
+        prefix = key + KEY
+        index = bisect.bisect_left(self._lexicon, prefix)  # a name has no KEY: its entry sorts first
+        if index < len(self._lexicon) and self._lexicon[index].startswith(prefix):
+            return self._lexicon[index][len(prefix) :]
+        return ""
 
     def local_names(self, key: str, country: str) -> list[Place]:
         """Subdivisions of ``country`` that a normalised name leads to (local-language names)."""
@@ -131,7 +144,7 @@ class GridData:
     def fuzzy_choices(self) -> tuple[list[str], list[list[str]]]:
         """Names for suggestions (not the short codes) and the places each leads to."""
         keys, pids = [], []
-        for key, value in self._lexicon.items():
+        for key, _, value in (entry.partition(KEY) for entry in self._lexicon):
             if len(key) > 3:
                 keys.append(key)
                 pids.append([entry.partition("/")[0] for entry in value.split()])

@@ -36,6 +36,7 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
+from cardlint.grid_data import FIELD, KEY, LINE  # noqa: E402
 from cardlint.grid_text import normalize  # noqa: E402
 
 OUT_JSON = ROOT / "cardlint" / "data" / "grid.json"
@@ -87,6 +88,13 @@ def iso_names(raw: str) -> list[str]:
     return [name for name in names if len(normalize(name)) >= 2]
 
 
+def _packed(text: str) -> str:
+    """``text``, checked to hold none of the separators grid.json packs its tables with."""
+    if any(separator in text for separator in (FIELD, LINE, KEY)):
+        raise SystemExit(f"{text!r} contains a separator ({FIELD!r}, {LINE!r} or {KEY!r}): choose others in cardlint/grid_data.py")
+    return text
+
+
 class PlaceRow:
     """A place as the package data stores it (see cardlint.grid_data.Place)."""
 
@@ -94,8 +102,8 @@ class PlaceRow:
         self.kind, self.name, self.region, self.parent = kind, name, region, parent
 
     def encode(self) -> str:
-        """The tab-separated form of ``grid.json``'s "places"."""
-        return "\t".join(v or "" for v in (self.kind, self.name, self.region, self.parent))
+        """The form of ``grid.json``'s "places": fields separated by FIELD."""
+        return FIELD.join(_packed(v or "") for v in (self.kind, self.name, self.region, self.parent))
 
 
 class Builder:
@@ -258,6 +266,8 @@ def build(shared: Path) -> dict[str, object]:
     # ISO subdivisions go into one text block per country, decoded only when a text needs that
     # country; compact text values keep json.loads fast. Block lines: code, name, parent (empty
     # for the country itself), then the names that lead to it where the country is named.
+    # Separators are printable characters that no name has: JSON escapes a tab or a line break,
+    # and unescaping makes json.loads several times slower.
     context: dict[str, list[str]] = defaultdict(list)
     for key, pids in b.lexicon.items():
         for pid, rank in pids.items():
@@ -268,7 +278,7 @@ def build(shared: Path) -> dict[str, object]:
     for pid, place in b.places.items():
         if ISO_3166_2.fullmatch(pid) and pid not in grid_ids:
             parent = "" if place.parent == place.region else place.parent or ""
-            blocks[pid[:2]].append("\t".join([pid, place.name, parent, *sorted(context[pid])]))
+            blocks[pid[:2]].append(FIELD.join(map(_packed, [pid, place.name, parent, *sorted(context[pid])])))
         else:
             places[pid] = place.encode()
     lexicon = {
@@ -277,8 +287,9 @@ def build(shared: Path) -> dict[str, object]:
                       if rank < RANK_CONTEXT)
         for key, pids in sorted(b.lexicon.items())
     }
+    entries = [_packed(key) + KEY + _packed(value) for key, value in lexicon.items() if value]
     return {
-        "format": 1,
+        "format": 2,
         "built_from": {
             name: sha256(path) for name, path in [
                 ("grid-intensity.csv", shared / "grid-intensity.csv"),
@@ -289,8 +300,8 @@ def build(shared: Path) -> dict[str, object]:
         "sources": sources,
         "regions": regions,
         "places": places,
-        "lexicon": {key: value for key, value in lexicon.items() if value},
-        "subdivisions": {cc: "\n".join(sorted(lines)) for cc, lines in sorted(blocks.items())},
+        "lexicon": LINE.join(sorted(entries)),
+        "subdivisions": {cc: LINE.join(sorted(lines)) for cc, lines in sorted(blocks.items())},
         "cloud": {p: {k: " ".join(v) for k, v in sorted(keys.items())}
                   for p, keys in sorted(b.cloud.items())},
         "placeholders": sorted(b.placeholders),

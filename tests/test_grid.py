@@ -422,11 +422,13 @@ def test_package_data_is_what_the_build_script_writes() -> None:
 
 def test_names_in_the_data_are_normalised() -> None:
     d = grid_data.load()
-    keys = list(d._lexicon) + [k for scoped in d._cloud.values() for k in scoped]
+    names = [entry.partition(grid_data.KEY)[0] for entry in d._lexicon]
+    keys = names + [k for scoped in d._cloud.values() for k in scoped]
     assert all(key == normalize(key) for key in keys)
     assert max(len(key.split()) for key in keys) <= grid._MAX_WORDS
-    for key in d._lexicon:
-        assert d.names(key), key  # every entry decodes to places
+    assert d._lexicon == sorted(d._lexicon)  # looked up by bisection
+    for key in names:
+        assert d.names(key), key  # every entry is found, and decodes to places
 
 
 def test_every_place_has_a_region_or_says_why() -> None:
