@@ -2,17 +2,19 @@
 
 import os
 from decimal import ROUND_HALF_UP, Decimal
-from typing import Any, Mapping, NamedTuple, Sequence
+from typing import TYPE_CHECKING, Any, Mapping, NamedTuple, Sequence
 
-from cardlint.logs.measurement import Measurement
 from cardlint.logs.names import discover_logs
 from cardlint.paths import parent
+
+if TYPE_CHECKING:  # a card with no log never loads the log model
+    from cardlint.logs.measurement import Measurement
 
 
 class AttachedLogs(NamedTuple):
     """The logs attached to one card; ``explicit`` when the user named them."""
 
-    measurements: tuple[Measurement, ...]
+    measurements: "tuple[Measurement, ...]"
     explicit: bool
 
     @property

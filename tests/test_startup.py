@@ -68,10 +68,11 @@ def test_a_local_check_imports_nothing_it_does_not_need(tmp_path: Path, log: str
     code = (
         "import sys; from cardlint.cli import main\n"
         f"code = main(['check', sys.argv[1]])\n"
-        f"print(code, sorted(m for m in {NOT_ON_THE_LOCAL_PATH!r} if m in sys.modules))"
+        f"print(code, sorted(m for m in {NOT_ON_THE_LOCAL_PATH!r} if m in sys.modules))\n"
+        "print('cardlint.logs.measurement' in sys.modules)"
     )
     result = _without_site(code, card)
-    assert result.stdout.splitlines()[-1] == "0 []", result.stdout + result.stderr
+    assert result.stdout.splitlines()[-2:] == ["0 []", str(log is not None)], result.stdout + result.stderr  # no log, no log model
     assert log is None or "using the log emissions.csv" in result.stdout
 
 
