@@ -72,6 +72,10 @@ _COMMENT_RE = re.compile(r"<!--.*?(?:-->|$)", re.S)
 # A whole run of backticks (the lookahead takes it all, and is not backtracked into), then
 # characters and whole runs of another length, then a run of the same length, on one line.
 _INLINE_CODE_RE = re.compile(r"`(?<!``)(?=(`*))\1(?:[^`\n]|(?=(`+))(?!`\1(?!`))\2)*?`\1(?!`)")
+# Each run that nothing closes makes the regex read on to the end of its line: a line of runs of
+# ever more backticks and then megabytes of text takes minutes. Longer texts pair runs in Python.
+_REGEX_PAIRING_MAX = 64 * 1024
+_BACKTICKS_RE = re.compile(r"`+")
 _CO2_IN_TEXT_RE = re.compile(r"co2|co₂|co<sub>|carbon\s+dioxide", re.I)  # what a unit naming CO2 needs
 # (opener, closer) pairs blanked as a whole; scanned by _closed_spans in linear time
 _TEMPLATES = ((re.compile(r"\{\{"), re.compile(r"\}\}")), (re.compile(r"\{%"), re.compile(r"%\}")))
@@ -388,7 +392,40 @@ def _closed_spans(text: str, opener: re.Pattern[str], closer: re.Pattern[str]) -
 
 def _inline_code_spans(text: str) -> list[tuple[int, int]]:
     """Inline code: a run of backticks up to the next run of the same length on the same line."""
-    return [m.span() for m in _INLINE_CODE_RE.finditer(text)]
+    if len(text) <= _REGEX_PAIRING_MAX:
+        return [m.span() for m in _INLINE_CODE_RE.finditer(text)]
+    return _paired_runs(text)
+
+
+def _paired_runs(text: str) -> list[tuple[int, int]]:
+    """What _INLINE_CODE_RE finds, in time linear in the number of runs (ten times slower on a card)."""
+    spans: list[tuple[int, int]] = []
+    line: list[tuple[int, int]] = []  # the runs of one line
+    line_end = -1
+    for run in _BACKTICKS_RE.finditer(text):
+        if run.start() > line_end:
+            _pair_runs(line, spans)
+            line = []
+            line_end = text.find("\n", run.start()) % (len(text) + 1)  # no line break: the end
+        line.append(run.span())
+    _pair_runs(line, spans)
+    return spans
+
+
+def _pair_runs(runs: list[tuple[int, int]], spans: list[tuple[int, int]]) -> None:
+    """Pair each opener with the next run of its length (found by one pass from the right)."""
+    following: dict[int, int] = {}
+    partners = [0] * len(runs)  # 0: none (run 0 is never a partner)
+    for index in range(len(runs) - 1, -1, -1):
+        start, end = runs[index]
+        partners[index] = following.get(end - start, 0)
+        following[end - start] = index
+    index = 0
+    while index < len(runs):
+        partner = partners[index]
+        if partner:
+            spans.append((runs[index][0], runs[partner][1]))
+        index = partner + 1 if partner else index + 1
 
 
 def _blank_spans(text: str, spans: list[tuple[int, int]]) -> str:
