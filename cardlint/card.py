@@ -249,37 +249,44 @@ def _construct_plain(loader: Any, root: yaml.Node) -> tuple[Any, list[tuple[yaml
     Also returns what the walk sees on the way: every node with its key, as ``all_nodes`` lists
     them, and whether each mapping's keys were distinct values (no key was overwritten).
     """
-    constructors = loader.yaml_constructors
-    nodes: list[tuple[yaml.Node, str | None]] = []
-    distinct = True
+    builder = _PlainBuilder(loader)
+    try:
+        return builder.build(root, None), builder.nodes, builder.distinct
+    except Exception:  # _NotPlain, or a value PyYAML's constructor refuses
+        return None
 
-    def build(node: yaml.Node, key: str | None) -> Any:
-        nonlocal distinct
-        nodes.append((node, key))
+
+class _PlainBuilder:
+    """The walk of _construct_plain (a class: a recursive closure would be a reference cycle,
+    keeping every card's nodes alive until the garbage collector runs)."""
+
+    def __init__(self, loader: Any) -> None:
+        self.loader = loader
+        self.constructors = loader.yaml_constructors
+        self.nodes: list[tuple[yaml.Node, str | None]] = []
+        self.distinct = True
+
+    def build(self, node: yaml.Node, key: str | None) -> Any:
+        self.nodes.append((node, key))
         tag, kind = node.tag, type(node)
         if kind is yaml.ScalarNode:
             if tag == _STR_TAG:
                 return node.value
             if tag not in _SCALAR_TAGS:
                 raise _NotPlain
-            return constructors[tag](loader, node)
+            return self.constructors[tag](self.loader, node)
         if kind is yaml.MappingNode and tag == _MAP_TAG:
             mapping = {}
             for key_node, value_node in node.value:
-                built_key = build(key_node, None)
+                built_key = self.build(key_node, None)
                 if type(built_key) not in _KEY_TYPES:
                     raise _NotPlain
-                mapping[built_key] = build(value_node, key_node.value)  # a plain key is a scalar's
-            distinct = distinct and len(mapping) == len(node.value)
+                mapping[built_key] = self.build(value_node, key_node.value)  # a plain key is a scalar's
+            self.distinct = self.distinct and len(mapping) == len(node.value)
             return mapping
         if kind is yaml.SequenceNode and tag == _SEQ_TAG:
-            return [build(child, key) for child in node.value]
+            return [self.build(child, key) for child in node.value]
         raise _NotPlain
-
-    try:
-        return build(root, None), nodes, distinct
-    except Exception:  # _NotPlain, or a value PyYAML's constructor refuses
-        return None
 
 
 def _yaml_message(error: yaml.MarkedYAMLError) -> str:
