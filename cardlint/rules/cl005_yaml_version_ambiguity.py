@@ -11,7 +11,6 @@ from yaml.constructor import SafeConstructor
 
 from cardlint.card import is_plain
 from cardlint.rules.base import LintContext, ProposedFix, TextEdit, Violation
-from cardlint.yaml12 import read_plain_scalar
 
 CODE = "CL005"
 NAME = "yaml-version-ambiguity"
@@ -77,7 +76,7 @@ def check(ctx: LintContext) -> Iterator[Violation]:
         if id(node) in emissions_nodes:
             continue  # CO2103 and CO2101 own the emissions value
         v11 = constructor.construct_object(node)
-        v12 = read_plain_scalar(node.value)
+        v12 = _yaml12_reading(node.value)
         if _same(v11, v12):
             continue
         assert isinstance(node, yaml.ScalarNode)
@@ -88,6 +87,13 @@ def check(ctx: LintContext) -> Iterator[Violation]:
             f"parsers; write {fix.edits[0].content if fix else 'it unambiguously'}",
             fix,
         )
+
+
+def _yaml12_reading(text: str) -> Any:
+    """What a YAML 1.2 parser makes of a plain scalar (cardlint.yaml12 and its regexes load only when a card needs them)."""
+    from cardlint.yaml12 import read_plain_scalar
+
+    return read_plain_scalar(text)
 
 
 def _emissions_nodes(ctx: LintContext) -> set[int]:
