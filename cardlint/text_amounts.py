@@ -85,9 +85,14 @@ _HTML_CELL_RE = re.compile(r"<t[dh]\b[^>]*>(.*?)</t[dh]\s*>", re.S | re.I)
 _TAG_RE = re.compile(r"<[^<>]*>")  # an unclosed "<" stops at the next one: no quadratic rescans
 _LINK_RE = re.compile(r"!?\[([^\[\]]*)\]\([^()]*\)")
 _HEADING_RE = re.compile(r"^ {0,3}#{1,6}(?:[ \t]|$)")
-# A line that _HEADING_RE matches (with its line break: "##\r\n" is none) and that has no pipe,
-# which a table could take as a row. After a lone CR "^" finds none: sections merge, safely.
-_SECTION_HEADING_RE = re.compile(r"^ {0,3}#{1,6}(?:[ \t][^|\r\n]*(?![^\r\n])|\n|\Z)", re.M)
+# The "#" that opens a line that _HEADING_RE matches (with its line break: "##\r\n" is none) and
+# that has no pipe, which a table could take as a row; lines start after an LF only (after a lone
+# CR none is found: sections merge, safely). The pattern starts with "#", which the regex engine
+# looks for at C speed; the look-behinds ask for up to three spaces after a line break before it.
+_SECTION_HEADING_RE = re.compile(
+    r"#(?:(?<![^\n]#)|(?<= #)(?<![^\n] #)|(?<=  #)(?<![^\n]  #)|(?<=   #)(?<![^\n]   #))"
+    r"#{0,5}(?:[ \t][^|\r\n]*(?![^\r\n])|\n|\Z)"
+)
 _ITEM_RE = re.compile(r"[ \t]*(?:>[ \t]*)*(?:(?:[-*+]|\d{1,9}[.)])[ \t]+)?")
 _FIELD_RE = re.compile(r"(?P<label>[^:\r\n|]{1,200}?)\s*:(?![/\d])[*_ \t]*")
 _DELIMITER_RE = re.compile(r"^[ \t]*\|?[ \t]*:?-+:?[ \t]*(?:\|[ \t]*:?-+:?[ \t]*)*\|?[ \t]*$")
@@ -153,7 +158,7 @@ class _Finder:
             self.masked = self.masked[:start] + _blank(self.masked[start:end]) + self.masked[end:]
         # Headings (those no table can take as a row) end the list-item ancestry, so each section
         # is read on its own, and one without an emissions word cannot hold a statement.
-        bounds = [0, *(m.start() for m in _SECTION_HEADING_RE.finditer(self.masked)), len(self.masked)]
+        bounds = [0, *_section_starts(self.masked), len(self.masked)]
         for start, end in zip(bounds, bounds[1:]):
             if start < end and self._mentions_in(start, end):
                 self._section([(m.start(), m.end()) for m in _LINE_RE.finditer(self.masked, start, end)])
@@ -374,6 +379,11 @@ def _mask(text: str) -> str:
     for template_open, template_close in _TEMPLATES:
         masked = _blank_spans(masked, _closed_spans(masked, template_open, template_close))
     return masked
+
+
+def _section_starts(text: str) -> list[int]:
+    """Where the lines that start a section (see _SECTION_HEADING_RE) start."""
+    return [text.rfind("\n", 0, m.start()) + 1 for m in _SECTION_HEADING_RE.finditer(text)]
 
 
 def _closed_spans(text: str, opener: re.Pattern[str], closer: re.Pattern[str]) -> list[tuple[int, int]]:
