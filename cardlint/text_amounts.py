@@ -63,6 +63,7 @@ def find_text_emissions(markdown: str, *, include_other_units: bool = False) -> 
 
 
 _BREAK_RE = re.compile(r"(\r\n|\r|\n)")
+_ASCII_BLANK = {code: " " for code in range(128) if chr(code) not in "\r\n"}  # str.translate: C speed
 _LINE_RE = re.compile(r"[^\r\n]*(?:\r\n|\r|\n)|[^\r\n]+$")
 # A run of 3 or more backticks or tildes opens or closes a code fence when only up to 3 spaces
 # precede it on its line. Two patterns, because each has a literal prefix that the regex engine
@@ -453,6 +454,8 @@ def _blank_spans(text: str, spans: list[tuple[int, int]]) -> str:
 
 def _blank(text: str) -> str:
     """Spaces for every character but line breaks."""
+    if text.isascii():
+        return text.translate(_ASCII_BLANK)
     parts = _BREAK_RE.split(text)
     parts[::2] = [" " * len(part) for part in parts[::2]]
     return "".join(parts)

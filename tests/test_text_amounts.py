@@ -366,3 +366,8 @@ def test_inline_code_spans_pair_runs_of_one_length_on_one_line(text: str) -> Non
 @given(st.lists(st.sampled_from(["#", "#######", " ", "    ", "\t", "\n", "\r", "\r\n", "|", "a"]), max_size=30).map("".join))
 def test_section_headings_are_heading_lines_without_pipes(text: str) -> None:
     assert text_amounts._section_starts(text) == _section_headings_reference(text)
+
+
+@given(st.text(alphabet=st.sampled_from(list("a \t\r\n\x0b\x0c\x1c\x7fé\u2028"))))
+def test_blanking_keeps_exactly_the_line_breaks(text: str) -> None:
+    assert text_amounts._blank(text) == "".join(c if c in "\r\n" else " " for c in text)
