@@ -360,7 +360,11 @@ def _mask(text: str) -> str:
     start = front.end() if front else 0
     marks = sorted((m for pattern in _FENCE_MARKS for m in pattern.finditer(text, start)), key=lambda m: m.start())
     for opener in marks:
-        line_start = max(text.rfind("\n", 0, opener.start()), text.rfind("\r", 0, opener.start())) + 1
+        # only up to 3 spaces may precede a fence on its line: look back 4 characters, not to the start
+        before = max(0, opener.start() - 4)
+        line_start = max(text.rfind("\n", before, opener.start()), text.rfind("\r", before, opener.start())) + 1
+        if line_start == 0 and before > 0:
+            continue
         indent = text[line_start : opener.start()]
         if len(indent) > 3 or indent.strip(" "):
             continue
