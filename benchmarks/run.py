@@ -144,6 +144,7 @@ def machine() -> str:
             "print(yaml.__version__, yaml.__with_libyaml__, huggingface_hub.__version__, cardlint.__version__, cardlint.__file__, sep='\\n')",
         ],
         capture_output=True, text=True, check=True,
+        cwd=tempfile.gettempdir(),  # "python -c" imports from its folder first: not the checkout's cardlint
     ).stdout.splitlines()
     libyaml = "C loader" if versions[1] == "True" else "no C loader"
     # an editable install runs from the checkout, and its import hook loads pathlib in every process (the floor's too)
