@@ -82,7 +82,8 @@ class GridData:
         local = self._local.get(cc)
         if local is None:
             local = self._local[cc] = {}
-            for line in self._blocks.get(cc, "").split(LINE) if cc in self._blocks else ():
+            block = self._blocks.get(cc)
+            for line in block.split(LINE) if block else ():
                 code, name, parent, *keys = line.split(FIELD)
                 self._place_cache[code] = Place(code, "subregion", name, cc, parent or cc)
                 for key in keys:
