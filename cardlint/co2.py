@@ -28,7 +28,7 @@ class Co2Block(NamedTuple):
     key_node: yaml.Node
     node: yaml.Node
     value: Any
-    keys: tuple[Field, ...] = ()  # see fields()
+    keys: tuple[Field, ...]  # see fields(); find_block reads them once
 
     @property
     def is_mapping(self) -> bool:
