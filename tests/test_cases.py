@@ -7,11 +7,14 @@ Format of a ``.case`` file (sections start with a line ``==== NAME``):
     ...the README...
     ==== diagnostics
     CO2101 3:14
+    ==== messages
+    CO2101 emissions is a string ...
     ==== fixed
     ...the README after ``cardlint fix`` (optional section)...
 
 ``diagnostics`` lists every finding (code row:column) of the selected rules, in order; an empty
-section means the rules must stay silent. Options: ``select=`` codes (default: every rule),
+section means the rules must stay silent. ``messages`` (optional) pins each finding's text, one
+``CODE message`` line per finding, in the same order. Options: ``select=`` codes (default: every rule),
 ``unsafe`` (apply unsafe fixes too), ``crlf``/``cr`` (line endings), ``bom``, ``noeol`` (no final newline).
 """
 
@@ -70,9 +73,13 @@ def test_case(path: Path) -> None:
     text = _shape(str(case["card"]).removesuffix("\n"), options)
     card = parse_card(text, "README.md", bom="bom" in options)
 
-    found = [f"{d.code} {d.location.row}:{d.location.column}" for d in lint_card(card, settings)]
+    diagnostics = lint_card(card, settings)
+    found = [f"{d.code} {d.location.row}:{d.location.column}" for d in diagnostics]
     expected = [line.strip() for line in str(case.get("diagnostics", "")).splitlines() if line.strip()]
     assert found == expected
+    if "messages" in case:
+        pinned = [line for line in str(case["messages"]).splitlines() if line.strip()]
+        assert [f"{d.code} {d.message}" for d in diagnostics] == pinned
 
     if "fixed" in case:
         fixed, _ = fix_card(card, settings, unsafe="unsafe" in options)
