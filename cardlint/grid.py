@@ -71,6 +71,10 @@ class Resolution(NamedTuple):
     unparsed: tuple[str, ...] = ()  #: parts of the text that were not understood
     candidates: tuple[Candidate, ...] = ()
     notes: tuple[str, ...] = ()
+    #: other readings of the name the place was taken from, where nothing in the text decides
+    alternatives: tuple[Candidate, ...] = ()
+    #: parts of the text that name places the chosen one cannot lie in or beside
+    conflicts: tuple[str, ...] = ()
 
     @property
     def status(self) -> str:
@@ -211,6 +215,8 @@ def resolution_to_dict(res: Resolution) -> dict[str, object]:
         "unparsed": list(res.unparsed),
         "candidates": [c._asdict() for c in res.candidates],
         "notes": list(res.notes),
+        "alternatives": [c._asdict() for c in res.alternatives],
+        "conflicts": list(res.conflicts),
     }
 
 
@@ -364,9 +370,14 @@ def _conflicts(d: GridData, places: list[Place]) -> int:
     return sum(not _consistent(d, a, b) for i, a in enumerate(places) for b in places[i + 1:])
 
 
-def _choose(d: GridData, mentions: list[_Mention]) -> tuple[list[Place], int]:
-    """Pick one reading per mention, the fewest disagreements first; return them and the index
-    of the place the text is taken to mean."""
+def _choose(d: GridData, mentions: list[_Mention]) -> tuple[list[Place], int, list[int]]:
+    """Pick one reading per mention, the fewest disagreements first; return them, the index of
+    the place the text is taken to mean, and the mentions that gave way to a qualifier.
+
+    A qualifier constrains the match: where two readings cannot both be right, the finer one
+    gives way ("Paris, Texas" is in Texas, whatever the data knows of a Paris); between two
+    equally fine ones, the earlier gives way ("city, state, country" names the broadest last).
+    """
     per_mention = max(1, int(256 ** (1 / len(mentions))))
     options = [sorted(m.entries, key=lambda e: (e[1], _PREFERENCE[e[0].kind]))[:per_mention]
                for m in mentions]
@@ -376,13 +387,27 @@ def _choose(d: GridData, mentions: list[_Mention]) -> tuple[list[Place], int]:
         sum(_PREFERENCE[p.kind] for p, _ in combo),
     ))
     chosen = [place for place, _ in best]
+    kept = list(range(len(chosen)))
+    clash = _clash(d, chosen, kept)
+    while clash is not None:
+        i, j = clash
+        kept.remove(i if _SPECIFICITY[chosen[i].kind] >= _SPECIFICITY[chosen[j].kind] else j)
+        clash = _clash(d, chosen, kept)
 
-    def weight(i: int) -> tuple[int, int, int, int]:
+    def weight(i: int) -> tuple[int, int, int]:
         place = chosen[i]
-        agree = sum(_consistent(d, place, other) for other in chosen)
-        return agree, _SPECIFICITY[place.kind], len(d.areas(place.id)), -i
+        return _SPECIFICITY[place.kind], len(d.areas(place.id)), -i
 
-    return chosen, max(range(len(chosen)), key=weight)
+    return chosen, max(kept, key=weight), [i for i in range(len(chosen)) if i not in kept]
+
+
+def _clash(d: GridData, chosen: list[Place], kept: list[int]) -> tuple[int, int] | None:
+    """The first pair of kept readings (earlier first) that cannot both be right, if any."""
+    for n, i in enumerate(kept):
+        for j in kept[n + 1:]:
+            if not _consistent(d, chosen[i], chosen[j]):
+                return i, j
+    return None
 
 
 def _conclude(d: GridData, text: str, mentions: list[_Mention], unparsed: list[str],
@@ -395,21 +420,30 @@ def _conclude(d: GridData, text: str, mentions: list[_Mention], unparsed: list[s
     weak = [m for m in mentions if m.weak]
     if not strong:
         strong, weak = weak, []
+    alternatives: tuple[Candidate, ...] = ()
+    conflicts: list[str] = []
     if strong:
-        chosen, at = _choose(d, strong)
+        chosen, at, dropped = _choose(d, strong)
         place = chosen[at]
-        for m, other in zip(strong, chosen):
-            if not _consistent(d, other, place):
-                notes.append(f"set aside {m.text!r}: {other.name} does not contain {place.name}"
-                             if _SPECIFICITY[other.kind] < _SPECIFICITY[place.kind] else
-                             f"set aside {m.text!r}: {other.name} is not in {place.name}")
+        for i in dropped:  # a city the data does not know there is no contradiction
+            if chosen[i].kind != "city":
+                conflicts.append(strong[i].text)
+            notes.append(_gave_way(d, strong[i].text, chosen[i], place))
         unparsed.extend(m.text for m in weak
                         if not any(_consistent(d, p, place) for p, _ in m.entries))
-        candidates = _other_readings(d, strong[at], chosen, at)
-        if candidates:
+        if providers and place.kind == "cloud_region" and place.id.split(":", 1)[0] not in providers:
+            conflicts.append(place.name)
+            named = d.place(f"provider:{providers[0]}")
+            notes.append(f"{strong[at].text!r} is {place.name}, not a region of {named.name}:"
+                         f" name one of {named.name}'s regions")
+            place = named
+        else:
+            alternatives = _other_readings(d, strong[at], chosen, at)
+        if alternatives:
             notes.append(f"{strong[at].text!r} may also mean "
-                         + ", ".join(f"{c.name} ({c.region_id or c.id})" for c in candidates)
-                         + "; add the country or state to be sure")
+                         + ", ".join(f"{c.name} ({c.region_id or c.id})" for c in alternatives)
+                         + f"; read as {_where(d, place)}: add the country or state to be sure")
+        candidates = alternatives
         if unparsed:  # "Frankfrut, Germany": offer the places in Germany spelled like it
             candidates += _suggest(d, unparsed, near=place)
     elif providers:
@@ -418,7 +452,28 @@ def _conclude(d: GridData, text: str, mentions: list[_Mention], unparsed: list[s
         return Resolution(text, unparsed=tuple(unparsed),
                           candidates=_suggest(d, unparsed or [text]),
                           notes=() if unparsed else ("names no place",))
-    return _resolution(d, text, place, providers, unparsed, candidates, notes)
+    return _resolution(d, text, place, providers, unparsed, candidates, notes)._replace(
+        alternatives=alternatives, conflicts=tuple(conflicts))
+
+
+def _where(d: GridData, place: Place) -> str:
+    """A place's name with its country, or its grid region in a split country: "Perth
+    (Western Australia)", "Paris (France)"."""
+    areas = d.areas(place.id)
+    if not areas or "(" in place.name:
+        return place.name
+    split = areas[1:2] if areas[0] in d.subregions else ()
+    around = [area for area in (*split, areas[0]) if area != place.id]
+    return f"{place.name} ({d.place(around[0]).name})" if around else place.name
+
+
+def _gave_way(d: GridData, text: str, reading: Place, place: Place) -> str:
+    """The note for a name that does not fit the qualifier the text gives for it."""
+    if reading.kind == "city":
+        return (f"{text!r} is not a place the data knows in {place.name} (it knows"
+                f" {_where(d, reading)}): the figure is {place.name}'s")
+    return (f"{text!r} and {place.name} cannot both be right ({_where(d, reading)} is not in"
+            f" {place.name}): the figure is {place.name}'s; write only where the training ran")
 
 
 def _other_readings(d: GridData, mention: _Mention, chosen: list[Place], at: int,

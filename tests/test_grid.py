@@ -251,10 +251,17 @@ def test_ambiguous_names_offer_the_other_reading() -> None:
     assert resolve("Georgia, USA").candidates == ()
 
 
-def test_contradictory_names_are_set_aside_with_a_note() -> None:
+def test_a_city_unknown_in_its_qualifier_gives_way_with_a_note() -> None:
     res = resolve("Seattle, Canada")
-    assert res.place == "Seattle"
-    assert any("Canada" in note for note in res.notes)
+    assert (res.place, res.conflicts) == ("Canada", ())
+    assert res.notes[0] == ("'Seattle' is not a place the data knows in Canada (it knows Seattle"
+                            " (Washington)): the figure is Canada's")
+
+
+def test_areas_that_exclude_each_other_are_conflicts() -> None:
+    res = resolve("Quebec, Germany")
+    assert (res.place, res.conflicts) == ("Germany", ("Quebec",))
+    assert "cannot both be right (Quebec (Canada) is not in Germany)" in res.notes[0]
 
 
 def test_close_spellings_are_suggested() -> None:
@@ -478,3 +485,99 @@ def test_corpus_locations_resolve_or_say_why() -> None:
                 seen += 1
                 assert res.status != "unresolved" or res.notes or res.unparsed, match.group(1)
     assert seen >= 40
+
+
+# Places with qualifiers (issue 16): (text, place id, grid region id, other readings, conflicts).
+# A qualifier constrains the match; a city the data does not know in its qualifier gives way to
+# it; an unqualified homonym is read one way and says which others exist.
+QUALIFIED = [
+    # city + state, province or country
+    ("Paris, Texas", "city:US-TX:paris-texas", "US-TX", (), ()),
+    ("Paris, TX", "city:US-TX:paris-texas", "US-TX", (), ()),
+    ("Paris, TX, USA", "city:US-TX:paris-texas", "US-TX", (), ()),
+    ("Paris, France", "city:FR-75C:paris", "FR", (), ()),
+    ("Perth, Scotland", "city:GB-SCT:perth-scotland", "GB", (), ()),
+    ("Perth, UK", "city:GB-SCT:perth-scotland", "GB", (), ()),
+    ("Perth, WA", "city:AU-WA:perth", "AU-WA", (), ()),
+    ("Perth, Western Australia", "city:AU-WA:perth", "AU-WA", (), ()),
+    ("Perth, Australia", "city:AU-WA:perth", "AU-WA", (), ()),
+    ("London, Ontario", "city:CA-ON:london-ontario", "CA-ON", (), ()),
+    ("London, ON, Canada", "city:CA-ON:london-ontario", "CA-ON", (), ()),
+    ("London, UK", "city:GB-LND:london", "GB", (), ()),
+    ("London, England", "city:GB-LND:london", "GB", (), ()),
+    ("Moscow, Russia", "city:RU-MOW:moscow", "RU", (), ()),
+    ("Cambridge, MA", "city:US-MA:cambridge-massachusetts", "US-MA", (), ()),
+    ("Cambridge, Massachusetts", "city:US-MA:cambridge-massachusetts", "US-MA", (), ()),
+    ("Cambridge, UK", "city:GB-CAM:cambridge-england", "GB", (), ()),
+    ("Portland, Maine", "city:US-ME:portland-maine", "US-ME", (), ()),
+    ("Portland, ME", "city:US-ME:portland-maine", "US-ME", (), ()),
+    ("Portland, Oregon", "city:US-OR:portland", "US-OR", (), ()),
+    ("Georgia, USA", "US-GA", "US-GA", (), ()),
+    ("Atlanta, Georgia", "city:US-GA:atlanta", "US-GA", (), ()),
+    ("Tbilisi, Georgia", "GE-TB", "GE", (), ()),
+    ("Vancouver, BC", "city:CA-BC:vancouver", "CA-BC", (), ()),
+    ("Victoria, BC", "city:CA-BC:victoria-british-columbia", "CA-BC", (), ()),
+    ("Sydney, NSW", "city:AU-NSW:sydney", "AU-NSW", (), ()),
+    ("Ashburn, Virginia, USA", "city:US-VA:ashburn", "US-VA", (), ()),
+    ("Dublin, Ireland", "city:IE-D:dublin", "IE", (), ()),
+    # a qualifier naming a region whose city the data does not know: that region's figure
+    ("Moscow, Idaho", "US-ID", "US-ID", (), ()),
+    ("Springfield, Illinois", "US-IL", "US-IL", (), ()),
+    ("Berlin, New Hampshire", "US-NH", "US-NH", (), ()),
+    ("Sydney, Nova Scotia", "CA-NS", "CA-NS", (), ()),
+    ("Hamilton, Ontario", "CA-ON", "CA-ON", (), ()),
+    ("Vancouver, Washington", "US-WA", "US-WA", (), ()),
+    ("Dublin, Ohio", "US-OH", "US-OH", (), ()),
+    ("Seattle, Canada", "CA", "CA", (), ()),
+    # an ambiguous qualifier is read one way and says so
+    ("Moscow, ID", "ID", "ID", ("US-ID",), ()),
+    ("Springfield, MO", "MO", "MO", ("US-MO",), ()),
+    # homonyms across countries, unqualified: the likeliest reading, and the others
+    ("Paris", "city:FR-75C:paris", "FR", ("city:US-TX:paris-texas",), ()),
+    ("Perth", "city:AU-WA:perth", "AU-WA", ("city:GB-SCT:perth-scotland",), ()),
+    ("London", "city:GB-LND:london", "GB", ("city:CA-ON:london-ontario",), ()),
+    ("Cambridge", "city:GB-CAM:cambridge-england", "GB", ("city:US-MA:cambridge-massachusetts",), ()),
+    ("Portland", "city:US-OR:portland", "US-OR", ("city:US-ME:portland-maine",), ()),
+    ("Georgia", "GE", "GE", ("US-GA",), ()),
+    ("WA", "US-WA", "US-WA", ("AU-WA",), ()),
+    # cloud region + provider: the provider constrains the code
+    ("AWS us-east-1", "aws:us-east-1", "aws:us-east-1", (), ()),
+    ("AWS, Paris", "aws:eu-west-3", "aws:eu-west-3", (), ()),
+    ("Google Cloud, Iowa", "gcp:us-central1", "gcp:us-central1", (), ()),
+    ("Azure, West Europe", "azure:westeurope", "azure:westeurope", (), ()),
+    ("Azure us-east-1", "provider:azure", "WORLD", (), ("AWS US East (N. Virginia)",)),
+    # areas that exclude each other: the broader is read, and it is a conflict
+    ("Quebec, Germany", "DE", "DE", (), ("Quebec",)),
+    ("Texas, Canada", "CA", "CA", (), ("Texas",)),
+    ("France, Germany", "DE", "DE", (), ("France",)),
+    ("us-east-1, Germany", "DE", "DE", (), ("us east 1",)),
+]
+
+
+@pytest.mark.parametrize(("text", "place", "region", "alternatives", "conflicts"), QUALIFIED)
+def test_qualifiers_constrain_the_match(text: str, place: str, region: str,
+                                        alternatives: tuple[str, ...],
+                                        conflicts: tuple[str, ...]) -> None:
+    res = resolve(text)
+    got = (res.place_id, res.region.id if res.region else None,
+           tuple(c.id for c in res.alternatives), res.conflicts)
+    assert got == (place, region, alternatives, conflicts), format_resolution(res)
+    assert not any("set aside" in note for note in res.notes)
+
+
+def test_qualified_table_is_large_and_distinct() -> None:
+    assert len({case[0] for case in QUALIFIED}) == len(QUALIFIED) >= 40
+
+
+@pytest.mark.parametrize(("text", "note"), [
+    ("Moscow, Idaho", "'Moscow' is not a place the data knows in Idaho (it knows Moscow (Russia)):"
+                      " the figure is Idaho's"),
+    ("Perth", "'Perth' may also mean Perth (Scotland) (GB); read as Perth (Western Australia):"
+              " add the country or state to be sure"),
+    ("France, Germany", "'France' and Germany cannot both be right (France is not in Germany):"
+                        " the figure is Germany's; write only where the training ran"),
+    ("Azure us-east-1", "'Azure us-east-1' is AWS US East (N. Virginia), not a region of Azure:"
+                        " name one of Azure's regions"),
+])
+def test_every_reading_that_gives_way_says_so(text: str, note: str) -> None:
+    assert note in resolve(text).notes

@@ -16,7 +16,10 @@ DOC = """\
 ## What it does
 Resolves `geographical_location` to a grid region and flags it when it names only the world, a
 continent, something vague ("cloud", "global", "East USA"), or a country whose grid the data
-splits into regions (the United States, Canada, Australia), and says which regions exist.
+splits into regions (the United States, Canada, Australia), and says which regions exist. It
+also flags a name that several places share, written without the state or country that tells
+them apart ("Perth", "Portland", "Georgia"): it says which reading cardlint took and which others
+exist.
 
 ## Why is this bad?
 The specification asks for a location "as granular as possible, for instance Quebec, Canada or
@@ -50,9 +53,15 @@ def check(ctx: LintContext) -> Iterator[Violation]:
     if field is None or not isinstance(field.value, str) or not field.value.strip():
         return
     resolution = resolve(field.value)
-    if resolution.granularity is None or not resolution.coarse:
-        return
+    if resolution.granularity is None or resolution.conflicts:
+        return  # CO2303's
     shown = json.dumps(field.value, ensure_ascii=False)
+    if resolution.alternatives and not resolution.coarse:
+        others = ", ".join(f"{c.name} ({c.region_id or c.id})" for c in resolution.alternatives)
+        yield ctx.node_violation(field.value_node, f"geographical_location {shown} names more than one place: read as {resolution.place} ({resolution.region.id if resolution.region else resolution.place_id}), but it may also mean {others}: add the state or country")
+        return
+    if not resolution.coarse:
+        return
     what = resolution.place or resolution.granularity
     if resolution.finer:
         names = ", ".join(name for _, name in resolution.finer[:_SHOWN])

@@ -16,7 +16,10 @@ DOC = """\
 ## What it does
 Resolves `geographical_location` against cardlint's grid data (countries, US states, Canadian
 provinces, Australian states, cloud regions of AWS, GCP, Azure and others, and the cities that
-host most training) and flags a location that matches none of them, suggesting the closest.
+host most training) and flags a location that matches none of them, suggesting the closest,
+or one that names places that cannot both be right ("Quebec, Germany", "Azure us-east-1"). A
+city the data does not know in the state or country written beside it is no contradiction:
+"Moscow, Idaho" is read as Idaho.
 
 ## Why is this bad?
 A location that names no place ("unknown", "N/A", "Google Colab") or a misspelled one cannot be
@@ -51,6 +54,10 @@ def check(ctx: LintContext) -> Iterator[Violation]:
         yield ctx.node_violation(field.value_node, "geographical_location is empty: write where the training ran, e.g. 'Quebec, Canada'")
         return
     resolution = resolve(field.value)
+    if resolution.conflicts:
+        parts = " and ".join(repr(part) for part in resolution.conflicts)
+        yield ctx.node_violation(field.value_node, f"geographical_location {shown} names places that cannot both be right: {parts} is not in {resolution.place}; write only where the training ran")
+        return
     if resolution.granularity is not None:
         return
     if resolution.candidates:
