@@ -9,7 +9,7 @@ from collections.abc import Callable, Iterable
 from decimal import Decimal
 from typing import TypeVar
 
-from .measurement import LogError, Run
+from .measurement import LogError, Measurement, Run
 
 T = TypeVar("T")
 Row = tuple[int, dict[str, str]]
@@ -17,10 +17,16 @@ Row = tuple[int, dict[str, str]]
 _NUMBER = re.compile(r"[+-]?(?:[0-9]+\.?[0-9]*|\.[0-9]+)(?:[eE][+-]?[0-9]+)?")
 _NOT_FINITE = {"nan", "-nan", "inf", "-inf", "+inf", "infinity", "-infinity", "+infinity"}
 _LARGEST_EXPONENT = 100
+WINDOWS = "cp1252"
 
 
-def read_text(path: str) -> str:
-    """The file as UTF-8 text; LogError for an unreadable, empty, binary or non-UTF-8 file."""
+def read_text(path: str) -> tuple[str, str | None]:
+    """The file's text and the encoding assumed when it is not UTF-8 (None when it is).
+
+    Windows tools (CodeCarbon 1.x among them) wrote their logs in the ANSI code page, so a file
+    that is not UTF-8 is read as Windows-1252, as a spreadsheet would; LogError for an
+    unreadable, empty or binary file, or one that is neither.
+    """
     try:
         with open(path, "rb") as handle:
             data = handle.read()
@@ -32,10 +38,21 @@ def read_text(path: str) -> str:
         line = data[: data.index(b"\0")].count(b"\n") + 1
         raise LogError(path, line, "binary content (NUL byte): not a text log")
     try:
-        return data.decode("utf-8-sig")
+        return data.decode("utf-8-sig"), None
+    except UnicodeDecodeError:
+        pass
+    try:
+        return data.decode(WINDOWS), WINDOWS
     except UnicodeDecodeError as error:
         line = data[: error.start].count(b"\n") + 1
-        raise LogError(path, line, f"not UTF-8 text (byte 0x{data[error.start]:02x})") from None
+        raise LogError(path, line, f"neither UTF-8 nor Windows-1252 text (byte 0x{data[error.start]:02x})") from None
+
+
+def read_with(path: str, parse: Callable[[str, str], Measurement]) -> Measurement:
+    """Read the file at `path` with `parse`, recording the encoding assumed when it is not UTF-8."""
+    text, encoding = read_text(path)
+    measurement = parse(path, text)
+    return measurement if encoding is None else measurement._replace(encoding=encoding)
 
 
 def number(text: str, path: str, line: int | None, what: str) -> Decimal | None:
@@ -68,23 +85,37 @@ def csv_header(text: str) -> list[str]:
 
 
 def csv_rows(path: str, text: str) -> tuple[list[str], list[Row]]:
-    """The header and each data row as (line, {column: value}); LogError for a ragged row."""
+    """The header and each data row as (line, {column: value}); LogError for a ragged row.
+
+    Read as a spreadsheet reads it: columns with no name at the end of the header (`a,b,,,`)
+    and empty fields past the named columns are ignored.
+    """
     reader = csv.reader(io.StringIO(text, newline=""), strict=True)
     rows: list[Row] = []
     try:
-        header = [name.strip() for name in next(reader)]
-        if len(set(header)) != len(header):
-            duplicate = next(name for name in header if header.count(name) > 1)
+        written = [name.strip() for name in next(reader)]
+        header = _named(written)
+        named = [name for name in header if name]
+        if len(set(named)) != len(named):
+            duplicate = next(name for name in named if named.count(name) > 1)
             raise LogError(path, 1, f"column {duplicate!r} appears twice in the header")
         for fields in reader:
             if not fields:
                 continue
-            if len(fields) != len(header):
+            if len(fields) < len(header) or any(field.strip() for field in fields[len(written) :]):
                 raise LogError(path, reader.line_num, _ragged(len(fields), len(header)))
             rows.append((reader.line_num, dict(zip(header, fields))))
     except csv.Error as error:
         raise LogError(path, reader.line_num, f"malformed CSV: {error}") from None
     return header, rows
+
+
+def _named(header: list[str]) -> list[str]:
+    """`header` without the unnamed columns at its end."""
+    end = len(header)
+    while end > 1 and not header[end - 1]:
+        end -= 1
+    return header[:end]
 
 
 def _ragged(found: int, expected: int) -> str:
@@ -138,3 +169,18 @@ def note_unknown(runs: list[Run], notes: list[str]) -> None:
         known = [value for value in values if value is not None]
         rest = f"; the other runs sum to {sum(known, Decimal(0))} {unit}" if known else ""
         notes.append(f"no {what} value on line {lines}, so the total {what} is unknown{rest}")
+
+
+def measured(run: Run, notes: list[str], why: str = "no power was read") -> Run:
+    """`run`, with its energy and emissions unknown when it measured nothing.
+
+    A run that records 0 kWh and 0 g (or 0 of one and nothing of the other) read no power at
+    all (carbontracker prints `Energy: 0.000000000000 kWh` when every power reading was None):
+    that is an unknown, never a measurement of zero.
+    """
+    energy, emissions = run.energy_kwh, run.emissions_g
+    if not ((energy == 0 and not emissions) or (emissions == 0 and energy is None)):
+        return run
+    shown = " and ".join(f"0 {unit}" for value, unit in ((energy, "kWh"), (emissions, "g")) if value is not None)
+    notes.append(f"line {run.line} records {shown}: {why}, so that run's energy and emissions are unknown, not zero")
+    return run._replace(energy_kwh=None, emissions_g=None, unknown=why)

@@ -14,7 +14,7 @@ from decimal import Decimal
 
 from cardlint.paths import normal
 
-from ._parse import distinct, note_unknown, number, read_text, total
+from ._parse import distinct, measured, note_unknown, number, read_with, total
 from .measurement import Device, Location, LogError, Measurement, Run
 from .names import CARBONTRACKER_SUFFIX
 
@@ -35,6 +35,7 @@ _LOCATION = re.compile(r"at detected location: (.+?)\.?[ \t\r]*$", re.MULTILINE)
 _VERSION = re.compile(r"carbontracker version (\S+)", re.IGNORECASE)
 _PUE = re.compile(r"PUE\s+coefficient of ([0-9]{1,3}(?:\.[0-9]{1,9})?)", re.IGNORECASE)
 _INTERRUPTED = re.compile(r"Training was interrupted", re.IGNORECASE)
+_NO_POWER = re.compile(r"Average power usage \(W\) for (\w+): None\b", re.IGNORECASE)
 
 
 def looks_like(text: str) -> bool:
@@ -44,16 +45,18 @@ def looks_like(text: str) -> bool:
 
 def read(path: str | os.PathLike[str]) -> Measurement:
     """Read a carbontracker output log."""
-    path = normal(path)
-    return parse(path, read_text(path))
+    return read_with(normal(path), parse)
 
 
 def parse(path: str | os.PathLike[str], text: str) -> Measurement:
     """Read carbontracker output-log `text` that came from `path`."""
     path = normal(path)
     runs: list[Run] = []
-    measured: list[int] = []
+    epochs_measured: list[int] = []
     predicted: list[tuple[int, int | None]] = []
+    standard = _standard_log(path)
+    notes: list[str] = []
+    why = _why_nothing(standard)
     for heading in _HEADING.finditer(text):
         line = text.count("\n", 0, heading.start()) + 1
         block = _BLOCK.match(text, heading.end())
@@ -65,26 +68,24 @@ def parse(path: str | os.PathLike[str], text: str) -> Measurement:
             continue
         co2 = block["co2"]
         if epochs is not None:
-            measured.append(epochs)
-        runs.append(
-            Run(
-                run_id=None,
-                label=None if epochs is None else f"{epochs} epoch(s)",
-                emissions_g=None if co2 is None else number(co2, path, line, "CO2eq"),
-                energy_kwh=number(block["energy"], path, line, "Energy"),
-                duration_s=_seconds(path, line, block["time"]),
-                line=line,
-            )
+            epochs_measured.append(epochs)
+        run = Run(
+            run_id=None,
+            label=None if epochs is None else f"{epochs} epoch(s)",
+            emissions_g=None if co2 is None else number(co2, path, line, "CO2eq"),
+            energy_kwh=number(block["energy"], path, line, "Energy"),
+            duration_s=_seconds(path, line, block["time"]),
+            line=line,
+            hardware=tuple(_devices(text[: heading.start()])),
         )
+        runs.append(measured(run, notes, why))
     if not runs:
         if predicted:
             raise LogError(path, predicted[0][0], "only a predicted consumption: nothing was measured")
         raise LogError(path, None, "no 'Actual consumption' block: nothing was measured")
-    standard = _standard_log(path)
-    notes: list[str] = []
     note_unknown(runs, notes)
     planned = [epochs for _, epochs in predicted if epochs is not None]
-    finished = _finished(max(measured, default=None), max(planned, default=None), standard, notes)
+    finished = _finished(max(epochs_measured, default=None), max(planned, default=None), standard, notes)
     version = _VERSION.search(standard)
     pue = _PUE.search(standard)
     return Measurement(
@@ -95,7 +96,7 @@ def parse(path: str | os.PathLike[str], text: str) -> Measurement:
         emissions_g=total(run.emissions_g for run in runs),
         energy_kwh=total(run.energy_kwh for run in runs),
         duration_s=total(run.duration_s for run in runs),
-        hardware=tuple(_devices(text)),
+        hardware=tuple(distinct(device for run in runs for device in run.hardware)),
         location=_location(text),
         pue=Decimal(pue[1]) if pue else None,
         finished=finished,
@@ -139,10 +140,20 @@ def _finished(measured: int | None, planned: int | None, standard: str, notes: l
     return True
 
 
+def _why_nothing(standard: str) -> str:
+    """Why a run that records 0 kWh measured nothing, in the standard log's words when it has them."""
+    components = distinct(name.lower() for name in _NO_POWER.findall(standard))
+    if not components:
+        return "no power was read"
+    return f"no power was read: the standard log gives an average power of None for {' and '.join(components)}"
+
+
 def _devices(text: str) -> list[Device]:
-    match = _COMPONENTS.search(text)
-    if match is None:
+    """The devices of the last "components were found" line in `text` (the tracker of what follows)."""
+    found = list(_COMPONENTS.finditer(text))
+    if not found:
         return []
+    match = found[-1]
     devices = []
     for kind, names in _COMPONENT.findall(match[1].strip()):
         listed = [name.strip() for name in names.split(",")]

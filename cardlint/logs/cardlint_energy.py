@@ -16,7 +16,7 @@ from typing import Any
 
 from cardlint.paths import normal
 
-from ._parse import checked, read_text, total
+from ._parse import checked, measured, read_with, total
 from .measurement import Device, Location, LogError, Measurement, Run
 from .names import CARDLINT_ENERGY_NAME
 
@@ -38,8 +38,7 @@ def looks_like(text: str) -> bool:
 
 def read(path: str | os.PathLike[str]) -> Measurement:
     """Read a cardlint energy log."""
-    path = normal(path)
-    return parse(path, read_text(path))
+    return read_with(normal(path), parse)
 
 
 def parse(path: str | os.PathLike[str], text: str) -> Measurement:

@@ -16,7 +16,7 @@ from decimal import Decimal
 
 from cardlint.paths import normal
 
-from ._parse import Row, common, csv_rows, distinct, note_unknown, number, read_text, require, total
+from ._parse import Row, common, csv_rows, distinct, measured, note_unknown, number, read_with, require, total
 from .measurement import Device, Location, LogError, Measurement, Run
 
 FORMAT = "codecarbon"
@@ -36,8 +36,7 @@ def looks_like(header: list[str]) -> bool:
 
 def read(path: str | os.PathLike[str]) -> Measurement:
     """Read a CodeCarbon emissions.csv."""
-    path = normal(path)
-    return parse(path, read_text(path))
+    return read_with(normal(path), parse)
 
 
 def parse(path: str | os.PathLike[str], text: str) -> Measurement:
@@ -52,7 +51,7 @@ def parse(path: str | os.PathLike[str], text: str) -> Measurement:
     for group in groups:
         _check_cumulative(path, group)
     lasts = [group[-1] for group in groups]
-    runs = [_run(path, line, row) for line, row in lasts]
+    runs = [measured(_run(path, line, row), notes) for line, row in lasts]
     note_unknown(runs, notes)
     versions = distinct(_text(row, "codecarbon_version") for _, row in lasts)
     pues = (number(row.get("pue", ""), path, line, "column 'pue'") for line, row in lasts)
@@ -67,7 +66,7 @@ def parse(path: str | os.PathLike[str], text: str) -> Measurement:
         gpu_energy_kwh=total(_energy(path, line, row, "gpu") for line, row in lasts),
         ram_energy_kwh=total(_energy(path, line, row, "ram") for line, row in lasts),
         duration_s=total(run.duration_s for run in runs),
-        hardware=tuple(distinct(device for _, row in lasts for device in _devices(row))),
+        hardware=tuple(distinct(device for run in runs for device in run.hardware)),
         location=common((_location(row) for _, row in lasts), "location", notes, Location.describe),
         pue=common(pues, "PUE", notes),
         runs=tuple(runs),
@@ -155,6 +154,7 @@ def _run(path: str, line: int, row: dict[str, str]) -> Run:
         energy_kwh=number(row.get("energy_consumed", ""), path, line, "column 'energy_consumed'"),
         duration_s=number(row["duration"], path, line, "column 'duration'"),
         line=line,
+        hardware=tuple(_devices(row)),
     )
 
 

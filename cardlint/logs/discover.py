@@ -8,7 +8,7 @@ from collections.abc import Callable
 from cardlint.paths import name, normal
 
 from . import carbontracker, cardlint_energy, codecarbon, eco2ai
-from ._parse import csv_header, read_text
+from ._parse import csv_header, read_with
 from .measurement import LogError, Measurement
 from .names import discover_logs
 
@@ -22,8 +22,10 @@ _PARSERS: dict[str, Callable[[str, str], Measurement]] = {
 
 def read_log(path: str | os.PathLike[str]) -> Measurement:
     """Read a log of any supported format, recognised by its content, not its name."""
-    path = normal(path)
-    text = read_text(path)
+    return read_with(normal(path), _parse)
+
+
+def _parse(path: str, text: str) -> Measurement:
     return _PARSERS[detect_format(path, text)](path, text)
 
 

@@ -1,5 +1,9 @@
 """eco2AI's CSV (default name emission.csv): `CO2_emissions(kg)` in kg, energy in kWh (PUE included).
 
+DBJoules, a tool built from eco2AI's tracker, writes the same file with `cpu_power_consumption(kWh)`
+and `ram_power_consumption(kWh)` columns, often without `CO2_emissions(kg)`: it is read here too,
+under its own name, its emissions unknown when it has no such column.
+
 eco2AI keeps one row per tracker `id`, rewritten in place while it runs, so each id is one run
 and its last row counts. In training mode (`start_training`/`new_epoch`) it writes one row per
 epoch, with the `epoch` column set and the counters reset after each: those rows are summed.
@@ -14,11 +18,12 @@ from decimal import Decimal
 
 from cardlint.paths import normal
 
-from ._parse import Row, common, csv_rows, distinct, note_unknown, number, read_text, require, total
+from ._parse import Row, common, csv_rows, distinct, measured, note_unknown, number, read_with, require, total
 from .measurement import Device, Location, LogError, Measurement, Run
 
 FORMAT = "eco2ai"
 EMISSIONS = "CO2_emissions(kg)"
+DBJOULES = "cpu_power_consumption(kWh)"
 
 _ENERGY = ("power_consumption(kWh)", "power_consumption(kWTh)")
 _COMPONENTS = ("CPU", "GPU", "RAM")
@@ -27,14 +32,13 @@ _GPU = re.compile(r"(.*?) ([0-9]{1,6}) device\(s\)")
 
 
 def looks_like(header: list[str]) -> bool:
-    """Whether a CSV header is eco2AI's."""
-    return EMISSIONS in header
+    """Whether a CSV header is eco2AI's (or DBJoules')."""
+    return EMISSIONS in header or DBJOULES in header
 
 
 def read(path: str | os.PathLike[str]) -> Measurement:
     """Read an eco2AI CSV."""
-    path = normal(path)
-    return parse(path, read_text(path))
+    return read_with(normal(path), parse)
 
 
 def parse(path: str | os.PathLike[str], text: str) -> Measurement:
@@ -42,12 +46,14 @@ def parse(path: str | os.PathLike[str], text: str) -> Measurement:
     path = normal(path)
     header, rows = csv_rows(path, text)
     energy_column = next((name for name in _ENERGY if name in header), _ENERGY[0])
-    require(path, header, EMISSIONS, energy_column)
+    tool = "DBJoules" if DBJOULES in header else "eco2AI"
+    require(path, header, *((EMISSIONS,) if tool == "eco2AI" else ()), energy_column)
     if not rows:
         raise LogError(path, None, "a header but no rows: no run was recorded")
     counted = [_counted(path, group) for group in _groups(rows)]
-    runs = [_run(path, run_rows, energy_column) for run_rows in counted]
     notes: list[str] = []
+    unknown = None if EMISSIONS in header else f"{tool} wrote no {EMISSIONS} column"
+    runs = [measured(_run(path, run_rows, energy_column)._replace(unknown=unknown), notes) for run_rows in counted]
     note_unknown(runs, notes)
     lasts = [run_rows[-1][1] for run_rows in counted]
     components = {
@@ -56,14 +62,14 @@ def parse(path: str | os.PathLike[str], text: str) -> Measurement:
     return Measurement(
         path=path,
         format=FORMAT,
-        tool="eco2AI",
+        tool=tool,
         emissions_g=total(run.emissions_g for run in runs),
         energy_kwh=total(run.energy_kwh for run in runs),
         cpu_energy_kwh=components["CPU"],
         gpu_energy_kwh=components["GPU"],
         ram_energy_kwh=components["RAM"],
         duration_s=total(run.duration_s for run in runs),
-        hardware=tuple(distinct(device for row in lasts for device in _devices(row))),
+        hardware=tuple(distinct(device for run in runs for device in run.hardware)),
         location=common((_location(row) for row in lasts), "location", notes, Location.describe),
         runs=tuple(runs),
         notes=tuple(notes),
@@ -101,6 +107,7 @@ def _run(path: str, rows: list[Row], energy_column: str) -> Run:
         energy_kwh=_sum(path, rows, energy_column),
         duration_s=_sum(path, rows, "duration(s)"),
         line=line,
+        hardware=tuple(_devices(row)),
     )
 
 
@@ -119,7 +126,8 @@ def _location(row: dict[str, str]) -> Location | None:
         return None
     country, _, region = place.partition("/")
     iso = country if re.fullmatch(r"[A-Z]{2}", country) else None
-    return Location(country=None if iso else country, country_iso=iso, region=region or None, text=place)
+    # `RU/Moscow` is eco2AI's shorthand, not a place name: the card gets one made from its parts
+    return Location(country=None if iso else country, country_iso=iso, region=region or None)
 
 
 def _value(row: dict[str, str], column: str) -> str:

@@ -7,6 +7,9 @@ from cardlint.paths import name
 
 from .names import LogError
 
+MAX_INTENSITY = Decimal(1500)  # gCO2eq/kWh: above every grid (the dirtiest in the grid data, Turkmenistan, is 1,306)
+ENCODING_NAMES = {"cp1252": "Windows-1252"}
+
 
 class Device(NamedTuple):
     """A kind of device the run used: `kind` is "gpu" or "cpu"; `count` is None when unknown."""
@@ -40,7 +43,8 @@ class Location(NamedTuple):
 
 
 class Run(NamedTuple):
-    """One run in a log; `line` is the line its figures were taken from."""
+    """One run in a log; `line` is the line its figures were taken from, `hardware` the devices
+    of the machine it ran on, `unknown` why its figures are unknown when the log has them as 0."""
 
     run_id: str | None
     label: str | None
@@ -48,6 +52,8 @@ class Run(NamedTuple):
     energy_kwh: Decimal | None
     duration_s: Decimal | None
     line: int | None = None
+    hardware: tuple[Device, ...] = ()
+    unknown: str | None = None
 
 
 class Measurement(NamedTuple):
@@ -75,6 +81,45 @@ class Measurement(NamedTuple):
     finished: bool = True
     runs: tuple[Run, ...] = ()
     notes: tuple[str, ...] = ()
+    encoding: str | None = None  # the encoding assumed for a file that is not UTF-8
+
+    @property
+    def known_emissions_g(self) -> Decimal | None:
+        """What the runs that have an emissions figure add up to; None when none has one."""
+        known = [run.emissions_g for run in self.runs if run.emissions_g is not None]
+        return sum(known, Decimal(0)) if known else None
+
+    def unknown_emissions(self) -> str:
+        """Which runs lack an emissions figure (by line) and why, and what the others add up to."""
+        missing: dict[str | None, list[str]] = {}
+        for index, run in enumerate(self.runs):
+            if run.emissions_g is None:
+                missing.setdefault(run.unknown, []).append(str(run.line or f"#{index + 1}"))
+        if not missing:
+            return "no emissions figure"
+        word = "line" if all(run.line for run in self.runs) else "run"
+        parts = [
+            f"{word}{'s' if len(refs) > 1 else ''} {_some(refs)}" + (f" ({why})" if why else "") for why, refs in missing.items()
+        ]
+        known = self.known_emissions_g
+        others = len(self.runs) - sum(len(refs) for refs in missing.values())
+        rest = f"; the other {others} run{'s' if others > 1 else ''} add up to {_mass(known)}" if known is not None else ""
+        return f"no emissions figure on {'; '.join(parts)}{rest}"
+
+    def implausible(self) -> str | None:
+        """Why the emissions and energy cannot both be right (no grid has their ratio), or None."""
+        grams, kwh = self.emissions_g, self.energy_kwh
+        if grams is None or kwh is None:
+            return None
+        if kwh == 0:
+            return f"{_mass(grams)} from 0 kWh: emissions without energy cannot be right"
+        intensity = grams / kwh
+        if 0 < intensity <= MAX_INTENSITY:
+            return None
+        return (
+            f"{_mass(grams)} from {_energy(kwh)} implies {intensity:,.0f} gCO2eq/kWh, which no grid emits "
+            f"(above 0, at most {MAX_INTENSITY:,}): one of the two figures is wrong"
+        )
 
     def describe(self) -> str:
         """One line for output: `emissions.csv (CodeCarbon 2.8.2, 2 runs): 14.1 kg CO2eq, 37.0 kWh`."""
@@ -83,9 +128,23 @@ class Measurement(NamedTuple):
             about.append(f"{len(self.runs)} runs")
         if not self.finished:
             about.append("partial")
-        emissions = "emissions unknown" if self.emissions_g is None else _mass(self.emissions_g)
+        if self.encoding:
+            about.append(f"not UTF-8, read as {ENCODING_NAMES.get(self.encoding, self.encoding)}")
+        if self.emissions_g is None:
+            emissions = f"emissions unknown ({self.unknown_emissions()})" if self.runs else "emissions unknown"
+        else:
+            emissions = _mass(self.emissions_g)
         energy = "" if self.energy_kwh is None else f", {_energy(self.energy_kwh)}"
-        return f"{name(self.path)} ({', '.join(about)}): {emissions}{energy}"
+        problem = self.implausible()
+        warning = f"; {problem}" if problem else ""
+        return f"{name(self.path)} ({', '.join(about)}): {emissions}{energy}{warning}"
+
+
+def _some(items: list[str], shown: int = 3) -> str:
+    """`2, 5 and 9`, or `2, 5, 9 and 40 more` for a long list."""
+    if len(items) > shown + 1:
+        return f"{', '.join(items[:shown])} and {len(items) - shown} more"
+    return items[0] if len(items) == 1 else f"{', '.join(items[:-1])} and {items[-1]}"
 
 
 def _three_figures(value: Decimal) -> str:

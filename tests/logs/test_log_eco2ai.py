@@ -24,7 +24,7 @@ def test_two_trackers_with_device_columns_added_later() -> None:
         Device("gpu", "NVIDIA A100-SXM4-80GB", 4),
         Device("cpu", "AMD EPYC 7402 24-Core Processor", 2),
     )
-    assert m.location == Location(country_iso="DE", region="Bavaria", text="DE/Bavaria")
+    assert m.location == Location(country_iso="DE", region="Bavaria")
     assert [r.run_id for r in m.runs] == [
         "3f1c2a9e-5b7d-4e21-9c0a-1d2e3f4a5b6c",
         "8a7b6c5d-4e3f-4a2b-9c1d-0e9f8a7b6c5d",
@@ -46,7 +46,7 @@ def test_old_version_without_id_kwth_column_and_parenthesised_region() -> None:
     assert m.emissions_g == (Decimal("0.00045") + Decimal("0.0009")) * 1000
     assert m.energy_kwh == Decimal("0.003")
     assert len(m.runs) == 2 and m.runs[0].run_id is None
-    assert m.location == Location(country_iso="RU", region="Moscow", text="RU/Moscow")
+    assert m.location == Location(country_iso="RU", region="Moscow")
     assert m.hardware == (Device("cpu", "Intel(R) Core(TM) i7-9750H CPU @ 2.60GHz", 1),)
 
 

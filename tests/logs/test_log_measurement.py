@@ -35,7 +35,7 @@ def test_log_error_pickles_and_formats() -> None:
         (Decimal("2500000"), Decimal("12000"), "2.50 t CO2eq, 12.0 MWh"),
         (Decimal("0.0010717474749177948"), Decimal("0.00000615769879297785"), "0.00107 g CO2eq, 0.00000616 kWh"),
         (Decimal("0"), None, "0 g CO2eq"),
-        (None, Decimal("1"), "emissions unknown, 1.00 kWh"),
+        (None, Decimal("1"), "emissions unknown (no emissions figure on runs #1 and #2), 1.00 kWh"),
     ],
 )
 def test_describe_units_and_figures(grams: Decimal | None, kwh: Decimal | None, expected: str) -> None:
