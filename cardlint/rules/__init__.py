@@ -19,6 +19,7 @@ RULE_MODULES = (
     "co2003_unknown_key",
     "co2004_wrong_shape",
     "co2005_block_missing_with_log",
+    "co2006_co2_short_form",
     "co2101_emissions_not_a_number",
     "co2102_emissions_unit_declared",
     "co2103_emissions_exponent_notation",
