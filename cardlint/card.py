@@ -211,9 +211,8 @@ def _compose(card: Card) -> None:
         card.problem = ParseProblem(kind, message, offset)
         card.root = None
         return
-    except (yaml.YAMLError, ValueError, TypeError, OverflowError) as error:
-        # constructor errors that PyYAML does not mark (e.g. an unhashable mapping key)
-        card.problem = ParseProblem("syntax", str(error).splitlines()[0], card.block_start or 0)
+    except Exception as error:  # PyYAML's constructors fail unmarked: `!!int` with no value, `2020-13-45`
+        card.problem = _construction_problem(card, error)
         card.root = None
         return
     finally:
@@ -287,6 +286,36 @@ class _PlainBuilder:
         if kind is yaml.SequenceNode and tag == _SEQ_TAG:
             return [self.build(child, key) for child in node.value]
         raise _NotPlain
+
+
+def _construction_problem(card: Card, error: Exception) -> ParseProblem:
+    """Locate an error PyYAML's constructor raised without a mark: the first node that fails alone.
+
+    huggingface_hub's ``yaml.safe_load`` raises the same error, so the card's metadata is lost to it.
+    """
+    base = card.block_start or 0
+    failing = _failing_node(card.root) if card.root is not None else None
+    if failing is None:
+        detail = next(iter(str(error).splitlines()), "")[:200]
+        return ParseProblem("syntax", detail or type(error).__name__, base)
+    node, failure = failing
+    tag = node.tag.replace("tag:yaml.org,2002:", "!!")
+    shown = repr(node.value[:40] + ("..." if len(node.value) > 40 else "")) if node.value else "(empty)"
+    detail = next(iter(str(failure).splitlines()), "")[:120]
+    message = f"PyYAML, which huggingface_hub uses, cannot build the {tag} value {shown} ({type(failure).__name__}: {detail})"
+    return ParseProblem("syntax", message, base + node.start_mark.index)
+
+
+def _failing_node(root: yaml.Node) -> tuple[yaml.ScalarNode, Exception] | None:
+    """The first scalar (in document order) that PyYAML's safe constructor cannot build on its own."""
+    constructor = yaml.constructor.SafeConstructor()
+    for node, _ in all_nodes(root):
+        if isinstance(node, yaml.ScalarNode):
+            try:
+                constructor.construct_object(node)
+            except Exception as error:  # whatever the constructor raises is the finding
+                return node, error
+    return None
 
 
 def _yaml_message(error: yaml.MarkedYAMLError) -> str:

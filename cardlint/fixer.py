@@ -140,10 +140,15 @@ def write_atomically(path: str | os.PathLike[str], expected_text: str, new_text:
     """Replace the file's content through a temporary file in the same folder, keeping its mode.
 
     A symlink is written through (its target is replaced, the link stays). The write is refused
-    when the file is read-only or changed since it was read.
+    when the file is read-only (by its mode bits too: root may write anything) or changed since
+    it was read; a folder that refuses the temporary file is a WriteError, like any other.
     """
     real = Path(os.path.realpath(path))
-    if not os.access(real, os.W_OK):
+    try:
+        info = real.stat()
+    except OSError as error:
+        raise WriteError(f"{path}: cannot re-read before writing: {error.strerror or error}") from None
+    if not os.access(real, os.W_OK) or not info.st_mode & 0o222:
         raise WriteError(f"{path}: read-only file, not fixed")
     prefix = b"\xef\xbb\xbf" if bom else b""
     try:
@@ -152,8 +157,10 @@ def write_atomically(path: str | os.PathLike[str], expected_text: str, new_text:
         raise WriteError(f"{path}: cannot re-read before writing: {error.strerror or error}") from None
     if current != prefix + expected_text.encode("utf-8"):
         raise WriteError(f"{path}: file changed while cardlint was fixing it; left as it is now")
-    info = real.stat()
-    handle = tempfile.NamedTemporaryFile(dir=real.parent, prefix=f".{real.name}.", suffix=".cardlint", delete=False)
+    try:
+        handle = tempfile.NamedTemporaryFile(dir=real.parent, prefix=f".{real.name}.", suffix=".cardlint", delete=False)
+    except OSError as error:
+        raise WriteError(f"{path}: cannot write the fixed file: {error.strerror or error}") from None
     try:
         with handle:
             handle.write(prefix + new_text.encode("utf-8"))

@@ -78,14 +78,20 @@ def read_card(path: str | os.PathLike[str]) -> Card | FileError:
 
 def lint_path(path: str | os.PathLike[str], settings: Settings | None = None) -> FileResult:
     """Lint one README file; unreadable input gives a FileResult with ``error`` set, never an exception."""
-    prepared = prepare(path, settings or Settings())
-    if isinstance(prepared, FileError):
-        return FileResult(prepared.filename, error=prepared)
-    card, settings, notes = prepared
     try:
+        prepared = prepare(path, settings or Settings())
+        if isinstance(prepared, FileError):
+            return FileResult(prepared.filename, error=prepared)
+        card, settings, notes = prepared
         return result_for(card, settings)._replace(notes=notes)
-    except Exception as error:  # a bug in one rule loses this file, not the whole run
-        return FileResult(card.path, error=FileError(card.path, internal_error(error)))
+    except Exception as error:  # a bug met in one file loses this file, not the whole run
+        return failed(path, error)
+
+
+def failed(path: str | os.PathLike[str], error: Exception) -> FileResult:
+    """The result of a file whose reading, linting or fixing met a bug: its one-line error."""
+    filename = os.fspath(path)
+    return FileResult(filename, error=FileError(filename, internal_error(error)))
 
 
 def internal_error(error: Exception) -> str:

@@ -309,8 +309,10 @@ class _Finder:
         if columns:
             return
         for row in rows:
+            if len(row) < 2:
+                continue  # a row of one cell (or none: `|` alone) holds no labelled amount
             label = _plain(self.masked[row[0][0] : row[0][1]])
-            if len(row) < 2 or not (_is_emission_label(label) or _CO2_IN_TEXT_RE.search(self.masked, row[1][0], row[-1][1])):
+            if not (_is_emission_label(label) or _CO2_IN_TEXT_RE.search(self.masked, row[1][0], row[-1][1])):
                 continue  # neither an emissions label nor a CO2 unit: no cell of this row can count
             for column in range(1, len(row)):
                 statement = self._cell(row, column, label, None)

@@ -48,10 +48,14 @@ def run_check(args: argparse.Namespace) -> int:
             jobs.append((target.path, settings))
 
     if fix_mode or args.diff:
-        from cardlint.fixer import fix_path
+        from cardlint.fixer import FixOutcome, fix_path
+        from cardlint.linter import failed
 
         for path, settings in jobs:
-            outcome = fix_path(path, settings, unsafe=args.unsafe_fixes, write=not args.diff)
+            try:
+                outcome = fix_path(path, settings, unsafe=args.unsafe_fixes, write=not args.diff)
+            except Exception as error:  # a bug met in one file is that file's error; the others are fixed
+                outcome = FixOutcome(failed(path, error), 0, None)
             results.append(outcome.result)
             fixed_total += outcome.fixed
             if args.diff and outcome.diff:

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import json
+from datetime import date, datetime
 from decimal import Decimal
 from typing import TYPE_CHECKING, Any, Iterator
 
@@ -91,3 +93,26 @@ def agrees(written: Decimal, expected: Decimal, printed: str) -> bool:
     if printed_tolerance is not None:
         tolerance = max(tolerance, printed_tolerance)
     return abs(written - expected) <= tolerance
+
+
+def positive_amount(value: Any) -> bool:
+    """A positive number rules can compare and print as a float: not a boolean, NaN or inf, and
+    not an integer beyond float range (CO2104 and CO2106 report those)."""
+    return isinstance(value, (int, float)) and not isinstance(value, bool) and 0 < value < 1e300
+
+
+def show_value(value: Any) -> str:
+    """A metadata value as a message shows it: JSON for JSON's types, else what PyYAML built
+    (a date from `2020-01-01`, bytes from `!!binary`, a set from `!!set`, an integer too long to print)."""
+    try:
+        return json.dumps(value, ensure_ascii=False)
+    except (TypeError, ValueError):
+        pass
+    if isinstance(value, datetime):
+        return f"{value.isoformat(' ')} (a date and time)"
+    if isinstance(value, date):
+        return f"{value.isoformat()} (a date)"
+    if isinstance(value, int):
+        return f"a number of about {value.bit_length() * 0.30103:.0f} digits"
+    names = {bytes: "!!binary data", set: "a !!set"}
+    return names.get(type(value), f"a {type(value).__name__} value")

@@ -10,6 +10,7 @@ import yaml
 from yaml.constructor import SafeConstructor
 
 from cardlint.card import is_plain
+from cardlint.rules._helpers import show_value
 from cardlint.rules.base import LintContext, ProposedFix, TextEdit, Violation
 
 CODE = "CL005"
@@ -107,15 +108,21 @@ def _emissions_nodes(ctx: LintContext) -> set[int]:
 
 
 def _same(a: Any, b: Any) -> bool:
+    if type(a) is int and type(b) is int:
+        return a == b  # repr of an integer over 4,300 digits raises
     return type(a) is type(b) and repr(a) == repr(b)
 
 
 def _describe(value: Any) -> str:
     if isinstance(value, bool):
         return f"the boolean {str(value).lower()}"
-    if isinstance(value, (int, float)):
+    if isinstance(value, float):
         return f"the number {value!r}"
-    return f"the string {json.dumps(value, ensure_ascii=False)}"
+    if isinstance(value, int):
+        return f"the number {show_value(value)}"
+    if isinstance(value, str):
+        return f"the string {show_value(value)}"
+    return show_value(value)
 
 
 def _fix(ctx: LintContext, node: yaml.ScalarNode, v11: Any, key: str | None) -> ProposedFix | None:
@@ -124,7 +131,7 @@ def _fix(ctx: LintContext, node: yaml.ScalarNode, v11: Any, key: str | None) -> 
         content, safe = json.dumps(node.value, ensure_ascii=False), True
     elif isinstance(v11, bool):
         content, safe = str(v11).lower(), True
-    elif isinstance(v11, int):
+    elif isinstance(v11, int) and v11.bit_length() < 14_000:  # str() refuses over 4,300 digits
         content, safe = str(v11), node.value.replace("_", "").lstrip("+-").isdigit() and not node.value.lstrip("+-").startswith("0")
     else:
         return None

@@ -9,7 +9,7 @@ import yaml
 
 from cardlint.amounts import parse_amount
 from cardlint.co2 import Co2Block
-from cardlint.rules._helpers import plain_grams
+from cardlint.rules._helpers import plain_grams, show_value
 from cardlint.rules.base import LintContext, ProposedFix, TextEdit, Violation
 from cardlint.rules.co2103_emissions_exponent_notation import exponent_scalar
 
@@ -65,7 +65,7 @@ def check(ctx: LintContext) -> Iterator[Violation]:
     elif value is None:
         yield ctx.node_violation(co2.key_node, "co2_eq_emissions is empty: give the grams of CO2eq, or remove the key")
     else:
-        yield ctx.node_violation(co2.node, f"co2_eq_emissions is {json.dumps(value)}: write a number of grams or a mapping")
+        yield ctx.node_violation(co2.node, f"co2_eq_emissions is {show_value(value)}: write a number of grams or a mapping")
 
 
 def _string(ctx: LintContext, co2: Co2Block) -> Violation:

@@ -61,8 +61,8 @@ def check(ctx: LintContext) -> Iterator[Violation]:
             message = f"'{field.name}: {unit_text}' is ignored by the Hub, which reads emissions as grams"
         fix = None
         number = emissions.value if emissions is not None else None
-        if factor is not None and isinstance(number, (int, float)) and not isinstance(number, bool):
-            grams = format_plain_decimal(Decimal(repr(number)) * factor)
+        grams = _grams_text(number, factor)
+        if factor is not None and grams is not None:
             removal = delete_item(ctx.card, co2.node, field.key_node)  # type: ignore[arg-type]
             edits: tuple[TextEdit, ...] = (removal,)
             if factor != 1:
@@ -73,6 +73,17 @@ def check(ctx: LintContext) -> Iterator[Violation]:
         elif factor is None:
             message += f"; unit {shown} is not a recognised mass unit"
         yield ctx.node_violation(field.key_node, message, fix)
+
+
+def _grams_text(number: object, factor: Decimal | None) -> str | None:
+    """``number`` of the unit written out in grams; None for a value no conversion can write (not a
+    number, NaN, inf, or too large), which CO2101, CO2104 and CO2106 report."""
+    if factor is None or isinstance(number, bool) or not isinstance(number, (int, float)):
+        return None
+    try:
+        return format_plain_decimal(Decimal(number if isinstance(number, int) else repr(number)) * factor)
+    except ValueError:
+        return None
 
 
 def _grams_per_unit(unit: str) -> Decimal | None:

@@ -43,7 +43,7 @@ def check(ctx: LintContext) -> Iterator[Violation]:
         return
     if value == 0:
         yield ctx.node_violation(node, "emissions is 0: a placeholder or a failed measurement; write the measured grams of CO2eq or remove the block")
-    elif math.isnan(value) or math.isinf(value):
+    elif isinstance(value, float) and not math.isfinite(value):  # an int is finite, and may be too large for a float
         yield ctx.node_violation(node, f"emissions is {value}: write a finite number of grams of CO2eq")
     elif value < 0:
         yield ctx.node_violation(node, f"emissions is negative ({value}): emissions are a positive number of grams of CO2eq")

@@ -2,14 +2,13 @@
 
 from __future__ import annotations
 
-import math
 import re
 from decimal import Decimal
 from typing import Iterator
 
 from cardlint.amounts import format_plain_decimal
 from cardlint.hardware import parse_hardware
-from cardlint.rules._helpers import agrees, emissions_value, log_figures
+from cardlint.rules._helpers import agrees, emissions_value, log_figures, positive_amount
 from cardlint.rules.base import LintContext, Violation
 
 CODE = "CO2105"
@@ -68,7 +67,7 @@ def check(ctx: LintContext) -> Iterator[Violation]:
     if co2 is None or found is None:
         return
     node, value = found
-    if isinstance(value, bool) or not isinstance(value, (int, float)) or not math.isfinite(value) or value <= 0:
+    if not positive_amount(value):
         return
     written = Decimal(repr(value))
     grams = format_plain_decimal(written * 1000)

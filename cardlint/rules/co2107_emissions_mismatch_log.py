@@ -2,11 +2,10 @@
 
 from __future__ import annotations
 
-import math
 from decimal import Decimal
 from typing import Iterator
 
-from cardlint.rules._helpers import agrees, emissions_value, log_figures
+from cardlint.rules._helpers import agrees, emissions_value, log_figures, positive_amount
 from cardlint.rules.base import LintContext, Violation
 
 CODE = "CO2107"
@@ -53,7 +52,7 @@ def check(ctx: LintContext) -> Iterator[Violation]:
     if found is None or found.grams is None or found.grams_text is None or value is None:
         return
     node, number = value
-    if isinstance(number, bool) or not isinstance(number, (int, float)) or not math.isfinite(number) or number <= 0:
+    if not positive_amount(number):
         return
     card_grams = Decimal(repr(number))
     if agrees(card_grams, found.grams, node.value) or agrees(card_grams, found.grams / 1000, node.value):

@@ -2,12 +2,11 @@
 
 from __future__ import annotations
 
-import math
 from decimal import Decimal
 from typing import Iterator
 
 from cardlint.amounts import Amount, format_plain_decimal, parse_amount
-from cardlint.rules._helpers import emissions_value
+from cardlint.rules._helpers import emissions_value, positive_amount
 from cardlint.rules._text import offset_in_readme, stated_totals
 from cardlint.rules.base import LintContext, Violation
 
@@ -55,7 +54,7 @@ def check(ctx: LintContext) -> Iterator[Violation]:
     if found is None:
         return
     node, value = found
-    if isinstance(value, bool) or not isinstance(value, (int, float)) or not math.isfinite(value) or value <= 0:
+    if not positive_amount(value):
         return
     statements = stated_totals(ctx.card)
     grams = Decimal(repr(value))

@@ -2,11 +2,11 @@
 
 from __future__ import annotations
 
-import json
 import re
 from typing import Iterator
 
 from cardlint.co2 import TRAINING_TYPES
+from cardlint.rules._helpers import show_value
 from cardlint.rules.base import LintContext, Violation
 
 CODE = "CO2202"
@@ -56,7 +56,7 @@ def check(ctx: LintContext) -> Iterator[Violation]:
     field = co2.field("training_type") if co2 is not None else None
     if field is None or field.value in TRAINING_TYPES:
         return
-    shown = json.dumps(field.value, ensure_ascii=False)
+    shown = show_value(field.value)
     target = normalise(field.value) if isinstance(field.value, str) else None
     if target is None:
         yield ctx.node_violation(field.value_node, f"training_type {shown} is not one of: pre-training, fine-tuning")
