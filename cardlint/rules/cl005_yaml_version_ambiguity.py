@@ -74,9 +74,9 @@ def check(ctx: LintContext) -> Iterator[Violation]:
             continue
         if tag in _NUMBER_TAGS and _PLAIN_NUMBER.fullmatch(value):
             continue
-        if id(node) in emissions_nodes:
-            continue  # CO2103 and CO2101 own the emissions value
         v11 = constructor.construct_object(node)
+        if isinstance(v11, str) and id(node) in emissions_nodes:
+            continue  # an emissions value that huggingface_hub reads as a string: CO2103's or CO2101's
         v12 = _yaml12_reading(node.value)
         if _same(v11, v12):
             continue
