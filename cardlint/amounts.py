@@ -165,6 +165,13 @@ class Amount(NamedTuple):
         assert factor is not None
         return _EXACT.multiply(Decimal(5).scaleb(exponent - 1), factor)
 
+    def comma_reading(self) -> "Amount | None":
+        """For an ambiguous comma, the amount read with a decimal comma ("1,234": 1.234); else None."""
+        if not self.ambiguous_comma:
+            return None
+        return self._replace(value=self.value.scaleb(-3, _EXACT), decimals=self.decimals + 3,
+                             ambiguous_comma=False)
+
     def agrees_with(self, grams: Decimal | float | int, default_unit: str | None = None) -> bool:
         """Whether ``grams`` rounds to this amount at its printed precision."""
         mine = self.to_grams(default_unit)
@@ -202,6 +209,16 @@ def match_amount(text: str, pos: int = 0) -> tuple[Amount, int, int] | None:
         value = -value
     unit, co2, end = _read_unit(text, m.end())
     return Amount(value, unit, decimals, co2, bool(m.group("approx")), ambiguous), m.start(), end
+
+
+def both_readings(amount: Amount, default_unit: str = "g") -> str:
+    """The two readings of an ambiguous comma, for a message: "1234 g with a thousands
+    separator, 1.234 g with a decimal comma"."""
+    other = amount.comma_reading()
+    assert other is not None, "both_readings needs an amount with an ambiguous comma"
+    unit = amount.unit or default_unit
+    return (f"{format_plain_decimal(amount.value)} {unit} with a thousands separator,"
+            f" {format_plain_decimal(other.value)} {unit} with a decimal comma")
 
 
 def parse_unit(text: str) -> str | None:

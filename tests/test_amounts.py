@@ -8,7 +8,7 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from cardlint.amounts import format_plain_decimal, match_amount, parse_amount, parse_unit
+from cardlint.amounts import both_readings, format_plain_decimal, match_amount, parse_amount, parse_unit
 
 # text, value as written, unit, grams (None: not a mass), decimals
 CASES = [
@@ -117,6 +117,56 @@ def test_flags() -> None:
     assert approximate is not None and approximate.approximate and approximate.value == 5
     assert named is not None and named.mentions_co2
     assert not parse_amount("12 kg").mentions_co2  # type: ignore[union-attr]
+
+
+# (text, value as read, decimal-comma reading when the comma could be either separator, or None)
+SEPARATORS = [
+    ("1,234 g", "1234", "1.234"),
+    ("24,690 kg", "24690", "24.690"),
+    ("4,475", "4475", "4.475"),
+    ("1,000", "1000", "1.000"),
+    ("999,999 g", "999999", "999.999"),
+    ("-1,234 g", "-1234", "-1.234"),
+    ("~3,500 kgCO2eq", "3500", "3.500"),
+    ("12,5 kg", "12.5", None),  # two digits after the comma: a decimal comma
+    ("0,123 kg", "0.123", None),  # a leading 0 is never a thousands group
+    ("1234,567", "1234.567", None),  # four digits before the comma: not grouped
+    ("1,2345", "1.2345", None),
+    ("5,521,000 g", "5521000", None),  # two groups: thousands
+    ("1,234.5 g", "1234.5", None),  # comma and dot: the last is the decimal separator
+    ("1.234,5 g", "1234.5", None),
+    ("1.234 kg", "1.234", None),  # a dot is a decimal point
+    ("1,234e3 g", "1234", None),  # an exponent: a decimal comma (1.234e3)
+    ("12 345 g", None, None),  # a space is never a thousands separator
+]
+
+
+@pytest.mark.parametrize(("text", "value", "other"), SEPARATORS)
+def test_separators(text: str, value: str | None, other: str | None) -> None:
+    amount = parse_amount(text)
+    assert (amount.value if amount else None) == (Decimal(value) if value else None)
+    if amount is None:
+        return
+    assert amount.ambiguous_comma is (other is not None)
+    reading = amount.comma_reading()
+    assert (reading.value if reading else None) == (Decimal(other) if other else None)
+    if reading is not None:
+        assert str(reading.value) == other  # printed at the precision it was written with
+
+
+@pytest.mark.parametrize(("text", "readings"), [
+    ("1,234 g", "1234 g with a thousands separator, 1.234 g with a decimal comma"),
+    ("24,690 kg", "24690 kg with a thousands separator, 24.69 kg with a decimal comma"),
+    ("4,475", "4475 g with a thousands separator, 4.475 g with a decimal comma"),
+])
+def test_both_readings(text: str, readings: str) -> None:
+    amount = parse_amount(text)
+    assert amount is not None and both_readings(amount) == readings
+
+
+def test_separator_table_is_large() -> None:
+    assert len(SEPARATORS) >= 15
+    assert sum(other is not None for _, _, other in SEPARATORS) >= 5
 
 
 def test_default_unit() -> None:

@@ -7,7 +7,7 @@ from typing import Iterator
 
 import yaml
 
-from cardlint.amounts import parse_amount
+from cardlint.amounts import both_readings, parse_amount
 from cardlint.co2 import Co2Block
 from cardlint.rules._helpers import plain_grams, show_value
 from cardlint.rules.base import LintContext, ProposedFix, TextEdit, Violation
@@ -41,9 +41,10 @@ co2_eq_emissions:
 ```
 
 ## Fix safety
-Safe: a string holding a number with an explicit unit (or none) becomes that number in grams; a
-block list of one-key mappings with distinct keys becomes the mapping it spells (the dashes
-become spaces). Nothing else is fixed.
+Safe: a string holding a number with an explicit unit (or none) becomes that number in grams
+(unsafe when a comma could be either separator, as in `1,234 g`: the message names both
+readings); a block list of one-key mappings with distinct keys becomes the mapping it spells
+(the dashes become spaces). Nothing else is fixed.
 """
 
 
@@ -70,9 +71,13 @@ def check(ctx: LintContext) -> Iterator[Violation]:
 
 def _string(ctx: LintContext, co2: Co2Block) -> Violation:
     shown = json.dumps(co2.value, ensure_ascii=False)
-    grams = plain_grams(parse_amount(co2.value))
+    amount = parse_amount(co2.value)
+    grams = plain_grams(amount)
     if grams is None:
         return ctx.node_violation(co2.node, f"co2_eq_emissions is the string {shown}: write a number of grams or a mapping")
+    if amount is not None and amount.ambiguous_comma:
+        fix = ctx.replace_node(co2.node, grams, f"Write {grams}, reading the comma as a thousands separator", safe=False)
+        return ctx.node_violation(co2.node, f"co2_eq_emissions is the string {shown}, not a number, and its comma is ambiguous ({both_readings(amount)}): write the grams as a plain number", fix)
     fix = ctx.replace_node(co2.node, grams, f"Write {grams}")
     return ctx.node_violation(co2.node, f"co2_eq_emissions is the string {shown}, not a number: write {grams}", fix)
 

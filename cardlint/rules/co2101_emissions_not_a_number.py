@@ -5,7 +5,7 @@ from __future__ import annotations
 import json
 from typing import Iterator
 
-from cardlint.amounts import parse_amount
+from cardlint.amounts import both_readings, parse_amount
 from cardlint.rules._helpers import emissions_value, plain_grams
 from cardlint.rules.base import LintContext, Violation
 from cardlint.rules.co2103_emissions_exponent_notation import exponent_scalar
@@ -39,7 +39,9 @@ co2_eq_emissions:
 ## Fix safety
 Safe when the string is a number, or a number with an explicit mass unit (`g`, `kg`, `t`,
 `tCO2eq`, `kgCO2e`, `lbs`, ...): the fix writes the same amount in grams as a plain decimal.
-Placeholders such as `TBD` have no fix.
+Placeholders such as `TBD` have no fix. Unsafe when a comma could be either separator
+(`1,234 g`, `24,690 kg`: 1234 g, or 1.234 g in a decimal-comma locale): the message names both
+readings and the fix takes the thousands separator.
 """
 
 
@@ -58,5 +60,9 @@ def check(ctx: LintContext) -> Iterator[Violation]:
         yield ctx.node_violation(node, f"emissions is the string {shown}, not a number: write the grams of CO2eq as a number")
         return
     unit = f" ({amount.unit} converted to grams)" if amount.unit and amount.unit != "g" else ""
+    if amount.ambiguous_comma:
+        fix = ctx.replace_node(node, grams, f"Write {grams}{unit}, reading the comma as a thousands separator", safe=False)
+        yield ctx.node_violation(node, f"emissions is the string {shown}, not a number, and its comma is ambiguous ({both_readings(amount)}): write the grams as a plain number", fix)
+        return
     fix = ctx.replace_node(node, grams, f"Write {grams}{unit}")
     yield ctx.node_violation(node, f"emissions is the string {shown}, not a number: write {grams}{unit}", fix)
