@@ -23,11 +23,16 @@ class Edit(NamedTuple):
 
 
 class Fix(NamedTuple):
-    """A set of edits applied together; ``applicability`` is "safe" or "unsafe"."""
+    """A set of edits applied together; ``applicability`` is "safe" or "unsafe".
+
+    ``sets`` are the metadata values the edits write (``cardlint.rules.base.Target``): the fixer
+    arbitrates between fixes that set the same key, and checks that each ends as announced.
+    """
 
     applicability: str
     message: str
     edits: tuple[Edit, ...]
+    sets: tuple[Any, ...] = ()
 
     @property
     def is_safe(self) -> bool:

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 import re
+from weakref import WeakKeyDictionary
 
 import yaml
 
@@ -37,6 +38,68 @@ def delete_item(card: Card, mapping: yaml.MappingNode, key_node: yaml.Node) -> T
     # the last line of the block: take the line break before it instead of the closing one
     start = line_start - _break_width(card.text, line_start) if line_start > (card.block_start or 0) else line_start
     return TextEdit(start, block_end if following is None else min(following.start(), block_end), "")
+
+
+def delete_items(card: Card, mapping: yaml.MappingNode, key_nodes: list[yaml.Node]) -> tuple[TextEdit, ...] | None:
+    """Edits removing several keys of ``mapping`` (duplicates too), overlapping line removals merged;
+    None when they cannot be made apart (neighbours in a flow mapping)."""
+    spans = sorted((edit.start, edit.end) for edit in (delete_item(card, mapping, key) for key in key_nodes))
+    merged: list[list[int]] = []
+    for start, end in spans:
+        if merged and start < merged[-1][1]:
+            if mapping.flow_style:
+                return None
+            merged[-1][1] = max(merged[-1][1], end)
+        else:
+            merged.append([start, end])
+    return tuple(TextEdit(start, end, "") for start, end in merged)
+
+
+_PROPERTIES = re.compile(r"[&!]")  # a node's source starts with its anchor or tag, if it has one
+_SHARED: WeakKeyDictionary[Card, set[int]] = WeakKeyDictionary()
+
+
+def hand_edit_reason(card: Card, node: yaml.Node) -> str | None:
+    """Why ``node`` cannot be replaced in place by an edit of its source text, or None when it can.
+
+    An edit of an anchored or tagged node would drop its anchor or tag; a node inside an anchored
+    collection or taken in by a merge key (``<<``) is shared, so an edit would change other keys
+    too; a block scalar (``|``, ``>``) owns the line breaks after it.
+    """
+    start, _ = card.node_offsets(node)
+    if _PROPERTIES.match(card.text, start):
+        return "the value has an anchor (&) or a tag (!), which an edit would drop"
+    if isinstance(node, yaml.ScalarNode) and node.style in ("|", ">"):
+        return "the value is a block scalar (| or >)"
+    if ("&" in card.block_text or "<<" in card.block_text) and id(node) in _shared_nodes(card):
+        return "the value is shared through an anchor or a merge key (<<), so an edit would change other keys too"
+    return None
+
+
+def _shared_nodes(card: Card) -> set[int]:
+    """The ids of the nodes inside an anchored collection, or in a mapping that a merge key (``<<``)
+    took keys into (the merged keys lie outside its source)."""
+    if card not in _SHARED:
+        shared: set[int] = set()
+        stack: list[tuple[yaml.Node, bool]] = [(card.root, False)] if card.root is not None else []
+        seen: set[int] = set()
+        while stack:
+            node, inside = stack.pop()
+            if id(node) in seen:
+                continue
+            seen.add(id(node))
+            start, end = card.node_offsets(node)
+            if inside:
+                shared.add(id(node))
+            below = inside or (isinstance(node, yaml.CollectionNode) and _PROPERTIES.match(card.text, start) is not None)
+            if isinstance(node, yaml.MappingNode):
+                merged = any(not start <= card.node_offsets(key_node)[0] < end for key_node, _ in node.value)
+                for key_node, value_node in node.value:
+                    stack += [(key_node, below or merged), (value_node, below or merged)]
+            elif isinstance(node, yaml.SequenceNode):
+                stack += [(child, below) for child in node.value]
+        _SHARED[card] = shared
+    return _SHARED[card]
 
 
 def _break_width(text: str, line_start: int) -> int:

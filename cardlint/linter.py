@@ -171,7 +171,7 @@ def _fix(card: Card, proposed: ProposedFix) -> Fix:
         Edit(edit.start, edit.end, edit.content, card.position(edit.start), card.position(edit.end))
         for edit in proposed.edits
     )
-    return Fix(proposed.applicability, proposed.message, edits)
+    return Fix(proposed.applicability, proposed.message, edits, proposed.sets)
 
 
 def _suppressed(card: Card, diagnostic: Diagnostic) -> bool:

@@ -1,5 +1,6 @@
 """What a rule is, and what its check receives and yields."""
 
+from enum import IntEnum
 from typing import Any, Callable, Iterator, Mapping, NamedTuple
 
 import yaml
@@ -16,10 +17,38 @@ class TextEdit(NamedTuple):
     content: str
 
 
+class Evidence(IntEnum):
+    """What a value that a fix writes rests on; when fixes disagree, the fixer keeps the strongest."""
+
+    FORM = 0  # the card's own value in another form: the same amount in grams, a quoted string
+    ESTIMATE = 1  # an estimate, or a guess from plausibility
+    TEXT = 2  # the card's own Markdown text
+    LOG_FOUND = 3  # a measurement log found beside the README
+    LOG_NAMED = 4  # a measurement log named with --log
+
+
+class Removed(NamedTuple):
+    """The value of a key that a fix deletes."""
+
+
+REMOVED = Removed()
+
+
+class Target(NamedTuple):
+    """A metadata value a fix sets: its key path, the value huggingface_hub will read there
+    (a Decimal for a number, REMOVED for a deleted key), what it rests on and where it came from."""
+
+    path: tuple[Any, ...]
+    value: Any
+    evidence: Evidence = Evidence.FORM
+    origin: str = ""
+
+
 class ProposedFix(NamedTuple):
     applicability: str  # "safe" or "unsafe"
     message: str
     edits: tuple[TextEdit, ...]
+    sets: tuple[Target, ...] = ()  # the values it writes; the fixer arbitrates and verifies by them
 
 
 class Violation(NamedTuple):
@@ -42,10 +71,10 @@ class LintContext(NamedTuple):
         start, end = self.card.node_offsets(node)
         return Violation(start, end, message, fix)
 
-    def replace_node(self, node: yaml.Node, content: str, message: str, safe: bool = True) -> ProposedFix:
-        """A fix that replaces a node's source text."""
+    def replace_node(self, node: yaml.Node, content: str, message: str, safe: bool = True, sets: tuple[Target, ...] = ()) -> ProposedFix:
+        """A fix that replaces a node's source text (and declares the values it sets)."""
         start, end = self.card.node_offsets(node)
-        return ProposedFix("safe" if safe else "unsafe", message, (TextEdit(start, end, content),))
+        return ProposedFix("safe" if safe else "unsafe", message, (TextEdit(start, end, content),), sets)
 
 
 Check = Callable[[LintContext], Iterator[Violation]]

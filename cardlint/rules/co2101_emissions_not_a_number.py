@@ -3,9 +3,11 @@
 from __future__ import annotations
 
 import json
+from decimal import Decimal
 from typing import Iterator
 
-from cardlint.amounts import both_readings, parse_amount
+from cardlint.amounts import Amount, both_readings, parse_amount
+from cardlint.rules._emissions_fix import Written, declared_unit, grams_text, write_emissions
 from cardlint.rules._helpers import emissions_value, plain_grams
 from cardlint.rules.base import LintContext, Violation
 from cardlint.rules.co2103_emissions_exponent_notation import exponent_scalar
@@ -38,8 +40,11 @@ co2_eq_emissions:
 
 ## Fix safety
 Safe when the string is a number, or a number with an explicit mass unit (`g`, `kg`, `t`,
-`tCO2eq`, `kgCO2e`, `lbs`, ...): the fix writes the same amount in grams as a plain decimal.
-Placeholders such as `TBD` have no fix. Unsafe when a comma could be either separator
+`tCO2eq`, `kgCO2e`, `lbs`, ...): the fix writes the same amount in grams as a plain decimal, and
+removes any unit key beside it (a bare number takes that key's unit). With a log named by
+`--log` whose total differs, the fix writes the log's total instead. Placeholders such as `TBD`
+have no fix, nor has a string whose unit contradicts a unit key, or a value with an anchor, a tag
+or a merge key (fix it by hand). Unsafe when a comma could be either separator
 (`1,234 g`, `24,690 kg`: 1234 g, or 1.234 g in a decimal-comma locale): the message names both
 readings and the fix takes the thousands separator.
 """
@@ -55,14 +60,33 @@ def check(ctx: LintContext) -> Iterator[Violation]:
     node, value = found
     shown = json.dumps(value, ensure_ascii=False)
     amount = parse_amount(value)
-    grams = plain_grams(amount)
-    if amount is None or grams is None:
+    if amount is None or amount.to_grams("g") is None or plain_grams(amount) is None:
         yield ctx.node_violation(node, f"emissions is the string {shown}, not a number: write the grams of CO2eq as a number")
         return
-    unit = f" ({amount.unit} converted to grams)" if amount.unit and amount.unit != "g" else ""
+    grams, unit, refusal = _grams(ctx, amount)
+    comma = ", reading the comma as a thousands separator" if amount.ambiguous_comma else ""
+    written = Written(None, refusal)
+    if refusal is None:
+        written = write_emissions(ctx, node, grams, f"the card's {shown}{unit}, in grams{comma}", safe=not amount.ambiguous_comma)
+    refused = f"; {written.refusal}" if written.refusal else ""
     if amount.ambiguous_comma:
-        fix = ctx.replace_node(node, grams, f"Write {grams}{unit}, reading the comma as a thousands separator", safe=False)
-        yield ctx.node_violation(node, f"emissions is the string {shown}, not a number, and its comma is ambiguous ({both_readings(amount)}): write the grams as a plain number", fix)
+        advice = f"and its comma is ambiguous ({both_readings(amount)}): write the grams as a plain number{refused}"
+        yield ctx.node_violation(node, f"emissions is the string {shown}, not a number, {advice}", written.fix)
         return
-    fix = ctx.replace_node(node, grams, f"Write {grams}{unit}")
-    yield ctx.node_violation(node, f"emissions is the string {shown}, not a number: write {grams}{unit}", fix)
+    converted = f" ({amount.unit} converted to grams)" if amount.unit and amount.unit != "g" else ""
+    advice = f"write {grams_text(grams) or plain_grams(amount)}{converted}{refused}"
+    yield ctx.node_violation(node, f"emissions is the string {shown}, not a number: {advice}", written.fix)
+
+
+def _grams(ctx: LintContext, amount: Amount) -> tuple[Decimal, str, str | None]:
+    """The string's amount in grams, a unit key's unit applied to a bare number, and why there is no fix."""
+    factor, unit = declared_unit(ctx)
+    if amount.unit is not None:
+        grams = amount.grams
+        assert grams is not None
+        if unit and (factor is None or grams != amount.value * factor):
+            return grams, "", f"fix it by hand: the string gives its unit ({amount.unit}) and a unit key says '{unit}'"
+        return grams, "", None
+    if factor is None:
+        return amount.value, "", f"fix it by hand: {unit}"
+    return amount.value * factor, f" with unit {unit}" if unit else "", None
