@@ -76,6 +76,7 @@ _INLINE_CODE_RE = re.compile(r"`(?<!``)(?=(`*))\1(?:[^`\n]|(?=(`+))(?!`\1(?!`))\
 # Each run that nothing closes makes the regex read on to the end of its line: a line of runs of
 # ever more backticks and then megabytes of text takes minutes. Longer texts pair runs in Python.
 _REGEX_PAIRING_MAX = 64 * 1024
+_SENTENCE_REACH = 500  # characters of a sentence read before and after an amount in prose
 _BACKTICKS_RE = re.compile(r"`+")
 _CO2_IN_TEXT_RE = re.compile(r"co2|co₂|co<sub>|carbon\s+dioxide", re.I)  # what a unit naming CO2 needs
 # (opener, closer) pairs blanked as a whole; scanned by _closed_spans in linear time
@@ -250,22 +251,19 @@ class _Finder:
 
     def _prose(self, start: int, end: int, parents: list[_Parent]) -> None:
         """Mass amounts in sentences that speak of emissions, or whose unit names CO2."""
+        parent_labels = [_plain(p.label) for p in parents]
+        marks = _SentenceMarks(self.masked, start, end)
         for m in _NUMBER_START_RE.finditer(self.masked, start, end):
             found = match_amount(self.masked, m.start())
             if found is None or not found[0].is_emissions or found[0].unit is None:
                 continue
             amount, value_start, value_end = found
-            sentence = start
-            for boundary in _SENTENCE_END_RE.finditer(self.masked, start, value_start):
-                sentence = boundary.end()
+            sentence, trailing_end = marks.sentence(value_start, value_end)
             before = self.masked[sentence:value_start]
             if not (amount.mentions_co2 or _EMISSION_RE.search(before)):
                 continue
-            after = self.masked[value_end:end]
-            stop = _SENTENCE_END_RE.search(after)
-            trailing = after[: stop.start()] if stop else after
-            label = _plain(before)[-80:].strip()
-            role = _role([before, trailing, *(_plain(p.label) for p in parents)])
+            label = _plain(before[-2 * 80 :])[-80:].strip()
+            role = marks.role((sentence, value_start), (value_end, trailing_end), parent_labels)
             self.found.append(
                 TextAmount(sentence, value_end, value_start, value_end, label, amount, "text", "prose", role)
             )
@@ -488,6 +486,48 @@ def _label_unit(label: str) -> str | None:
             return unit
     trailing = _IN_UNIT_RE.search(label)
     return parse_unit(trailing.group(1)) if trailing else None
+
+
+class _SentenceMarks:
+    """Where sentences end and where the words of _OTHER_RE and _TOTAL_RE stand in a stretch of
+    prose, found once, so that each amount's sentence is a lookup rather than a search of its own
+    (a paragraph of many amounts is read in linear time). A sentence is read at most
+    _SENTENCE_REACH characters either side of its amount."""
+
+    def __init__(self, text: str, start: int, end: int) -> None:
+        self.start, self.end = start, end
+        stops = [(m.start(), m.end()) for m in _SENTENCE_END_RE.finditer(text, start, end)]
+        self.stop_starts, self.stop_ends = [s for s, _ in stops], [e for _, e in stops]
+        self.other = [(m.start(), m.end()) for m in _OTHER_RE.finditer(text, start, end)]
+        self.total = [(m.start(), m.end()) for m in _TOTAL_RE.finditer(text, start, end)]
+
+    def sentence(self, value_start: int, value_end: int) -> _Cell:
+        """Where the sentence around an amount starts, and where its text after the amount ends."""
+        first = max(self.start, value_start - _SENTENCE_REACH)
+        index = bisect.bisect_right(self.stop_ends, value_start) - 1
+        if index >= 0:
+            first = max(first, self.stop_ends[index])
+        last = min(self.end, value_end + _SENTENCE_REACH)
+        index = bisect.bisect_left(self.stop_starts, value_end)
+        if index < len(self.stop_starts):
+            last = min(last, self.stop_starts[index])
+        return first, last
+
+    def role(self, before: _Cell, after: _Cell, labels: list[str]) -> str:
+        """What _role gives for the text spans ``before`` and ``after`` and the ``labels``."""
+        if self._within(self.other, before, after) or _OTHER_RE.search(" ".join(labels)):
+            return "other"
+        if self._within(self.total, before, after) or _TOTAL_RE.search(" ".join(labels)):
+            return "total"
+        return "single"
+
+    @staticmethod
+    def _within(hits: list[_Cell], *spans: _Cell) -> bool:
+        for low, high in spans:
+            index = bisect.bisect_left(hits, (low, low))
+            if index < len(hits) and hits[index][1] <= high:
+                return True
+        return False
 
 
 def _role(texts: list[str]) -> str:
