@@ -23,6 +23,13 @@ class AttachedLogs(NamedTuple):
         return _total([m.emissions_g for m in self.measurements])
 
     @property
+    def known_emissions_g(self) -> Decimal | None:
+        """What the runs with an emissions figure add up to, over every log (a lower bound of
+        the total when some run has none); None when no run has one."""
+        known = [m.known_emissions_g if m.runs else m.emissions_g for m in self.measurements]
+        return _total([value for value in known if value is not None]) if any(v is not None for v in known) else None
+
+    @property
     def energy_kwh(self) -> Decimal | None:
         return _total([m.energy_kwh for m in self.measurements])
 

@@ -31,8 +31,8 @@ def _row(run: str, duration: float, kg: float, kwh: float) -> str:
     )
 
 
-# two snapshots of run A (the last counts: 0.1 kg) and one of run B (0.05 kg): 150 g in all
-LOG = HEADER + _row("run-a", 600, 0.04, 0.02) + _row("run-a", 1200, 0.1, 0.05) + _row("run-b", 900, 0.05, 0.025)
+# two snapshots of run A (the last counts: 0.1 kg) and one of run B (0.05 kg): 150 g and 1 kWh in all
+LOG = HEADER + _row("run-a", 600, 0.04, 0.3) + _row("run-a", 1200, 0.1, 0.6) + _row("run-b", 900, 0.05, 0.4)
 CARD = (
     "---\nlicense: mit\nco2_eq_emissions:\n  emissions: {emissions}\n  source: CodeCarbon\n  training_type: fine-tuning\n"
     "  geographical_location: {location}\n  hardware_used: 2 x NVIDIA A100-SXM4-40GB\n---\n# Model\n"
@@ -131,12 +131,12 @@ def test_missing_fields_are_filled_from_the_log(tmp_path: Path) -> None:
 def test_recompute_intensity_uses_the_cards_location(tmp_path: Path) -> None:
     readme = setup(tmp_path, "150", location="Alberta, Canada")
     result = run_cardlint("check", "--recompute-intensity", "--select", "CO2107", "--output-format", "concise", str(readme))
-    # 0.075 kWh in all, times Alberta's intensity from the package data
+    # 1 kWh in all, times Alberta's intensity from the package data
     from cardlint.grid import resolve
 
     region = resolve("Alberta, Canada").region
     assert region is not None
-    expected = round_grams(Decimal("0.075") * Decimal(repr(region.g_co2eq_per_kwh)))
+    expected = round_grams(Decimal("1.0") * Decimal(repr(region.g_co2eq_per_kwh)))
     assert f"{expected.normalize():f} g" in result.stdout and region.source in result.stdout
 
 

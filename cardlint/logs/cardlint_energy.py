@@ -55,8 +55,7 @@ def parse(path: str | os.PathLike[str], text: str) -> Measurement:
         name: None if joules is None else joules * factor / _JOULES_PER_KWH
         for name, joules in _energies(path, last_line, last).items()
     }
-    measured = [kwh for kwh in components.values() if kwh is not None]
-    energy = total(measured)
+    energy = total(kwh for kwh in components.values() if kwh is not None)
     notes = _unmeasured(header)
     emissions = _emissions(path, last_line, last, records[0], energy)
     duration = _number(path, last_line, last, "elapsed_s")
@@ -71,15 +70,17 @@ def parse(path: str | os.PathLike[str], text: str) -> Measurement:
         energy_kwh=energy,
         duration_s=duration,
         line=last_line,
+        hardware=_devices(header),
     )
+    run = measured(run, notes, "no component's energy was read")
     location = Location(region=_string(header, "region_id"), text=_string(header, "location"))
     return Measurement(
         path=path,
         format=FORMAT,
         tool=_string(header, "tool") or "cardlint",
         tool_version=_string(header, "tool_version"),
-        emissions_g=emissions,
-        energy_kwh=energy,
+        emissions_g=run.emissions_g,
+        energy_kwh=run.energy_kwh,
         cpu_energy_kwh=components["cpu"],
         gpu_energy_kwh=components["gpu"],
         ram_energy_kwh=components["ram"],

@@ -103,7 +103,8 @@ class Measurement(NamedTuple):
         ]
         known = self.known_emissions_g
         others = len(self.runs) - sum(len(refs) for refs in missing.values())
-        rest = f"; the other {others} run{'s' if others > 1 else ''} add up to {_mass(known)}" if known is not None else ""
+        runs = "the other run adds" if others == 1 else f"the other {others} runs add"
+        rest = f"; {runs} up to {_mass(known)}" if known is not None else ""
         return f"no emissions figure on {'; '.join(parts)}{rest}"
 
     def implausible(self) -> str | None:

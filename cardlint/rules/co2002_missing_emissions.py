@@ -54,6 +54,8 @@ def check(ctx: LintContext) -> Iterator[Violation]:
         edit = insert_items(ctx.card, co2.node, [("emissions", found.grams_text)])  # type: ignore[arg-type]
         fix = ProposedFix("safe" if found.explicit else "unsafe", f"Add 'emissions: {found.grams_text}' ({found.how})", (edit,))
         message = f"co2_eq_emissions has no 'emissions': the attached log gives {found.grams_text} g ({found.how})"
+    elif found is not None and found.no_total:
+        message = f"{message}; the attached log gives no total to add ({found.no_total})"
     elif ctx.options.get("estimate"):
         fix, message = _estimated(ctx, message)
     yield ctx.node_violation(co2.key_node, message, fix)

@@ -42,7 +42,8 @@ co2_eq_emissions:
 ## Fix safety
 The fix adds the block from the log (and `training_type` from `--training-type`), adding a
 metadata block when the card has none, without touching anything else. Safe when the log was
-named with `--log`; unsafe when it was only found beside the README.
+named with `--log`; unsafe when it was only found beside the README. No fix when the log's total
+is unknown (a run without a figure) or impossible (an intensity no grid has): the message says why.
 """
 
 
@@ -53,11 +54,15 @@ def check(ctx: LintContext) -> Iterator[Violation]:
     if card.metadata is not None and not isinstance(card.root, yaml.MappingNode):
         return
     found = log_figures(ctx)
-    if found is None or found.grams_text is None:
+    if found is None:
+        return
+    where = card.block_start if card.has_block else 0
+    if found.grams_text is None:
+        why = f": no total to add ({found.no_total})" if found.no_total else ""
+        yield Violation(where or 0, where or 0, f"the card has no co2_eq_emissions but a measurement log is attached{why}")
         return
     edit = add_co2_block(ctx.card, _items(found))
     fix = ProposedFix("safe" if found.explicit else "unsafe", f"Add co2_eq_emissions from the log ({found.grams_text} g)", (edit,))
-    where = card.block_start if card.has_block else 0
     yield Violation(where or 0, where or 0, f"the card has no co2_eq_emissions but the attached log gives {found.grams_text} g ({found.how})", fix)
 
 

@@ -5,6 +5,8 @@ from __future__ import annotations
 from decimal import Decimal
 from typing import Iterator
 
+from cardlint.amounts import format_plain_decimal
+from cardlint.attach import round_grams
 from cardlint.rules._helpers import agrees, emissions_value, log_figures, positive_amount
 from cardlint.rules.base import LintContext, Violation
 
@@ -13,6 +15,7 @@ NAME = "emissions-mismatch-log"
 SEVERITY = "error"
 SUMMARY = "An attached measurement log gives a different total"
 FIXABLE = "sometimes"
+MAX_NODES = 1024
 DOC = """\
 ## What it does
 Compares the card's emissions with the total of the attached measurement logs (named with
@@ -20,6 +23,11 @@ Compares the card's emissions with the total of the attached measurement logs (n
 log's total and more than the card's printed precision (`25000` is read as 25 thousand, give or
 take 500). CodeCarbon runs that share a `run_id` are counted once. With `--recompute-intensity`
 the expected grams are the log's energy times the grid intensity of the card's location.
+
+When some run in the log has no figure (a carbontracker run that read no power, an empty
+`emissions` cell), the total is unknown, never zero; the rule still fires when the card is below
+what the other runs already add up to. A log whose emissions and energy imply an intensity no grid
+has (above 1,500 gCO2eq/kWh, or 0 and below) is not compared: the output says so.
 
 ## Why is this bad?
 The measurement is the evidence for the card's figure; when they disagree, one of them is wrong,
@@ -42,20 +50,54 @@ co2_eq_emissions:
 
 ## Fix safety
 Replacing the figure with the log's total in grams is safe when the log was named with `--log`,
-unsafe when it was only found beside the README (it may belong to another run).
+unsafe when it was only found beside the README (it may belong to another run). Unsafe too when
+the card is a whole multiple of the log (2 to 16 times, or a power of two up to 1024, within
+rounding): the log may be one node's of a multi-node run, and the card right. No fix when the
+log's total is unknown.
 """
 
 
 def check(ctx: LintContext) -> Iterator[Violation]:
     found = log_figures(ctx)
     value = emissions_value(ctx)
-    if found is None or found.grams is None or found.grams_text is None or value is None:
+    if found is None or value is None:
         return
     node, number = value
     if not positive_amount(number):
         return
     card_grams = Decimal(repr(number))
+    if found.grams is None or found.grams_text is None:
+        known = found.known_grams
+        if known is not None and card_grams < known and not agrees(card_grams, known, node.value):
+            yield ctx.node_violation(
+                node,
+                f"emissions of {number:g} g is below what the attached log's runs with a figure already add up to, "
+                f"{format_plain_decimal(round_grams(known))} g, so the total is at least that; "
+                f"no fix while the total is unknown ({found.no_total})",
+            )
+        return
     if agrees(card_grams, found.grams, node.value) or agrees(card_grams, found.grams / 1000, node.value):
         return  # equal, or kilograms (CO2105 reports that)
+    nodes = _nodes(card_grams, found.grams, node.value)
+    if nodes:
+        fix = ctx.replace_node(node, found.grams_text, f"Write the log's {found.grams_text} g (one node's, if the log covers one of {nodes})", safe=False)
+        yield ctx.node_violation(
+            node,
+            f"emissions of {number:g} g is {nodes} times {found.how}, {found.grams_text} g: the log may cover one node of {nodes} "
+            "that trained together, and the card all of them",
+            fix,
+        )
+        return
     fix = ctx.replace_node(node, found.grams_text, f"Write the log's {found.grams_text} g", safe=found.explicit)
     yield ctx.node_violation(node, f"emissions of {number:g} g differs from {found.how}, {found.grams_text} g", fix)
+
+
+def _nodes(card_grams: Decimal, log_grams: Decimal, printed: str) -> int | None:
+    """The node count when the card is a whole multiple of the log (2 to 16, or a power of two up
+    to 1024, within rounding): a log written on one node of a multi-node run; else None."""
+    if log_grams <= 0 or card_grams <= log_grams:
+        return None
+    count = int((card_grams / log_grams).to_integral_value())
+    if count < 2 or count > MAX_NODES or (count > 16 and count & (count - 1)):
+        return None
+    return count if agrees(card_grams, log_grams * count, printed) else None

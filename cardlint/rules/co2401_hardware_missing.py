@@ -4,7 +4,8 @@ from __future__ import annotations
 
 from typing import Iterator
 
-from cardlint.rules._helpers import missing_field
+from cardlint.edits import plain_or_quoted
+from cardlint.rules._helpers import log_figures, missing_field
 from cardlint.rules.base import LintContext, Violation
 
 CODE = "CO2401"
@@ -33,9 +34,20 @@ co2_eq_emissions:
 
 ## Fix safety
 With an attached measurement log that records it, the fix adds it from the log: safe when the log
-was named with `--log`, unsafe when it was only found beside the README. Otherwise no fix.
+was named with `--log`, unsafe when it was only found beside the README. When the log's runs were
+on several machines, the fix writes the machine of at least 90% of its total (unsafe), and none
+when no machine has that much; none either when the log gives no count (a CPU model alone). The
+message says why. Otherwise no fix.
 """
 
 
 def check(ctx: LintContext) -> Iterator[Violation]:
-    yield from missing_field(ctx, "hardware_used", "add how much compute and what kind, e.g. 'hardware_used: 8 x NVIDIA A100-SXM4-80GB'")
+    advice = "add how much compute and what kind, e.g. 'hardware_used: 8 x NVIDIA A100-SXM4-80GB'"
+    found = log_figures(ctx)
+    if found is None or found.hardware_note is None:
+        yield from missing_field(ctx, "hardware_used", advice)
+    elif found.hardware is None:
+        yield from missing_field(ctx, "hardware_used", f"{advice}; the attached log gives none: {found.hardware_note}")
+    else:  # one machine of several: a choice, so unsafe
+        fill = plain_or_quoted(found.hardware)
+        yield from missing_field(ctx, "hardware_used", advice, fill, safe=False, origin=f"the attached log ({found.hardware_note})")
