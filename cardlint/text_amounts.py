@@ -13,8 +13,9 @@
 
 The unit is the one written after the number, else one named in the label or column header
 ("(in grams)", "(KgCO2eq)"); an amount with neither is not reported. Code fences (``` and
-~~~), inline code, HTML comments, template placeholders ("{{ co2 }}") and a leading metadata
-block are ignored, so the whole README or only its body may be passed; offsets are always in
+~~~), HTML comments, template placeholders ("{{ co2 }}") and a leading metadata block are
+ignored, and so is inline code unless it holds just a figure ("`0.001917 kg CO2eq`" is read
+like the words around it; "`emissions: 12 kg`" is syntax), so the whole README or only its body may be passed; offsets are always in
 the string given.
 
 Each statement has a ``role``: "total" (stated as a total), "part" (one row or sub-item of a
@@ -27,7 +28,7 @@ import bisect
 import re
 from typing import NamedTuple
 
-from cardlint.amounts import Amount, match_amount, parse_unit
+from cardlint.amounts import Amount, match_amount, parse_amount, parse_unit
 from cardlint.mentions import mention_offsets
 
 
@@ -380,7 +381,7 @@ def _mask(text: str) -> str:
         spans.append((fence_start, len(text)))
     masked = _blank_spans(text, spans)
     masked = _blank_spans(masked, [m.span() for m in _COMMENT_RE.finditer(masked)])
-    masked = _blank_spans(masked, _inline_code_spans(masked))
+    masked = _blank_spans(masked, _code_spans(masked, _inline_code_spans(masked)))
     for template_open, template_close in _TEMPLATES:
         masked = _blank_spans(masked, _closed_spans(masked, template_open, template_close))
     return masked
@@ -403,6 +404,22 @@ def _closed_spans(text: str, opener: re.Pattern[str], closer: re.Pattern[str]) -
         spans.append((start.start(), end.end()))
         position = end.end()
     return spans
+
+
+def _code_spans(text: str, spans: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    """What to blank of each inline code span: only the backticks around a figure ("`0.001917
+    kg CO2eq`" is a figure the author wrote about this model), the whole of anything else
+    ("`emissions: 12 kg`" is syntax)."""
+    out = []
+    for start, end in spans:
+        code = text[start:end]
+        width = len(code) - len(code.lstrip("`"))
+        inner = code[width:len(code) - width]
+        if _DIGIT_RE.search(inner) and parse_amount(inner) is not None:
+            out += [(start, start + width), (end - width, end)]
+        else:
+            out.append((start, end))
+    return out
 
 
 def _inline_code_spans(text: str) -> list[tuple[int, int]]:

@@ -38,3 +38,63 @@ def test_the_cheap_prefilter_never_hides_a_statement() -> None:
         body = parse_card(path.read_text(encoding="utf-8-sig")).body
         if find_text_emissions(body, include_other_units=True):
             assert MENTIONS.search(body), path.name
+
+
+def _card(emissions: str, body: str) -> str:
+    return f"---\nco2_eq_emissions:\n  emissions: {emissions}\n---\n{body}\n"
+
+
+def _codes(text: str, select: tuple[str, ...]) -> list[str]:
+    from cardlint.card import parse_card
+    from cardlint.linter import lint_card
+
+    return [d.code for d in lint_card(parse_card(text), Settings(select=select))]
+
+
+# (metadata grams, body, whether CO2108 fires): figures in inline code are read; fences are not
+INLINE_CODE = [
+    ("0.0019166161214843", "* **Estimated CO2 Emissions:** `0.001917 kg CO2eq`", True),
+    ("1.9166161214843", "* **Estimated CO2 Emissions:** `0.001917 kg CO2eq`", False),
+    ("0.0019166161214843", "* **Estimated CO2 Emissions:** ``0.001917 kg CO2eq``", True),
+    ("1.917", "Training emitted `0.001917 kgCO2eq` in total.", False),
+    ("1917", "Training emitted `0.001917 kgCO2eq` in total.", True),
+    ("1.917", "- Emissions: `1.917 g`", False),
+    ("1.917", "Set `emissions: 0.001917 kg` in the metadata.", False),  # syntax, not a figure
+    ("1.917", "```\nEmissions: 0.001917 kg CO2eq\n```", False),  # a code fence
+    ("1.917", "~~~\nCO2 emitted: 5 kg\n~~~", False),
+]
+
+
+@pytest.mark.parametrize(("grams", "body", "fires"), INLINE_CODE)
+def test_figures_in_inline_code_are_read(grams: str, body: str, fires: bool) -> None:
+    assert _codes(_card(grams, body), ("CO2108",)) == (["CO2108"] if fires else [])
+
+
+def test_a_figure_in_inline_code_alone_is_co2109() -> None:
+    text = "---\nlicense: mit\n---\n* **Estimated CO2 Emissions:** `0.001917 kg CO2eq`\n"
+    assert _codes(text, ("CO2109",)) == ["CO2109"]
+
+
+# (metadata grams, text, agrees): the metadata printed at the text's precision, rounded or
+# truncated, could read as the text
+ROUNDING = [
+    ("25460", "- **Emissions:** 25.4 KgCO2", True),  # truncated
+    ("25460", "- **Emissions:** 25.5 KgCO2", True),  # rounded
+    ("25449", "- **Emissions:** 25.4 KgCO2", True),
+    ("25350", "- **Emissions:** 25.4 KgCO2", True),  # rounded up to 25.4
+    ("25349", "- **Emissions:** 25.4 KgCO2", False),
+    ("25510", "- **Emissions:** 25.4 KgCO2", False),  # neither truncates nor rounds to 25.4
+    ("25600", "- **Emissions:** 25.4 KgCO2", False),
+    ("1719", "- Emissions: 1.71 KgCO2", True),
+    ("1721", "- Emissions: 1.71 KgCO2", False),
+    ("25.4", "- **Emissions:** 25.4 KgCO2", False),  # kilograms written as grams
+    ("0.128", "- CO2 emitted: 0.000 kg", True),
+    ("24690", "- Emissions: 24,690 kg", True),  # the decimal-comma reading, 24.690 kg
+    ("24690000", "- Emissions: 24,690 kg", True),  # the thousands reading
+    ("2469000", "- Emissions: 24,690 kg", False),
+]
+
+
+@pytest.mark.parametrize(("grams", "body", "agrees"), ROUNDING)
+def test_rounding_in_the_text_is_not_disagreement(grams: str, body: str, agrees: bool) -> None:
+    assert _codes(_card(grams, body), ("CO2108",)) == ([] if agrees else ["CO2108"])

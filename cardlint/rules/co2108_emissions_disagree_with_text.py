@@ -19,8 +19,11 @@ DOC = """\
 ## What it does
 Reads the emissions the card's own Markdown states with a unit ("Emissions: 1.71 KgCO2",
 "CO2 Emissions (in grams): 2.3558", "Carbon Emitted: 149.2 kg eq. CO2", tables in tCO2eq) and
-flags metadata that agrees with none of them, beyond the text's printed precision ("0.000 kg"
-agrees with 0.128 g). Code fences, kWh and other units, and the parts of a breakdown are ignored.
+flags metadata that agrees with none of them, beyond the text's printed precision: a figure
+agrees when the metadata, printed at the text's precision, could read the same, rounded or
+truncated ("0.000 kg" agrees with 0.128 g, "25.4 KgCO2" with 25460 g), and either reading of an
+ambiguous comma ("24,690 kg") may be the text's. Code fences, kWh and other units, and the
+parts of a breakdown are ignored; a figure in inline code ("`0.001917 kg CO2eq`") is read.
 
 ## Why is this bad?
 Most often it is kilograms written into the grams field: the text says 1.71 kg and the metadata
@@ -76,9 +79,17 @@ def check(ctx: LintContext) -> Iterator[Violation]:
 
 
 def _agree(stated: Amount, grams: Decimal, written: str) -> bool:
-    """Equal within the text's printed precision plus the metadata's ("960000" is 96 ten-thousands)."""
-    text_grams, text_tolerance = stated.grams, stated.tolerance_grams()
-    assert text_grams is not None and text_tolerance is not None
+    """Whether the metadata, printed at the text's precision, could read as the text: rounded
+    (within half a unit of the last printed place) or truncated (25460 g printed as "25.4 kg"),
+    widened by the metadata's own precision ("960000" is 96 ten-thousands). Either reading of an
+    ambiguous comma may be the text's."""
     metadata = parse_amount(written)
-    metadata_tolerance = metadata.tolerance_grams("g") if metadata is not None else None
-    return abs(text_grams - grams) <= text_tolerance + (metadata_tolerance or Decimal(0))
+    slack = (metadata.tolerance_grams("g") if metadata is not None else None) or Decimal(0)
+    for reading in (stated, stated.comma_reading()):
+        text_grams = reading.grams if reading is not None else None
+        tolerance = reading.tolerance_grams() if reading is not None else None
+        if text_grams is None or tolerance is None:
+            continue
+        if -(tolerance + slack) <= grams - text_grams < 2 * tolerance + slack:
+            return True
+    return False
