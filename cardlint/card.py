@@ -52,6 +52,7 @@ class Card:
         self.path = path
         self.bom = bom
         self.block_start: int | None = None  # offset of the first YAML character
+        self.mark_shift = 0  # characters the YAML loader skipped before its first mark (a leading BOM)
         self.block_end: int | None = None  # offset just after the last YAML character
         self.body_start = 0  # offset of the Markdown body (after the closing delimiter)
         self.root: yaml.Node | None = None
@@ -112,7 +113,7 @@ class Card:
 
     def node_offsets(self, node: yaml.Node) -> tuple[int, int]:
         """Start and end offsets of a node in ``text``."""
-        base = self.block_start or 0
+        base = (self.block_start or 0) + self.mark_shift
         return base + node.start_mark.index, base + node.end_mark.index
 
     def node_source(self, node: yaml.Node) -> str:
@@ -184,6 +185,8 @@ def parse_card(text: str, path: str = "<string>", bom: bool = False) -> Card:
 def _compose(card: Card) -> None:
     block = card.block_text
     loader = _Loader(block)
+    if block.startswith("\ufeff") and _Loader is not yaml.SafeLoader:
+        card.mark_shift = 1  # libyaml skips a BOM without counting it; the offsets of its marks start after it
     try:
         depth_problem = _check_depth(block)
         if depth_problem is not None:
@@ -205,7 +208,7 @@ def _compose(card: Card) -> None:
             data, card._nodes, card.keys_distinct = plain
     except yaml.MarkedYAMLError as error:
         mark = error.problem_mark or error.context_mark
-        offset = card.block_start + (mark.index if mark is not None else 0)  # type: ignore[operator]
+        offset = card.block_start + card.mark_shift + (mark.index if mark is not None else 0)  # type: ignore[operator]
         message = _yaml_message(error)
         kind = "too-complex" if "maximum nesting depth" in message else "syntax"
         card.problem = ParseProblem(kind, message, offset)

@@ -46,10 +46,13 @@ def delete_items(card: Card, mapping: yaml.MappingNode, key_nodes: list[yaml.Nod
     spans = sorted((edit.start, edit.end) for edit in (delete_item(card, mapping, key) for key in key_nodes))
     merged: list[list[int]] = []
     for start, end in spans:
-        if merged and start < merged[-1][1]:
-            if mapping.flow_style:
-                return None
+        if merged and start <= merged[-1][1] and not mapping.flow_style:
             merged[-1][1] = max(merged[-1][1], end)
+            if end == card.block_end and card.line_start(merged[-1][0]) == merged[-1][0]:
+                # the block's last line took the break before it: take the break before the first line instead
+                merged[-1][0] -= _break_width(card.text, merged[-1][0])
+        elif merged and start < merged[-1][1]:
+            return None  # neighbours in a flow mapping: each removal takes a comma the other needs
         else:
             merged.append([start, end])
     return tuple(TextEdit(start, end, "") for start, end in merged)

@@ -1,16 +1,18 @@
-"""Apply fixes: non-overlapping edits from the end, re-lint until stable, verify, write atomically."""
+"""Apply fixes: one decision per value, non-overlapping edits, re-lint until stable, verify, write atomically."""
 
 import os
 import tempfile
+from decimal import Decimal
 from pathlib import Path
-from typing import Any, NamedTuple
+from typing import Any, NamedTuple, Sequence
 
 from cardlint.card import Card, parse_card
-from cardlint.diagnostics import Diagnostic, Edit, FileError, FileResult
+from cardlint.diagnostics import Diagnostic, Edit, FileError, FileResult, Fix
 from cardlint.linter import internal_error, lint_card, prepare, result_for
+from cardlint.rules.base import Evidence, Removed, Target
 from cardlint.settings import Settings
 
-MAX_PASSES = 10
+MAX_PASSES = 10  # a safety net: each value changes only on stronger evidence, so two passes suffice
 
 
 class FixRefused(Exception):
@@ -26,71 +28,258 @@ class FixOutcome(NamedTuple):
     diff: str = ""
 
 
+class FixRun(NamedTuple):
+    """A card fixed pass by pass: the result, the findings fixed, the proposals that lost, and the
+    number of passes that changed the text."""
+
+    card: Card
+    applied: list[Diagnostic]
+    conflicts: list[str]
+    passes: int
+
+
 def fix_card(card: Card, settings: Settings | None = None, unsafe: bool = False) -> tuple[Card, list[Diagnostic]]:
     """Apply fixes pass by pass until none applies; return the final card and the findings fixed."""
+    run = fix_passes(card, settings, unsafe)
+    return run.card, run.applied
+
+
+def fix_passes(card: Card, settings: Settings | None = None, unsafe: bool = False) -> FixRun:
+    """Apply fixes pass by pass until none applies.
+
+    In each pass the fixer decides once per value: safe fixes first, then the strongest evidence
+    (a log named with --log, a log found beside the README, the card's text, an estimate, the
+    card's own value in another form). A value set in one pass changes in a later one only on
+    stronger evidence, so nothing oscillates. The proposals that lose are returned, with their values.
+    """
     applied: list[Diagnostic] = []
+    conflicts: list[str] = []
+    decided: dict[tuple[Any, ...], Evidence] = {}
+    passes = 0
     for _ in range(MAX_PASSES):
         fixable = [d for d in lint_card(card, settings) if d.fix is not None and (unsafe or d.fix.is_safe)]
-        chosen = _non_overlapping(fixable)
+        chosen, lost = _choose(fixable, decided)
+        conflicts.extend(note for note in lost if note not in conflicts)
         if not chosen:
             break
-        text = apply_edits(card.text, [edit for d in chosen for edit in d.fix.edits])  # type: ignore[union-attr]
+        fixes = _distinct([d.fix for d in chosen])  # type: ignore[misc]
+        text = apply_edits(card.text, [edit for fix in fixes for edit in fix.edits])
         if text == card.text:
             break
         fixed = parse_card(text, card.path, card.bom)
-        verify(card, fixed, [edit for d in chosen for edit in d.fix.edits])  # type: ignore[union-attr]
+        verify(card, fixed, fixes)
+        for fix in fixes:
+            for target in _targets(fix):
+                decided[target.path] = max(target.evidence, decided.get(target.path, Evidence.FORM))
         applied.extend(chosen)
         card = fixed
-    return card, applied
+        passes += 1
+    return FixRun(card, applied, conflicts, passes)
 
 
-def apply_edits(text: str, edits: list[Edit]) -> str:
-    """Apply non-overlapping edits, from the end of the text to its start."""
-    for edit in sorted(edits, key=lambda e: (e.start, e.end), reverse=True):
-        text = text[: edit.start] + edit.content + text[edit.end :]
-    return text
+def apply_edits(text: str, edits: Sequence[Edit]) -> str:
+    """Apply non-overlapping edits in one sweep; insertions at one point keep their given order."""
+    pieces: list[str] = []
+    position = 0
+    for edit in sorted(edits, key=lambda e: (e.start, e.end)):  # sorted() is stable
+        pieces += [text[position : edit.start], edit.content]
+        position = max(position, edit.end)
+    pieces.append(text[position:])
+    return "".join(pieces)
 
 
-def _non_overlapping(diagnostics: list[Diagnostic]) -> list[Diagnostic]:
-    """Greedily keep fixes whose edits overlap no kept edit; the rest wait for the next pass."""
+def _targets(fix: Fix) -> tuple[Target, ...]:
+    return fix.sets  # type: ignore[return-value]
+
+
+def _strength(diagnostic: Diagnostic) -> int:
+    return max((target.evidence for target in _targets(diagnostic.fix)), default=Evidence.FORM)  # type: ignore[arg-type]
+
+
+def _distinct(fixes: list[Fix]) -> list[Fix]:
+    """Each fix once (several findings may share one fix, such as two unit keys removed together)."""
+    seen: list[tuple[tuple[int, int, str], ...]] = []
+    kept = []
+    for fix in fixes:
+        key = tuple((e.start, e.end, e.content) for e in fix.edits)
+        if key not in seen:
+            seen.append(key)
+            kept.append(fix)
+    return kept
+
+
+def _choose(fixable: list[Diagnostic], decided: dict[tuple[Any, ...], Evidence]) -> tuple[list[Diagnostic], list[str]]:
+    """The fixes to apply in this pass, and a note for each proposal that lost to another value.
+
+    Safe fixes come first (so --unsafe-fixes never applies fewer), then stronger evidence, then
+    the order in the file. A fix whose edits overlap a chosen one waits for the next pass; one
+    that would set a value already chosen differently loses. Two that set one value differently
+    on equal footing (both safe or both unsafe, the same evidence) are both left: fix it by hand.
+    """
+    order = sorted(fixable, key=lambda d: (not d.fix.is_safe, -_strength(d), _first_offset(d), d.code))  # type: ignore[union-attr]
     kept: list[Diagnostic] = []
+    notes: list[str] = []
+    contested: set[tuple[Any, ...]] = set()
     taken: list[tuple[int, int]] = []
-    for diagnostic in sorted(diagnostics, key=lambda d: (d.fix.edits[0].start if d.fix and d.fix.edits else 0, d.code)):
-        spans = [(e.start, e.end) for e in diagnostic.fix.edits]  # type: ignore[union-attr]
+    for diagnostic in order:
+        fix = diagnostic.fix
+        assert fix is not None
+        spans = [(e.start, e.end) for e in fix.edits]
+        if any(other.fix is not None and other.fix.edits == fix.edits for other in kept):
+            kept.append(diagnostic)  # the same fix as a chosen one
+            continue
+        if _lost(diagnostic, kept, decided, notes, contested):
+            continue
         if any(_overlap(span, other) for span in spans for other in taken):
             continue
         kept.append(diagnostic)
         taken.extend(spans)
-    return kept
+    if contested:
+        kept = [d for d in kept if not any(t.path in contested for t in _targets(d.fix))]  # type: ignore[arg-type]
+    return kept, notes
+
+
+def _lost(diagnostic: Diagnostic, kept: list[Diagnostic], decided: dict[tuple[Any, ...], Evidence], notes: list[str], contested: set[tuple[Any, ...]]) -> bool:
+    """Whether a proposal loses to a value chosen before it (in this pass or an earlier one); says why in ``notes``."""
+    fix = diagnostic.fix
+    assert fix is not None
+    for target in _targets(fix):
+        earlier = decided.get(target.path)
+        if earlier is not None and target.evidence <= earlier:
+            notes.append(f"{_proposal(diagnostic, target)} not applied: the value was already set from {earlier.name.lower().replace('_', ' ')} evidence")
+            return True
+        for other in kept:
+            for chosen in _targets(other.fix):  # type: ignore[arg-type]
+                if not _related(target.path, chosen.path) or (target.path == chosen.path and _same_value(target.value, chosen.value)):
+                    continue
+                if other.fix.is_safe == fix.is_safe and chosen.evidence == target.evidence:  # type: ignore[union-attr]
+                    contested.add(chosen.path)
+                    notes.append(
+                        f"{_proposal(other, chosen)} and {_proposal(diagnostic, target)} disagree on equal evidence: "
+                        "neither applied; fix it by hand"
+                    )
+                else:
+                    notes.append(f"{_proposal(diagnostic, target)} not applied: {_proposal(other, chosen)} rests on stronger evidence")
+                return True
+    return False
+
+
+def _proposal(diagnostic: Diagnostic, target: Target) -> str:
+    return f"{diagnostic.code}'s {_dotted(target.path)}: {_shown(target.value)} ({target.origin or 'the card'})"
+
+
+def _related(a: tuple[Any, ...], b: tuple[Any, ...]) -> bool:
+    """The same key, or one inside the other."""
+    return a[: len(b)] == b or b[: len(a)] == a
+
+
+def _first_offset(diagnostic: Diagnostic) -> int:
+    return diagnostic.fix.edits[0].start if diagnostic.fix and diagnostic.fix.edits else 0
 
 
 def _overlap(a: tuple[int, int], b: tuple[int, int]) -> bool:
-    if a[0] == a[1] or b[0] == b[1]:  # insertions conflict with anything at the same point
+    if a[0] == a[1] and b[0] == b[1]:  # two insertions at one point go in, in the fixer's order
+        return False
+    if a[0] == a[1] or b[0] == b[1]:  # an insertion conflicts with an edit around it
         return a[0] <= b[1] and b[0] <= a[1]
     return a[0] < b[1] and b[0] < a[1]
 
 
-def verify(before: Card, after: Card, edits: list[Edit]) -> None:
-    """The fixed card must parse, keep its body, and keep every top-level value no edit touched."""
+def verify(before: Card, after: Card, fixes: Sequence[Fix]) -> None:
+    """The fixed card must parse and keep its body; every value a fix set must read as the fix
+    announced, and every other key (at any depth) must keep its value."""
     if before.problem is None and after.problem is not None:
         raise FixRefused(f"the fixed metadata would not parse ({after.problem.message})")
     if before.has_block and after.body != before.body:
         raise FixRefused("a fix would have changed the Markdown body")
     if before.metadata is None or after.metadata is None:
         return
-    touched = _touched_keys(before, edits)
-    for key, value in before.metadata.items():
-        if key not in touched and (key not in after.metadata or not _same(after.metadata[key], value)):
-            raise FixRefused(f"a fix would have changed '{key}', which no fix meant to touch")
+    targets = [target for fix in fixes for target in _targets(fix)]
+    for target in targets:
+        actual = _lookup(after.metadata, target.path)
+        if not _same_value(target.value, actual):
+            raise FixRefused(
+                f"a fix meant '{_dotted(target.path)}' to be {_shown(target.value)}, but the fixed card would hold {_shown(actual)}"
+            )
+    undeclared = [fix for fix in fixes if not fix.sets]
+    covered = [target.path for target in targets] + _touched_keys(before, [edit for fix in undeclared for edit in fix.edits])
+    if undeclared:  # a fix that does not say what it sets may add keys (a block from the text or a log)
+        covered += [(key,) for key in after.metadata if key not in before.metadata]
+    old, new = _leaves(before.metadata), _leaves(after.metadata)
+    for path in list(old) + [path for path in new if path not in old]:
+        if path in old and path in new and _same(old[path], new[path]):
+            continue
+        if any(path[: len(prefix)] == prefix for prefix in covered):
+            continue
+        raise FixRefused(f"a fix would have changed '{_dotted(path)}', which no fix meant to touch")
 
 
-def _touched_keys(card: Card, edits: list[Edit]) -> set[Any]:
-    touched = set()
+class _Absent(NamedTuple):
+    """No value at a key path."""
+
+
+def _lookup(metadata: Any, path: tuple[Any, ...]) -> Any:
+    value = metadata
+    for key in path:
+        if isinstance(value, dict) and key in value:
+            value = value[key]
+        elif isinstance(value, list) and isinstance(key, int) and 0 <= key < len(value):
+            value = value[key]
+        else:
+            return _Absent()
+    return value
+
+
+def _leaves(value: Any, path: tuple[Any, ...] = ()) -> dict[tuple[Any, ...], Any]:
+    """Every value at every key path (a mapping or a list is recorded as its kind)."""
+    found: dict[tuple[Any, ...], Any] = {}
+    stack = [(path, value)]
+    while stack:
+        where, item = stack.pop()
+        if isinstance(item, dict):
+            found[where] = "<mapping>"
+            stack += [(where + (key,), child) for key, child in item.items()]
+        elif isinstance(item, list):
+            found[where] = f"<list of {len(item)}>"
+            stack += [(where + (index,), child) for index, child in enumerate(item)]
+        else:
+            found[where] = item
+    return found
+
+
+def _same_value(announced: Any, actual: Any) -> bool:
+    """Whether ``actual`` is what a fix announced: the same number, string or structure; absent for REMOVED."""
+    if isinstance(announced, Removed):
+        return isinstance(actual, _Absent)
+    if isinstance(announced, Decimal):
+        if isinstance(actual, bool) or not isinstance(actual, (int, float)):
+            return False
+        return Decimal(repr(actual) if isinstance(actual, float) else actual) == announced
+    return _same(announced, actual)
+
+
+def _shown(value: Any) -> str:
+    if isinstance(value, Removed):
+        return "removed"
+    if isinstance(value, _Absent):
+        return "nothing"
+    if isinstance(value, Decimal):
+        return format(value, "f")
+    return repr(value)
+
+
+def _dotted(path: tuple[Any, ...]) -> str:
+    return ".".join(str(key) for key in path) or "(the metadata)"
+
+
+def _touched_keys(card: Card, edits: list[Edit]) -> list[tuple[Any, ...]]:
+    """The top-level keys whose text an edit touches (for fixes that do not say what they set)."""
+    touched = []
     for key_node, value_node in card.mapping_items():
         start = card.node_offsets(key_node)[0]
         end = card.node_offsets(value_node)[1]
         if any(start <= edit.end and edit.start <= end for edit in edits):
-            touched.add(key_node.value)
+            touched.append((key_node.value,))
     return touched
 
 
@@ -106,12 +295,12 @@ def fix_path(path: str | os.PathLike[str], settings: Settings | None = None, uns
     card, settings, notes = prepared
     original_text = card.text
     try:
-        fixed_card, applied = fix_card(card, settings, unsafe)
+        fixed_card, applied, conflicts, _ = fix_passes(card, settings, unsafe)
     except FixRefused as error:
         return FixOutcome(FileResult(card.path, error=FileError(card.path, f"fix refused, file left as it was: {error}")), 0, None)
     except Exception as error:  # a bug in one rule loses this file, not the whole run
         return FixOutcome(FileResult(card.path, error=FileError(card.path, internal_error(error))), 0, None)
-    remaining = result_for(fixed_card, settings)._replace(fixed=tuple(applied), notes=notes)
+    remaining = result_for(fixed_card, settings)._replace(fixed=tuple(applied), notes=notes + tuple(conflicts))
     if fixed_card.text == original_text:
         return FixOutcome(remaining, 0, None)
     diff = unified_diff(card.path, original_text, fixed_card.text)

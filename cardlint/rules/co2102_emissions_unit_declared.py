@@ -3,12 +3,13 @@
 from __future__ import annotations
 
 import json
+import math
 from decimal import Decimal
 from typing import Iterator
 
-from cardlint.amounts import format_plain_decimal, parse_amount
-from cardlint.edits import delete_item
-from cardlint.rules.base import LintContext, ProposedFix, TextEdit, Violation
+from cardlint.amounts import parse_amount
+from cardlint.rules._emissions_fix import UNIT_KEYS, declared_unit, unit_keys, write_emissions
+from cardlint.rules.base import LintContext, Violation
 
 CODE = "CO2102"
 NAME = "emissions-unit-declared"
@@ -38,52 +39,50 @@ co2_eq_emissions:
 
 ## Fix safety
 Safe when the unit is recognised and `emissions` is a number: the fix converts to grams and
-removes the unit key.
+removes every unit key (duplicates too) in one edit, so the figure is converted once. No fix when
+the unit keys disagree, or the figure has an anchor, a tag or a merge key (fix it by hand); a
+string figure is CO2101's to convert. With a log named by `--log` whose total differs, the fix
+writes the log's total instead.
 """
-
-UNIT_KEYS = ("unit", "units", "emissions_unit")
-
 
 def check(ctx: LintContext) -> Iterator[Violation]:
     co2 = ctx.co2
     if co2 is None or not co2.is_mapping:
         return
     emissions = co2.field("emissions")
+    factor, _ = declared_unit(ctx)
+    fix, refusal = None, None
+    number = emissions.value if emissions is not None else None
+    if factor is not None and isinstance(number, (int, float)) and not isinstance(number, bool) and math.isfinite(number):
+        assert emissions is not None
+        grams = Decimal(repr(number)) * factor
+        written = write_emissions(ctx, emissions.value_node, grams, f"the card's {emissions.value_node.value} {_units(ctx)}, in grams")
+        fix, refusal = written.fix, written.refusal
     for field in co2.fields():
         if field.name.lower() not in UNIT_KEYS:
             continue
         unit_text = str(field.value).strip()
-        factor = _grams_per_unit(unit_text)
+        grams_per_unit = _grams_per_unit(unit_text)
         shown = json.dumps(unit_text, ensure_ascii=False)
-        if factor == 1:
+        if grams_per_unit == 1:
             message = f"'{field.name}: {unit_text}' is not part of the spec: emissions are always grams; remove it"
         else:
             message = f"'{field.name}: {unit_text}' is ignored by the Hub, which reads emissions as grams"
-        fix = None
-        number = emissions.value if emissions is not None else None
-        grams = _grams_text(number, factor)
-        if factor is not None and grams is not None:
-            removal = delete_item(ctx.card, co2.node, field.key_node)  # type: ignore[arg-type]
-            edits: tuple[TextEdit, ...] = (removal,)
-            if factor != 1:
-                start, end = ctx.card.node_offsets(emissions.value_node)  # type: ignore[union-attr]
-                edits = (TextEdit(start, end, grams), removal)
-                message += f": write emissions: {grams}"
-            fix = ProposedFix("safe", f"Convert to grams ({grams}) and remove '{field.name}'", edits)
-        elif factor is None:
+        if grams_per_unit is None:
             message += f"; unit {shown} is not a recognised mass unit"
+        elif factor is None:
+            message += f"; {declared_unit(ctx)[1]}: fix it by hand"
+        elif fix is not None and grams_per_unit != 1:
+            message += f": write emissions: {fix.sets[0].value}"
+        elif refusal is not None:
+            message += f"; {refusal}"
         yield ctx.node_violation(field.key_node, message, fix)
 
 
-def _grams_text(number: object, factor: Decimal | None) -> str | None:
-    """``number`` of the unit written out in grams; None for a value no conversion can write (not a
-    number, NaN, inf, or too large), which CO2101, CO2104 and CO2106 report."""
-    if factor is None or isinstance(number, bool) or not isinstance(number, (int, float)):
-        return None
-    try:
-        return format_plain_decimal(Decimal(number if isinstance(number, int) else repr(number)) * factor)
-    except ValueError:
-        return None
+def _units(ctx: LintContext) -> str:
+    """The unit keys as written: ``unit: kg``."""
+    keys = unit_keys(ctx)
+    return " and ".join(f"'{key.value}: {value.value}'" for key, value in ctx.co2.node.value if key in keys)  # type: ignore[union-attr]
 
 
 def _grams_per_unit(unit: str) -> Decimal | None:
