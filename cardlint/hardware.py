@@ -343,7 +343,7 @@ _STOP_WORDS = frozenset(
 _NOISE_WORDS = (
     frozenset(
         {"the", "a", "an", "each", "total", "equivalent", "similar", "gb", "g", "gib", "tb", "gen", "models",
-         "number", "hardware", "used", "core", "st", "nd", "rd", "th", "ghz", "mhz", "hbm", "gddr", "plus",
+         "number", "hardware", "used", "core", "st", "nd", "rd", "th", "generation", "ghz", "mhz", "hbm", "gddr", "plus",
          "chip", "chips"}
     )
     | _STOP_WORDS
@@ -410,6 +410,8 @@ class _Parser:
         j = first - 1
         if j >= 1 and self.tokens[j].norm in _MEMORY_WORDS and self.tokens[j - 1].norm.isdigit():
             j -= 2  # "8 16GB V100"
+        elif self._ordinal_generation(j):
+            j -= 3  # "1 x 11th Gen Intel Core i5-1135G7"
         factors: list[int] = []
         start = first
         while j >= 0:
@@ -429,6 +431,13 @@ class _Parser:
             start = k
             j = k - 1
         return (math.prod(factors) if factors else None), start
+
+    def _ordinal_generation(self, j: int) -> bool:
+        """Whether tokens ``j-2`` to ``j`` are an ordinal generation ("11th Gen", "3rd generation")."""
+        if j < 2 or self.tokens[j].norm not in ("gen", "generation"):
+            return False
+        suffix, number = self.tokens[j - 1], self.tokens[j - 2]
+        return suffix.norm in ("st", "nd", "rd", "th") and suffix.glued and number.norm.isdigit()
 
     def _add(self, first: int, last: int, item: HardwareItem) -> None:
         """Record ``item`` (tokens ``first`` to ``last``) with the count written around it."""

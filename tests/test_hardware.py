@@ -16,6 +16,7 @@ from hypothesis import strategies as st
 
 from cardlint import hardware
 from cardlint.hardware import DATA_FILE, Device, alias_key, device, devices, format_hardware, parse_hardware
+from support import needs_corpus, run_cardlint
 
 ROOT = Path(__file__).resolve().parents[1]
 SHARED = Path(__file__).resolve().parents[2] / "shared"
@@ -192,6 +193,28 @@ def test_there_are_many_cases() -> None:
     assert len(CASES) >= 60
 
 
+# Ordinal generations between the count and the device ("11th Gen", "3rd generation") keep the count.
+ORDINALS: list[tuple[str, list[tuple[int | None, str | None]], bool]] = [
+    ("1 x 11th Gen Intel(R) Core(TM) i5-1135G7 @ 2.40GHz", [(1, "intel-core-i5-1135g7")], False),
+    ("12 x 13th Gen Intel(R) Core(TM) i7-1355U (CPU)", [(12, None)], False),
+    ("1 12th Gen Intel(R) Core(TM) i7-12700H", [(1, "intel-core-i7-12700h")], False),
+    ("2 x 3rd Gen AMD EPYC 7763", [(2, "amd-epyc-7763")], False),
+    ("2x 4th Gen Intel Xeon Platinum 8480+", [(2, "intel-xeon-platinum-8480-plus")], False),
+    ("2 x 2nd Gen Intel Xeon Gold 6248", [(2, "intel-xeon-gold-6248")], False),
+    ("2 x 2nd generation Intel Xeon Gold 6248", [(2, "intel-xeon-gold-6248")], False),
+    ("11th Gen Intel(R) Core(TM) i5-1135G7 @ 2.40GHz", [(None, "intel-core-i5-1135g7")], True),
+    ("12th Gen Intel Core i9-12900K", [(None, "intel-core-i9-12900k")], True),
+]
+
+
+@pytest.mark.parametrize(("text", "items", "vague"), ORDINALS)
+def test_counts_before_ordinal_generations(text: str, items: list[tuple[int | None, str | None]],
+                                           vague: bool) -> None:
+    spec = parse_hardware(text)
+    assert [(item.count, item.device_id) for item in spec.items] == items
+    assert (spec.is_vague, spec.unrecognized) == (vague, ())
+
+
 def test_fields_of_an_item() -> None:
     spec = parse_hardware("Trained on 8 x NVIDIA A100-SXM4-80GB GPUs.")
     (item,) = spec.items
@@ -351,3 +374,17 @@ def test_package_data_shape() -> None:
     assert len(ids) == len(set(ids))
     for row in data["devices"]:
         assert row[1] in ("gpu", "tpu", "cpu", "soc") and row[4] > 0
+
+
+@needs_corpus
+def test_co2402_hint_uses_the_attached_logs_count(tmp_path: Path) -> None:
+    log = tmp_path / "emissions.csv"
+    log.write_bytes((SHARED / "corpus" / "logs" / "001.csv").read_bytes())  # 8 x NVIDIA A40
+    readme = tmp_path / "README.md"
+    readme.write_text("---\nco2_eq_emissions:\n  emissions: 10\n  hardware_used: NVIDIA A40\n---\n")
+    with_log = run_cardlint("check", "--no-config", "--select", "CO2402", "--output-format", "concise",
+                            "--log", str(log), str(readme))
+    assert "does not say how many devices: the attached log records '8 x NVIDIA A40'" in with_log.stdout
+    alone = run_cardlint("check", "--no-config", "--select", "CO2402", "--output-format", "concise",
+                         "--no-discover-logs", str(readme))
+    assert "does not say how many devices: e.g. '1 x NVIDIA A40'" in alone.stdout

@@ -6,6 +6,7 @@ import json
 from typing import Iterator
 
 from cardlint.hardware import parse_hardware
+from cardlint.rules._helpers import log_figures
 from cardlint.rules.base import LintContext, Violation
 
 CODE = "CO2402"
@@ -15,8 +16,9 @@ SUMMARY = "hardware_used gives no count or no recognisable device"
 DOC = """\
 ## What it does
 Parses `hardware_used` ("8 v100 GPUs", "4 x NVIDIA A100-SXM4-80GB", "TPU v3-8", "2 x NVIDIA TITAN
-Xp", CPU models) and flags text that gives no count of devices or names no device model: "GPU",
-"cloud", "NVIDIA GPUs", "NVIDIA T4".
+Xp", CPU models, "1 x 11th Gen Intel(R) Core(TM) i5-1135G7") and flags text that gives no count
+of devices or names no device model: "GPU", "cloud", "NVIDIA GPUs", "NVIDIA T4". With a
+measurement log attached, the message quotes the log's devices ("8 x NVIDIA A40").
 
 ## Why is this bad?
 The specification asks for "how much compute and what kind, e.g. 8 v100 GPUs". The energy a
@@ -60,4 +62,7 @@ def check(ctx: LintContext) -> Iterator[Violation]:
     named = next((item.name for item in spec.items if item.name), None)
     if named is not None and not spec.has_count:
         example = f"e.g. '1 x {named}'"
+    found = log_figures(ctx)
+    if found is not None and found.hardware:
+        example = f"the attached log records '{found.hardware}'"
     yield ctx.node_violation(field.value_node, f"hardware_used {shown} does not say {' or '.join(missing)}: {example}")
