@@ -24,10 +24,11 @@ def lint_card(card: Card, settings: Settings | None = None) -> tuple[Diagnostic,
     settings = settings or Settings()
     ctx = LintContext(card=card, co2=find_block(card), options=settings.options)
     found: list[Diagnostic] = []
+    suppressions: dict[int, frozenset[str] | None] = {}  # each line's comment read once: a long line may hold many findings
     for rule in _enabled_rules(settings, card.path):
         for violation in rule.check(ctx):
             diagnostic = _diagnostic(card, rule.code, rule.name, rule.severity, violation)
-            if not _suppressed(card, diagnostic):
+            if not _suppressed(card, diagnostic, suppressions):
                 found.append(diagnostic)
     found.sort(key=lambda d: (d.location.row, d.location.column, d.code))
     return tuple(found)
@@ -174,15 +175,23 @@ def _fix(card: Card, proposed: ProposedFix) -> Fix:
     return Fix(proposed.applicability, proposed.message, edits, proposed.sets)
 
 
-def _suppressed(card: Card, diagnostic: Diagnostic) -> bool:
-    """A ``# cardlint: ignore[CODE,...]`` comment on the diagnostic's first line (inside the YAML) hides it."""
+def _suppressed(card: Card, diagnostic: Diagnostic, suppressions: dict[int, frozenset[str] | None]) -> bool:
+    """A ``# cardlint: ignore[CODE,...]`` comment on the diagnostic's first line (inside the YAML) hides it.
+
+    ``suppressions`` caches each line's reading: None for no comment, an empty set for all codes.
+    """
     if not card.has_block or not (card.block_start or 0) <= diagnostic.start <= (card.block_end or 0):
         return False
-    line = card.line_text(diagnostic.location.row)
-    match = _SUPPRESSION.search(line)
-    if match is None:
+    row = diagnostic.location.row
+    if row not in suppressions:
+        match = _SUPPRESSION.search(card.line_text(row))
+        if match is None:
+            suppressions[row] = None
+        else:
+            suppressions[row] = frozenset(code.strip().upper() for code in (match.group(1) or "").split(",") if code.strip())
+            if match.group(1) is not None and not suppressions[row]:
+                suppressions[row] = frozenset({""})  # `ignore[]` names no code: it hides nothing
+    codes = suppressions[row]
+    if codes is None:
         return False
-    if match.group(1) is None:
-        return True
-    codes = {code.strip().upper() for code in match.group(1).split(",")}
-    return diagnostic.code in codes or diagnostic.name.upper() in codes
+    return not codes or diagnostic.code in codes or diagnostic.name.upper() in codes

@@ -68,6 +68,21 @@ class ConciseReporter(Reporter):
         return "".join(line + "\n" for line in lines)
 
 
+SHOWN_WIDTH = 120  # characters of a source line shown; a longer one is cut around the column
+
+
+def cut_line(line: str, start: int, width: int) -> tuple[str, int, int]:
+    """``line`` cut to about SHOWN_WIDTH characters around ``start`` ("..." marks each cut), with
+    the caret's start and width moved to match: a finding on an 80 KB line shows 120 characters."""
+    if len(line) <= SHOWN_WIDTH:
+        return line, start, width
+    left = max(0, min(start - SHOWN_WIDTH // 3, len(line) - SHOWN_WIDTH))
+    right = left + SHOWN_WIDTH
+    shown = ("..." if left else "") + line[left:right] + ("..." if right < len(line) else "")
+    offset = start - left + (3 if left else 0)
+    return shown, offset, max(1, min(width, right - start))
+
+
 class FullReporter(ConciseReporter):
     """The headline, the offending line with a caret under the span, and the fix title."""
 
@@ -84,6 +99,7 @@ class FullReporter(ConciseReporter):
             width = max(1, diagnostic.end_location.column - diagnostic.location.column)
         else:
             width = max(1, len(line) - start)
+        line, start, width = cut_line(line, start, width)
         caret = " " * start + "^" * width
         color = "red" if diagnostic.severity == "error" else "yellow"
         stream.write(f"{gutter} {self.style('|', 'cyan')}\n")
