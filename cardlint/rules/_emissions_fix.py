@@ -9,7 +9,8 @@ write another figure writes the log's when the log was named, and says so.
 from __future__ import annotations
 
 import json
-from decimal import ROUND_HALF_EVEN, Decimal
+import math
+from decimal import Decimal
 from typing import NamedTuple
 
 import yaml
@@ -21,7 +22,6 @@ from cardlint.rules._helpers import agrees, log_figures
 from cardlint.rules.base import REMOVED, Evidence, LintContext, ProposedFix, Target, TextEdit
 
 UNIT_KEYS = ("unit", "units", "emissions_unit")
-FLOAT_DIGITS = 15  # significant digits that a float holds exactly
 
 
 class Written(NamedTuple):
@@ -56,10 +56,13 @@ def log_total(ctx: LintContext) -> LogTotal | None:
 
 
 def grams_text(grams: Decimal) -> str | None:
-    """``grams`` as a plain decimal that reads back as exactly that number (a fraction is kept to 15
-    significant digits, all a float holds); None when it is too large to write out."""
-    if grams.is_finite() and grams != grams.to_integral_value() and len(grams.normalize().as_tuple().digits) > FLOAT_DIGITS:
-        grams = grams.quantize(Decimal(1).scaleb(grams.adjusted() - FLOAT_DIGITS + 1), ROUND_HALF_EVEN)
+    """``grams`` as a plain decimal that huggingface_hub reads back as exactly that number: a
+    fraction a float cannot hold is written as the float it becomes; None when it cannot be written."""
+    if grams.is_finite() and grams != grams.to_integral_value():
+        held = float(grams)
+        if held == 0 or not math.isfinite(held):
+            return None
+        grams = Decimal(repr(held))
     try:
         return format_plain_decimal(grams)
     except ValueError:

@@ -8,9 +8,11 @@ from typing import Iterator
 import yaml
 
 from cardlint.amounts import both_readings, parse_amount
-from cardlint.co2 import Co2Block
+from cardlint.co2 import KEY, Co2Block
+from cardlint.edits import hand_edit_reason
+from cardlint.rules._emissions_fix import write_emissions
 from cardlint.rules._helpers import plain_grams, show_value
-from cardlint.rules.base import LintContext, ProposedFix, TextEdit, Violation
+from cardlint.rules.base import Evidence, LintContext, ProposedFix, Target, TextEdit, Violation
 from cardlint.rules.co2103_emissions_exponent_notation import exponent_scalar
 
 CODE = "CO2004"
@@ -43,8 +45,9 @@ co2_eq_emissions:
 ## Fix safety
 Safe: a string holding a number with an explicit unit (or none) becomes that number in grams
 (unsafe when a comma could be either separator, as in `1,234 g`: the message names both
-readings); a block list of one-key mappings with distinct keys becomes the mapping it spells
-(the dashes become spaces). Nothing else is fixed.
+readings); a block list of one-key mappings with distinct keys, its dashes in one column,
+becomes the mapping it spells (the dashes become spaces). A block scalar (`|`, `>`), a value with
+an anchor, a tag or a merge key has no fix (fix it by hand); nor has anything else.
 """
 
 
@@ -62,6 +65,8 @@ def check(ctx: LintContext) -> Iterator[Violation]:
     elif isinstance(value, list):
         fix = _list_fix(ctx, co2)
         advice = "remove the dashes to make it a mapping" if fix else "write a number of grams or a mapping"
+        if fix is None and value and all(isinstance(item, dict) and len(item) == 1 for item in value):
+            advice = "remove the dashes to make it a mapping; fix it by hand (its dashes are not in one column, or it has an anchor or a tag)"
         yield ctx.node_violation(co2.node, f"co2_eq_emissions is a list, not a number or a mapping: {advice}", fix)
     elif value is None:
         yield ctx.node_violation(co2.key_node, "co2_eq_emissions is empty: give the grams of CO2eq, or remove the key")
@@ -73,13 +78,16 @@ def _string(ctx: LintContext, co2: Co2Block) -> Violation:
     shown = json.dumps(co2.value, ensure_ascii=False)
     amount = parse_amount(co2.value)
     grams = plain_grams(amount)
-    if grams is None:
+    if amount is None or grams is None:
         return ctx.node_violation(co2.node, f"co2_eq_emissions is the string {shown}: write a number of grams or a mapping")
-    if amount is not None and amount.ambiguous_comma:
-        fix = ctx.replace_node(co2.node, grams, f"Write {grams}, reading the comma as a thousands separator", safe=False)
-        return ctx.node_violation(co2.node, f"co2_eq_emissions is the string {shown}, not a number, and its comma is ambiguous ({both_readings(amount)}): write the grams as a plain number", fix)
-    fix = ctx.replace_node(co2.node, grams, f"Write {grams}")
-    return ctx.node_violation(co2.node, f"co2_eq_emissions is the string {shown}, not a number: write {grams}", fix)
+    exact = amount.to_grams("g")
+    assert exact is not None
+    comma = ", reading the comma as a thousands separator" if amount.ambiguous_comma else ""
+    written = write_emissions(ctx, co2.node, exact, f"the card's {shown}, in grams{comma}", safe=not amount.ambiguous_comma)
+    refused = f"; {written.refusal}" if written.refusal else ""
+    if amount.ambiguous_comma:
+        return ctx.node_violation(co2.node, f"co2_eq_emissions is the string {shown}, not a number, and its comma is ambiguous ({both_readings(amount)}): write the grams as a plain number{refused}", written.fix)
+    return ctx.node_violation(co2.node, f"co2_eq_emissions is the string {shown}, not a number: write {grams}{refused}", written.fix)
 
 
 def _list_fix(ctx: LintContext, co2: Co2Block) -> ProposedFix | None:
@@ -89,7 +97,10 @@ def _list_fix(ctx: LintContext, co2: Co2Block) -> ProposedFix | None:
         return None
     keys: set[str] = set()
     edits = []
+    columns = set()
     text = ctx.card.text
+    if hand_edit_reason(ctx.card, node) is not None or not isinstance(co2.value, list):
+        return None
     for item in node.value:
         if not isinstance(item, yaml.MappingNode) or item.flow_style or len(item.value) != 1:
             return None
@@ -101,5 +112,10 @@ def _list_fix(ctx: LintContext, co2: Co2Block) -> ProposedFix | None:
         dash = text.rfind("-", 0, start)
         if dash < 0 or text[dash + 1 : start].strip() or text[ctx.card.line_start(dash) : dash].strip():
             return None
+        columns.add((dash - ctx.card.line_start(dash), start - ctx.card.line_start(start)))
         edits.append(TextEdit(dash, dash + 1, " "))
-    return ProposedFix("safe", "Turn the list of one-key mappings into a mapping", tuple(edits))
+    if len(columns) != 1:
+        return None  # uneven dashes: the keys would not line up as one mapping
+    mapping = {k: v for item in co2.value for k, v in item.items()}
+    target = Target((KEY,), mapping, Evidence.FORM, "the card's list of one-key mappings")
+    return ProposedFix("safe", "Turn the list of one-key mappings into a mapping", tuple(edits), (target,))

@@ -10,6 +10,7 @@ import yaml
 
 from cardlint.amounts import format_plain_decimal
 from cardlint.card import is_plain
+from cardlint.rules._emissions_fix import Written, declared_unit, write_emissions
 from cardlint.rules._helpers import emissions_value
 from cardlint.rules.base import LintContext, Violation
 
@@ -40,7 +41,10 @@ co2_eq_emissions:
 ```
 
 ## Fix safety
-Safe: the plain decimal has exactly the value the exponent form denotes.
+Safe: the plain decimal has exactly the value the exponent form denotes (in grams, when a unit
+key beside it names another unit, which the fix removes). No fix for a value with an anchor, a
+tag or a merge key (fix it by hand). With a log named by `--log` whose total differs, the fix
+writes the log's total instead.
 """
 
 EXPONENT = re.compile(r"[-+]?(?:[0-9][0-9_]*\.?[0-9_]*|\.[0-9_]+)[eE][-+]?[0-9]+")
@@ -56,17 +60,25 @@ def check(ctx: LintContext) -> Iterator[Violation]:
     if found is None or not exponent_scalar(found[0]):
         return
     node, value = found
+    written, plain = Written(None), None
     try:
-        plain = format_plain_decimal(Decimal(node.value.replace("_", "")))
+        number = Decimal(node.value.replace("_", ""))
+        plain = format_plain_decimal(number)
     except (InvalidOperation, ValueError):  # an exponent too large to write the number out: no fix
-        plain = None
+        pass
+    factor, unit = declared_unit(ctx)
+    if plain is not None and factor is None:
+        written = Written(None, f"fix it by hand: {unit}")
+    elif plain is not None:
+        with_unit = f" with unit {unit}, in grams" if unit else ""
+        written = write_emissions(ctx, node, number * factor, f"the card's {node.value} without its exponent{with_unit}")  # type: ignore[operator]
     read_as = f"the string '{value}'" if isinstance(value, str) else f"the number {value!r}"
-    fix = ctx.replace_node(node, plain, f"Write {plain}") if plain is not None else None
+    refused = f"; {written.refusal}" if written.refusal else ""
     yield ctx.node_violation(
         node,
         f"emissions '{node.value}' uses an exponent: huggingface_hub reads it as {read_as} and the Hub's filter as "
-        f"{_filter_reading(node.value)} g; write {plain or 'the grams as a plain decimal'}",
-        fix,
+        f"{_filter_reading(node.value)} g; write {plain or 'the grams as a plain decimal'}{refused}",
+        written.fix,
     )
 
 
