@@ -16,8 +16,9 @@ DOC = """\
 ## What it does
 Flags keys of `co2_eq_emissions` that are neither in the Hub's specification (`emissions`,
 `source`, `training_type`, `geographical_location`, `hardware_used`) nor a known extension
-(`energy_consumed`, `hours_used`, `on_cloud`, `cpu_model`, `ram_total_size`), and says which
-known key each most resembles.
+(`energy_consumed`, `hours_used`, `on_cloud`, `cpu_model`, `ram_total_size`, as the
+sentence-transformers and setfit templates write them, and `training_time`), and says which
+known key each most resembles; it never suggests a key the block already has.
 
 ## Why is this bad?
 The Hub ignores unknown keys: a misspelled `geographic_location` is a location nobody sees.
@@ -59,6 +60,8 @@ ALIASES = {
     "trainingtype": "training_type",
     "hours": "hours_used",
 }
+# Extension keys in common use beside KNOWN_KEYS: known, never reported.
+COMMON_EXTENSIONS = frozenset({"training_time"})
 UNIT_KEYS = frozenset({"unit", "units", "emissions_unit"})  # CO2102 reports these
 
 
@@ -69,25 +72,30 @@ def check(ctx: LintContext) -> Iterator[Violation]:
     present = set(co2.value)
     for field in co2.fields():
         name = field.name
-        if name in KNOWN_KEYS or name.lower() in UNIT_KEYS:
+        if name in KNOWN_KEYS or name in COMMON_EXTENSIONS or name.lower() in UNIT_KEYS:
             continue
         target = ALIASES.get(name.lower().strip())
         safe = target is not None
         if target is None:
             import difflib  # only for a key that is not known: it costs 2 ms to import
 
-            close = difflib.get_close_matches(name.lower(), KNOWN_KEYS, n=1, cutoff=0.6)
+            absent = [key for key in KNOWN_KEYS if key not in present]
+            close = difflib.get_close_matches(name.lower(), absent, n=1, cutoff=0.6)
             target = close[0] if close else None
+        if target in present:  # never suggest a key the block already has
+            yield ctx.node_violation(
+                field.key_node,
+                f"unknown key '{name}' in co2_eq_emissions: the Hub ignores it, and the block already has '{target}'",
+            )
+            continue
         if target is None:
             yield ctx.node_violation(
                 field.key_node,
                 f"unknown key '{name}' in co2_eq_emissions: the Hub ignores it; known keys are {', '.join(KNOWN_KEYS)}",
             )
             continue
-        fix = None
-        if target not in present:
-            start, end = ctx.card.node_offsets(field.key_node)
-            fix = ProposedFix("safe" if safe else "unsafe", f"Rename to '{target}'", (TextEdit(start, end, target),))
+        start, end = ctx.card.node_offsets(field.key_node)
+        fix = ProposedFix("safe" if safe else "unsafe", f"Rename to '{target}'", (TextEdit(start, end, target),))
         yield ctx.node_violation(
             field.key_node, f"unknown key '{name}' in co2_eq_emissions: did you mean '{target}'?", fix
         )
