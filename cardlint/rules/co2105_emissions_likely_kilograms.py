@@ -6,10 +6,10 @@ import re
 from decimal import Decimal
 from typing import Iterator
 
-from cardlint.amounts import format_plain_decimal
 from cardlint.hardware import parse_hardware
-from cardlint.rules._helpers import agrees, emissions_value, log_figures, positive_amount
-from cardlint.rules.base import LintContext, Violation
+from cardlint.rules._emissions_fix import log_total, write_emissions
+from cardlint.rules._helpers import RELATIVE_TOLERANCE, agrees, emissions_value, log_figures, positive_amount
+from cardlint.rules.base import Evidence, LintContext, Violation
 
 CODE = "CO2105"
 NAME = "emissions-likely-kilograms"
@@ -54,8 +54,11 @@ co2_eq_emissions:
   card's printed precision).
 
 ## Fix safety
-Multiplying by 1000 is safe when an attached log proves the figure is its kilograms; without a
-log it is a guess from plausibility, so unsafe. When a log is attached, only the log decides.
+With a log attached, the fix writes the log's total in grams (never the card's figure times 1000:
+`0.6` against a log of 0.554 kg becomes 554): safe when the log was named with `--log`, or when
+the card's figure times 1000 is the log's total within 1%; unsafe otherwise. Without a log,
+multiplying by 1000 is a guess from plausibility, so unsafe. Any unit key beside the figure is
+removed; a value with an anchor, a tag or a merge key has no fix (fix it by hand).
 """
 
 KILOGRAM_TOOLS = re.compile(r"code\s*carbon|eco2ai", re.IGNORECASE)
@@ -70,18 +73,25 @@ def check(ctx: LintContext) -> Iterator[Violation]:
     if not positive_amount(value):
         return
     written = Decimal(repr(value))
-    grams = format_plain_decimal(written * 1000)
     logged = log_figures(ctx)
     if logged is not None and logged.grams is not None:
-        if agrees(written, logged.grams / 1000, node.value) and not agrees(written, logged.grams, node.value):
-            proven = ctx.replace_node(node, grams, "Multiply by 1000 (kilograms to grams)")
+        total = log_total(ctx)
+        if total is not None and agrees(written, logged.grams / 1000, node.value) and not agrees(written, logged.grams, node.value):
+            # the log decides the figure: its total, not the card's figure times 1000 (0.6 kg is not the log's 554 g)
+            proven = logged.explicit or abs(written * 1000 - logged.grams) <= logged.grams * RELATIVE_TOLERANCE
+            fix = write_emissions(ctx, node, total.grams, total.origin, total.evidence, safe=proven)
+            refused = f"; {fix.refusal}" if fix.refusal else ""
             yield ctx.node_violation(
-                node, f"emissions of {value:g} is the attached log's total in kilograms ({logged.how}: {logged.grams_text} g): write {grams}", proven
+                node,
+                f"emissions of {value:g} is the attached log's total in kilograms ({logged.how}: {logged.grams_text} g): "
+                f"write {total.text}{refused}",
+                fix.fix,
             )
         return  # with a log, the log decides (CO2107 reports other differences)
     if not co2.is_mapping:
         return
-    fix = ctx.replace_node(node, grams, "Multiply by 1000 (kilograms to grams)", safe=False)
+    guess = write_emissions(ctx, node, written * 1000, f"1000 times the card's {node.value}, a guess from plausibility", Evidence.ESTIMATE, safe=False)
+    fix = guess.fix
     hardware = co2.value.get("hardware_used")
     if not isinstance(hardware, str):
         return
