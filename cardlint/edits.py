@@ -60,6 +60,27 @@ def delete_items(card: Card, mapping: yaml.MappingNode, key_nodes: list[yaml.Nod
 
 _PROPERTIES = re.compile(r"[&!]")  # a node's source starts with its anchor or tag, if it has one
 _SHARED: WeakKeyDictionary[Card, set[int]] = WeakKeyDictionary()
+_PATHS: WeakKeyDictionary[Card, dict[int, tuple[str | int, ...]]] = WeakKeyDictionary()
+_STR_TAG = "tag:yaml.org,2002:str"
+
+
+def node_path(card: Card, node: yaml.Node) -> tuple[str | int, ...] | None:
+    """The key path of a value node in the metadata (keys, and indexes in lists), or None when it
+    is not a value, or a key on its way is not a plain string."""
+    if card not in _PATHS:
+        paths: dict[int, tuple[str | int, ...]] = {}
+        stack: list[tuple[yaml.Node, tuple[str | int, ...]]] = [(card.root, ())] if card.root is not None else []
+        while stack:
+            item, path = stack.pop()
+            if id(item) in paths:
+                continue  # reached again through an alias: its first path stands
+            paths[id(item)] = path
+            if isinstance(item, yaml.MappingNode):
+                stack += [(value, path + (key.value,)) for key, value in item.value if isinstance(key, yaml.ScalarNode) and key.tag == _STR_TAG]
+            elif isinstance(item, yaml.SequenceNode):
+                stack += [(child, path + (index,)) for index, child in enumerate(item.value)]
+        _PATHS[card] = paths
+    return _PATHS[card].get(id(node))
 
 
 def hand_edit_reason(card: Card, node: yaml.Node) -> str | None:

@@ -265,6 +265,8 @@ def _shown(value: Any) -> str:
         return "nothing"
     if isinstance(value, Decimal):
         return format(value, "f")
+    if type(value) is int and value.bit_length() > 1000:
+        return f"an integer of about {value.bit_length() * 3 // 10} digits"
     return repr(value)
 
 
@@ -284,6 +286,8 @@ def _touched_keys(card: Card, edits: list[Edit]) -> list[tuple[Any, ...]]:
 
 
 def _same(a: Any, b: Any) -> bool:
+    if type(a) is int and type(b) is int:
+        return a == b  # repr of an integer over 4,300 digits raises
     return type(a) is type(b) and repr(a) == repr(b)
 
 

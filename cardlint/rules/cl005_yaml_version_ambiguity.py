@@ -4,14 +4,17 @@ from __future__ import annotations
 
 import json
 import re
+from decimal import Decimal
 from typing import Any, Iterator
 
 import yaml
 from yaml.constructor import SafeConstructor
 
 from cardlint.card import is_plain
+from cardlint.edits import hand_edit_reason, node_path
+from cardlint.rules._emissions_fix import declared_unit, write_emissions
 from cardlint.rules._helpers import show_value
-from cardlint.rules.base import LintContext, ProposedFix, TextEdit, Violation
+from cardlint.rules.base import Evidence, LintContext, ProposedFix, Target, TextEdit, Violation
 
 CODE = "CL005"
 NAME = "yaml-version-ambiguity"
@@ -47,7 +50,9 @@ co2_eq_emissions:
 The fix writes what huggingface_hub reads, in a form both versions agree on: quoting a string,
 `true`/`false` for a boolean, digits for `1_000`; under `language` the value is quoted as the
 language code it is. Safe, except where the YAML 1.1 reading is probably not what the author
-meant (`0777`, `1:30`, `0b101`): those fixes are unsafe.
+meant (`0777`, `1:30`, `0b101`): those fixes are unsafe. The emissions figure is written in grams
+(a unit key beside it is applied and removed). A value with an anchor, a tag or a merge key has
+no fix: an edit would drop the anchor or change the keys that share it (fix it by hand).
 """
 
 _TEXT_KEYS = frozenset({"language", "license", "pipeline_tag", "library_name"})
@@ -81,11 +86,11 @@ def check(ctx: LintContext) -> Iterator[Violation]:
         if _same(v11, v12):
             continue
         assert isinstance(node, yaml.ScalarNode)
-        fix = _fix(ctx, node, v11, key)
+        fix, refused = _fix(ctx, node, v11, key, id(node) in emissions_nodes)
         yield ctx.node_violation(
             node,
             f"'{node.value}' is {_describe(v11)} to huggingface_hub (YAML 1.1) but {_describe(v12)} to YAML 1.2 "
-            f"parsers; write {fix.edits[0].content if fix else 'it unambiguously'}",
+            f"parsers; write {fix.edits[0].content if fix else 'it unambiguously'}{refused}",
             fix,
         )
 
@@ -125,14 +130,28 @@ def _describe(value: Any) -> str:
     return show_value(value)
 
 
-def _fix(ctx: LintContext, node: yaml.ScalarNode, v11: Any, key: str | None) -> ProposedFix | None:
+def _fix(ctx: LintContext, node: yaml.ScalarNode, v11: Any, key: str | None, emissions: bool) -> tuple[ProposedFix | None, str]:
+    """The fix writing what huggingface_hub reads, unambiguously, and what to add to the message
+    when an edit in place cannot be made ("; fix it by hand: ...")."""
     start, end = ctx.card.node_offsets(node)
+    reason = hand_edit_reason(ctx.card, node)
+    if reason is not None:
+        return None, f"; fix it by hand: {reason}"
+    plain_digits = node.value.replace("_", "").lstrip("+-").isdigit() and not node.value.lstrip("+-").startswith("0")
+    if emissions and type(v11) is int and v11.bit_length() < 14_000:
+        factor, unit = declared_unit(ctx)  # the emissions figure: in grams, through the one writer
+        if factor is None:
+            return None, f"; fix it by hand: {unit}"
+        written = write_emissions(ctx, node, Decimal(v11) * factor, f"the card's {node.value} as huggingface_hub reads it", safe=plain_digits)
+        return written.fix, f"; {written.refusal}" if written.refusal else ""
     if isinstance(v11, str) or (isinstance(v11, bool) and key in _TEXT_KEYS):
-        content, safe = json.dumps(node.value, ensure_ascii=False), True
+        content, safe, value = json.dumps(node.value, ensure_ascii=False), True, node.value
     elif isinstance(v11, bool):
-        content, safe = str(v11).lower(), True
+        content, safe, value = str(v11).lower(), True, v11
     elif isinstance(v11, int) and v11.bit_length() < 14_000:  # str() refuses over 4,300 digits
-        content, safe = str(v11), node.value.replace("_", "").lstrip("+-").isdigit() and not node.value.lstrip("+-").startswith("0")
+        content, safe, value = str(v11), plain_digits, v11
     else:
-        return None
-    return ProposedFix("safe" if safe else "unsafe", f"Write {content}", (TextEdit(start, end, content),))
+        return None, ""
+    path = node_path(ctx.card, node)
+    sets = (Target(path, value, Evidence.FORM, f"the card's {node.value} as huggingface_hub reads it"),) if path is not None else ()
+    return ProposedFix("safe" if safe else "unsafe", f"Write {content}", (TextEdit(start, end, content),), sets), ""
