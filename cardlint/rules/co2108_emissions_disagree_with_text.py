@@ -5,10 +5,13 @@ from __future__ import annotations
 from decimal import Decimal
 from typing import Iterator
 
+import yaml
+
 from cardlint.amounts import Amount, format_plain_decimal, parse_amount
+from cardlint.rules._emissions_fix import log_total, write_emissions
 from cardlint.rules._helpers import emissions_value, positive_amount
 from cardlint.rules._text import offset_in_readme, stated_totals
-from cardlint.rules.base import LintContext, Violation
+from cardlint.rules.base import Evidence, LintContext, ProposedFix, Violation
 
 CODE = "CO2108"
 NAME = "emissions-disagree-with-text"
@@ -48,7 +51,9 @@ co2_eq_emissions:
 ```
 
 ## Fix safety
-Unsafe: the fix writes the text's amount in grams, but the text could be the wrong one.
+Unsafe: the fix writes the text's amount in grams (removing any unit key), but the text could be
+the wrong one. With a measurement log attached whose total is known there is no fix: the log
+comes before the text, and the message names the log's figure.
 """
 
 
@@ -69,13 +74,22 @@ def check(ctx: LintContext) -> Iterator[Violation]:
     text_grams = format_plain_decimal(stated)
     row = ctx.card.position(offset_in_readme(ctx.card, first)).row
     kilograms = " (kilograms written as grams?)" if _agree(first.amount, grams * 1000, node.value) else ""
-    fix = ctx.replace_node(node, text_grams, f"Write the text's amount in grams: {text_grams}", safe=False)
+    fix, advice = _fix(ctx, node, stated, f"the text's {first.amount.value} {first.amount.unit} on line {row}, in grams")
     yield ctx.node_violation(
         node,
         f"emissions of {value:g} g disagrees with the card's text, which states {first.amount.value} "
-        f"{first.amount.unit} on line {row} ({text_grams} g){kilograms}",
+        f"{first.amount.unit} on line {row} ({text_grams} g){kilograms}{advice}",
         fix,
     )
+
+
+def _fix(ctx: LintContext, node: yaml.Node, grams: Decimal, origin: str) -> tuple[ProposedFix | None, str]:
+    """The text's amount written as the figure, unless a log's total comes before it; and what to add to the message."""
+    logged = log_total(ctx)
+    if logged is not None:
+        return None, f"; {logged.origin} is {logged.text} g and comes before the text: correct the text"
+    written = write_emissions(ctx, node, grams, origin, Evidence.TEXT, safe=False)
+    return written.fix, f"; {written.refusal}" if written.refusal else ""
 
 
 def _agree(stated: Amount, grams: Decimal, written: str) -> bool:
