@@ -210,6 +210,11 @@ def _compose(card: Card) -> None:
         mark = error.problem_mark or error.context_mark
         offset = card.block_start + card.mark_shift + (mark.index if mark is not None else 0)  # type: ignore[operator]
         message = _yaml_message(error)
+        index = mark.index if mark is not None else 0
+        tab = _tab_indent(block, index) if "tab" in message or block[index:index + 1] == "\t" else None
+        if tab is not None:
+            message = "a tab in the indentation: YAML forbids tabs for indentation; indent with spaces"
+            offset = card.block_start + card.mark_shift + tab  # type: ignore[operator]
         kind = "too-complex" if "maximum nesting depth" in message else "syntax"
         card.problem = ParseProblem(kind, message, offset)
         card.root = None
@@ -318,6 +323,19 @@ def _failing_node(root: yaml.Node) -> tuple[yaml.ScalarNode, Exception] | None:
                 constructor.construct_object(node)
             except Exception as error:  # whatever the constructor raises is the finding
                 return node, error
+    return None
+
+
+def _tab_indent(block: str, index: int) -> int | None:
+    """Where a tab sits in the indentation of the line of ``index`` or of the line before it
+    (PyYAML's error about a tab points at one of them), or None."""
+    start = max(block.rfind("\n", 0, index), block.rfind("\r", 0, index)) + 1
+    before = max(block.rfind("\n", 0, max(start - 1, 0)), block.rfind("\r", 0, max(start - 1, 0))) + 1
+    for line_start in (before, start) if start > 0 else (start,):
+        line = block[line_start:].split("\n", 1)[0].split("\r", 1)[0]
+        indent = line[: len(line) - len(line.lstrip(" \t"))]
+        if "\t" in indent:
+            return line_start + indent.index("\t")
     return None
 
 

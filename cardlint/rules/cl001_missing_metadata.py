@@ -43,6 +43,7 @@ _NEAR_MISSES = (
     (re.compile(r"\A\s*-{4,}[ \t]*(?:\r\n|\r|\n)"), "the block opens with '----'; the Hub needs exactly '---'"),
     (re.compile(r"\A\s*\+\+\+[ \t]*(?:\r\n|\r|\n)"), "'+++' (TOML front matter) is not read by the Hub; use a YAML block between '---' lines"),
     (re.compile(r"\A\s*---[ \t]+(?:\r\n|\r|\n)"), "the opening '---' has trailing spaces; the Hub needs '---' alone on the line"),
+    (re.compile(r"\A\s*---(?:\r\n|\r|\n)---[ \t]*(?:\r\n|\r|\n|\Z)"), "nothing stands between the two '---' lines: the Hub reads an empty block (huggingface_hub sees none at all); write the metadata between them"),
     (re.compile(r"\A\s*---(?:\r\n|\r|\n)"), "the block opened with '---' is never closed by a line '---'"),
 )
 
