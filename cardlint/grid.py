@@ -39,6 +39,7 @@ _MAX_CHARS = 1000  # a longer text is read only this far
 _ZONE = re.compile(r"(\d+)[a-f]")  # "1a" in the AWS zone "us-east-1a"
 _SUGGESTIONS = 5
 _SUGGEST_CUTOFF = 75.0
+_FUZZY_TEXTS = 8  # unmatched parts of one location compared with every place name
 
 
 class Candidate(NamedTuple):
@@ -533,7 +534,7 @@ def _suggest(d: GridData, texts: list[str], near: Place | None = None) -> tuple[
     ``near`` when it is given."""
     scores: dict[str, float] = {}
     keys, pids = d.fuzzy_choices
-    for text in texts:
+    for text in texts[:_FUZZY_TEXTS]:  # a long location of many unknown parts: its first few are enough
         key = normalize(text)
         if not key:
             continue
@@ -562,7 +563,7 @@ def _similar(query: str, keys: list[str]) -> list[tuple[int, float]]:
         found = []
         for index, key in enumerate(keys):
             matcher.set_seq1(key)
-            if matcher.real_quick_ratio() * 100 >= _SUGGEST_CUTOFF:
+            if matcher.real_quick_ratio() * 100 >= _SUGGEST_CUTOFF and matcher.quick_ratio() * 100 >= _SUGGEST_CUTOFF:
                 score = matcher.ratio() * 100
                 if score >= _SUGGEST_CUTOFF:
                     found.append((index, score))
