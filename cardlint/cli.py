@@ -66,6 +66,7 @@ def _add_lint_options(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("--output-file", metavar="PATH", help="write the report to this file instead of standard output")
     parser.add_argument("--exit-zero", action="store_true", help="exit 0 even when there are findings")
     parser.add_argument("-q", "--quiet", action="store_true", help="print findings only, no summary")
+    parser.add_argument("--statistics", action="store_true", help="print how many findings each rule has (and whether they are fixable) instead of each finding")
     parser.add_argument("--color", choices=("auto", "always", "never"), default="auto", help="colour output (auto honours NO_COLOR)")
     parser.add_argument("--no-config", action="store_true", help="ignore .cardlint.toml and pyproject.toml")
     parser.add_argument(
@@ -75,7 +76,7 @@ def _add_lint_options(parser: argparse.ArgumentParser) -> None:
         "-j", "--jobs", type=int, metavar="N", help=f"lint with N processes (0: one per CPU; default: one per CPU from {PARALLEL_FROM} files, else 1)"
     )
     parser.add_argument("--unsafe-fixes", action="store_true", help="also apply (or count) fixes that may change the card's meaning")
-    parser.add_argument("--diff", action="store_true", help="print a unified diff of the fixes and write nothing")
+    parser.add_argument("--diff", action="store_true", help="print a unified diff of the fixes (JSON edits with --output-format json), write nothing; exit 1 if it would change a file")
     logs = parser.add_argument_group("measurement logs", "CodeCarbon, carbontracker, eco2AI or cardlint energy logs of the training run")
     logs.add_argument("--log", action="append", metavar="PATH", help="attach this log (repeatable); otherwise logs beside the README are used")
     logs.add_argument("--no-discover-logs", action="store_true", help="do not attach logs found beside the README")

@@ -7,20 +7,25 @@ they do for huggingface_hub itself. Every failure is raised as :class:`HubError`
 
 from __future__ import annotations
 
+import time
 from collections.abc import Iterable
 from dataclasses import dataclass
 from pathlib import Path, PurePosixPath
 
+import httpx2
 from huggingface_hub import CommitOperationAdd, HfApi, constants, hf_hub_download
+from huggingface_hub.utils import get_session
 
 from cardlint import __version__
 from cardlint.diagnostics import Diagnostic
-from cardlint.hub_errors import HubError, call_api, call_download, explain, redact
+from cardlint.hub_errors import MISSING, UNREACHABLE, HubError, call_api, call_download, hub_error, missing_path, redact
 from cardlint.hub_refs import DEFAULT_REVISION, RepoRef, is_log_name, log_names
 
-__all__ = ["PR_TITLE", "HubCard", "HubError", "describe_fixes", "fetch_card", "list_repos", "push_card", "redact"]
+__all__ = ["MISSING", "PR_TITLE", "HubCard", "HubError", "describe_fixes", "ensure_reachable", "fetch_card", "list_repos", "missing_path", "push_card", "redact"]
 
 PR_TITLE = "Fix co2_eq_emissions metadata (cardlint)"
+PROBE_TIMEOUT_S = 5.0  # at most, per try: HF_HUB_ETAG_TIMEOUT if shorter
+PROBE_RETRY_AFTER_S = 0.5
 
 
 @dataclass(frozen=True)
@@ -35,6 +40,27 @@ class HubCard:
     notes: tuple[str, ...] = ()  # logs that were listed but could not be downloaded
 
 
+def ensure_reachable(api: HfApi | None = None) -> None:
+    """Raise HubError (kind UNREACHABLE) when the Hub does not answer at all, after one retry.
+
+    One request before a run's Hub work, so that a machine without network fails in seconds,
+    once, rather than per repository after huggingface_hub's own retries (over 20 s for a
+    listing). Any HTTP answer will do; offline mode (HF_HUB_OFFLINE) reads the cache and skips it.
+    """
+    if constants.is_offline_mode():
+        return
+    endpoint = (api or HfApi()).endpoint
+    timeout = min(PROBE_TIMEOUT_S, float(constants.HF_HUB_ETAG_TIMEOUT))
+    for attempt in range(2):
+        try:
+            get_session().head(endpoint, timeout=timeout)
+            return
+        except httpx2.TransportError as error:
+            if attempt:
+                raise HubError(f"cannot reach the Hub at {endpoint} ({type(error).__name__}), also on retry", UNREACHABLE) from None
+            time.sleep(PROBE_RETRY_AFTER_S)
+
+
 def fetch_card(ref: RepoRef, api: HfApi | None = None) -> HubCard:
     """List the repository once, download its card, then the logs beside it at the card's commit (offline: the cache)."""
     api = api or HfApi()
@@ -45,7 +71,7 @@ def fetch_card(ref: RepoRef, api: HfApi | None = None) -> HubCard:
             lambda: api.repo_info(ref.repo_id, repo_type=ref.repo_type, revision=ref.revision, timeout=constants.HF_HUB_ETAG_TIMEOUT)
         )
     except Exception as error:
-        raise HubError(explain(error, ref)) from None
+        raise hub_error(error, ref) from None
     files = [sibling.rfilename for sibling in getattr(info, "siblings", None) or ()]
     if ref.filename not in files:
         raise HubError(f"the {ref.repo_type} repository has no {ref.filename} at revision '{ref.revision}'")
@@ -71,7 +97,7 @@ def list_repos(
         found = lister(author=author, limit=limit, filter=list(tags) or None)  # type: ignore[operator]
         return [RepoRef(info.id, repo_type, revision or DEFAULT_REVISION) for info in found]
     except Exception as error:
-        raise HubError(explain(error, RepoRef(f"{author}/*", repo_type))) from None
+        raise hub_error(error, RepoRef(f"{author}/*", repo_type)) from None
 
 
 def push_card(card: HubCard, content: bytes, description: str, create_pr: bool, api: HfApi | None = None) -> str:
@@ -93,7 +119,7 @@ def push_card(card: HubCard, content: bytes, description: str, create_pr: bool, 
             parent_commit=card.commit,
         )
     except Exception as error:
-        raise HubError(explain(error, ref)) from None
+        raise hub_error(error, ref) from None
     return str(info.pr_url if create_pr else info.commit_url)
 
 
@@ -117,7 +143,7 @@ def _download(api: HfApi, ref: RepoRef, filename: str, revision: str) -> Path:
             )
         )
     except Exception as error:
-        raise HubError(explain(error, RepoRef(ref.repo_id, ref.repo_type, ref.revision, filename))) from None
+        raise hub_error(error, RepoRef(ref.repo_id, ref.repo_type, ref.revision, filename)) from None
 
 
 def _from_cache(ref: RepoRef, api: HfApi) -> HubCard:
@@ -127,7 +153,7 @@ def _from_cache(ref: RepoRef, api: HfApi) -> HubCard:
             hf_hub_download(ref.repo_id, ref.filename, repo_type=ref.repo_type, revision=ref.revision, endpoint=api.endpoint, local_files_only=True)
         )
     except Exception as error:
-        raise HubError(explain(error, ref)) from None
+        raise hub_error(error, ref) from None
     commit = _commit_of(readme, ref.filename)
     logs = tuple(sorted(path for path in readme.parent.iterdir() if is_log_name(path.name)))
     return HubCard(ref, commit, readme, ref.blob_url(api.endpoint, commit), logs)

@@ -36,8 +36,19 @@ RETRY_STATUSES = frozenset({429, 500, 502, 503, 504})
 LOGIN = "log in with `hf auth login` or set HF_TOKEN"
 
 
+MISSING, UNREACHABLE = "missing", "unreachable"  # the kinds of HubError a caller tells apart
+
+
 class HubError(Exception):
-    """A repository that could not be read or written; the message is one line, without the token."""
+    """A repository that could not be read or written; the message is one line, without the token.
+
+    ``kind`` is MISSING when no repository of that name can be read (absent, or private without
+    a token that opens it), UNREACHABLE when the Hub did not answer at all, else empty.
+    """
+
+    def __init__(self, message: str, kind: str = "") -> None:
+        super().__init__(message)
+        self.kind = kind
 
 
 def call_api(call: Callable[[], T]) -> T:
@@ -89,6 +100,22 @@ def _status(error: BaseException) -> int | None:
 def explain(error: BaseException, ref: RepoRef) -> str:
     """Why ``ref`` failed, in one line that says what to do; the token is never part of it."""
     return redact(_explain(error, ref))
+
+
+def hub_error(error: BaseException, ref: RepoRef) -> HubError:
+    """``error`` as a HubError: its one-line explanation and its kind."""
+    cause = error.__cause__ if isinstance(error, LocalEntryNotFoundError) and error.__cause__ is not None else error
+    kind = MISSING if isinstance(cause, RepositoryNotFoundError) and not isinstance(cause, GatedRepoError) else ""
+    if isinstance(cause, httpx2.TransportError) and not isinstance(cause, httpx2.TimeoutException):
+        kind = UNREACHABLE
+    return HubError(explain(error, ref), kind)
+
+
+def missing_path() -> str:
+    """What to say of an argument that is neither a local path nor a Hub repository that can be read."""
+    if get_token():
+        return "no such file or folder, and no Hub repo of that name that your token can read"
+    return f"no such file or folder, and no Hub repo of that name (or it is private: if you have access, {LOGIN})"
 
 
 def redact(text: str) -> str:

@@ -7,7 +7,7 @@ from __future__ import annotations
 
 import os
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import PurePosixPath
 from urllib.parse import unquote
 
@@ -37,6 +37,7 @@ class RepoRef:
     repo_type: str = "model"
     revision: str = DEFAULT_REVISION
     filename: str = README
+    argument: str = field(default="", compare=False)  # as named on the command line; empty when listed
 
     @property
     def display(self) -> str:
@@ -66,14 +67,19 @@ def parse_target(argument: str, revision: str | None = None, repo_type: str = "m
             return None
         tree, rev, path, folder = match["tree"], match["rev"], match["path"], match["folder"]
         filename = path or (f"{folder.strip('/')}/{README}" if folder else README)
-        return _ref(match, tree or rev, revision, repo_type, filename)
+        return _ref(match, tree or rev, revision, repo_type, filename, argument)
     if argument.startswith("hf://"):
         match = _HF.fullmatch(argument[len("hf://") :])
-        return None if match is None else _ref(match, match["at"], revision, repo_type, match["path"] or README)
+        return None if match is None else _ref(match, match["at"], revision, repo_type, match["path"] or README, argument)
     match = _BARE.fullmatch(argument)
     if match is None or match["repo_id"].lower().endswith(".md"):
         return None
-    return _ref(match, match["at"], revision, repo_type, README)
+    return _ref(match, match["at"], revision, repo_type, README, argument)
+
+
+def could_be_path(argument: str) -> bool:
+    """Whether an argument taken for a repository could as well be a mistyped local path (``mydir/models``)."""
+    return bool(argument) and "@" not in argument and "://" not in argument
 
 
 def parse_author(argument: str) -> str | None:
@@ -101,6 +107,6 @@ def _strip_web_host(argument: str) -> str | None:
     return None
 
 
-def _ref(match: re.Match[str], inline: str | None, revision: str | None, repo_type: str, filename: str) -> RepoRef:
+def _ref(match: re.Match[str], inline: str | None, revision: str | None, repo_type: str, filename: str, argument: str) -> RepoRef:
     kind = _KIND.get(match["kind"] or "", repo_type)
-    return RepoRef(match["repo_id"], kind, unquote(inline or revision or DEFAULT_REVISION), filename)
+    return RepoRef(match["repo_id"], kind, unquote(inline or revision or DEFAULT_REVISION), filename, argument)

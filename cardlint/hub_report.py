@@ -54,6 +54,7 @@ class ScanSummary:
     with_co2: int = 0
     clean: int = 0
     unreadable: int = 0
+    unlisted: int = 0  # authors whose repositories could not be listed
     rules: dict[str, RuleCount] = field(default_factory=dict)
 
     def add(self, result: FileResult, has_co2: bool) -> None:
@@ -79,6 +80,8 @@ class ScanSummary:
             ("clean", self.clean),
             ("could not be read", self.unreadable),
         ]
+        if self.unlisted:
+            rows.append(("authors that could not be listed", self.unlisted))
         lines = [f"Hub scan: {self.repositories} repositor{'y' if self.repositories == 1 else 'ies'}"]
         lines += [f"  {label:<40}{value:>6}" for label, value in rows]
         if self.rules:

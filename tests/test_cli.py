@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 import os
+import re
 from pathlib import Path
 
 import pytest
@@ -166,7 +167,7 @@ def test_missing_file_directory_fifo_and_dangling_symlink(tmp_path: Path) -> Non
     os.mkfifo(tmp_path / "fifo.md")
     (tmp_path / "dangling.md").symlink_to(tmp_path / "nowhere.md")
     cases = {
-        str(tmp_path / "missing.md"): "no such file or directory",
+        str(tmp_path / "missing.md"): "no such file or folder",
         str(tmp_path / "dir" / "README.md"): "is a directory",
         str(tmp_path / "fifo.md"): "not a regular file",
         str(tmp_path / "dangling.md"): "dangling symbolic link",
@@ -297,3 +298,113 @@ def test_output_is_complete_when_the_interpreter_exits_early(tmp_path: Path) -> 
     result = run_cardlint("check", "--output-format", "json", str(tmp_path))
     assert result.returncode == 1
     assert len({finding["filename"] for finding in json.loads(result.stdout)}) == 50
+
+
+# -- summaries that say what happened (issue 17) ------------------------------------------------
+
+ESTIMABLE = (
+    "---\nco2_eq_emissions:\n  source: CodeCarbon\n  training_type: fine-tuning\n"
+    "  geographical_location: Quebec, Canada\n  hardware_used: 1 x NVIDIA A100-SXM4-80GB\n---\n# Model\n"
+)
+
+
+def test_statistics_count_each_rule_over_all_files(tmp_path: Path) -> None:
+    for name in ("a", "b"):
+        write(tmp_path / name / "README.md", BAD)
+    write(tmp_path / "c" / "README.md", GOOD)
+    per_card = run_cardlint("check", "--output-format", "json", str(tmp_path / "a"))
+    codes = [finding["code"] for finding in json.loads(per_card.stdout)]
+    fixable = {finding["code"] for finding in json.loads(per_card.stdout) if finding["fix"] and finding["fix"]["applicability"] == "safe"}
+    text = run_cardlint("check", "--statistics", str(tmp_path))
+    assert text.returncode == 1
+    rows = [re.fullmatch(r" *(\d+)  (\S+) +(\[.\]) (\S+)", row) for row in text.stdout.splitlines()[: len(set(codes))]]
+    expected = sorted(set(codes), key=lambda code: (-codes.count(code), code))  # the most frequent first
+    assert [(row[1], row[2]) for row in rows if row] == [(str(2 * codes.count(code)), code) for code in expected]
+    assert [row[3] for row in rows if row] == ["[*]" if code in fixable else "[ ]" for code in expected]
+    assert text.stdout.splitlines()[len(rows)].startswith(f"Found {2 * len(codes)} problems (")
+    assert "^^^" not in text.stdout  # counts instead of each finding
+    as_json = json.loads(run_cardlint("check", "--statistics", "--output-format", "json", str(tmp_path)).stdout)
+    assert [(row["code"], row["count"], row["fixable"]) for row in as_json] == [(code, 2 * codes.count(code), code in fixable) for code in expected]
+    assert all(row["fixable_count"] == (row["count"] if row["fixable"] else 0) and row["name"] for row in as_json)
+    unsafe = json.loads(run_cardlint("check", "--statistics", "--unsafe-fixes", "--output-format", "json", "--estimate", "--hours", "5",
+                                     str(write(tmp_path / "d" / "README.md", ESTIMABLE))).stdout)
+    assert [(row["code"], row["fixable_count"]) for row in unsafe] == [("CO2002", 1)]
+    sarif = run_cardlint("check", "--statistics", "--output-format", "sarif", str(tmp_path))
+    assert sarif.returncode == 2 and "--statistics" in sarif.stderr
+
+
+def test_fix_diff_says_what_it_would_fix_and_exits_1_only_for_a_change(tmp_path: Path) -> None:
+    bad, also_bad, good = write(tmp_path / "a.md", BAD), write(tmp_path / "b.md", BAD), write(tmp_path / "c.md", GOOD)
+    result = run_cardlint("fix", "--diff", "--select", "CO2101,CO2202", str(bad), str(also_bad), str(good))
+    assert result.returncode == 1
+    assert result.stdout.count("+++ b/") == 2 and result.stdout.startswith("--- a/")
+    assert result.stderr == "Would fix 4 findings in 2 files.\n"
+    assert bad.read_text(encoding="utf-8") == BAD
+    nothing = run_cardlint("fix", "--diff", str(good))
+    assert (nothing.returncode, nothing.stdout, nothing.stderr) == (0, "", "Nothing to fix.\n")
+    quiet = run_cardlint("fix", "--diff", "-q", str(bad))
+    assert quiet.returncode == 1 and quiet.stderr == ""
+
+
+def test_fix_diff_with_only_unsafe_fixes_changes_nothing_and_says_what_it_held_back(tmp_path: Path) -> None:
+    card = write(tmp_path / "README.md", ESTIMABLE)
+    held = run_cardlint("fix", "--diff", "--estimate", "--hours", "5", str(card))
+    assert (held.returncode, held.stdout) == (0, "")
+    assert held.stderr == "Nothing to fix.\n1 unsafe fix held back: apply it with --unsafe-fixes.\n"
+    unsafe = run_cardlint("fix", "--diff", "--estimate", "--hours", "5", "--unsafe-fixes", str(card))
+    assert unsafe.returncode == 1 and "+  emissions: " in unsafe.stdout
+    assert unsafe.stderr == "Would fix 1 finding in 1 file.\n"
+
+
+def test_fix_diff_json_gives_the_edits_per_file(tmp_path: Path) -> None:
+    bad, good = write(tmp_path / "a.md", BAD), write(tmp_path / "c.md", GOOD)
+    result = run_cardlint("fix", "--diff", "--output-format", "json", str(bad), str(good))
+    assert result.returncode == 1 and result.stderr == ""
+    report = json.loads(result.stdout)
+    [change] = report["changes"]
+    assert change["filename"] == str(bad)
+    assert {fix["code"] for fix in change["fixes"]} >= {"CO2101", "CO2202"}
+    lines = BAD.splitlines(keepends=True)
+    text = BAD
+    for edit in sorted(change["edits"], key=lambda e: (e["location"]["row"], e["location"]["column"]), reverse=True):
+        start = sum(len(line) for line in lines[: edit["location"]["row"] - 1]) + edit["location"]["column"] - 1
+        end = sum(len(line) for line in lines[: edit["end_location"]["row"] - 1]) + edit["end_location"]["column"] - 1
+        text = text[:start] + edit["content"] + text[end:]
+    run_cardlint("fix", str(bad))
+    assert text == bad.read_text(encoding="utf-8")  # the edits make exactly what fix writes
+    assert {finding["filename"] for finding in report["remaining"]} == {str(bad)}
+
+
+def test_fix_says_how_many_unsafe_fixes_it_held_back(tmp_path: Path) -> None:
+    card = write(tmp_path / "README.md", ESTIMABLE)
+    result = run_cardlint("fix", "--estimate", "--hours", "5", str(card))
+    assert result.returncode == 1
+    assert result.stdout.splitlines()[-3:] == [
+        "Fixed 0 findings (1 remaining).",
+        "Found 1 problem (1 error).",
+        "1 unsafe fix held back: apply it with --unsafe-fixes.",
+    ]
+    applied = run_cardlint("fix", "--estimate", "--hours", "5", "--unsafe-fixes", str(card))
+    assert applied.returncode == 0 and "held back" not in applied.stdout and "Fixed 1 finding (0 remaining)." in applied.stdout
+
+
+def test_a_missing_file_beside_a_good_one_is_not_all_checks_passed(tmp_path: Path) -> None:
+    good = write(tmp_path / "README.md", GOOD)
+    result = run_cardlint("check", str(good), str(tmp_path / "missing.md"))
+    assert result.returncode == 2
+    assert "All checks passed" not in result.stdout
+    assert result.stdout.splitlines()[-1] == "No findings in the files that could be read (1 of 2 files could not be read)."
+    assert result.stderr == f"cardlint: {tmp_path / 'missing.md'}: no such file or folder\n"
+    with_findings = run_cardlint("check", "--output-format", "concise", str(write(tmp_path / "bad.md", BAD)), str(tmp_path / "missing.md"))
+    assert "1 of 2 files could not be read." in with_findings.stdout.splitlines()
+    fixing = run_cardlint("fix", str(good), str(tmp_path / "missing.md"))
+    assert fixing.returncode == 2 and "1 of 2 files could not be read." in fixing.stdout.splitlines()
+
+
+def test_huggingface_hub_is_a_dependency_and_the_hub_extra_still_installs() -> None:
+    import tomllib
+
+    project = tomllib.loads((REPO / "pyproject.toml").read_text(encoding="utf-8"))["project"]
+    assert any(requirement.startswith("huggingface_hub") for requirement in project["dependencies"])
+    assert "hub" in project["optional-dependencies"] and "nvml" in project["optional-dependencies"]
+    assert not any("huggingface_hub" in requirement for requirement in project["optional-dependencies"]["nvml"])

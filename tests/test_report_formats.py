@@ -70,6 +70,7 @@ def test_github_one_command_per_finding_then_summary(monkeypatch: pytest.MonkeyP
         "::warning file=odd%3A dir%2C 100%25/README.md,line=3,col=14,endLine=3,endColumn=22,title=cardlint (CO2101)::a warning",
         "::error file=broken/README.md,title=cardlint::binary file, not a README",  # made relative to the workspace
         "Found 2 problems (1 error, 1 warning).",
+        "1 of 2 files could not be read.",
     ]
 
 

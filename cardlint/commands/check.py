@@ -10,57 +10,50 @@ from typing import Iterator, TextIO
 
 from cardlint.cli import EXIT_CLEAN, EXIT_ERROR, EXIT_FINDINGS, PARALLEL_FROM, UsageError
 from cardlint.config import ConfigError, settings_for
-from cardlint.diagnostics import FileResult
-from cardlint.linter import lint_path
+from cardlint.diagnostics import FileError, FileResult
+from cardlint.linter import failed, lint_path, read_card
 from cardlint.paths import normal, parent
 from cardlint.report import RunSummary, get_reporter
+from cardlint.report.changes import Change
+from cardlint.report.text import held_back
 from cardlint.settings import Settings
-from cardlint.targets import expand
+from cardlint.targets import Target, expand
 
 
 def run_check(args: argparse.Namespace) -> int:
     fix_mode = args.command == "fix" or getattr(args, "fix", False) or getattr(args, "fix_only", False)
+    output_format = args.output_format or ("github" if os.environ.get("GITHUB_ACTIONS") == "true" else "full")
+    if args.statistics and output_format not in ("full", "concise", "json"):
+        raise UsageError(f"--statistics prints a table or JSON: use it with --output-format full, concise or json, not {output_format}")
     overrides: dict[str, object] = {"select": _codes(args.select), "ignore": _codes(args.ignore), "options": _options(args)}
     targets, missing = expand(args.paths or ([] if args.author else ["."]), tuple(args.include or ("README.md",)))
     results: list[FileResult] = []
+    changes: list[Change] = []
     fixed_total = 0
-    diff_found = False
     if missing or args.author:
         from cardlint.commands.hub import hub_results
 
         hub = hub_results(args, missing, overrides)
         results.extend(hub.results)
         missing = hub.not_found
-        fixed_total, diff_found = hub.fixed, hub.diff_found
+        fixed_total, changes = hub.fixed, hub.changes
     elif args.create_pr or args.commit:
         raise UsageError("--create-pr and --commit apply to Hub repositories (org/model), not local files")
-    for argument in missing:
-        sys.stderr.write(f"cardlint: {argument}: no such file or directory\n")
-
-    jobs: list[tuple[str, Settings]] = []
-    for target in targets:
-        assert target.path is not None
-        try:
-            settings = settings_for(target.path, overrides, use_config=not args.no_config)
-        except ConfigError as error:
-            raise UsageError(str(error)) from None
-        if not settings.is_excluded(target.path):
-            jobs.append((target.path, settings))
+    results[:0] = [FileResult(argument, error=FileError(argument, "no such file or folder")) for argument in missing]
+    jobs = _jobs(targets, overrides, args.no_config)
 
     if fix_mode or args.diff:
         from cardlint.fixer import FixOutcome, fix_path
-        from cardlint.linter import failed
 
         for path, settings in jobs:
             try:
                 outcome = fix_path(path, settings, unsafe=args.unsafe_fixes, write=not args.diff)
-            except Exception as error:  # a bug met in one file is that file's error; the others are fixed
+            except Exception as error:  # a bug met in one file loses this file, not the whole run
                 outcome = FixOutcome(failed(path, error), 0, None)
             results.append(outcome.result)
             fixed_total += outcome.fixed
-            if args.diff and outcome.diff:
-                diff_found = True
-                sys.stdout.write(outcome.diff)
+            if args.diff and outcome.new_text is not None:
+                changes.append(Change(outcome.result.filename, _text_of(path), outcome.new_text, outcome.result.fixed))
     else:
         results.extend(_lint_all(jobs, args.jobs))
 
@@ -70,16 +63,71 @@ def run_check(args: argparse.Namespace) -> int:
     summary = RunSummary.of(results)
     summary.fix_mode = fix_mode and not args.diff
     summary.fixed = fixed_total
-    if not args.diff and not getattr(args, "fix_only", False):
-        _report(args, results, summary)
+    summary.quiet = args.quiet
+    summary.statistics = args.statistics
+    summary.unsafe_fixes = args.unsafe_fixes
+    if args.diff:
+        _report_changes(args, output_format, changes, results, summary)
+    elif not getattr(args, "fix_only", False):
+        _report(args, output_format, results, summary)
 
-    if missing or summary.unreadable:
+    if summary.unreadable:
         return EXIT_ERROR
     if args.diff:
-        return EXIT_FINDINGS if diff_found else EXIT_CLEAN
+        return EXIT_FINDINGS if changes else EXIT_CLEAN
     if args.exit_zero or getattr(args, "fix_only", False):
         return EXIT_CLEAN
     return EXIT_FINDINGS if summary.errors + summary.warnings else EXIT_CLEAN
+
+
+def _jobs(targets: list[Target], overrides: dict[str, object], no_config: bool) -> list[tuple[str, Settings]]:
+    """Each local file with the settings of its folder, leaving out the excluded ones."""
+    jobs: list[tuple[str, Settings]] = []
+    for target in targets:
+        assert target.path is not None
+        try:
+            settings = settings_for(target.path, overrides, use_config=not no_config)
+        except ConfigError as error:
+            raise UsageError(str(error)) from None
+        if not settings.is_excluded(target.path):
+            jobs.append((target.path, settings))
+    return jobs
+
+
+def _text_of(path: str) -> str:
+    """The text of a card that fixing would change (read again: --diff wrote nothing)."""
+    card = read_card(path)
+    return "" if isinstance(card, FileError) else card.text
+
+
+def _report_changes(args: argparse.Namespace, output_format: str, changes: list[Change], results: list[FileResult], summary: RunSummary) -> None:
+    """``--diff``: the diffs (or, in JSON, the edits per file) on stdout, then what they add up to on stderr."""
+    with _output(args.output_file) as stream:
+        if output_format == "json":
+            import json
+
+            from cardlint.report.changes import change_to_dict
+
+            remaining = [finding.to_dict() for result in results for finding in result.diagnostics]
+            json.dump({"changes": [change_to_dict(change) for change in changes], "remaining": remaining}, stream, indent=2, ensure_ascii=False)
+            stream.write("\n")
+            return
+        from cardlint.fixer import unified_diff
+
+        for change in changes:
+            stream.write(unified_diff(change.filename, change.before, change.after))
+    if not args.quiet:
+        sys.stderr.write(_would_fix(summary.fixed, len(changes)))
+        if summary.unreadable:
+            sys.stderr.write(f"{summary.unreadable} of {summary.files} file{'s' if summary.files != 1 else ''} could not be read.\n")
+        if summary.fixable_unsafe and not args.unsafe_fixes:
+            sys.stderr.write(held_back(summary.fixable_unsafe) + "\n")
+
+
+def _would_fix(findings: int, files: int) -> str:
+    if not files:
+        return "Nothing to fix.\n"
+    return f"Would fix {findings} finding{'s' if findings != 1 else ''} in {files} file{'s' if files != 1 else ''}.\n"
 
 
 def _lint_all(jobs: list[tuple[str, Settings]], processes: int | None) -> list[FileResult]:
@@ -107,9 +155,7 @@ def _lint_job(job: tuple[str, Settings]) -> FileResult:
     return lint_path(*job)
 
 
-def _report(args: argparse.Namespace, results: list[FileResult], summary: RunSummary) -> None:
-    output_format = args.output_format or ("github" if os.environ.get("GITHUB_ACTIONS") == "true" else "full")
-    summary.quiet = args.quiet
+def _report(args: argparse.Namespace, output_format: str, results: list[FileResult], summary: RunSummary) -> None:
     with _output(args.output_file) as stream:
         get_reporter(output_format, color=_use_color(args.color, stream)).report(results, summary, stream)
 

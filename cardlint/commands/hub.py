@@ -4,7 +4,8 @@ Repositories are fetched and linted concurrently (``--concurrency`` threads); on
 becomes a result with an error and never stops the others. On stderr: a progress bar when it is
 a terminal, the URL of each pull request or commit, and after an author scan a summary table
 (not with ``--quiet``). Fixing a repository pushes only with ``--create-pr`` or ``--commit``;
-``--diff`` prints the change instead; ``fix`` with none of the three is a usage error.
+``--diff`` returns the change for the caller to show; ``fix`` with none of the three is a usage
+error. A Hub that does not answer at all stops the run with one line (exit 2), before any repository.
 """
 
 from __future__ import annotations
@@ -23,11 +24,12 @@ from cardlint.cli import UsageError
 from cardlint.co2 import find_block
 from cardlint.config import ConfigError, settings_for
 from cardlint.diagnostics import FileError, FileResult
-from cardlint.fixer import FixRefused, fix_card, unified_diff
-from cardlint.hub_refs import RepoRef, parse_author, parse_target
+from cardlint.fixer import FixRefused, fix_card
+from cardlint.hub_refs import RepoRef, could_be_path, parse_author, parse_target
 from cardlint.hub_report import Progress, ScanSummary
 from cardlint.linter import read_card, result_for
 from cardlint.logs.names import LogError
+from cardlint.report.changes import Change
 from cardlint.settings import Settings
 
 if TYPE_CHECKING:  # cardlint.hub imports huggingface_hub: only on this path, at run time
@@ -43,7 +45,7 @@ class HubOutcome:
     results: list[FileResult] = field(default_factory=list)
     not_found: list[str] = field(default_factory=list)
     fixed: int = 0  # findings fixed (pushed, or shown with --diff)
-    diff_found: bool = False  # --diff printed at least one change
+    changes: list[Change] = field(default_factory=list)  # with --diff: the cards that fixing would change
 
 
 @dataclass(frozen=True)
@@ -53,7 +55,7 @@ class _Done:
     result: FileResult
     has_co2: bool = False
     fixed: int = 0
-    diff: str = ""
+    change: Change | None = None  # with --diff
     pushed: str = ""  # the URL of the pull request or commit
 
 
@@ -66,27 +68,41 @@ def hub_results(args: argparse.Namespace, arguments: list[str], overrides: dict[
     mode = _mode(args, bool(authors))
     settings = _settings(args, overrides)
     hub = _hub_module()
+    try:
+        hub.ensure_reachable()
+    except hub.HubError as error:
+        raise UsageError(f"{error}; not checked: {', '.join(_unchecked(refs, authors))}") from None
+    unlisted = 0
     for author in authors:
         listed = _list(hub, args, author)
         if isinstance(listed, FileResult):
             outcome.results.append(listed)
+            unlisted += 1
         else:
             refs.extend(listed)
     done = _run_all(list(dict.fromkeys(refs)), lambda ref: _process(hub, ref, settings, mode, args.unsafe_fixes), args.concurrency)
     for item in done:
         outcome.results.append(item.result)
         outcome.fixed += item.fixed
-        outcome.diff_found = outcome.diff_found or bool(item.diff)
-        sys.stdout.write(item.diff)
+        if item.change is not None:
+            outcome.changes.append(item.change)
         if item.pushed:
             action = "opened pull request" if mode == "create_pr" else "committed"
             sys.stderr.write(f"cardlint: {item.result.filename}: {action} {item.pushed}\n")
     if authors and not args.quiet:
-        summary = ScanSummary()
+        summary = ScanSummary(unlisted=unlisted)
         for item in done:
             summary.add(item.result, item.has_co2)
         sys.stderr.write(summary.table())
     return outcome
+
+
+def _unchecked(refs: list[RepoRef], authors: list[str]) -> list[str]:
+    """The targets a run that cannot reach the Hub leaves unchecked, as the user named them."""
+    names = [f"{author}/*" for author in authors]
+    for ref in refs:
+        names.append(f"{ref.argument} (no such file or folder either)" if could_be_path(ref.argument) else ref.argument or ref.display)
+    return names
 
 
 def _classify(args: argparse.Namespace, arguments: list[str]) -> tuple[list[RepoRef], list[str], list[str]]:
@@ -136,11 +152,9 @@ def _settings(args: argparse.Namespace, overrides: dict[str, object]) -> Setting
 
 def _hub_module() -> ModuleType:
     """``cardlint.hub`` (and so huggingface_hub), its log and download bars silenced: cardlint reports."""
-    try:
-        import cardlint.hub as hub
-        from huggingface_hub.utils import disable_progress_bars, logging
-    except ImportError as error:
-        raise UsageError(f"Hub repositories need huggingface_hub 2.x ({error.name} cannot be imported): pip install 'cardlint[hub]'") from None
+    import cardlint.hub as hub
+    from huggingface_hub.utils import disable_progress_bars, logging
+
     logging.set_verbosity_error()
     disable_progress_bars()
     return hub
@@ -189,6 +203,8 @@ def _process(hub: ModuleType, ref: RepoRef, settings: Settings, mode: str, unsaf
         else:
             done = _fix(hub, fetched, card, settings, mode, unsafe, has_co2)
     except hub.HubError as error:
+        if error.kind == hub.MISSING and could_be_path(ref.argument):
+            return _Done(FileResult(ref.argument, error=FileError(ref.argument, hub.missing_path())))
         return _failed(ref, str(error))
     except LogError as error:
         return _failed(ref, f"cannot use measurement log: {error}; the card was not checked against it")
@@ -217,7 +233,7 @@ def _fix(hub: ModuleType, fetched: HubCard, card: Card, settings: Settings, mode
     if fixed_card.text == card.text:
         return _Done(result, has_co2)
     if mode == "diff":
-        return _Done(result, has_co2, len(applied), unified_diff(ref.display, card.text, fixed_card.text))
+        return _Done(result, has_co2, len(applied), Change(ref.display, card.text, fixed_card.text, tuple(applied)))
     content = (BOM if fixed_card.bom else b"") + fixed_card.text.encode("utf-8")
     url = hub.push_card(fetched, content, hub.describe_fixes(ref.filename, applied), create_pr=mode == "create_pr")
     return _Done(result, has_co2, len(applied), pushed=url)

@@ -20,6 +20,17 @@ class ConciseReporter(Reporter):
         return f"\x1b[{codes}m{text}\x1b[0m"
 
     def report(self, results: list[FileResult], summary: RunSummary, stream: TextIO) -> None:
+        if summary.statistics:
+            from cardlint.report.statistics import rule_statistics, statistics_lines
+
+            stream.write("".join(line + "\n" for line in statistics_lines(rule_statistics(results, summary.unsafe_fixes))))
+        else:
+            self.findings(results, summary, stream)
+        if not summary.quiet:
+            stream.write(self.closing(summary))
+
+    def findings(self, results: list[FileResult], summary: RunSummary, stream: TextIO) -> None:
+        """Each finding, and each file's notes unless quiet."""
         for result in results:
             for diagnostic in result.diagnostics:
                 stream.write(self.headline(diagnostic) + "\n")
@@ -27,8 +38,6 @@ class ConciseReporter(Reporter):
             if not summary.quiet:
                 for note in result.notes:
                     stream.write(self.style(f"{result.filename}: {note}", "dim") + "\n")
-        if not summary.quiet:
-            stream.write(self.closing(summary))
 
     def headline(self, diagnostic: Diagnostic) -> str:
         where = f"{diagnostic.filename}:{diagnostic.location.row}:{diagnostic.location.column}:"
@@ -41,31 +50,43 @@ class ConciseReporter(Reporter):
 
     def closing(self, summary: RunSummary) -> str:
         found = summary.errors + summary.warnings
+        checked = _plural(summary.files, "file")
         lines = []
         if summary.fix_mode:
-            lines.append(f"Fixed {summary.fixed} finding{'s' if summary.fixed != 1 else ''} ({found} remaining).")
+            lines.append(f"Fixed {_plural(summary.fixed, 'finding')} ({found} remaining).")
         if summary.files == 0:
             lines.append("No cards to check.")
-        elif found == 0 and not summary.fix_mode:
-            checked = f"{summary.files} file{'s' if summary.files != 1 else ''}"
-            if summary.unreadable == 0:
-                lines.append(self.style(f"All checks passed ({checked}).", "green"))
-            else:
-                lines.append(f"No findings in the files that could be read ({summary.unreadable} of {checked} could not be read).")
         elif found:
-            parts = []
-            if summary.errors:
-                parts.append(f"{summary.errors} error{'s' if summary.errors != 1 else ''}")
-            if summary.warnings:
-                parts.append(f"{summary.warnings} warning{'s' if summary.warnings != 1 else ''}")
-            lines.append(f"Found {found} problem{'s' if found != 1 else ''} ({', '.join(parts)}).")
-        if summary.fixable_safe and not summary.fix_mode:
-            hidden = f" ({summary.fixable_unsafe} more with --unsafe-fixes)" if summary.fixable_unsafe else ""
-            lines.append(f"[*] {summary.fixable_safe} fixable with --fix{hidden}.")
-        elif summary.fixable_unsafe and not summary.fix_mode:
-            count = summary.fixable_unsafe
-            lines.append(f"No safe fixes available ({count} hidden fix{'es' if count != 1 else ''} can be enabled with --unsafe-fixes).")
+            parts = [_plural(count, kind) for count, kind in ((summary.errors, "error"), (summary.warnings, "warning")) if count]
+            lines.append(f"Found {_plural(found, 'problem')} ({', '.join(parts)}).")
+        elif not summary.fix_mode and summary.unreadable == 0:
+            lines.append(self.style(f"All checks passed ({checked}).", "green"))
+        elif not summary.fix_mode:
+            lines.append(f"No findings in the files that could be read ({summary.unreadable} of {checked} could not be read).")
+        if summary.unreadable and (found or summary.fix_mode):
+            lines.append(f"{summary.unreadable} of {checked} could not be read.")
+        lines.extend(fix_hints(summary))
         return "".join(line + "\n" for line in lines)
+
+
+def fix_hints(summary: RunSummary) -> list[str]:
+    """What more ``--fix`` or ``--unsafe-fixes`` would do; in fix mode, the unsafe fixes held back."""
+    safe, unsafe = summary.fixable_safe, summary.fixable_unsafe
+    if summary.fix_mode:
+        return [held_back(unsafe)] if unsafe and not summary.unsafe_fixes else []
+    if summary.unsafe_fixes and safe + unsafe:
+        return [f"[*] {safe + unsafe} fixable with --fix --unsafe-fixes."]
+    if safe:
+        hidden = f" ({unsafe} more with --unsafe-fixes)" if unsafe else ""
+        return [f"[*] {safe} fixable with --fix{hidden}."]
+    if unsafe:
+        return [f"No safe fixes available ({unsafe} hidden fix{'es' if unsafe != 1 else ''} can be enabled with --unsafe-fixes)."]
+    return []
+
+
+def held_back(count: int) -> str:
+    """The line saying that ``count`` unsafe fixes were not applied, and how to apply them."""
+    return f"{_plural(count, 'unsafe fix', 'unsafe fixes')} held back: apply {'it' if count == 1 else 'them'} with --unsafe-fixes."
 
 
 SHOWN_WIDTH = 120  # characters of a source line shown; a longer one is cut around the column
@@ -81,6 +102,10 @@ def cut_line(line: str, start: int, width: int) -> tuple[str, int, int]:
     shown = ("..." if left else "") + line[left:right] + ("..." if right < len(line) else "")
     offset = start - left + (3 if left else 0)
     return shown, offset, max(1, min(width, right - start))
+
+
+def _plural(count: int, noun: str, plural: str | None = None) -> str:
+    return f"{count} {noun if count == 1 else plural or noun + 's'}"
 
 
 class FullReporter(ConciseReporter):

@@ -21,10 +21,10 @@ def test_missing_private_gated_and_readme_less_repositories(hub: FakeHub, run: R
     assert result.returncode == 2
     assert "acme/bad@main:3:14: CO2101" in result.stdout
     assert result.stderr.splitlines() == [
-        "cardlint: nope.md: no such file or directory",
-        f"cardlint: acme/private@main: no model repository 'acme/private' on the Hub, or it is private: if you have access, {LOGIN}",
+        "cardlint: nope.md: no such file or folder",
+        f"cardlint: acme/private: no such file or folder, and no Hub repo of that name (or it is private: if you have access, {LOGIN})",
         f"cardlint: acme/gated@main: gated model repository: accept the conditions on {hub.url}/acme/gated, then {LOGIN}",
-        f"cardlint: acme/nope@main: no model repository 'acme/nope' on the Hub, or it is private: if you have access, {LOGIN}",
+        f"cardlint: acme/nope: no such file or folder, and no Hub repo of that name (or it is private: if you have access, {LOGIN})",
         "cardlint: acme/weights@main: the model repository has no README.md at revision 'main'",
         "cardlint: acme/bad@v9: no revision 'v9' in model repository 'acme/bad'",
     ]
@@ -39,7 +39,7 @@ def test_the_token_is_sent_and_never_printed(hub: FakeHub, run: Run, hf_home: Pa
     with_token = run("check", "acme/private", "acme/gated", "acme/nope", "acme/down", env={"HF_TOKEN": TOKEN})
     assert "acme/private@main:3:14: CO2101" in with_token.stdout
     assert "acme/gated" not in with_token.stderr
-    assert "cardlint: acme/nope@main: no model repository 'acme/nope' that your token can read" in with_token.stderr
+    assert "cardlint: acme/nope: no such file or folder, and no Hub repo of that name that your token can read" in with_token.stderr
     wrong = "hf_WrongDistinctiveTokenK9v3"
     hf_home.mkdir(parents=True, exist_ok=True)
     (hf_home / "token").write_text(wrong)  # the login token's file
