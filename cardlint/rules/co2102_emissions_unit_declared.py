@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import json
-import math
 from decimal import Decimal
 from typing import Iterator
 
@@ -53,7 +52,7 @@ def check(ctx: LintContext) -> Iterator[Violation]:
     factor, _ = declared_unit(ctx)
     fix, refusal = None, None
     number = emissions.value if emissions is not None else None
-    if factor is not None and isinstance(number, (int, float)) and not isinstance(number, bool) and math.isfinite(number):
+    if factor is not None and isinstance(number, (int, float)) and not isinstance(number, bool) and abs(number) < 1e300:  # not NaN, inf, or an int beyond float range
         assert emissions is not None
         grams = Decimal(repr(number)) * factor
         written = write_emissions(ctx, emissions.value_node, grams, f"the card's {emissions.value_node.value} {_units(ctx)}, in grams")
@@ -81,8 +80,9 @@ def check(ctx: LintContext) -> Iterator[Violation]:
 
 def _units(ctx: LintContext) -> str:
     """The unit keys as written: ``unit: kg``."""
-    keys = unit_keys(ctx)
-    return " and ".join(f"'{key.value}: {value.value}'" for key, value in ctx.co2.node.value if key in keys)  # type: ignore[union-attr]
+    keys = {id(key) for key in unit_keys(ctx)}
+    written = [f"'{key.value}: {value.value}'" for key, value in ctx.co2.node.value if id(key) in keys]  # type: ignore[union-attr]
+    return " and ".join(dict.fromkeys(written))
 
 
 def _grams_per_unit(unit: str) -> Decimal | None:
