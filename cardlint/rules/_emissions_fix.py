@@ -103,8 +103,11 @@ def write_emissions(ctx: LintContext, node: yaml.Node, grams: Decimal, origin: s
             return Written(None, "fix it by hand: the unit keys cannot be removed apart from the figure")
         edits += removals
         sets += [Target((KEY, str(key.value)), REMOVED, evidence, origin) for key in units]
-    removed = f" and remove '{units[0].value}'" if len(units) == 1 else f" and remove {len(units)} unit keys" if units else ""
-    message = f"Write {text}{removed}: {origin}"
+    removed = f"'{units[0].value}'" if len(units) == 1 else f"{len(units)} unit keys"
+    if text == ctx.card.text[start:end]:
+        message = f"Remove {removed}: emissions stay {text}, {origin}"
+    else:
+        message = f"Write {text}{f' and remove {removed}' if units else ''}: {origin}"
     return Written(ProposedFix("safe" if safe else "unsafe", message, edits, tuple(sets)))
 
 
