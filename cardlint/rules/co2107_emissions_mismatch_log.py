@@ -7,7 +7,8 @@ from typing import Iterator
 
 from cardlint.amounts import format_plain_decimal
 from cardlint.attach import round_grams
-from cardlint.rules._helpers import agrees, emissions_value, log_figures, positive_amount
+from cardlint.rules._emissions_fix import Written, log_total, write_emissions
+from cardlint.rules._helpers import RELATIVE_TOLERANCE, agrees, emissions_value, log_figures, positive_amount
 from cardlint.rules.base import LintContext, Violation
 
 CODE = "CO2107"
@@ -78,26 +79,33 @@ def check(ctx: LintContext) -> Iterator[Violation]:
         return
     if agrees(card_grams, found.grams, node.value) or agrees(card_grams, found.grams / 1000, node.value):
         return  # equal, or kilograms (CO2105 reports that)
-    nodes = _nodes(card_grams, found.grams, node.value)
+    nodes = _nodes(card_grams, found.grams)
+    total = log_total(ctx)
+    assert total is not None
     if nodes:
-        fix = ctx.replace_node(node, found.grams_text, f"Write the log's {found.grams_text} g (one node's, if the log covers one of {nodes})", safe=False)
+        one_node = write_emissions(ctx, node, total.grams, f"{total.origin}, one node's if the log covers one of {nodes}", total.evidence, safe=False)
         yield ctx.node_violation(
             node,
             f"emissions of {number:g} g is {nodes} times {found.how}, {found.grams_text} g: the log may cover one node of {nodes} "
-            "that trained together, and the card all of them",
-            fix,
+            f"that trained together, and the card all of them{_refused(one_node)}",
+            one_node.fix,
         )
         return
-    fix = ctx.replace_node(node, found.grams_text, f"Write the log's {found.grams_text} g", safe=found.explicit)
-    yield ctx.node_violation(node, f"emissions of {number:g} g differs from {found.how}, {found.grams_text} g", fix)
+    written = write_emissions(ctx, node, total.grams, total.origin, total.evidence, safe=found.explicit)
+    yield ctx.node_violation(node, f"emissions of {number:g} g differs from {found.how}, {found.grams_text} g{_refused(written)}", written.fix)
 
 
-def _nodes(card_grams: Decimal, log_grams: Decimal, printed: str) -> int | None:
+def _refused(written: Written) -> str:
+    return f"; {written.refusal}" if written.refusal else ""
+
+
+def _nodes(card_grams: Decimal, log_grams: Decimal) -> int | None:
     """The node count when the card is a whole multiple of the log (2 to 16, or a power of two up
-    to 1024, within rounding): a log written on one node of a multi-node run; else None."""
+    to 1024) within 1%: a log written on one node of a multi-node run; else None. The card's
+    printed precision does not widen it (`2000` is no multiple of 554 g)."""
     if log_grams <= 0 or card_grams <= log_grams:
         return None
     count = int((card_grams / log_grams).to_integral_value())
     if count < 2 or count > MAX_NODES or (count > 16 and count & (count - 1)):
         return None
-    return count if agrees(card_grams, log_grams * count, printed) else None
+    return count if abs(card_grams - log_grams * count) <= log_grams * count * RELATIVE_TOLERANCE else None

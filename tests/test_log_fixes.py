@@ -1,0 +1,218 @@
+"""What `cardlint fix --log` writes, and what `check --log` says, for logs that are unknown,
+impossible, multi-node or multi-machine; run as a process, on fixture logs written here."""
+
+from __future__ import annotations
+
+from decimal import Decimal
+from pathlib import Path
+
+import pytest
+
+from cardlint.attach import AttachedLogs
+from cardlint.card import parse_card
+from cardlint.from_log import figures
+from cardlint.hardware import parse_hardware
+from cardlint.logs import read_log
+from logs.test_log_real_files import CODECARBON_1X_CP1252, _carbontracker
+from support import SHARED, run_cardlint
+
+HEADER = (
+    "timestamp,project_name,run_id,duration,emissions,emissions_rate,cpu_power,gpu_power,ram_power,cpu_energy,"
+    "gpu_energy,ram_energy,energy_consumed,country_name,country_iso_code,region,cloud_provider,cloud_region,os,"
+    "python_version,codecarbon_version,cpu_count,cpu_model,gpu_count,gpu_model,longitude,latitude,ram_total_size,"
+    "tracking_mode,on_cloud,pue\n"
+)
+
+
+def _row(run: str, kg: str, kwh: str, cpu: str = "AMD EPYC 7713 64-Core Processor", gpus: str = "8 x NVIDIA A40") -> str:
+    count = gpus.split(" x ")[0] if gpus else ""
+    return (
+        f"2024-09-12T03:14:55,tucano,{run},86400.2,{kg},0.00005,112.5,2400.1,188.6,2.7,57.6,4.5,{kwh},Germany,DEU,"
+        f"north rhine-westphalia,,,Linux-5.14,3.10.12,2.7.1,128,{cpu},{count},{gpus},6.96,50.94,503.0,machine,N,1.0\n"
+    )
+
+
+def _card(tmp_path: Path, block: str) -> Path:
+    readme = tmp_path / "README.md"
+    readme.write_text(f"---\nlicense: apache-2.0\n{block}---\n# Model\n", encoding="utf-8")
+    return readme
+
+
+def _log(tmp_path: Path, *rows: str, name: str = "run.csv") -> Path:
+    path = tmp_path / name
+    path.write_text(HEADER + "".join(rows), encoding="utf-8")
+    return path
+
+
+def _metadata(readme: Path) -> dict:  # type: ignore[type-arg]
+    return parse_card(readme.read_text(encoding="utf-8")).metadata  # type: ignore[return-value]
+
+
+# point 3 and 4: a run that read no power
+
+
+def test_fix_never_writes_zero_for_a_run_that_measured_nothing(tmp_path: Path) -> None:
+    log = _carbontracker(tmp_path)
+    readme = _card(tmp_path, "")
+    result = run_cardlint("fix", "--log", str(log), "--unsafe-fixes", str(readme))
+    assert result.returncode == 1, result.stdout + result.stderr
+    assert "co2_eq_emissions" not in _metadata(readme)
+    assert "no total to add" in result.stdout
+
+
+def test_unknown_total_names_the_line_and_the_known_runs_on_the_command_line(tmp_path: Path) -> None:
+    log = _carbontracker(tmp_path)
+    readme = _card(tmp_path, "co2_eq_emissions:\n  emissions: 1\n  source: carbontracker\n")
+    result = run_cardlint("check", "--log", str(log), "--output-format", "concise", str(readme))
+    assert result.returncode == 1
+    note = next(line for line in result.stdout.splitlines() if "using the log" in line)
+    assert "emissions unknown (no emissions figure on line 14 (no power was read" in note
+    assert "the other run adds up to 45.5 kg CO2eq" in note
+    # the card's 1 g is below what the known run alone measured: CO2107 fires, with no fix
+    assert f"{readme}:4:14: CO2107 emissions of 1 g is below what the attached log's runs with a figure already add up to, 45500 g" in result.stdout
+    fixed = run_cardlint("fix", "--log", str(log), "--unsafe-fixes", str(readme))
+    assert _metadata(readme)["co2_eq_emissions"]["emissions"] == 1, fixed.stdout
+
+
+def test_a_card_above_the_known_runs_is_not_contradicted_by_an_unknown_total(tmp_path: Path) -> None:
+    log = _carbontracker(tmp_path)
+    readme = _card(tmp_path, "co2_eq_emissions:\n  emissions: 47000\n  source: carbontracker\n")
+    result = run_cardlint("check", "--log", str(log), "--select", "CO2107", str(readme))
+    assert result.returncode == 0, result.stdout
+
+
+# point 5: multi-node
+
+
+@pytest.mark.parametrize(
+    ("card", "nodes"),
+    [("1108", 2), ("2216", 4), ("4432", 8), ("2220", 4), ("7202", 13), ("70912", 128), ("2000", None), ("9418", None), ("1400", None)],
+)
+def test_a_whole_multiple_of_the_log_is_one_node_of_several(tmp_path: Path, card: str, nodes: int | None) -> None:
+    log = _log(tmp_path, _row("r1", "0.554", "1.683"))  # 554 g at 329 g/kWh
+    readme = _card(tmp_path, f"co2_eq_emissions:\n  emissions: {card}\n  source: CodeCarbon\n")
+    check = run_cardlint("check", "--log", str(log), "--select", "CO2107", "--output-format", "concise", str(readme))
+    assert check.returncode == 1
+    if nodes is None:
+        assert "CO2107 [*]" in check.stdout and "node" not in check.stdout
+        return
+    assert f"is {nodes} times the log's total, 554 g: the log may cover one node of {nodes}" in check.stdout
+    assert "CO2107 [*]" not in check.stdout  # unsafe
+    run_cardlint("fix", "--log", str(log), str(readme))
+    assert str(_metadata(readme)["co2_eq_emissions"]["emissions"]) == card
+    run_cardlint("fix", "--log", str(log), "--unsafe-fixes", "--select", "CO2107", str(readme))
+    assert _metadata(readme)["co2_eq_emissions"]["emissions"] == 554
+
+
+# point 6: a log no grid can explain
+
+
+def test_a_log_implying_38900_g_per_kwh_is_reported_and_never_written(tmp_path: Path) -> None:
+    log = _log(tmp_path, _row("r1", "0.389", "0.01"))
+    readme = _card(tmp_path, "co2_eq_emissions:\n  source: CodeCarbon\n")
+    result = run_cardlint("fix", "--log", str(log), "--unsafe-fixes", str(readme))
+    assert "implies 38,900 gCO2eq/kWh, which no grid emits" in result.stdout
+    assert "no total to add" in result.stdout
+    assert "emissions" not in _metadata(readme)["co2_eq_emissions"]
+    other = _card(tmp_path, "co2_eq_emissions:\n  emissions: 5\n  source: CodeCarbon\n")
+    assert "CO2107" not in run_cardlint("check", "--log", str(log), str(other)).stdout
+
+
+def test_energy_without_emissions_is_an_impossible_log(tmp_path: Path) -> None:
+    m = read_log(_log(tmp_path, _row("r1", "0.0", "1.5")))
+    assert m.emissions_g == 0 and m.implausible() is not None
+    assert figures(AttachedLogs((m,), explicit=True), {}).grams_text is None
+
+
+# point 7: what is written passes the next check
+
+
+ECO2AI_LAPTOP = (
+    "id,project_name,experiment_description,epoch,start_time,duration(s),power_consumption(kWh),CO2_emissions(kg),"
+    "CPU_name,GPU_name,OS,region/country,cost\n"
+    "0c9e3f4a-77b1-4d0e-9a51-3f2e8b1d6c10,rubert-tiny,distillation,N/A,2023-03-14 11:02:31,5421.88,0.3121,0.1404,"
+    '"11th Gen Intel(R) Core(TM) i5-1135G7 @ 2.40GHz/1 device(s), TDP:28.0 method:tdp",0 device(s),Linux,RU/Moscow,0\n'
+)
+
+
+def test_eco2ai_laptop_log_writes_what_the_next_check_accepts(tmp_path: Path) -> None:
+    log = tmp_path / "emission.csv"
+    log.write_text(ECO2AI_LAPTOP, encoding="utf-8")
+    readme = _card(tmp_path, "")
+    run_cardlint("fix", "--log", str(log), str(readme))
+    block = _metadata(readme)["co2_eq_emissions"]
+    assert block["source"] == "eco2AI" and block["geographical_location"] == "Moscow, Russia"
+    assert "i5-1135G7" in block["hardware_used"] and not parse_hardware(block["hardware_used"]).is_vague
+    again = run_cardlint("check", "--log", str(log), "--output-format", "concise", str(readme))
+    for code in ("CO2402", "CO2302", "CO2303", "CO2601", "CO2107"):
+        assert code not in again.stdout
+
+
+def test_dbjoules_log_is_written_as_dbjoules(tmp_path: Path) -> None:
+    log = tmp_path / "emission.csv"
+    log.write_text(
+        "id,project_name,start_time,duration(s),cpu_power_consumption(kWh),ram_power_consumption(kWh),"
+        "power_consumption(kWh),CO2_emissions(kg),CPU_name,OS,region/country\n"
+        "7eeaa4f0-620e-40d3-bf9d-4a0382315031,queries,2023-10-23 23:12:55,6.4801,0.00103,0.0002,0.00123,0.000871,"
+        '"AMD Ryzen 5 3500U with Radeon Vega Mobile Gfx/1 device(s), TDP:15.0",Windows,IN/Telangana\n',
+        encoding="utf-8",
+    )
+    readme = _card(tmp_path, "co2_eq_emissions:\n  emissions: 0.871\n")
+    run_cardlint("fix", "--log", str(log), str(readme))
+    assert _metadata(readme)["co2_eq_emissions"]["source"] == "DBJoules"
+
+
+APPLE = "Apple M1"
+RTX = "NVIDIA GeForce RTX 4070 Laptop GPU"
+
+
+@pytest.mark.parametrize(
+    ("apple_kg", "rtx_kg", "written"),
+    [
+        ("0.002", "0.098", f"1 x {RTX}"),  # 98% on the RTX machine: it stands for the log
+        ("0.040", "0.060", None),  # no machine dominates: no hardware, and the message says why
+    ],
+)
+def test_devices_of_different_machines_are_never_joined(tmp_path: Path, apple_kg: str, rtx_kg: str, written: str | None) -> None:
+    log = _log(
+        tmp_path,
+        _row("mac", apple_kg, str(Decimal(apple_kg) * 4), cpu=APPLE, gpus=f"1 x {APPLE}"),
+        _row("pc", rtx_kg, str(Decimal(rtx_kg) * 4), cpu="AMD Ryzen 7 7745HX with Radeon Graphics", gpus=f"1 x {RTX}"),
+    )
+    readme = _card(tmp_path, "co2_eq_emissions:\n  emissions: 100\n  source: CodeCarbon\n")
+    check = run_cardlint("check", "--log", str(log), "--select", "CO2401", "--output-format", "concise", str(readme))
+    run_cardlint("fix", "--log", str(log), "--unsafe-fixes", "--select", "CO2401", str(readme))
+    assert _metadata(readme)["co2_eq_emissions"].get("hardware_used") == written
+    if written is None:
+        assert "2 different machines" in check.stdout
+    else:
+        assert "the machine of 98% of its total" in check.stdout
+
+
+# point 8 through the command line
+
+
+def test_windows_code_page_log_fills_a_card_and_says_what_it_assumed(tmp_path: Path) -> None:
+    log = tmp_path / "emissions.csv"
+    log.write_bytes(CODECARBON_1X_CP1252)
+    readme = _card(tmp_path, "")
+    result = run_cardlint("fix", "--log", str(log), str(readme))
+    assert "(CodeCarbon, not UTF-8, read as Windows-1252)" in result.stdout
+    block = _metadata(readme)["co2_eq_emissions"]
+    assert block["emissions"] == 2.846 and block["geographical_location"] == "Île-de-France, France"
+
+
+CORPUS_LOGS = sorted((SHARED / "corpus" / "logs").glob("*.csv"))
+
+
+@pytest.mark.skipif(not CORPUS_LOGS, reason="../shared/corpus/logs is absent")
+@pytest.mark.parametrize("path", CORPUS_LOGS, ids=lambda p: p.name)
+def test_what_every_real_log_would_write_reads_back_cleanly(path: Path) -> None:
+    from cardlint.grid import resolve
+
+    found = figures(AttachedLogs((read_log(path),), explicit=True), {})
+    assert found.hardware is not None or found.hardware_note is not None
+    if found.hardware is not None:
+        assert not parse_hardware(found.hardware).is_vague
+    if found.location is not None:
+        assert resolve(found.location).status == "resolved"
