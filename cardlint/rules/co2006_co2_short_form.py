@@ -77,7 +77,8 @@ def _mapping_form(card: Card, key_node: yaml.Node, node: yaml.Node) -> TextEdit 
     if "#" in card.text[key_end:start]:
         return None
     child = card.text[card.line_start(key_start):key_start] + " " * _indent_unit(card)
-    return TextEdit(key_end, start, f":{line_ending(card.text)}{child}emissions: ")
+    # the edit spans the number too, so that a fix of the number (CO2105's) waits for the next pass
+    return TextEdit(key_end, end, f":{line_ending(card.text)}{child}emissions: {card.text[start:end]}")
 
 
 def _indent_unit(card: Card) -> int:
