@@ -103,3 +103,29 @@ def test_offline_reads_the_cache_and_names_what_is_not_cached(hub: FakeHub, run:
         f"({hf_home / 'hub'})\n"
     )
     assert result.returncode == 2
+
+
+def test_an_unreachable_hub_fails_an_author_scan_at_once_in_one_line(run: Run) -> None:
+    with FakeHub() as stopped:
+        endpoint = stopped.url
+    # the port is closed now: every connection is refused, as with no network
+    start = time.monotonic()
+    result = run("check", "--author", "acme", "acme/model", "mydir/models", env={"HF_ENDPOINT": endpoint})
+    elapsed = time.monotonic() - start
+    assert elapsed < 5, f"took {elapsed:.1f} s"  # a hang check: huggingface_hub's own retries of a listing take over 20 s
+    assert result.returncode == 2
+    assert result.stdout == ""
+    assert result.stderr == (
+        f"cardlint: error: cannot reach the Hub at {endpoint} (ConnectError), also on retry; not checked: "
+        "acme/*, acme/model (no such file or folder either), mydir/models (no such file or folder either)\n"
+    )
+
+
+def test_a_mistyped_path_says_it_is_neither_a_file_nor_a_repository(hub: FakeHub, run: Run, tmp_path: Path) -> None:
+    (tmp_path / "mydir").mkdir()
+    result = run("check", "mydir/models", "hf://mydir/other", cwd=tmp_path)
+    assert result.returncode == 2
+    assert result.stderr.splitlines() == [
+        f"cardlint: mydir/models: no such file or folder, and no Hub repo of that name (or it is private: if you have access, {LOGIN})",
+        f"cardlint: mydir/other@main: no model repository 'mydir/other' on the Hub, or it is private: if you have access, {LOGIN}",
+    ]  # hf:// names nothing but a repository

@@ -63,6 +63,23 @@ def test_an_author_without_repositories_is_an_error(hub: FakeHub, run: Run) -> N
     assert "cardlint: nobody/*: no model repositories by 'nobody' tagged energy on the Hub" in result.stderr
 
 
+def test_the_scan_table_counts_what_could_not_be_read(hub: FakeHub, run: Run) -> None:
+    _acme(hub, 3)
+    hub.inject(Fault("GET", "/api/models/acme/m01", 404, times=99))
+    result = run("check", "--author", "acme", "--author", "nobody", "--output-format", "concise")
+    assert result.returncode == 2
+    table = result.stderr.split("cardlint: ")[0].splitlines()
+    assert table[:6] == [
+        "Hub scan: 3 repositories",
+        "  cards checked                                2",
+        "  with a co2_eq_emissions block                2",
+        "  clean                                        1",
+        "  could not be read                            1",
+        "  authors that could not be listed             1",
+    ]
+    assert "cardlint: nobody/*: no model repositories by 'nobody' on the Hub" in result.stderr
+
+
 def test_scan_options_need_a_scan(run: Run) -> None:
     result = run("check", "acme/model", "--limit", "3")
     assert result.returncode == 2
