@@ -581,3 +581,21 @@ def test_qualified_table_is_large_and_distinct() -> None:
 ])
 def test_every_reading_that_gives_way_says_so(text: str, note: str) -> None:
     assert note in resolve(text).notes
+
+
+def test_locate_and_estimate_read_the_qualifier_as_a_process() -> None:
+    from support import run_cardlint
+
+    located = run_cardlint("locate", "Paris, Texas", "Moscow, Idaho", "Perth")
+    assert located.returncode == 0, located.stderr
+    assert "grid: US-TX Texas" in located.stdout and "grid: US-ID Idaho" in located.stdout
+    assert "note: 'Perth' may also mean Perth (Scotland) (GB)" in located.stdout
+    assert "set aside" not in located.stdout
+    as_json = json.loads(run_cardlint("locate", "--output-format", "json", "Perth").stdout)
+    assert [c["id"] for c in as_json[0]["alternatives"]] == ["city:GB-SCT:perth-scotland"]
+    estimated = run_cardlint("estimate", "--hardware", "1 x NVIDIA A100", "--hours", "10",
+                             "--location", "Paris, Texas")
+    assert "grid: US-TX Texas" in estimated.stdout, estimated.stderr
+    ambiguous = run_cardlint("estimate", "--hardware", "1 x NVIDIA A100", "--hours", "10",
+                             "--location", "Paris")
+    assert "note: 'Paris' may also mean Paris (Texas) (US-TX)" in ambiguous.stdout

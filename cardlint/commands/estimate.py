@@ -10,6 +10,7 @@ from cardlint.amounts import format_plain_decimal
 from cardlint.attach import round_grams
 from cardlint.cli import EXIT_CLEAN, UsageError
 from cardlint.estimate import EstimateError, estimate
+from cardlint.grid import resolve
 
 
 def run_estimate(args: argparse.Namespace) -> int:
@@ -24,5 +25,6 @@ def run_estimate(args: argparse.Namespace) -> int:
     lines = [f"emissions: {format_plain_decimal(round_grams(result.grams))} g CO2eq", f"energy: {format_plain_decimal(round_grams(result.energy_kwh))} kWh", f"formula: {result.formula()}"]
     lines += [f"device: {count} x {name}, rated {watts:g} W ({source})" for count, name, watts, source in result.devices]
     lines.append(f"grid: {result.region_id} {result.region_name}, {result.intensity:g} gCO2eq/kWh ({result.intensity_year}; {result.intensity_source})")
+    lines += [f"note: {note}" for note in resolve(args.location).notes]  # "Paris" may also mean Paris, Texas
     sys.stdout.write("\n".join(lines) + "\n")
     return EXIT_CLEAN
