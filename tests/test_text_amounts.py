@@ -371,3 +371,15 @@ def test_section_headings_are_heading_lines_without_pipes(text: str) -> None:
 @given(st.text(alphabet=st.sampled_from(list("a \t\r\n\x0b\x0c\x1c\x7fé\u2028"))))
 def test_blanking_keeps_exactly_the_line_breaks(text: str) -> None:
     assert text_amounts._blank(text) == "".join(c if c in "\r\n" else " " for c in text)
+
+
+@pytest.mark.parametrize(("markdown", "found"), [
+    ("* **Estimated CO2 Emissions:** `0.001917 kg CO2eq`\n", [("0.001917", "kg")]),
+    ("Emissions: ``12 kgCO2``\n", [("12", "kg")]),
+    ("Training emitted `1.2 kg` of CO2.\n", [("1.2", "kg")]),
+    ("Set `emissions: 12 kg` in the metadata.\n", []),  # syntax, not a figure
+    ("Run `train.py --co2 12kg` to emit CO2.\n", []),
+    ("```\nEmissions: 5 kg CO2\n```\n", []),  # a code fence is still skipped
+])
+def test_figures_in_inline_code(markdown: str, found: list[tuple[str, str]]) -> None:
+    assert [(str(t.amount.value), t.amount.unit) for t in find_text_emissions(markdown)] == found
