@@ -7,8 +7,10 @@ from decimal import Decimal
 from pathlib import Path
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
-from cardlint.logs import LogError, read_log
+from cardlint.logs import LogError, codecarbon, read_log
 
 # carbontracker 1.5: two trackers in one output log; the second read no power at all
 CT_OUTPUT = """\
@@ -212,3 +214,30 @@ def test_dbjoules_is_named_as_itself(tmp_path: Path, header: str, row: str, gram
     assert m.tool == "DBJoules" and m.emissions_g == grams
     if grams is None:
         assert "DBJoules wrote no CO2_emissions(kg) column" in m.describe()
+
+
+RUN = st.tuples(
+    st.decimals(min_value=Decimal("0.001"), max_value=Decimal("100"), places=3),  # kg
+    st.decimals(min_value=Decimal("0.01"), max_value=Decimal("300"), places=2),  # kWh
+    st.booleans(),  # whether the run read no power (written as 0 and 0)
+)
+
+
+@settings(max_examples=50, deadline=None)
+@given(st.lists(RUN, min_size=1, max_size=6))
+def test_runs_that_read_nothing_leave_the_total_unknown_and_the_rest_summed(runs: list[tuple[Decimal, Decimal, bool]]) -> None:
+    rows = "".join(
+        f"2024-05-0{i + 1}T10:00:00,p,run-{i},3600,{0 if empty else kg},0,0,0,0,0,0,0,{0 if empty else kwh},Canada,CAN,"
+        "quebec,,,Linux,3.11,2.3.4,8,Intel Xeon,,,-73.5,45.5,62.8,machine,N,1.0\n"
+        for i, (kg, kwh, empty) in enumerate(runs)
+    )
+    m = codecarbon.parse("emissions.csv", CC_HEADER + rows)
+    measured = [kg * 1000 for kg, _, empty in runs if not empty]
+    assert (m.emissions_g is None) == any(empty for _, _, empty in runs)
+    assert m.known_emissions_g == (sum(measured, Decimal(0)) if measured else None)
+    if m.emissions_g is None:
+        missing = [str(line) for line, (_, _, empty) in enumerate(runs, start=2) if empty]
+        shown = missing if len(missing) <= 4 else [*missing[:3], f"and {len(missing) - 3} more"]  # long lists are cut
+        assert all(line in m.describe() for line in shown)
+    else:
+        assert m.emissions_g == sum(measured, Decimal(0))
