@@ -84,6 +84,12 @@ def parse(path: str | os.PathLike[str], text: str) -> Measurement:
             raise LogError(path, predicted[0][0], "only a predicted consumption: nothing was measured")
         raise LogError(path, None, "no 'Actual consumption' block: nothing was measured")
     note_unknown(runs, notes)
+    unread = _unread(standard)
+    if unread and any(run.energy_kwh for run in runs):
+        notes.append(
+            f"the standard log gives an average power of None for {' and '.join(unread)}: "
+            "the energy measured leaves out what was not read"
+        )
     planned = [epochs for _, epochs in predicted if epochs is not None]
     finished = _finished(max(epochs_measured, default=None), max(planned, default=None), standard, notes)
     version = _VERSION.search(standard)
@@ -142,10 +148,15 @@ def _finished(measured: int | None, planned: int | None, standard: str, notes: l
 
 def _why_nothing(standard: str) -> str:
     """Why a run that records 0 kWh measured nothing, in the standard log's words when it has them."""
-    components = distinct(name.lower() for name in _NO_POWER.findall(standard))
+    components = _unread(standard)
     if not components:
         return "no power was read"
     return f"no power was read: the standard log gives an average power of None for {' and '.join(components)}"
+
+
+def _unread(standard: str) -> list[str]:
+    """The components whose average power the standard log gives as None."""
+    return distinct(name.lower() for name in _NO_POWER.findall(standard))
 
 
 def _devices(text: str) -> list[Device]:

@@ -73,6 +73,8 @@ def parse(path: str | os.PathLike[str], text: str) -> Measurement:
         hardware=_devices(header),
     )
     run = measured(run, notes, "no component's energy was read")
+    if run.unknown:
+        components = dict.fromkeys(components)
     location = Location(region=_string(header, "region_id"), text=_string(header, "location"))
     return Measurement(
         path=path,

@@ -62,9 +62,9 @@ def parse(path: str | os.PathLike[str], text: str) -> Measurement:
         tool_version=", ".join(versions) or None,
         emissions_g=total(run.emissions_g for run in runs),
         energy_kwh=total(run.energy_kwh for run in runs),
-        cpu_energy_kwh=total(_energy(path, line, row, "cpu") for line, row in lasts),
-        gpu_energy_kwh=total(_energy(path, line, row, "gpu") for line, row in lasts),
-        ram_energy_kwh=total(_energy(path, line, row, "ram") for line, row in lasts),
+        cpu_energy_kwh=total(_energy(path, run, row, "cpu") for run, (_, row) in zip(runs, lasts)),
+        gpu_energy_kwh=total(_energy(path, run, row, "gpu") for run, (_, row) in zip(runs, lasts)),
+        ram_energy_kwh=total(_energy(path, run, row, "ram") for run, (_, row) in zip(runs, lasts)),
         duration_s=total(run.duration_s for run in runs),
         hardware=tuple(distinct(device for run in runs for device in run.hardware)),
         location=common((_location(row) for _, row in lasts), "location", notes, Location.describe),
@@ -158,9 +158,12 @@ def _run(path: str, line: int, row: dict[str, str]) -> Run:
     )
 
 
-def _energy(path: str, line: int, row: dict[str, str], component: str) -> Decimal | None:
-    """A component's energy; a GPU energy of 0 with no GPU listed means no GPU was measured."""
-    value = number(row.get(f"{component}_energy", ""), path, line, f"column '{component}_energy'")
+def _energy(path: str, run: Run, row: dict[str, str], component: str) -> Decimal | None:
+    """A component's energy; a GPU energy of 0 with no GPU listed means no GPU was measured, and
+    nothing is known of a run that measured nothing."""
+    if run.unknown:
+        return None
+    value = number(row.get(f"{component}_energy", ""), path, run.line, f"column '{component}_energy'")
     if component == "gpu" and value == 0 and not _text(row, "gpu_model"):
         return None
     return value

@@ -37,7 +37,8 @@ co2_eq_emissions:
 
 ## Fix safety
 With an attached measurement log, the fix adds the log's total in grams: safe when the log was
-named with `--log`, unsafe when it was only found beside the README. With `--estimate --hours H`
+named with `--log`, unsafe when it was only found beside the README; none when the log's total is
+unknown (a run without a figure) or impossible (an intensity no grid has), and the message says why. With `--estimate --hours H`
 it adds an estimate from the card's `hardware_used` and `geographical_location` (rated power x
 hours x grid intensity), with a `source` saying how it was made: unsafe. Otherwise no fix.
 """

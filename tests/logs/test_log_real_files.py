@@ -96,6 +96,7 @@ def test_carbontracker_run_without_power_is_unknown_not_zero(tmp_path: Path) -> 
     described = m.describe()
     assert "emissions unknown (no emissions figure on line 14 (no power was read" in described
     assert "the other run adds up to 45.5 kg CO2eq" in described
+    assert any("average power of None for gpu and cpu: the energy measured leaves out" in note for note in m.notes)
 
 
 def test_carbontracker_without_its_standard_log_still_reads_zero_as_unknown(tmp_path: Path) -> None:
@@ -130,6 +131,7 @@ def test_every_format_reads_a_run_of_nothing_as_unknown(tmp_path: Path, name: st
     path.write_text(text, encoding="utf-8")
     m = read_log(path)
     assert m.emissions_g is None and m.energy_kwh is None
+    assert (m.cpu_energy_kwh, m.gpu_energy_kwh, m.ram_energy_kwh) == (None, None, None)
     assert any("unknown, not zero" in note for note in m.notes)
 
 
