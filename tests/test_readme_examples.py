@@ -33,7 +33,7 @@ import pytest
 REPO = Path(__file__).resolve().parents[1]
 README = REPO / "README.md"
 FENCE = re.compile(r"^```(\w*)\n(.*?)^```[ \t]*\n", re.M | re.S)
-DIRECTIVE = re.compile(r"<!--\s*example:\s*(.*?)\s*-->\s*\n\s*$", re.S)
+DIRECTIVE = re.compile(r"<!--[ \t]*example:[ \t]*([^\n]*?)[ \t]*-->[ \t]*\n$")  # on the line right before the fence
 TIMEOUT_S = 120
 
 
