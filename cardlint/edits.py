@@ -59,6 +59,7 @@ def delete_items(card: Card, mapping: yaml.MappingNode, key_nodes: list[yaml.Nod
 
 
 _PROPERTIES = re.compile(r"[&!]")  # a node's source starts with its anchor or tag, if it has one
+_ANCHOR = re.compile(r"(?:![^ \t\r\n]*[ \t]+)?&")  # an anchor, after a tag if there is one
 _SHARED: WeakKeyDictionary[Card, set[int]] = WeakKeyDictionary()
 _PATHS: WeakKeyDictionary[Card, dict[int, tuple[str | int, ...]]] = WeakKeyDictionary()
 _STR_TAG = "tag:yaml.org,2002:str"
@@ -76,7 +77,8 @@ def node_path(card: Card, node: yaml.Node) -> tuple[str | int, ...] | None:
                 continue  # reached again through an alias: its first path stands
             paths[id(item)] = path
             if isinstance(item, yaml.MappingNode):
-                stack += [(value, path + (key.value,)) for key, value in item.value if isinstance(key, yaml.ScalarNode) and key.tag == _STR_TAG]
+                last = {key.value: value for key, value in item.value if isinstance(key, yaml.ScalarNode) and key.tag == _STR_TAG}
+                stack += [(value, path + (key,)) for key, value in last.items()]  # a duplicate key: the last one is read
             elif isinstance(item, yaml.SequenceNode):
                 stack += [(child, path + (index,)) for index, child in enumerate(item.value)]
         _PATHS[card] = paths
@@ -98,6 +100,19 @@ def hand_edit_reason(card: Card, node: yaml.Node) -> str | None:
     if ("&" in card.block_text or "<<" in card.block_text) and id(node) in _shared_nodes(card):
         return "the value is shared through an anchor or a merge key (<<), so an edit would change other keys too"
     return None
+
+
+def anchored_spans(card: Card) -> list[tuple[int, int]]:
+    """The text spans of the anchored collections (an edit inside one changes every alias of it)."""
+    if "&" not in card.block_text:
+        return []
+    spans = []
+    for node, _ in card.nodes():
+        if isinstance(node, yaml.CollectionNode):
+            start, end = card.node_offsets(node)
+            if _ANCHOR.match(card.text, start):
+                spans.append((start, end))
+    return spans
 
 
 def _shared_nodes(card: Card) -> set[int]:

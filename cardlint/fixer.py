@@ -8,6 +8,7 @@ from typing import Any, NamedTuple, Sequence
 
 from cardlint.card import Card, parse_card
 from cardlint.diagnostics import Diagnostic, Edit, FileError, FileResult, Fix
+from cardlint.edits import anchored_spans
 from cardlint.linter import internal_error, lint_card, prepare, result_for
 from cardlint.rules.base import Evidence, Removed, Target
 from cardlint.settings import Settings
@@ -58,7 +59,7 @@ def fix_passes(card: Card, settings: Settings | None = None, unsafe: bool = Fals
     passes = 0
     for _ in range(MAX_PASSES):
         fixable = [d for d in lint_card(card, settings) if d.fix is not None and (unsafe or d.fix.is_safe)]
-        chosen, lost = _choose(fixable, decided)
+        chosen, covered, lost = _choose(fixable, decided, anchored_spans(card))
         conflicts.extend(note for note in lost if note not in conflicts)
         if not chosen:
             break
@@ -71,7 +72,7 @@ def fix_passes(card: Card, settings: Settings | None = None, unsafe: bool = Fals
         for fix in fixes:
             for target in _targets(fix):
                 decided[target.path] = max(target.evidence, decided.get(target.path, Evidence.FORM))
-        applied.extend(chosen)
+        applied.extend(chosen + covered)
         card = fixed
         passes += 1
     return FixRun(card, applied, conflicts, passes)
@@ -108,16 +109,21 @@ def _distinct(fixes: list[Fix]) -> list[Fix]:
     return kept
 
 
-def _choose(fixable: list[Diagnostic], decided: dict[tuple[Any, ...], Evidence]) -> tuple[list[Diagnostic], list[str]]:
-    """The fixes to apply in this pass, and a note for each proposal that lost to another value.
+def _choose(fixable: list[Diagnostic], decided: dict[tuple[Any, ...], Evidence], shared: list[tuple[int, int]]) -> tuple[list[Diagnostic], list[Diagnostic], list[str]]:
+    """The findings whose fixes to apply in this pass, those a stronger fix covers, and a note for
+    each proposal that lost to another value.
 
-    Safe fixes come first (so --unsafe-fixes never applies fewer), then stronger evidence, then
-    the order in the file. A fix whose edits overlap a chosen one waits for the next pass; one
-    that would set a value already chosen differently loses. Two that set one value differently
-    on equal footing (both safe or both unsafe, the same evidence) are both left: fix it by hand.
+    The strongest evidence is taken first, safe before unsafe on equal evidence, then the order
+    in the file. A proposal that would set a value already chosen differently loses; when the
+    winner also writes every key it would write (a unit key removed too), its finding is fixed by
+    the winner, and counted so, which keeps every safe fix among those applied with --unsafe-fixes.
+    Two that set one value differently on equal footing are both left: fix it by hand. A fix
+    whose edits overlap a chosen one waits for the next pass; one inside a value that an anchor
+    shares is not applied (it would change the keys that share it).
     """
-    order = sorted(fixable, key=lambda d: (not d.fix.is_safe, -_strength(d), _first_offset(d), d.code))  # type: ignore[union-attr]
+    order = sorted(fixable, key=lambda d: (-_strength(d), not d.fix.is_safe, _first_offset(d), d.code))  # type: ignore[union-attr]
     kept: list[Diagnostic] = []
+    covered: list[Diagnostic] = []  # fixed by a stronger fix that writes all they would
     notes: list[str] = []
     contested: set[tuple[Any, ...]] = set()
     taken: list[tuple[int, int]] = []
@@ -128,40 +134,55 @@ def _choose(fixable: list[Diagnostic], decided: dict[tuple[Any, ...], Evidence])
         if any(other.fix is not None and other.fix.edits == fix.edits for other in kept):
             kept.append(diagnostic)  # the same fix as a chosen one
             continue
-        if _lost(diagnostic, kept, decided, notes, contested):
+        if any(_overlap(span, region) or span[0] == region[1] for span in spans for region in shared):
+            notes.append(f"{diagnostic.code}'s fix not applied: it edits a value that an anchor shares; fix it by hand")
             continue
-        if any(_overlap(span, other) for span in spans for other in taken):
+        verdict = _verdict(diagnostic, kept, decided, notes, contested)
+        if verdict == "covered":
+            covered.append(diagnostic)
+        if verdict is not None or any(_overlap(span, other) for span in spans for other in taken):
             continue
         kept.append(diagnostic)
         taken.extend(spans)
     if contested:
         kept = [d for d in kept if not any(t.path in contested for t in _targets(d.fix))]  # type: ignore[arg-type]
-    return kept, notes
+        covered = [d for d in covered if not any(t.path in contested for t in _targets(d.fix))]  # type: ignore[arg-type]
+    return kept, covered if kept else [], notes
 
 
-def _lost(diagnostic: Diagnostic, kept: list[Diagnostic], decided: dict[tuple[Any, ...], Evidence], notes: list[str], contested: set[tuple[Any, ...]]) -> bool:
-    """Whether a proposal loses to a value chosen before it (in this pass or an earlier one); says why in ``notes``."""
+def _verdict(diagnostic: Diagnostic, kept: list[Diagnostic], decided: dict[tuple[Any, ...], Evidence], notes: list[str], contested: set[tuple[Any, ...]]) -> str | None:
+    """None when no chosen value stands against this proposal; else "lost", or "covered" when a
+    stronger fix writes every key it would (its finding is fixed by that one). Says why in ``notes``."""
     fix = diagnostic.fix
     assert fix is not None
     for target in _targets(fix):
         earlier = decided.get(target.path)
         if earlier is not None and target.evidence <= earlier:
-            notes.append(f"{_proposal(diagnostic, target)} not applied: the value was already set from {earlier.name.lower().replace('_', ' ')} evidence")
-            return True
+            notes.append(f"{_proposal(diagnostic, target)} not applied: the value was already set from {_words(earlier)}")
+            return "lost"
         for other in kept:
             for chosen in _targets(other.fix):  # type: ignore[arg-type]
                 if not _related(target.path, chosen.path) or (target.path == chosen.path and _same_value(target.value, chosen.value)):
                     continue
-                if other.fix.is_safe == fix.is_safe and chosen.evidence == target.evidence:  # type: ignore[union-attr]
+                if chosen.evidence == target.evidence and other.fix.is_safe == fix.is_safe:  # type: ignore[union-attr]
                     contested.add(chosen.path)
-                    notes.append(
-                        f"{_proposal(other, chosen)} and {_proposal(diagnostic, target)} disagree on equal evidence: "
-                        "neither applied; fix it by hand"
-                    )
-                else:
-                    notes.append(f"{_proposal(diagnostic, target)} not applied: {_proposal(other, chosen)} rests on stronger evidence")
-                return True
-    return False
+                    notes.append(f"{_proposal(other, chosen)} and {_proposal(diagnostic, target)} disagree on equal evidence: neither applied; fix it by hand")
+                    return "lost"
+                notes.append(f"{_proposal(diagnostic, target)} not applied: {_proposal(other, chosen)} comes first")
+                paths = {t.path for t in _targets(other.fix)}  # type: ignore[arg-type]
+                stronger = chosen.evidence > target.evidence
+                return "covered" if stronger and all(t.path in paths for t in _targets(fix)) else "lost"
+    return None
+
+
+def _words(evidence: Evidence) -> str:
+    return {
+        Evidence.FORM: "the card's own value",
+        Evidence.ESTIMATE: "an estimate",
+        Evidence.TEXT: "the card's text",
+        Evidence.LOG_FOUND: "a log found beside the README",
+        Evidence.LOG_NAMED: "a log named with --log",
+    }[evidence]
 
 
 def _proposal(diagnostic: Diagnostic, target: Target) -> str:
@@ -178,10 +199,8 @@ def _first_offset(diagnostic: Diagnostic) -> int:
 
 
 def _overlap(a: tuple[int, int], b: tuple[int, int]) -> bool:
-    if a[0] == a[1] and b[0] == b[1]:  # two insertions at one point go in, in the fixer's order
-        return False
-    if a[0] == a[1] or b[0] == b[1]:  # an insertion conflicts with an edit around it
-        return a[0] <= b[1] and b[0] <= a[1]
+    """Whether two edits overlap: an insertion only when it falls inside the other edit (at either
+    end it goes before or after it, and insertions at one point go in the fixer's order)."""
     return a[0] < b[1] and b[0] < a[1]
 
 
@@ -195,14 +214,17 @@ def verify(before: Card, after: Card, fixes: Sequence[Fix]) -> None:
     if before.metadata is None or after.metadata is None:
         return
     targets = [target for fix in fixes for target in _targets(fix)]
+    undeclared = [fix for fix in fixes if not fix.sets]
+    loose = _touched_keys(before, [edit for fix in undeclared for edit in fix.edits])
     for target in targets:
         actual = _lookup(after.metadata, target.path)
+        if target.path[:1] in loose:
+            continue  # a fix that does not say what it sets (a key renamed) may have moved it
         if not _same_value(target.value, actual):
             raise FixRefused(
                 f"a fix meant '{_dotted(target.path)}' to be {_shown(target.value)}, but the fixed card would hold {_shown(actual)}"
             )
-    undeclared = [fix for fix in fixes if not fix.sets]
-    covered = [target.path for target in targets] + _touched_keys(before, [edit for fix in undeclared for edit in fix.edits])
+    covered = [target.path for target in targets] + loose
     if undeclared:  # a fix that does not say what it sets may add keys (a block from the text or a log)
         covered += [(key,) for key in after.metadata if key not in before.metadata]
     old, new = _leaves(before.metadata), _leaves(after.metadata)
