@@ -20,7 +20,7 @@ NO_CO2 = "---\nlicense: mit\n---\n# Model\n"
 CODECARBON_LOG = (
     b"timestamp,project_name,run_id,duration,emissions,energy_consumed,country_name,country_iso_code,region,"
     b"codecarbon_version,gpu_count,gpu_model\n"
-    b"2024-05-01T10:00:00,demo,run-1,3600,1.2,0.5,Canada,CAN,quebec,2.3.4,1,1 x NVIDIA A100-SXM4-80GB\n"
+    b"2024-05-01T10:00:00,demo,run-1,3600,1.2,4.8,Canada,CAN,quebec,2.3.4,1,1 x NVIDIA A100-SXM4-80GB\n"
 )
 
 
