@@ -179,13 +179,47 @@ def parse_card(text: str, path: str = "<string>", bom: bool = False) -> Card:
         return card
     card.block_start, card.block_end, card.body_start = offsets
     _compose(card)
+    if READERS_DIFFER.search(card.block_text) and (card.problem is None or card.problem.kind == "syntax"):
+        return _as_the_hub_reads(card)
     return card
 
 
-def _compose(card: Card) -> None:
+# What libyaml (cardlint's fast reader) and PyYAML's pure-Python loader (huggingface_hub's
+# yaml.safe_load) read differently needs one of these: a tab, a BOM, a comment glued to a block
+# scalar's header (`|#`), or a \u or \U escape (surrogates, code points beyond Unicode).
+# tests/test_yaml_readers.py holds that, without them, the two agree.
+READERS_DIFFER = re.compile(r"[\t\ufeff]|[|>][0-9+-]*#|\\[uU]")
+
+
+def _as_the_hub_reads(card: Card) -> Card:
+    """The card as composed by the pure-Python loader where the two readers disagree on it; a
+    syntax error that only huggingface_hub's reader meets says so."""
+    hub = Card(text=card.text, path=card.path, bom=card.bom)
+    hub.block_start, hub.block_end, hub.body_start = card.block_start, card.block_end, card.body_start
+    _compose(hub, yaml.SafeLoader)
+    if hub.problem is None and card.problem is None and _same_data(hub.metadata, card.metadata):
+        return card
+    if hub.problem is not None and hub.problem.kind == "syntax" and card.problem is None:
+        message = f"huggingface_hub's reader (PyYAML's pure-Python loader) fails here, though libyaml reads it: {hub.problem.message}"
+        hub.problem = hub.problem._replace(message=message)
+    return hub
+
+
+def _same_data(a: Any, b: Any) -> bool:
+    try:
+        return type(a) is type(b) and repr(a) == repr(b)
+    except ValueError:  # an integer over 4,300 digits
+        return False
+
+
+def _compose(card: Card, loader_class: Any = _Loader) -> None:
     block = card.block_text
-    loader = _Loader(block)
-    if block.startswith("\ufeff") and _Loader is not yaml.SafeLoader:
+    try:
+        loader = loader_class(block)
+    except yaml.reader.ReaderError as error:  # the pure-Python loader checks every character first
+        card.problem = ParseProblem("syntax", str(error).splitlines()[0], (card.block_start or 0) + error.position)
+        return
+    if block.startswith("\ufeff") and loader_class is not yaml.SafeLoader:
         card.mark_shift = 1  # libyaml skips a BOM without counting it; the offsets of its marks start after it
     try:
         depth_problem = _check_depth(block)

@@ -77,7 +77,7 @@ def _hub_reading(path: Path) -> object:
     for its ValueError about a block that is not a mapping)."""
     try:
         return metadata_load(path)
-    except (yaml.YAMLError, ValueError) as error:
+    except Exception as error:  # whatever PyYAML raises (an empty `!!int` is an IndexError) loses the metadata
         return "not-mapping" if "should be a dict" in str(error) else type(error).__name__
 
 
