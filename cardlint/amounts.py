@@ -309,6 +309,18 @@ def _thousands_groups(digits: str, sep: str) -> bool:
     )
 
 
+def format_figure(value: Decimal | float | int, digits: int = 6) -> str:
+    """A number quoted for people: at most ``digits`` significant figures, as a plain decimal.
+
+    0.0019166161214843 -> "0.00191662", 1e-05 -> "0.00001", 1234567 -> "1234570"; only a number
+    too large or small to write out (over 100 digits) keeps an exponent.
+    """
+    number = Decimal(repr(value)) if isinstance(value, float) else Decimal(value)
+    if not number.is_finite() or abs(number.adjusted()) > 100:
+        return f"{number:.{digits}g}"
+    return format_plain_decimal(Decimal(f"{number:.{digits}g}"))
+
+
 def format_plain_decimal(value: Decimal | float | int | str) -> str:
     """Write a number as a plain decimal that reads back as the same value.
 

@@ -49,7 +49,7 @@ def figures(attached: AttachedLogs, options: Mapping[str, Any], card_location: s
         if region is not None:
             grams = attached.energy_kwh * Decimal(repr(region.g_co2eq_per_kwh))
             how = (
-                f"{format_plain_decimal(attached.energy_kwh.normalize())} kWh x {region.g_co2eq_per_kwh:g} gCO2eq/kWh "
+                f"{round_grams(attached.energy_kwh):f} kWh x {region.g_co2eq_per_kwh:g} gCO2eq/kWh "
                 f"({region.name}, {region.year}, {region.source})"
             )
     hardware, hardware_note = _hardware(attached.measurements)

@@ -408,3 +408,36 @@ def test_huggingface_hub_is_a_dependency_and_the_hub_extra_still_installs() -> N
     assert any(requirement.startswith("huggingface_hub") for requirement in project["dependencies"])
     assert "hub" in project["optional-dependencies"] and "nvml" in project["optional-dependencies"]
     assert not any("huggingface_hub" in requirement for requirement in project["optional-dependencies"]["nvml"])
+
+
+# -- numbers printed for people (issue 17) ------------------------------------------------------
+
+QUEBEC_LOG = (
+    "timestamp,project_name,run_id,duration,emissions,energy_consumed,country_name,country_iso_code,region\n"
+    "2024-01-01T10:00:00,p,r1,3600,3.456,37.001106513850389,Canada,CAN,quebec\n"
+)
+
+
+def test_recomputed_intensity_prints_energy_to_four_figures(tmp_path: Path) -> None:
+    log = write(tmp_path / "run.csv", QUEBEC_LOG)
+    card = write(tmp_path / "README.md", GOOD.replace("emissions: 1200", "emissions: 3456").replace("Quebec, Canada", "Montreal, Quebec, Canada"))
+    result = run_cardlint("check", "--recompute-intensity", "--log", str(log), "--select", "CO2107", "--output-format", "concise", str(card))
+    assert "37.001106513850389" not in result.stdout
+    assert "differs from 37.00 kWh x 2.565 gCO2eq/kWh" in result.stdout, result.stdout
+
+
+@pytest.mark.parametrize(("written", "shown"), [("0.00001", "0.00001"), ("1.0e-05", "0.00001"), ("123456789", "123457000")])
+def test_a_cards_figure_is_quoted_without_an_exponent(tmp_path: Path, written: str, shown: str) -> None:
+    log = write(tmp_path / "run.csv", QUEBEC_LOG)
+    card = write(tmp_path / "README.md", GOOD.replace("emissions: 1200", f"emissions: {written}"))
+    result = run_cardlint("check", "--log", str(log), "--select", "CO2107", "--output-format", "concise", str(card))
+    assert f"CO2107 [*] emissions of {shown} g differs from" in result.stdout, result.stdout
+    assert "e-05" not in result.stdout and "e+0" not in result.stdout
+
+
+def test_estimate_text_is_rounded_and_its_json_keeps_full_precision() -> None:
+    arguments = ("estimate", "--hardware", "8 x V100", "--hours", "3.3333", "--location", "Germany", "--pue", "1.1")
+    as_json = json.loads(run_cardlint(*arguments, "--output-format", "json").stdout)
+    text = run_cardlint(*arguments).stdout
+    assert as_json["energy_kwh"] == pytest.approx(8 * 300 * 3.3333 / 1000 * 1.1) and len(str(as_json["emissions_g"])) > 6
+    assert f"emissions: {round(as_json['emissions_g'])} g CO2eq" in text and str(as_json["emissions_g"]) not in text

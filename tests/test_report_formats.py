@@ -5,6 +5,7 @@ from __future__ import annotations
 import io
 import json
 import os
+from decimal import Decimal
 from pathlib import Path
 from typing import Any
 
@@ -187,3 +188,27 @@ def test_output_file_writes_the_sarif(tmp_path: Path) -> None:
     validate_sarif(log)
     assert {r["ruleId"] for r in log["runs"][0]["results"]} == {"CO2101", "CO2202"}
     assert os.path.basename(log["runs"][0]["results"][0]["locations"][0]["physicalLocation"]["artifactLocation"]["uri"]) == "README.md"
+
+
+@pytest.mark.parametrize(
+    ("value", "shown"),
+    [
+        (0.0019166161214843, "0.00191662"),
+        (1e-05, "0.00001"),
+        (1234567, "1234570"),
+        (1200.0, "1200"),
+        (Decimal("37.001106513850389"), "37.0011"),
+        (10**200, "1.00000e+200"),
+    ],
+)
+def test_figures_for_people_have_six_significant_digits_and_no_exponent(value: object, shown: str) -> None:
+    from cardlint.amounts import format_figure
+
+    assert format_figure(value, 6) == shown  # type: ignore[arg-type]
+
+
+@pytest.mark.parametrize(("value", "shown"), [(10.2195, "10.22"), (12345.6, "12350"), (6.773, "6.773"), (0.000012345, "0.00001234")])
+def test_measured_grams_are_printed_to_four_figures_without_an_exponent(value: float, shown: str) -> None:
+    from cardlint.energy.result import plain_figures
+
+    assert plain_figures(value) == shown

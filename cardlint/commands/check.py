@@ -117,6 +117,7 @@ def _report_changes(args: argparse.Namespace, output_format: str, changes: list[
         for change in changes:
             stream.write(unified_diff(change.filename, change.before, change.after))
     if not args.quiet:
+        sys.stdout.flush()  # the diff first, then what it adds up to
         sys.stderr.write(_would_fix(summary.fixed, len(changes)))
         if summary.unreadable:
             sys.stderr.write(f"{summary.unreadable} of {summary.files} file{'s' if summary.files != 1 else ''} could not be read.\n")

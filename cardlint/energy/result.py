@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from decimal import Decimal
 from typing import Any, Iterable
 
 from .emissions import JOULES_PER_KWH, GridIntensity, emissions_g
@@ -96,7 +97,7 @@ class EnergyResult:
             return "Emissions: unknown (no energy measured)"
         where = ", ".join(str(x) for x in (it.region_id or it.location, it.year, it.source) if x)
         pue = f", PUE {self.pue:g}" if self.pue is not None else ""
-        return f"Emissions: {grams:.4g} g CO2eq ({it.g_per_kwh:g} g/kWh{', ' + where if where else ''}{pue})"
+        return f"Emissions: {plain_figures(grams)} g CO2eq ({it.g_per_kwh:g} g/kWh{', ' + where if where else ''}{pue})"
 
 
 def total_or_none(values: Iterable[float | None]) -> float | None:
@@ -114,6 +115,11 @@ def total_or_none(values: Iterable[float | None]) -> float | None:
 def rounded(values: dict[str, float | None]) -> dict[str, float | None]:
     """Joules rounded to the millijoule, None kept."""
     return {k: None if v is None else round(v, 3) for k, v in values.items()}
+
+
+def plain_figures(value: float, digits: int = 4) -> str:
+    """``value`` to ``digits`` significant figures, never in exponent notation (12345.6 -> "12350")."""
+    return format(Decimal(f"{value:.{digits}g}"), "f")
 
 
 def format_energy(joules: float) -> str:

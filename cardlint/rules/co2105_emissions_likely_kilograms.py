@@ -6,6 +6,7 @@ import re
 from decimal import Decimal
 from typing import Iterator
 
+from cardlint.amounts import format_figure
 from cardlint.hardware import parse_hardware
 from cardlint.rules._emissions_fix import log_total, write_emissions
 from cardlint.rules._helpers import RELATIVE_TOLERANCE, agrees, emissions_value, log_figures, positive_amount
@@ -83,7 +84,7 @@ def check(ctx: LintContext) -> Iterator[Violation]:
             refused = f"; {fix.refusal}" if fix.refusal else ""
             yield ctx.node_violation(
                 node,
-                f"emissions of {value:g} is the attached log's total in kilograms ({logged.how}: {logged.grams_text} g): "
+                f"emissions of {format_figure(value)} is the attached log's total in kilograms ({logged.how}: {logged.grams_text} g): "
                 f"write {total.text}{refused}",
                 fix.fix,
             )
@@ -107,8 +108,8 @@ def check(ctx: LintContext) -> Iterator[Violation]:
         if 100 <= estimate / value <= 10_000:
             yield ctx.node_violation(
                 node,
-                f"emissions of {value:g} g is about {estimate / value:,.0f} times below an estimate for {hardware} "
-                f"over {hours:g} h {where} ({estimate:,.1f} g): it looks like kilograms; grams would be {value * 1000:g}",
+                f"emissions of {format_figure(value)} g is about {estimate / value:,.0f} times below an estimate for {hardware} "
+                f"over {format_figure(hours)} h {where} ({estimate:,.1f} g): it looks like kilograms; grams would be {format_figure(Decimal(repr(value)) * 1000)}",
                 fix,
             )
         return
@@ -117,8 +118,8 @@ def check(ctx: LintContext) -> Iterator[Violation]:
     if isinstance(source, str) and KILOGRAM_TOOLS.search(source) and value < floor:
         yield ctx.node_violation(
             node,
-            f"emissions of {value:g} g is less than {hardware} emits in {MIN_SECONDS} seconds {where} ({floor:.3g} g), and "
-            f"{source} reports kilograms: did you mean {value * 1000:g} g?",
+            f"emissions of {format_figure(value)} g is less than {hardware} emits in {MIN_SECONDS} seconds {where} ({floor:.3g} g), and "
+            f"{source} reports kilograms: did you mean {format_figure(Decimal(repr(value)) * 1000)} g?",
             fix,
         )
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 from decimal import Decimal
 from typing import Iterator
 
-from cardlint.amounts import format_plain_decimal
+from cardlint.amounts import format_figure, format_plain_decimal
 from cardlint.attach import round_grams
 from cardlint.rules._emissions_fix import Written, log_total, write_emissions
 from cardlint.rules._helpers import RELATIVE_TOLERANCE, agrees, emissions_value, log_figures, positive_amount
@@ -72,7 +72,7 @@ def check(ctx: LintContext) -> Iterator[Violation]:
         if known is not None and card_grams < known and not agrees(card_grams, known, node.value):
             yield ctx.node_violation(
                 node,
-                f"emissions of {number:g} g is below what the attached log's runs with a figure already add up to, "
+                f"emissions of {format_figure(number)} g is below what the attached log's runs with a figure already add up to, "
                 f"{format_plain_decimal(round_grams(known))} g, so the total is at least that; "
                 f"no fix while the total is unknown ({found.no_total})",
             )
@@ -86,13 +86,13 @@ def check(ctx: LintContext) -> Iterator[Violation]:
         one_node = write_emissions(ctx, node, total.grams, f"{total.origin}, one node's if the log covers one of {nodes}", total.evidence, safe=False)
         yield ctx.node_violation(
             node,
-            f"emissions of {number:g} g is {nodes} times {found.how}, {found.grams_text} g: the log may cover one node of {nodes} "
+            f"emissions of {format_figure(number)} g is {nodes} times {found.how}, {found.grams_text} g: the log may cover one node of {nodes} "
             f"that trained together, and the card all of them{_refused(one_node)}",
             one_node.fix,
         )
         return
     written = write_emissions(ctx, node, total.grams, total.origin, total.evidence, safe=found.explicit)
-    yield ctx.node_violation(node, f"emissions of {number:g} g differs from {found.how}, {found.grams_text} g{_refused(written)}", written.fix)
+    yield ctx.node_violation(node, f"emissions of {format_figure(number)} g differs from {found.how}, {found.grams_text} g{_refused(written)}", written.fix)
 
 
 def _refused(written: Written) -> str:

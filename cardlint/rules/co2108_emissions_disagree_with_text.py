@@ -7,7 +7,7 @@ from typing import Iterator
 
 import yaml
 
-from cardlint.amounts import Amount, format_plain_decimal, parse_amount
+from cardlint.amounts import Amount, format_figure, format_plain_decimal, parse_amount
 from cardlint.rules._emissions_fix import log_total, write_emissions
 from cardlint.rules._helpers import emissions_value, positive_amount
 from cardlint.rules._text import offset_in_readme, stated_totals
@@ -77,7 +77,7 @@ def check(ctx: LintContext) -> Iterator[Violation]:
     fix, advice = _fix(ctx, node, stated, f"the text's {first.amount.value} {first.amount.unit} on line {row}, in grams")
     yield ctx.node_violation(
         node,
-        f"emissions of {value:g} g disagrees with the card's text, which states {first.amount.value} "
+        f"emissions of {format_figure(value)} g disagrees with the card's text, which states {first.amount.value} "
         f"{first.amount.unit} on line {row} ({text_grams} g){kilograms}{advice}",
         fix,
     )
