@@ -60,6 +60,7 @@ class Card:
         self.problem: ParseProblem | None = None
         self._line_starts: list[int] = []
         self._nodes: list[tuple[yaml.Node, str | None]] | None = None
+        self._block: tuple[tuple[int, int], str] | None = None
         # True when the metadata was built with no mapping key overwritten: no duplicate keys
         self.keys_distinct = False
 
@@ -76,9 +77,12 @@ class Card:
 
     @property
     def block_text(self) -> str:
+        """The YAML between the delimiters; sliced once (rules ask for it once per node)."""
         if self.block_start is None or self.block_end is None:
             return ""
-        return self.text[self.block_start : self.block_end]
+        if self._block is None or self._block[0] != (self.block_start, self.block_end):
+            self._block = ((self.block_start, self.block_end), self.text[self.block_start : self.block_end])
+        return self._block[1]
 
     def position(self, offset: int) -> Position:
         """Map a character offset to a README line and column (1-based)."""

@@ -97,7 +97,7 @@ def hand_edit_reason(card: Card, node: yaml.Node) -> str | None:
         return "the value has an anchor (&) or a tag (!), which an edit would drop"
     if isinstance(node, yaml.ScalarNode) and node.style in ("|", ">"):
         return "the value is a block scalar (| or >)"
-    if ("&" in card.block_text or "<<" in card.block_text) and id(node) in _shared_nodes(card):
+    if id(node) in _shared_nodes(card):
         return "the value is shared through an anchor or a merge key (<<), so an edit would change other keys too"
     return None
 
@@ -120,7 +120,8 @@ def _shared_nodes(card: Card) -> set[int]:
     took keys into (the merged keys lie outside its source)."""
     if card not in _SHARED:
         shared: set[int] = set()
-        stack: list[tuple[yaml.Node, bool]] = [(card.root, False)] if card.root is not None else []
+        may_share = "&" in card.block_text or "<<" in card.block_text  # read once per card, not once per node
+        stack: list[tuple[yaml.Node, bool]] = [(card.root, False)] if card.root is not None and may_share else []
         seen: set[int] = set()
         while stack:
             node, inside = stack.pop()
