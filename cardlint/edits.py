@@ -167,11 +167,10 @@ def insertion_point(card: Card, mapping: yaml.MappingNode) -> tuple[int, bool, s
     """Where new items of a block mapping go: (offset, whether a line break must come first,
     the items' indentation, the file's line ending)."""
     newline = line_ending(card.text)
-    first_key = card.node_offsets(mapping.value[0][0])[0]
+    first_key, value_end = _own_extent(card, mapping)
     indent = card.text[card.line_start(first_key) : first_key]
     if indent.strip():
         indent = " " * (card.position(first_key).column - 1)
-    value_end = card.node_offsets(mapping.value[-1][1])[1]
     if value_end > card.line_start(value_end):  # the last value ends mid-line: insert after its line
         block_end = card.block_end or len(card.text)
         following = _LINE_BREAK.search(card.text, value_end)
@@ -181,10 +180,24 @@ def insertion_point(card: Card, mapping: yaml.MappingNode) -> tuple[int, bool, s
     return value_end, False, indent, newline
 
 
+def _own_extent(card: Card, mapping: yaml.MappingNode) -> tuple[int, int]:
+    """Where the first key of ``mapping``'s own text starts and its last value ends: keys that a
+    merge key (``<<``) took in from elsewhere are not its text (with none of its own, its whole span)."""
+    start, end = card.node_offsets(mapping)
+    own = [(key, value) for key, value in mapping.value if start <= card.node_offsets(key)[0] < end]
+    if not own:
+        return start, end
+    key_end = card.node_offsets(own[-1][0])[1]
+    value_start, value_end = card.node_offsets(own[-1][1])
+    if value_start < key_end:  # an alias: its node is the anchored one, written before
+        value_end = len(card.text[:end].rstrip(" \t}")) if mapping.flow_style else key_end
+    return card.node_offsets(own[0][0])[0], value_end
+
+
 def insert_items(card: Card, mapping: yaml.MappingNode, items: list[tuple[str, str]]) -> TextEdit:
     """An edit that appends ``key: value`` items (values already YAML text) to ``mapping``."""
     if mapping.flow_style:
-        value_end = card.node_offsets(mapping.value[-1][1])[1]
+        value_end = _own_extent(card, mapping)[1]
         return TextEdit(value_end, value_end, "".join(f", {key}: {value}" for key, value in items))
     offset, break_first, indent, newline = insertion_point(card, mapping)
     lines = [f"{indent}{key}: {value}" for key, value in items]

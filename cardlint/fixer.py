@@ -30,13 +30,14 @@ class FixOutcome(NamedTuple):
 
 
 class FixRun(NamedTuple):
-    """A card fixed pass by pass: the result, the findings fixed, the proposals that lost, and the
-    number of passes that changed the text."""
+    """A card fixed pass by pass: the result, the findings fixed, the proposals that lost, the
+    number of passes that changed the text, and the key paths set (each once per pass that set it)."""
 
     card: Card
     applied: list[Diagnostic]
     conflicts: list[str]
     passes: int
+    writes: tuple[tuple[Any, ...], ...] = ()
 
 
 def fix_card(card: Card, settings: Settings | None = None, unsafe: bool = False) -> tuple[Card, list[Diagnostic]]:
@@ -56,6 +57,7 @@ def fix_passes(card: Card, settings: Settings | None = None, unsafe: bool = Fals
     applied: list[Diagnostic] = []
     conflicts: list[str] = []
     decided: dict[tuple[Any, ...], Evidence] = {}
+    writes: list[tuple[Any, ...]] = []
     passes = 0
     for _ in range(MAX_PASSES):
         fixable = [d for d in lint_card(card, settings) if d.fix is not None and (unsafe or d.fix.is_safe)]
@@ -69,13 +71,14 @@ def fix_passes(card: Card, settings: Settings | None = None, unsafe: bool = Fals
             break
         fixed = parse_card(text, card.path, card.bom)
         verify(card, fixed, fixes)
-        for fix in fixes:
-            for target in _targets(fix):
-                decided[target.path] = max(target.evidence, decided.get(target.path, Evidence.FORM))
+        paths = {target.path: target.evidence for fix in fixes for target in _targets(fix)}
+        for path, evidence in paths.items():
+            decided[path] = max(evidence, decided.get(path, Evidence.FORM))
+        writes.extend(paths)
         applied.extend(chosen + covered)
         card = fixed
         passes += 1
-    return FixRun(card, applied, conflicts, passes)
+    return FixRun(card, applied, conflicts, passes, tuple(writes))
 
 
 def apply_edits(text: str, edits: Sequence[Edit]) -> str:
@@ -321,7 +324,7 @@ def fix_path(path: str | os.PathLike[str], settings: Settings | None = None, uns
     card, settings, notes = prepared
     original_text = card.text
     try:
-        fixed_card, applied, conflicts, _ = fix_passes(card, settings, unsafe)
+        fixed_card, applied, conflicts = fix_passes(card, settings, unsafe)[:3]
     except FixRefused as error:
         return FixOutcome(FileResult(card.path, error=FileError(card.path, f"fix refused, file left as it was: {error}")), 0, None)
     except Exception as error:  # a bug in one rule loses this file, not the whole run
