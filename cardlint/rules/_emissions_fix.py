@@ -6,8 +6,6 @@ made in place. With a measurement log attached, the log's total comes first: a r
 write another figure writes the log's when the log was named, and says so.
 """
 
-from __future__ import annotations
-
 import json
 import math
 from decimal import Decimal

@@ -80,13 +80,13 @@ def check(ctx: LintContext) -> Iterator[Violation]:
         if total is not None and agrees(written, logged.grams / 1000, node.value) and not agrees(written, logged.grams, node.value):
             # the log decides the figure: its total, not the card's figure times 1000 (0.6 kg is not the log's 554 g)
             proven = logged.explicit or abs(written * 1000 - logged.grams) <= logged.grams * RELATIVE_TOLERANCE
-            fix = write_emissions(ctx, node, total.grams, total.origin, total.evidence, safe=proven)
-            refused = f"; {fix.refusal}" if fix.refusal else ""
+            taken = write_emissions(ctx, node, total.grams, total.origin, total.evidence, safe=proven)
+            refused = f"; {taken.refusal}" if taken.refusal else ""
             yield ctx.node_violation(
                 node,
                 f"emissions of {format_figure(value)} is the attached log's total in kilograms ({logged.how}: {logged.grams_text} g): "
                 f"write {total.text}{refused}",
-                fix.fix,
+                taken.fix,
             )
         return  # with a log, the log decides (CO2107 reports other differences)
     if not co2.is_mapping:
