@@ -46,8 +46,10 @@ def check(ctx: LintContext) -> Iterator[Violation]:
         return
     node, value = found
     if isinstance(value, (int, float)) and not isinstance(value, bool) and LIMIT_G < value < math.inf:  # CO2104 reports inf; an int may be beyond float range
+        grams, tonnes = Decimal(value), Decimal(value) / 1_000_000
+        shown = f"{grams:.3E} g ({tonnes:.3E} t CO2eq)" if value >= 1e30 else f"{value:,} g ({tonnes:,.0f} t CO2eq)"  # no 1,000-digit figures
         yield ctx.node_violation(
             node,
-            f"emissions of {value:,} g ({Decimal(value) / 1_000_000:,.0f} t CO2eq) is more than ten times the largest published "
+            f"emissions of {shown} is more than ten times the largest published "
             "training run; check the unit (emissions are grams)",
         )
