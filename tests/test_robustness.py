@@ -350,3 +350,53 @@ def test_fixed_corpus_keeps_its_body_and_reads_on_the_hub(tmp_path: Path) -> Non
         except (yaml.YAMLError, ValueError):
             continue  # unreadable before: fixing it is not required
         metadata_load(copy)
+
+
+# Issue 21, part 5: inputs that took time or memory growing with the square of their size, at
+# moderate sizes (benchmarks/scaling.py measures their growth; here only the answers are checked).
+def _location(n: int) -> str:
+    return '---\nco2_eq_emissions:\n  emissions: 12\n  geographical_location: "' + ("qwzx vbnm, " * n)[:n] + '"\n---\n'
+
+
+SCALING: dict[str, tuple[str, dict[str, int]]] = {
+    "prose-amounts": ("---\nlicense: mit\n---\n" + "Emissions 3 kg CO2 " * 400, {"CO2109": 1}),
+    "yes-list": ("---\nx: [" + ", ".join(["yes"] * 500) + "]\n---\n", {"CL005": 500}),
+    "exponent-keys": ("---\n" + "".join(f"k{i:06d}: 1e3\n" for i in range(300)) + "---\n", {"CL005": 300}),
+    "plain-keys": ("---\n" + "".join(f"k{i:06d}: v\n" for i in range(20_000)) + "---\n", {}),
+    "long-location": (_location(1000), {"CO2303": 1}),
+}
+
+
+@pytest.mark.parametrize("name", sorted(SCALING))
+def test_large_inputs_give_their_findings(name: str) -> None:
+    text, expected = SCALING[name]
+    result = lint_text(text, "README.md", Settings(select=("CL005", "CO2109", "CO2303")))
+    assert result.error is None
+    counts: dict[str, int] = {}
+    for finding in result.diagnostics:
+        counts[finding.code] = counts.get(finding.code, 0) + 1
+    assert counts == expected
+
+
+def test_findings_on_a_long_line_show_it_cut_around_the_column(tmp_path: Path) -> None:
+    card = tmp_path / "README.md"
+    card.write_text(SCALING["yes-list"][0])
+    result = run_cardlint("check", "--no-config", "--select", "CL005", str(card))
+    shown = [line for line in result.stdout.splitlines() if line.startswith("2 | ")]
+    assert len(shown) == 500 and max(map(len, shown)) <= 4 + 126
+    carets = [line for line in result.stdout.splitlines() if line.strip().startswith("| ") and "^" in line]
+    for source, caret in zip(shown, carets):  # each caret stands under a "yes"
+        column = caret.index("^")
+        assert source[column : column + 3] == "yes", (source, caret)
+    assert shown[0].endswith("...") and shown[-1].startswith("2 | ...")
+
+
+@pytest.mark.parametrize("length, start, width", [(80, 10, 3), (120, 119, 1), (121, 0, 5), (5000, 2500, 10), (5000, 4999, 1), (5000, 4990, 400)])
+def test_cut_line_keeps_the_caret_on_its_character(length: int, start: int, width: int) -> None:
+    from cardlint.report.text import SHOWN_WIDTH, cut_line
+
+    line = "".join(chr(33 + i % 90) for i in range(length))
+    shown, column, shown_width = cut_line(line, start, width)
+    assert len(shown) <= SHOWN_WIDTH + 6 and shown[column] == line[start]
+    assert 1 <= shown_width <= width and shown[column : column + shown_width] == line[start : start + shown_width]
+    assert (shown == line) == (length <= SHOWN_WIDTH)
