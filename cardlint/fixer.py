@@ -2,22 +2,22 @@
 
 import os
 import tempfile
-from decimal import Decimal
 from pathlib import Path
 from typing import Any, NamedTuple, Sequence
 
 from cardlint.card import Card, parse_card
-from cardlint.diagnostics import Diagnostic, Edit, FileError, FileResult, Fix
+from cardlint.diagnostics import Diagnostic, Edit, FileError, FileResult
 from cardlint.edits import anchored_spans
+from cardlint.fix_choice import choose, distinct
+from cardlint.fix_values import targets
+from cardlint.fix_verify import FixRefused, verify
 from cardlint.linter import internal_error, lint_card, prepare, result_for
-from cardlint.rules.base import Evidence, Removed, Target
+from cardlint.rules.base import Evidence
 from cardlint.settings import Settings
 
+__all__ = ["FixOutcome", "FixRefused", "FixRun", "apply_edits", "fix_card", "fix_passes", "fix_path", "verify", "write_atomically"]
+
 MAX_PASSES = 10  # a safety net: each value changes only on stronger evidence, so two passes suffice
-
-
-class FixRefused(Exception):
-    """The fixed text failed verification; nothing is written."""
 
 
 class FixOutcome(NamedTuple):
@@ -61,17 +61,17 @@ def fix_passes(card: Card, settings: Settings | None = None, unsafe: bool = Fals
     passes = 0
     for _ in range(MAX_PASSES):
         fixable = [d for d in lint_card(card, settings) if d.fix is not None and (unsafe or d.fix.is_safe)]
-        chosen, covered, lost = _choose(fixable, decided, anchored_spans(card))
+        chosen, covered, lost = choose(fixable, decided, anchored_spans(card))
         conflicts.extend(note for note in lost if note not in conflicts)
         if not chosen:
             break
-        fixes = _distinct([d.fix for d in chosen])  # type: ignore[misc]
+        fixes = distinct([d.fix for d in chosen])  # type: ignore[misc]
         text = apply_edits(card.text, [edit for fix in fixes for edit in fix.edits])
         if text == card.text:
             break
         fixed = parse_card(text, card.path, card.bom)
         verify(card, fixed, fixes)
-        paths = {target.path: target.evidence for fix in fixes for target in _targets(fix)}
+        paths = {target.path: target.evidence for fix in fixes for target in targets(fix)}
         for path, evidence in paths.items():
             decided[path] = max(evidence, decided.get(path, Evidence.FORM))
         writes.extend(paths)
@@ -90,230 +90,6 @@ def apply_edits(text: str, edits: Sequence[Edit]) -> str:
         position = max(position, edit.end)
     pieces.append(text[position:])
     return "".join(pieces)
-
-
-def _targets(fix: Fix) -> tuple[Target, ...]:
-    return fix.sets  # type: ignore[return-value]
-
-
-def _strength(diagnostic: Diagnostic) -> int:
-    return max((target.evidence for target in _targets(diagnostic.fix)), default=Evidence.FORM)  # type: ignore[arg-type]
-
-
-def _distinct(fixes: list[Fix]) -> list[Fix]:
-    """Each fix once (several findings may share one fix, such as two unit keys removed together)."""
-    seen: list[tuple[tuple[int, int, str], ...]] = []
-    kept = []
-    for fix in fixes:
-        key = tuple((e.start, e.end, e.content) for e in fix.edits)
-        if key not in seen:
-            seen.append(key)
-            kept.append(fix)
-    return kept
-
-
-def _choose(fixable: list[Diagnostic], decided: dict[tuple[Any, ...], Evidence], shared: list[tuple[int, int]]) -> tuple[list[Diagnostic], list[Diagnostic], list[str]]:
-    """The findings whose fixes to apply in this pass, those a stronger fix covers, and a note for
-    each proposal that lost to another value.
-
-    The strongest evidence is taken first, safe before unsafe on equal evidence, then the order
-    in the file. A proposal that would set a value already chosen differently loses; when the
-    winner also writes every key it would write (a unit key removed too), its finding is fixed by
-    the winner, and counted so, which keeps every safe fix among those applied with --unsafe-fixes.
-    Two that set one value differently on equal footing are both left: fix it by hand. A fix
-    whose edits overlap a chosen one waits for the next pass; one inside a value that an anchor
-    shares is not applied (it would change the keys that share it).
-    """
-    order = sorted(fixable, key=lambda d: (-_strength(d), not d.fix.is_safe, _first_offset(d), d.code))  # type: ignore[union-attr]
-    kept: list[Diagnostic] = []
-    covered: list[Diagnostic] = []  # fixed by a stronger fix that writes all they would
-    notes: list[str] = []
-    contested: set[tuple[Any, ...]] = set()
-    taken: list[tuple[int, int]] = []
-    for diagnostic in order:
-        fix = diagnostic.fix
-        assert fix is not None
-        spans = [(e.start, e.end) for e in fix.edits]
-        if any(other.fix is not None and other.fix.edits == fix.edits for other in kept):
-            kept.append(diagnostic)  # the same fix as a chosen one
-            continue
-        if any(_overlap(span, region) or span[0] == region[1] for span in spans for region in shared):
-            notes.append(f"{diagnostic.code}'s fix not applied: it edits a value that an anchor shares; fix it by hand")
-            continue
-        verdict = _verdict(diagnostic, kept, decided, notes, contested)
-        if verdict == "covered":
-            covered.append(diagnostic)
-        if verdict is not None or any(_overlap(span, other) for span in spans for other in taken):
-            continue
-        kept.append(diagnostic)
-        taken.extend(spans)
-    if contested:
-        kept = [d for d in kept if not any(t.path in contested for t in _targets(d.fix))]  # type: ignore[arg-type]
-        covered = [d for d in covered if not any(t.path in contested for t in _targets(d.fix))]  # type: ignore[arg-type]
-    return kept, covered if kept else [], notes
-
-
-def _verdict(diagnostic: Diagnostic, kept: list[Diagnostic], decided: dict[tuple[Any, ...], Evidence], notes: list[str], contested: set[tuple[Any, ...]]) -> str | None:
-    """None when no chosen value stands against this proposal; else "lost", or "covered" when a
-    stronger fix writes every key it would (its finding is fixed by that one). Says why in ``notes``."""
-    fix = diagnostic.fix
-    assert fix is not None
-    for target in _targets(fix):
-        earlier = decided.get(target.path)
-        if earlier is not None and target.evidence <= earlier:
-            notes.append(f"{_proposal(diagnostic, target)} not applied: the value was already set from {_words(earlier)}")
-            return "lost"
-        for other in kept:
-            for chosen in _targets(other.fix):  # type: ignore[arg-type]
-                if not _related(target.path, chosen.path) or (target.path == chosen.path and _same_value(target.value, chosen.value)):
-                    continue
-                if chosen.evidence == target.evidence and other.fix.is_safe == fix.is_safe:  # type: ignore[union-attr]
-                    contested.add(chosen.path)
-                    notes.append(f"{_proposal(other, chosen)} and {_proposal(diagnostic, target)} disagree on equal evidence: neither applied; fix it by hand")
-                    return "lost"
-                notes.append(f"{_proposal(diagnostic, target)} not applied: {_proposal(other, chosen)} comes first")
-                paths = {t.path for t in _targets(other.fix)}  # type: ignore[arg-type]
-                stronger = chosen.evidence > target.evidence
-                return "covered" if stronger and all(t.path in paths for t in _targets(fix)) else "lost"
-    return None
-
-
-def _words(evidence: Evidence) -> str:
-    return {
-        Evidence.FORM: "the card's own value",
-        Evidence.ESTIMATE: "an estimate",
-        Evidence.TEXT: "the card's text",
-        Evidence.LOG_FOUND: "a log found beside the README",
-        Evidence.LOG_NAMED: "a log named with --log",
-    }[evidence]
-
-
-def _proposal(diagnostic: Diagnostic, target: Target) -> str:
-    return f"{diagnostic.code}'s {_dotted(target.path)}: {_shown(target.value)} ({target.origin or 'the card'})"
-
-
-def _related(a: tuple[Any, ...], b: tuple[Any, ...]) -> bool:
-    """The same key, or one inside the other."""
-    return a[: len(b)] == b or b[: len(a)] == a
-
-
-def _first_offset(diagnostic: Diagnostic) -> int:
-    return diagnostic.fix.edits[0].start if diagnostic.fix and diagnostic.fix.edits else 0
-
-
-def _overlap(a: tuple[int, int], b: tuple[int, int]) -> bool:
-    """Whether two edits overlap: an insertion only when it falls inside the other edit (at either
-    end it goes before or after it, and insertions at one point go in the fixer's order)."""
-    return a[0] < b[1] and b[0] < a[1]
-
-
-def verify(before: Card, after: Card, fixes: Sequence[Fix]) -> None:
-    """The fixed card must parse and keep its body; every value a fix set must read as the fix
-    announced, and every other key (at any depth) must keep its value."""
-    if before.problem is None and after.problem is not None:
-        raise FixRefused(f"the fixed metadata would not parse ({after.problem.message})")
-    if before.has_block and after.body != before.body:
-        raise FixRefused("a fix would have changed the Markdown body")
-    if before.metadata is None or after.metadata is None:
-        return
-    targets = [target for fix in fixes for target in _targets(fix)]
-    undeclared = [fix for fix in fixes if not fix.sets]
-    loose = _touched_keys(before, [edit for fix in undeclared for edit in fix.edits])
-    for target in targets:
-        actual = _lookup(after.metadata, target.path)
-        if target.path[:1] in loose:
-            continue  # a fix that does not say what it sets (a key renamed) may have moved it
-        if not _same_value(target.value, actual):
-            raise FixRefused(
-                f"a fix meant '{_dotted(target.path)}' to be {_shown(target.value)}, but the fixed card would hold {_shown(actual)}"
-            )
-    covered = [target.path for target in targets] + loose
-    if undeclared:  # a fix that does not say what it sets may add keys (a block from the text or a log)
-        covered += [(key,) for key in after.metadata if key not in before.metadata]
-    old, new = _leaves(before.metadata), _leaves(after.metadata)
-    for path in list(old) + [path for path in new if path not in old]:
-        if path in old and path in new and _same(old[path], new[path]):
-            continue
-        if any(path[: len(prefix)] == prefix for prefix in covered):
-            continue
-        raise FixRefused(f"a fix would have changed '{_dotted(path)}', which no fix meant to touch")
-
-
-class _Absent(NamedTuple):
-    """No value at a key path."""
-
-
-def _lookup(metadata: Any, path: tuple[Any, ...]) -> Any:
-    value = metadata
-    for key in path:
-        if isinstance(value, dict) and key in value:
-            value = value[key]
-        elif isinstance(value, list) and isinstance(key, int) and 0 <= key < len(value):
-            value = value[key]
-        else:
-            return _Absent()
-    return value
-
-
-def _leaves(value: Any, path: tuple[Any, ...] = ()) -> dict[tuple[Any, ...], Any]:
-    """Every value at every key path (a mapping or a list is recorded as its kind)."""
-    found: dict[tuple[Any, ...], Any] = {}
-    stack = [(path, value)]
-    while stack:
-        where, item = stack.pop()
-        if isinstance(item, dict):
-            found[where] = "<mapping>"
-            stack += [(where + (key,), child) for key, child in item.items()]
-        elif isinstance(item, list):
-            found[where] = f"<list of {len(item)}>"
-            stack += [(where + (index,), child) for index, child in enumerate(item)]
-        else:
-            found[where] = item
-    return found
-
-
-def _same_value(announced: Any, actual: Any) -> bool:
-    """Whether ``actual`` is what a fix announced: the same number, string or structure; absent for REMOVED."""
-    if isinstance(announced, Removed):
-        return isinstance(actual, _Absent)
-    if isinstance(announced, Decimal):
-        if isinstance(actual, bool) or not isinstance(actual, (int, float)):
-            return False
-        return Decimal(repr(actual) if isinstance(actual, float) else actual) == announced
-    return _same(announced, actual)
-
-
-def _shown(value: Any) -> str:
-    if isinstance(value, Removed):
-        return "removed"
-    if isinstance(value, _Absent):
-        return "nothing"
-    if isinstance(value, Decimal):
-        return format(value, "f")
-    if type(value) is int and value.bit_length() > 1000:
-        return f"an integer of about {value.bit_length() * 3 // 10} digits"
-    return repr(value)
-
-
-def _dotted(path: tuple[Any, ...]) -> str:
-    return ".".join(str(key) for key in path) or "(the metadata)"
-
-
-def _touched_keys(card: Card, edits: list[Edit]) -> list[tuple[Any, ...]]:
-    """The top-level keys whose text an edit touches (for fixes that do not say what they set)."""
-    touched = []
-    for key_node, value_node in card.mapping_items():
-        start = card.node_offsets(key_node)[0]
-        end = card.node_offsets(value_node)[1]
-        if any(start <= edit.end and edit.start <= end for edit in edits):
-            touched.append((key_node.value,))
-    return touched
-
-
-def _same(a: Any, b: Any) -> bool:
-    if type(a) is int and type(b) is int:
-        return a == b  # repr of an integer over 4,300 digits raises
-    return type(a) is type(b) and repr(a) == repr(b)
 
 
 def fix_path(path: str | os.PathLike[str], settings: Settings | None = None, unsafe: bool = False, write: bool = True) -> FixOutcome:

@@ -4,14 +4,18 @@ from __future__ import annotations
 
 import json
 import os
+import re
 import stat
+from decimal import Decimal
 from pathlib import Path
 
 import pytest
 
 from cardlint.card import parse_card
+from cardlint.diagnostics import Fix
 from cardlint.fixer import FixRefused, fix_path, verify, write_atomically
 from cardlint.linter import read_card
+from cardlint.rules.base import Target
 from support import run_cardlint
 
 BAD = "---\nlicense: mit\nco2_eq_emissions:\n  emissions: \"1.2 kg\"  # from CodeCarbon\n  training_type: Fine-tuning\n---\n# Model\n\nBody text.\n"
@@ -148,6 +152,29 @@ def test_verification_refuses_collateral_changes() -> None:
     broken = parse_card("---\nlicense: [mit\n---\nbody\n")
     with pytest.raises(FixRefused, match="would not parse"):
         verify(before, broken, [])
+
+
+def _sets_emissions(value: str) -> Fix:
+    """A fix announcing co2_eq_emissions.emissions = value (its edits do not matter to the verifier)."""
+    return Fix("safe", "test", (), (Target(("co2_eq_emissions", "emissions"), Decimal(value)),))
+
+
+@pytest.mark.parametrize(
+    "after, refusal",
+    [
+        ("emissions: 150005\n  source: x", "meant 'co2_eq_emissions.emissions' to be 15000, but the fixed card would hold 150005"),
+        ("emissions: 15000\n  source: y", "would have changed 'co2_eq_emissions.source', which no fix meant to touch"),
+        ("emissions: 15000\n  source: x\n  unit: kg", "would have changed 'co2_eq_emissions.unit'"),
+        ('emissions: "15000"\n  source: x', "but the fixed card would hold '15000'"),
+    ],
+)
+def test_verification_compares_every_key_with_what_the_fixes_announced(after: str, refusal: str) -> None:
+    """Key by key, nested keys of co2_eq_emissions too: the BOM shift and collateral edits of issue 21 are refused."""
+    before = parse_card("---\nco2_eq_emissions:\n  emissions: 15\n  source: x\n---\n")
+    fixed = parse_card(f"---\nco2_eq_emissions:\n  {after}\n---\n")
+    with pytest.raises(FixRefused, match=re.escape(refusal)):
+        verify(before, fixed, [_sets_emissions("15000")])
+    verify(before, parse_card("---\nco2_eq_emissions:\n  emissions: 15000.0\n  source: x\n---\n"), [_sets_emissions("15000")])
 
 
 def test_a_rule_that_crashes_loses_one_file_not_the_run(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:

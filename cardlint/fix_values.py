@@ -1,0 +1,65 @@
+"""The values that fixes announce: where they are in the metadata, and whether a card holds them."""
+
+from decimal import Decimal
+from typing import Any, NamedTuple
+
+from cardlint.diagnostics import Fix
+from cardlint.rules.base import Removed, Target
+
+
+def targets(fix: Fix) -> tuple[Target, ...]:
+    """The values a fix says it sets."""
+    return fix.sets  # type: ignore[return-value]
+
+
+class Absent(NamedTuple):
+    """No value at a key path."""
+
+
+def lookup(metadata: Any, path: tuple[Any, ...]) -> Any:
+    """The value at a key path (keys, and indexes in lists), or Absent()."""
+    value = metadata
+    for key in path:
+        if isinstance(value, dict) and key in value:
+            value = value[key]
+        elif isinstance(value, list) and isinstance(key, int) and 0 <= key < len(value):
+            value = value[key]
+        else:
+            return Absent()
+    return value
+
+
+def same_value(announced: Any, actual: Any) -> bool:
+    """Whether ``actual`` is what a fix announced: the same number, string or structure; absent for REMOVED."""
+    if isinstance(announced, Removed):
+        return isinstance(actual, Absent)
+    if isinstance(announced, Decimal):
+        if isinstance(actual, bool) or not isinstance(actual, (int, float)):
+            return False
+        return Decimal(repr(actual) if isinstance(actual, float) else actual) == announced
+    return same(announced, actual)
+
+
+def shown(value: Any) -> str:
+    """A value as messages show it."""
+    if isinstance(value, Removed):
+        return "removed"
+    if isinstance(value, Absent):
+        return "nothing"
+    if isinstance(value, Decimal):
+        return format(value, "f")
+    if type(value) is int and value.bit_length() > 1000:
+        return f"an integer of about {value.bit_length() * 3 // 10} digits"
+    return repr(value)
+
+
+def dotted(path: tuple[Any, ...]) -> str:
+    """A key path as messages show it: ``co2_eq_emissions.emissions``."""
+    return ".".join(str(key) for key in path) or "(the metadata)"
+
+
+def same(a: Any, b: Any) -> bool:
+    """The same type and value (so 1 is not True, nor 1.0)."""
+    if type(a) is int and type(b) is int:
+        return a == b  # repr of an integer over 4,300 digits raises
+    return type(a) is type(b) and repr(a) == repr(b)
