@@ -2,11 +2,14 @@
 
 from __future__ import annotations
 
+from decimal import Decimal
 from typing import Iterator
 
+from cardlint.co2 import KEY
 from cardlint.edits import insert_items, plain_or_quoted
+from cardlint.rules._emissions_fix import log_total
 from cardlint.rules._helpers import log_figures
-from cardlint.rules.base import LintContext, ProposedFix, Violation
+from cardlint.rules.base import Evidence, LintContext, ProposedFix, Target, Violation
 
 CODE = "CO2002"
 NAME = "co2-missing-emissions"
@@ -53,7 +56,10 @@ def check(ctx: LintContext) -> Iterator[Violation]:
     fix = None
     if found is not None and found.grams_text is not None:
         edit = insert_items(ctx.card, co2.node, [("emissions", found.grams_text)])  # type: ignore[arg-type]
-        fix = ProposedFix("safe" if found.explicit else "unsafe", f"Add 'emissions: {found.grams_text}' ({found.how})", (edit,))
+        total = log_total(ctx)
+        assert total is not None
+        target = Target((KEY, "emissions"), total.grams, total.evidence, total.origin)
+        fix = ProposedFix("safe" if found.explicit else "unsafe", f"Add 'emissions: {found.grams_text}': {total.origin}", (edit,), (target,))
         message = f"co2_eq_emissions has no 'emissions': the attached log gives {found.grams_text} g ({found.how})"
     elif found is not None and found.no_total:
         message = f"{message}; the attached log gives no total to add ({found.no_total})"
@@ -79,7 +85,11 @@ def _estimated(ctx: LintContext, message: str) -> tuple[ProposedFix | None, str]
         return None, f"{message}; cannot estimate: {error}"
     grams = format_plain_decimal(round_grams(result.grams))
     items = [("emissions", grams)]
+    origin = f"an estimate: {result.formula()}"
+    sets = [Target((KEY, "emissions"), Decimal(grams), Evidence.ESTIMATE, origin)]
     if "source" not in co2.value:
         items.append(("source", plain_or_quoted(result.source_text())))
+        sets.append(Target((KEY, "source"), result.source_text(), Evidence.ESTIMATE, origin))
     edit = insert_items(ctx.card, co2.node, items)  # type: ignore[arg-type]
-    return ProposedFix("unsafe", f"Add the estimate 'emissions: {grams}'", (edit,)), f"{message}; estimate: {result.formula()}"
+    fix = ProposedFix("unsafe", f"Add the estimate 'emissions: {grams}': {result.formula()}", (edit,), tuple(sets))
+    return fix, f"{message}; estimate: {result.formula()}"

@@ -7,6 +7,7 @@ from typing import TYPE_CHECKING, Iterator
 import yaml
 
 from cardlint.edits import add_co2_block, plain_or_quoted
+from cardlint.rules._emissions_fix import log_total
 from cardlint.rules._helpers import log_figures
 from cardlint.rules.base import LintContext, ProposedFix, Violation
 
@@ -62,7 +63,7 @@ def check(ctx: LintContext) -> Iterator[Violation]:
         yield Violation(where or 0, where or 0, f"the card has no co2_eq_emissions but a measurement log is attached{why}")
         return
     edit = add_co2_block(ctx.card, _items(found))
-    fix = ProposedFix("safe" if found.explicit else "unsafe", f"Add co2_eq_emissions from the log ({found.grams_text} g)", (edit,))
+    fix = ProposedFix("safe" if found.explicit else "unsafe", f"Add co2_eq_emissions with {found.grams_text} g: {_origin(ctx)}", (edit,))
     yield Violation(where or 0, where or 0, f"the card has no co2_eq_emissions but the attached log gives {found.grams_text} g ({found.how})", fix)
 
 
@@ -75,3 +76,9 @@ def _items(found: LogFigures) -> list[tuple[str, str]]:
         ("hardware_used", found.hardware),
     ]
     return [(key, value if key == "emissions" else plain_or_quoted(value)) for key, value in values if value]
+
+
+def _origin(ctx: LintContext) -> str:
+    """Where the figure comes from: the log file, its runs and how it was attached."""
+    total = log_total(ctx)
+    return total.origin if total is not None else "the attached log"

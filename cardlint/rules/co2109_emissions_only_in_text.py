@@ -57,7 +57,8 @@ def check(ctx: LintContext) -> Iterator[Violation]:
     assert grams is not None
     text = format_plain_decimal(grams)
     offset = offset_in_readme(card, first)
-    fix = ProposedFix("unsafe", f"Add co2_eq_emissions with {text} g", (add_co2_block(card, [("emissions", text)]),))
+    row = card.position(offset).row
+    fix = ProposedFix("unsafe", f"Add co2_eq_emissions with {text} g: the text's {first.amount.value} {first.amount.unit} on line {row}", (add_co2_block(card, [("emissions", text)]),))
     yield Violation(
         offset,
         card.body_start + first.value_end,
