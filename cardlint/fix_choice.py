@@ -90,10 +90,12 @@ def _verdict(diagnostic: Diagnostic, kept: list[Diagnostic], decided: dict[tuple
                     contested.add(chosen.path)
                     notes.append(f"{_proposal(other, chosen)} and {_proposal(diagnostic, target)} disagree on equal evidence: neither applied; fix it by hand")
                     return "lost"
-                notes.append(f"{_proposal(diagnostic, target)} not applied: {_proposal(other, chosen)} comes first")
                 paths = {t.path for t in targets(other.fix)}  # type: ignore[arg-type]
-                stronger = chosen.evidence > target.evidence
-                return "covered" if stronger and all(t.path in paths for t in targets(fix)) else "lost"
+                if chosen.evidence > target.evidence and all(t.path in paths for t in targets(fix)):
+                    notes.append(f"{_proposal(diagnostic, target)} gives way to {_proposal(other, chosen)}, which fixes its finding too")
+                    return "covered"
+                notes.append(f"{_proposal(diagnostic, target)} not applied: {_proposal(other, chosen)} comes first")
+                return "lost"
     return None
 
 
