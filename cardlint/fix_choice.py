@@ -36,9 +36,10 @@ def choose(fixable: list[Diagnostic], decided: dict[tuple[Any, ...], Evidence], 
     each proposal that lost to another value.
 
     The strongest evidence is taken first, safe before unsafe on equal evidence, then the order
-    in the file. A proposal that would set a value already chosen differently loses; when the
-    winner also writes every key it would write (a unit key removed too), its finding is fixed by
-    the winner, and counted so, which keeps every safe fix among those applied with --unsafe-fixes.
+    in the file. A proposal that would set a value already chosen differently loses; when it only
+    rewrote the card's own value in another form and the winner writes every key it would (a unit
+    key removed too), its finding is fixed by the winner, and counted so, which keeps every safe
+    fix among those applied with --unsafe-fixes.
     Two that set one value differently on equal footing are both left: fix it by hand. A fix
     whose edits overlap a chosen one waits for the next pass; one inside a value that an anchor
     shares is not applied (it would change the keys that share it).
@@ -73,8 +74,9 @@ def choose(fixable: list[Diagnostic], decided: dict[tuple[Any, ...], Evidence], 
 
 
 def _verdict(diagnostic: Diagnostic, kept: list[Diagnostic], decided: dict[tuple[Any, ...], Evidence], notes: list[str], contested: set[tuple[Any, ...]]) -> str | None:
-    """None when no chosen value stands against this proposal; else "lost", or "covered" when a
-    stronger fix writes every key it would (its finding is fixed by that one). Says why in ``notes``."""
+    """None when no chosen value stands against this proposal; else "lost", or "covered" when it
+    only rewrote the card's own value and a stronger fix writes every key it would (its finding is
+    fixed by that one). Says why in ``notes``."""
     fix = diagnostic.fix
     assert fix is not None
     for target in targets(fix):
@@ -91,7 +93,7 @@ def _verdict(diagnostic: Diagnostic, kept: list[Diagnostic], decided: dict[tuple
                     notes.append(f"{_proposal(other, chosen)} and {_proposal(diagnostic, target)} disagree on equal evidence: neither applied; fix it by hand")
                     return "lost"
                 paths = {t.path for t in targets(other.fix)}  # type: ignore[arg-type]
-                if chosen.evidence > target.evidence and all(t.path in paths for t in targets(fix)):
+                if target.evidence == Evidence.FORM < chosen.evidence and all(t.path in paths for t in targets(fix)):
                     notes.append(f"{_proposal(diagnostic, target)} gives way to {_proposal(other, chosen)}, which fixes its finding too")
                     return "covered"
                 notes.append(f"{_proposal(diagnostic, target)} not applied: {_proposal(other, chosen)} comes first")
