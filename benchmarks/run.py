@@ -9,7 +9,7 @@ in the same run on the same generated corpus (see corpus.py), as whole processes
   ``python -c "import yaml"`` (the floor) and ``from huggingface_hub import ModelCard`` (what a
   hand-written checker pays before reading anything);
 - throughput: cards per second of ``cardlint check`` over the corpus, in one process (``--jobs 1``)
-  and as run by default (one process per CPU for a corpus this size), against the floor (read
+  and as run by default (one process on 2 CPUs; see benchmarks/PARALLEL.md), against the floor (read
   each file, split it with the Hub's regex, parse the block with PyYAML's C loader) and a
   hand-written checker (huggingface_hub's ``metadata_load`` and a compiled jsonschema validator
   for ``co2_eq_emissions``), each in one process;
@@ -38,8 +38,8 @@ sys.path.insert(0, str(Path(__file__).resolve().parent))
 from corpus import generate, make_card  # noqa: E402
 
 REPO = Path(__file__).resolve().parents[1]
-# cardlint check as run by default: one process per CPU from 200 files (cardlint.cli.PARALLEL_FROM)
-DEFAULT = f"cardlint check (concise), default: {os.cpu_count()} processes"
+# cardlint check as run by default: cardlint.commands.check.default_processes (benchmarks/PARALLEL.md)
+DEFAULT = "cardlint check (concise), default --jobs"
 SCHEMA = REPO / "schemas" / "co2_eq_emissions.schema.json"
 
 # Runs a command and prints its wall time, the CPU time and peak RSS of its process tree.

@@ -15,7 +15,6 @@ from typing import Any, Callable, NoReturn, Sequence
 from cardlint import __version__
 
 EXIT_CLEAN, EXIT_FINDINGS, EXIT_ERROR = 0, 1, 2
-PARALLEL_FROM = 200  # files from which check uses every CPU unless --jobs says otherwise
 
 
 class UsageError(Exception):
@@ -73,7 +72,7 @@ def _add_lint_options(parser: argparse.ArgumentParser) -> None:
         "--include", action="append", metavar="GLOB", help="file names to lint in folders (repeatable; default: README.md)"
     )
     parser.add_argument(
-        "-j", "--jobs", type=int, metavar="N", help=f"lint with N processes (0: one per CPU; default: one per CPU from {PARALLEL_FROM} files, else 1)"
+        "-j", "--jobs", type=int, metavar="N", help="lint with N processes (0: one per CPU; default: 1, or with 3+ CPUs one per 4 MB of cards, see the README)"
     )
     parser.add_argument("--unsafe-fixes", action="store_true", help="also apply (or count) fixes that may change the card's meaning")
     parser.add_argument("--diff", action="store_true", help="print a unified diff of the fixes (JSON edits with --output-format json), write nothing; exit 1 if it would change a file")

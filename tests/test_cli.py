@@ -264,19 +264,43 @@ def test_folder_without_readme_checks_its_markdown_and_include_narrows(tmp_path:
     assert empty.returncode == 0 and "No cards to check." in empty.stdout and "no other Markdown file" in empty.stderr
 
 
-def test_many_files_in_parallel_by_default_report_as_one_process(tmp_path: Path) -> None:
-    from cardlint.cli import PARALLEL_FROM
-
-    for number in range(PARALLEL_FROM):
+def test_many_files_in_several_processes_report_as_one_process(tmp_path: Path) -> None:
+    count = 60
+    for number in range(count):
         write(tmp_path / f"{number:03d}" / "README.md", BAD if number % 3 else GOOD)
     (tmp_path / "007" / "README.md").write_bytes(b"\x00\x01binary")
-    default = run_cardlint("check", "--output-format", "concise", str(tmp_path))
+    parallel = run_cardlint("check", "--output-format", "concise", "--jobs", "2", str(tmp_path))
     one_process = run_cardlint("check", "--output-format", "concise", "--jobs", "1", str(tmp_path))
-    assert (default.returncode, default.stdout, default.stderr) == (one_process.returncode, one_process.stdout, one_process.stderr)
-    assert default.returncode == 2  # the binary file
+    assert (parallel.returncode, parallel.stdout, parallel.stderr) == (one_process.returncode, one_process.stdout, one_process.stderr)
+    assert parallel.returncode == 2  # the binary file
     per_card = len(run_cardlint("check", "--output-format", "concise", "-q", str(tmp_path / "001" / "README.md")).stdout.splitlines())
-    bad = sum(1 for number in range(PARALLEL_FROM) if number % 3 and number != 7)
-    assert f"Found {bad * per_card} problems" in default.stdout, default.stdout[-300:]
+    bad = sum(1 for number in range(count) if number % 3 and number != 7)
+    assert f"Found {bad * per_card} problems" in parallel.stdout, parallel.stdout[-300:]
+
+
+@pytest.mark.parametrize(
+    ("files", "kilobytes", "cpus", "processes"),
+    [
+        (5000, 20, 2, 1),  # two CPUs: one process, whatever the corpus (benchmarks/PARALLEL.md)
+        (5000, 20, 1, 1),
+        (150, 100, 16, 1),  # too few files to share out
+        (1000, 2, 16, 1),  # 2 MB: not half a second of work
+        (1000, 10, 16, 2),  # 10 MB: two processes of 4 MB
+        (2000, 20, 4, 4),  # 40 MB, but 4 CPUs
+        (2000, 20, 16, 10),
+        (300, 100, 16, 3),  # 30 MB in 300 files: 100 files a process at least
+    ],
+)
+def test_the_default_number_of_processes_follows_cpus_files_and_bytes(tmp_path: Path, files: int, kilobytes: int, cpus: int, processes: int) -> None:
+    from cardlint.commands.check import default_processes
+
+    paths = []
+    for number in range(files):
+        path = tmp_path / f"{number}.md"
+        with open(path, "wb") as handle:
+            handle.truncate(kilobytes * 1000)  # a sparse file: its size without writing it
+        paths.append(str(path))
+    assert default_processes(paths + [str(tmp_path / "gone.md")], cpus) == processes
 
 
 @pytest.mark.skipif(not Path("/dev/full").exists(), reason="/dev/full (a device that is always full) is Linux's")

@@ -8,7 +8,7 @@ import sys
 from contextlib import contextmanager
 from typing import Iterator, TextIO
 
-from cardlint.cli import EXIT_CLEAN, EXIT_ERROR, EXIT_FINDINGS, PARALLEL_FROM, UsageError
+from cardlint.cli import EXIT_CLEAN, EXIT_ERROR, EXIT_FINDINGS, UsageError
 from cardlint.config import ConfigError, settings_for
 from cardlint.diagnostics import FileError, FileResult
 from cardlint.linter import failed, lint_path, read_card
@@ -131,15 +131,47 @@ def _would_fix(findings: int, files: int) -> str:
     return f"Would fix {findings} finding{'s' if findings != 1 else ''} in {files} file{'s' if files != 1 else ''}.\n"
 
 
+# When several processes pay (benchmarks/PARALLEL.md): on 2 CPUs a second process cost 20 to 45 %
+# more CPU time and lost up to 27 % of wall time on a busy machine (it won at most 1.2 to 1.3
+# times, idle, from 8 MB of cards), so fewer than PARALLEL_MIN_CPUS CPUs lint in one process.
+# With more, each process must have PARALLEL_BYTES of cards (about half a second of work) and
+# PARALLEL_FILES files to pay for its start and for passing results back.
+PARALLEL_MIN_CPUS = 3
+PARALLEL_BYTES = 4_000_000
+PARALLEL_FILES = 100
+
+
+def default_processes(paths: list[str], cpus: int) -> int:
+    """How many processes to lint ``paths`` with when --jobs does not say: by CPUs, files and bytes."""
+    if cpus < PARALLEL_MIN_CPUS or len(paths) < 2 * PARALLEL_FILES:
+        return 1
+    total = 0
+    for path in paths:
+        try:
+            total += os.stat(path).st_size
+        except OSError:
+            pass  # reported when it is linted
+    return max(1, min(cpus, total // PARALLEL_BYTES, len(paths) // PARALLEL_FILES))
+
+
+def _cpus() -> int:
+    """The CPUs this process may run on (a container's share, not the machine's)."""
+    try:
+        return len(os.sched_getaffinity(0))
+    except (AttributeError, OSError):
+        return os.cpu_count() or 1
+
+
 def _lint_all(jobs: list[tuple[str, Settings]], processes: int | None) -> list[FileResult]:
-    """Lint every (path, settings) pair, in parallel processes when asked or when there are many.
+    """Lint every (path, settings) pair, in parallel processes when asked or when it pays.
 
     Where processes cannot be started (no semaphores in some sandboxes) or one dies, the files
     are linted in this process instead.
     """
     if processes is None:
-        processes = 0 if len(jobs) >= PARALLEL_FROM else 1
-    workers = processes if processes > 0 else (os.cpu_count() or 1)
+        workers = default_processes([path for path, _ in jobs], _cpus())
+    else:
+        workers = processes if processes > 0 else _cpus()
     if workers == 1 or len(jobs) < 2 * workers:
         return [lint_path(path, settings) for path, settings in jobs]
     from concurrent.futures import ProcessPoolExecutor
