@@ -11,6 +11,8 @@ from typing import Any
 
 import jsonschema
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 
 from cardlint.card import Position
 from cardlint.diagnostics import DOCS_URL, Diagnostic, FileError, FileResult
@@ -212,3 +214,25 @@ def test_measured_grams_are_printed_to_four_figures_without_an_exponent(value: f
     from cardlint.energy.result import plain_figures
 
     assert plain_figures(value) == shown
+
+
+_LINES = st.lists(st.sampled_from(["---", "co2_eq_emissions:", "  emissions: 1.2", "  emissions: 1200", "x: \"no\"", "", "# body", "é €"]), max_size=8)
+_ENDINGS = st.sampled_from(["\n", "\r\n", "\r"])
+
+
+@given(_LINES, _LINES, _ENDINGS)
+def test_the_edits_of_a_change_turn_the_text_before_into_the_text_after(before_lines: list[str], after_lines: list[str], ending: str) -> None:
+    from cardlint.card import Card
+    from cardlint.report.changes import text_edits
+
+    before, after = ending.join(before_lines), ending.join(after_lines)
+    card = Card(before)
+    starts = {card.position(offset): offset for offset in range(len(before) + 1)}
+    text = before
+    edits = text_edits(before, after)
+    spans = [(starts[Position(**e["location"])], starts[Position(**e["end_location"])], e["content"]) for e in edits]
+    assert all(end <= next_start for (_, end, _), (next_start, _, _) in zip(spans, spans[1:]))  # in order, apart
+    for start, end, content in reversed(spans):
+        text = text[:start] + content + text[end:]
+    assert text == after
+    assert (edits == []) == (before == after)
