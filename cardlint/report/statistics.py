@@ -10,12 +10,12 @@ class RuleStatistic(NamedTuple):
 
     code: str
     name: str
-    count: int
+    findings: int
     fixable: int
 
     def to_dict(self) -> dict[str, Any]:
         """ruff's JSON form: ``fixable`` is true when every finding of the rule is fixable."""
-        return {"code": self.code, "name": self.name, "count": self.count, "fixable": self.fixable == self.count, "fixable_count": self.fixable}
+        return {"code": self.code, "name": self.name, "count": self.findings, "fixable": self.fixable == self.findings, "fixable_count": self.fixable}
 
 
 def rule_statistics(results: list[FileResult], unsafe_fixes: bool) -> list[RuleStatistic]:
@@ -27,17 +27,17 @@ def rule_statistics(results: list[FileResult], unsafe_fixes: bool) -> list[RuleS
             row[1] += 1
             row[2] += finding.fix is not None and (unsafe_fixes or finding.fix.is_safe)
     rows = [RuleStatistic(code, name, count, fixable) for code, (name, count, fixable) in counts.items()]
-    return sorted(rows, key=lambda row: (-row.count, row.code))
+    return sorted(rows, key=lambda row: (-row.findings, row.code))
 
 
 def statistics_lines(rows: list[RuleStatistic]) -> list[str]:
     """``count  code  [*] name`` per rule: ``[*]`` every finding fixable, ``[-]`` some, ``[ ]`` none."""
     if not rows:
         return []
-    count_width = max(len(str(row.count)) for row in rows)
+    count_width = max(len(str(row.findings)) for row in rows)
     code_width = max(len(row.code) for row in rows)
     lines = []
     for row in rows:
-        marker = "[*]" if row.fixable == row.count else "[-]" if row.fixable else "[ ]"
-        lines.append(f"{row.count:>{count_width}}  {row.code:<{code_width}}  {marker} {row.name}")
+        marker = "[*]" if row.fixable == row.findings else "[-]" if row.fixable else "[ ]"
+        lines.append(f"{row.findings:>{count_width}}  {row.code:<{code_width}}  {marker} {row.name}")
     return lines
