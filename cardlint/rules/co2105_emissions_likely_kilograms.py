@@ -6,11 +6,13 @@ import re
 from decimal import Decimal
 from typing import Iterator
 
+import yaml
+
 from cardlint.amounts import format_figure
 from cardlint.hardware import parse_hardware
 from cardlint.rules._emissions_fix import log_total, write_emissions
 from cardlint.rules._helpers import RELATIVE_TOLERANCE, agrees, emissions_value, log_figures, positive_amount
-from cardlint.rules.base import Evidence, LintContext, Violation
+from cardlint.rules.base import Evidence, LintContext, ProposedFix, Violation
 
 CODE = "CO2105"
 NAME = "emissions-likely-kilograms"
@@ -91,11 +93,10 @@ def check(ctx: LintContext) -> Iterator[Violation]:
         return  # with a log, the log decides (CO2107 reports other differences)
     if not co2.is_mapping:
         return
-    guess = write_emissions(ctx, node, written * 1000, f"1000 times the card's {node.value}, a guess from plausibility", Evidence.ESTIMATE, safe=False)
-    fix = guess.fix
     hardware = co2.value.get("hardware_used")
     if not isinstance(hardware, str):
         return
+    fix = _guess(ctx, node, written)
     # at least one of each device named: a lower bound on the power drawn
     spec = parse_hardware(hardware)
     watts = sum((item.count if item.count is not None else 1) * item.watts for item in spec.items if item.watts and item.count_unit == "device")
@@ -123,6 +124,17 @@ def check(ctx: LintContext) -> Iterator[Violation]:
             + ("" if value * 1000 >= floor else " Even that is below it, so the figure is not only a unit: fix it by hand"),
             fix if value * 1000 >= floor else None,  # a x1000 that leaves it implausible would be offered again
         )
+
+
+def _guess(ctx: LintContext, node: yaml.Node, written: Decimal) -> ProposedFix | None:
+    """The unsafe x1000, unless the card's own text states the figure as it is (stronger evidence
+    than a guess: the next pass would take it back)."""
+    from cardlint.rules._text import stated_totals
+
+    if any(statement.amount.agrees_with(written) for statement in stated_totals(ctx.card)):
+        return None
+    origin = f"1000 times the card's {node.value}, a guess from plausibility"
+    return write_emissions(ctx, node, written * 1000, origin, Evidence.ESTIMATE, safe=False).fix
 
 
 def _intensity(location: object) -> tuple[float, str]:
