@@ -3,6 +3,7 @@
 All are named tuples of plain values, so they are immutable, pickle and cross process boundaries.
 """
 
+import bisect
 from typing import Any, NamedTuple
 
 from cardlint.card import Position
@@ -103,11 +104,11 @@ class FileResult(NamedTuple):
     diagnostics: tuple[Diagnostic, ...] = ()
     error: FileError | None = None
     notes: tuple[str, ...] = ()
-    lines: tuple[tuple[int, str], ...] = ()  # the source lines that diagnostics point at
+    lines: tuple[tuple[int, str], ...] = ()  # the source lines that diagnostics point at, by row
     fixed: tuple[Diagnostic, ...] = ()  # findings whose fixes were applied (positions before the fix)
 
     def source_line(self, row: int) -> str | None:
-        for number, text in self.lines:
-            if number == row:
-                return text
+        index = bisect.bisect_left(self.lines, (row,))  # by bisection: a card may have 10,000s of finding lines
+        if index < len(self.lines) and self.lines[index][0] == row:
+            return self.lines[index][1]
         return None
