@@ -355,6 +355,8 @@ def test_statistics_count_each_rule_over_all_files(tmp_path: Path) -> None:
     assert [(row["code"], row["fixable_count"]) for row in unsafe] == [("CO2002", 1)]
     sarif = run_cardlint("check", "--statistics", "--output-format", "sarif", str(tmp_path))
     assert sarif.returncode == 2 and "--statistics" in sarif.stderr
+    in_a_workflow = run_cardlint("check", "--statistics", str(tmp_path), env={"GITHUB_ACTIONS": "true"})
+    assert in_a_workflow.stdout == run_cardlint("check", "--statistics", str(tmp_path)).stdout  # the table, not annotations
 
 
 def test_fix_diff_says_what_it_would_fix_and_exits_1_only_for_a_change(tmp_path: Path) -> None:

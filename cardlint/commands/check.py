@@ -23,8 +23,10 @@ from cardlint.targets import Target, expand
 def run_check(args: argparse.Namespace) -> int:
     fix_mode = args.command == "fix" or getattr(args, "fix", False) or getattr(args, "fix_only", False)
     output_format = args.output_format or ("github" if os.environ.get("GITHUB_ACTIONS") == "true" else "full")
-    if args.statistics and output_format not in ("full", "concise", "json"):
-        raise UsageError(f"--statistics prints a table or JSON: use it with --output-format full, concise or json, not {output_format}")
+    if args.statistics and output_format == "github":
+        output_format = "concise"  # the table in the workflow's log: a count is no annotation
+    elif args.statistics and output_format == "sarif":
+        raise UsageError("--statistics prints a table or JSON: use it with --output-format full, concise or json, not sarif")
     overrides: dict[str, object] = {"select": _codes(args.select), "ignore": _codes(args.ignore), "options": _options(args)}
     targets, missing = expand(args.paths or ([] if args.author else ["."]), tuple(args.include or ("README.md",)))
     results: list[FileResult] = []
