@@ -1,6 +1,6 @@
 """How ``cardlint check`` and ``cardlint fix`` grow with the size of one card (issue 21, part 5).
 
-    python benchmarks/scaling.py [--scale 1.0] [--only NAME]
+    python benchmarks/scaling.py [--scale 1.0] [--only NAME] [--command check|fix]
 
 Each input of the issue is generated at three sizes (each twice the one before) and run through
 the command line, one fresh process per measurement, in a temporary folder. For each it prints
@@ -80,6 +80,7 @@ def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("--scale", type=float, default=1.0)
     parser.add_argument("--only", choices=sorted(INPUTS))
+    parser.add_argument("--command", choices=("check", "fix"))
     args = parser.parse_args()
     print(f"budget: {BUDGET_S_PER_MB:g} s and {BUDGET_MB_PER_MB:g} MB per MB of card (cards under 1 MB count as 1 MB)")
     print(f"{'input':<15} {'cmd':<5} {'size':>9} {'seconds':>8} {'s/MB':>6} {'peak MB':>8} {'MB/MB':>6} {'time x':>7} {'mem x':>6}")
@@ -89,6 +90,8 @@ def main() -> int:
             if args.only and name != args.only:
                 continue
             for command in commands:
+                if args.command and command != args.command:
+                    continue
                 previous: tuple[float, float] | None = None
                 for step in range(3):
                     text = make(int(first * args.scale) * 2**step)
