@@ -410,6 +410,8 @@ def test_fix_says_how_many_unsafe_fixes_it_held_back(tmp_path: Path) -> None:
         "Found 1 problem (1 error).",
         "1 unsafe fix held back: apply it with --unsafe-fixes.",
     ]
+    counted = run_cardlint("check", "--estimate", "--hours", "5", "--unsafe-fixes", str(card))
+    assert counted.stdout.splitlines()[-1] == "[*] 1 fixable with --fix --unsafe-fixes."
     applied = run_cardlint("fix", "--estimate", "--hours", "5", "--unsafe-fixes", str(card))
     assert applied.returncode == 0 and "held back" not in applied.stdout and "Fixed 1 finding (0 remaining)." in applied.stdout
 
