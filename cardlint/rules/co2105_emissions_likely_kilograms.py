@@ -119,7 +119,7 @@ def check(ctx: LintContext) -> Iterator[Violation]:
     if isinstance(source, str) and KILOGRAM_TOOLS.search(source) and value < floor:
         yield ctx.node_violation(
             node,
-            f"emissions of {format_figure(value)} g is less than {hardware} emits in {MIN_SECONDS} seconds {where} ({floor:.3g} g), and "
+            f"emissions of {format_figure(value)} g is less than {hardware} emits in {MIN_SECONDS} seconds {where} ({format_figure(floor, 3)} g), and "
             f"{source} reports kilograms: did you mean {format_figure(Decimal(repr(value)) * 1000)} g?"
             + ("" if value * 1000 >= floor else " Even that is below it, so the figure is not only a unit: fix it by hand"),
             fix if value * 1000 >= floor else None,  # a x1000 that leaves it implausible would be offered again
