@@ -114,5 +114,5 @@ def show_value(value: Any) -> str:
         return f"{value.isoformat()} (a date)"
     if isinstance(value, int):
         return f"a number of about {value.bit_length() * 0.30103:.0f} digits"
-    names = {bytes: "!!binary data", set: "a !!set"}
+    names: dict[type, str] = {bytes: "!!binary data", set: "a !!set"}
     return names.get(type(value), f"a {type(value).__name__} value")
