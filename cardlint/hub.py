@@ -21,7 +21,7 @@ from cardlint.diagnostics import Diagnostic
 from cardlint.hub_errors import MISSING, UNREACHABLE, HubError, call_api, call_download, hub_error, missing_path, redact
 from cardlint.hub_refs import DEFAULT_REVISION, RepoRef, is_log_name, log_names
 
-__all__ = ["MISSING", "PR_TITLE", "HubCard", "HubError", "describe_fixes", "ensure_reachable", "fetch_card", "list_repos", "missing_path", "push_card", "redact"]
+__all__ = ["MISSING", "PR_TITLE", "UNREACHABLE", "HubCard", "HubError", "describe_fixes", "ensure_reachable", "fetch_card", "list_repos", "missing_path", "push_card", "redact"]
 
 PR_TITLE = "Fix co2_eq_emissions metadata (cardlint)"
 PROBE_TIMEOUT_S = 5.0  # at most, per try: HF_HUB_ETAG_TIMEOUT if shorter

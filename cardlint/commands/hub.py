@@ -57,6 +57,7 @@ class _Done:
     fixed: int = 0
     change: Change | None = None  # with --diff
     pushed: str = ""  # the URL of the pull request or commit
+    unreachable: bool = False  # not read because the Hub stopped answering
 
 
 def hub_results(args: argparse.Namespace, arguments: list[str], overrides: dict[str, object]) -> HubOutcome:
@@ -80,9 +81,10 @@ def hub_results(args: argparse.Namespace, arguments: list[str], overrides: dict[
             unlisted += 1
         else:
             refs.extend(listed)
-    done = _run_all(list(dict.fromkeys(refs)), lambda ref: _process(hub, ref, settings, mode, args.unsafe_fixes), args.concurrency)
+    stopped: list[str] = []  # why the Hub stopped answering, once it has
+    done = _run_all(list(dict.fromkeys(refs)), lambda ref: _process(hub, ref, settings, mode, args.unsafe_fixes, stopped), args.concurrency)
+    outcome.results.extend(one_line_when_unreachable(done))
     for item in done:
-        outcome.results.append(item.result)
         outcome.fixed += item.fixed
         if item.change is not None:
             outcome.changes.append(item.change)
@@ -95,6 +97,17 @@ def hub_results(args: argparse.Namespace, arguments: list[str], overrides: dict[
             summary.add(item.result, item.has_co2)
         sys.stderr.write(summary.table())
     return outcome
+
+
+def one_line_when_unreachable(done: list[_Done]) -> list[FileResult]:
+    """The results, those the Hub did not answer for folded into one (one line, not one per repository)."""
+    lost = [item.result for item in done if item.unreachable]
+    results = [item.result for item in done if not item.unreachable]
+    if lost:
+        name = lost[0].filename + (f" and {len(lost) - 1} more" if len(lost) > 1 else "")
+        why = lost[0].error.message if lost[0].error is not None else "not read"
+        results.append(FileResult(name, error=FileError(name, f"{why}; not checked")))
+    return results
 
 
 def _unchecked(refs: list[RepoRef], authors: list[str]) -> list[str]:
@@ -188,8 +201,13 @@ def _run_all(refs: list[RepoRef], work: Callable[[RepoRef], _Done], concurrency:
     return [done[index] for index in range(len(refs))]
 
 
-def _process(hub: ModuleType, ref: RepoRef, settings: Settings, mode: str, unsafe: bool) -> _Done:
-    """Fetch, lint and maybe fix one repository; every failure becomes an error result."""
+def _process(hub: ModuleType, ref: RepoRef, settings: Settings, mode: str, unsafe: bool, stopped: list[str]) -> _Done:
+    """Fetch, lint and maybe fix one repository; every failure becomes an error result.
+
+    Once the Hub has stopped answering (``stopped`` holds why), the rest are not tried.
+    """
+    if stopped:
+        return replace(_failed(ref, stopped[0]), unreachable=True)
     try:
         fetched = hub.fetch_card(ref)
         card = read_card(fetched.readme)
@@ -205,6 +223,9 @@ def _process(hub: ModuleType, ref: RepoRef, settings: Settings, mode: str, unsaf
     except hub.HubError as error:
         if error.kind == hub.MISSING and could_be_path(ref.argument):
             return _Done(FileResult(ref.argument, error=FileError(ref.argument, hub.missing_path())))
+        if error.kind == hub.UNREACHABLE:
+            stopped.append(str(error))
+            return replace(_failed(ref, str(error)), unreachable=True)
         return _failed(ref, str(error))
     except LogError as error:
         return _failed(ref, f"cannot use measurement log: {error}; the card was not checked against it")

@@ -129,3 +129,20 @@ def test_a_mistyped_path_says_it_is_neither_a_file_nor_a_repository(hub: FakeHub
         f"cardlint: mydir/models: no such file or folder, and no Hub repo of that name (or it is private: if you have access, {LOGIN})",
         f"cardlint: mydir/other@main: no model repository 'mydir/other' on the Hub, or it is private: if you have access, {LOGIN}",
     ]  # hf:// names nothing but a repository
+
+
+def test_repositories_the_hub_stopped_answering_for_are_one_line() -> None:
+    from cardlint.commands.hub import _Done, one_line_when_unreachable
+    from cardlint.diagnostics import FileError, FileResult
+
+    def failed(name: str, message: str, unreachable: bool) -> _Done:
+        return _Done(FileResult(name, error=FileError(name, message)), unreachable=unreachable)
+
+    down = "cannot reach the Hub at http://hub (ConnectError), also on retry"
+    done = [_Done(FileResult("acme/a@main")), failed("acme/b@main", down, True), failed("acme/c@main", "the Hub answered 500", False), failed("acme/d@main", down, True), failed("acme/e@main", down, True)]
+    results = one_line_when_unreachable(done)
+    assert [str(result.error) for result in results if result.error] == [
+        "acme/c@main: the Hub answered 500",
+        f"acme/b@main and 2 more: {down}; not checked",
+    ]
+    assert one_line_when_unreachable(done[:1]) == [done[0].result]
