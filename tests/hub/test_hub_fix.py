@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import base64
+import json
 from pathlib import Path
 
 from fake_hub import FakeHub, FakeRepo
@@ -72,6 +73,11 @@ def test_diff_shows_the_fix_and_pushes_nothing(hub: FakeHub, run: Run) -> None:
     assert result.stdout.startswith("--- a/acme/bad@main\n+++ b/acme/bad@main\n")
     assert '-  emissions: "1.2 kg"\n-  training_type: Fine-tuning\n+  emissions: 1200\n+  training_type: fine-tuning\n' in result.stdout
     assert "acme/good" not in result.stdout
+    assert result.returncode == 1 and result.stderr == "Would fix 2 findings in 1 file.\n"
+    as_json = json.loads(run("fix", "--diff", "--output-format", "json", "acme/bad", "acme/good", env=ENV).stdout)
+    [change] = as_json["changes"]
+    assert change["filename"] == "acme/bad@main"
+    assert {"content": "1200", "location": {"row": 3, "column": 14}, "end_location": {"row": 3, "column": 22}} in change["edits"]
     assert hub.commits == []
     assert not any(r.method == "POST" for r in hub.requests)
 
