@@ -22,11 +22,20 @@ def text_edits(before: str, after: str) -> list[dict[str, Any]]:
 
     old_lines, new_lines = before.splitlines(keepends=True), after.splitlines(keepends=True)
     old_starts, new_starts = _starts(old_lines), _starts(new_lines)
+    # the lines both share at the start and the end (a fix keeps the body) are not compared
+    head = 0
+    while head < min(len(old_lines), len(new_lines)) and old_lines[head] == new_lines[head]:
+        head += 1
+    tail = 0
+    while tail < min(len(old_lines), len(new_lines)) - head and old_lines[-1 - tail] == new_lines[-1 - tail]:
+        tail += 1
+    middle = SequenceMatcher(None, old_lines[head : len(old_lines) - tail], new_lines[head : len(new_lines) - tail], autojunk=False)
     card = Card(before)
     edits = []
-    for tag, i1, i2, j1, j2 in SequenceMatcher(None, old_lines, new_lines, autojunk=False).get_opcodes():
+    for tag, i1, i2, j1, j2 in middle.get_opcodes():
         if tag == "equal":
             continue
+        i1, i2, j1, j2 = i1 + head, i2 + head, j1 + head, j2 + head
         # as many lines replaced as replacing them: an edit per line, else one for the run
         pairs = zip(range(i1, i2), range(j1, j2)) if i2 - i1 == j2 - j1 else [(i1, j1)]
         for i, j in pairs:
