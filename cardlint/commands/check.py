@@ -45,17 +45,7 @@ def run_check(args: argparse.Namespace) -> int:
     jobs = _jobs(targets, overrides, args.no_config)
 
     if fix_mode or args.diff:
-        from cardlint.fixer import FixOutcome, fix_path
-
-        for path, settings in jobs:
-            try:
-                outcome = fix_path(path, settings, unsafe=args.unsafe_fixes, write=not args.diff)
-            except Exception as error:  # a bug met in one file loses this file, not the whole run
-                outcome = FixOutcome(failed(path, error), 0, None)
-            results.append(outcome.result)
-            fixed_total += outcome.fixed
-            if args.diff and outcome.new_text is not None:
-                changes.append(Change(outcome.result.filename, _text_of(path), outcome.new_text, outcome.result.fixed))
+        fixed_total += _fix_all(jobs, args.unsafe_fixes, args.diff, results, changes)
     else:
         results.extend(_lint_all(jobs, args.jobs))
 
@@ -94,6 +84,23 @@ def _jobs(targets: list[Target], overrides: dict[str, object], no_config: bool) 
         if not settings.is_excluded(target.path):
             jobs.append((target.path, settings))
     return jobs
+
+
+def _fix_all(jobs: list[tuple[str, Settings]], unsafe: bool, diff: bool, results: list[FileResult], changes: list[Change]) -> int:
+    """Fix (with ``diff``: only compute the change of) each file, adding to ``results`` and ``changes``; the findings fixed."""
+    from cardlint.fixer import FixOutcome, fix_path
+
+    fixed = 0
+    for path, settings in jobs:
+        try:
+            outcome = fix_path(path, settings, unsafe=unsafe, write=not diff)
+        except Exception as error:  # a bug met in one file loses this file, not the whole run
+            outcome = FixOutcome(failed(path, error), 0, None)
+        results.append(outcome.result)
+        fixed += outcome.fixed
+        if diff and outcome.new_text is not None:
+            changes.append(Change(outcome.result.filename, _text_of(path), outcome.new_text, outcome.result.fixed))
+    return fixed
 
 
 def _text_of(path: str) -> str:
