@@ -81,12 +81,10 @@ def check(ctx: LintContext) -> Iterator[Violation]:
 def _grams(ctx: LintContext, amount: Amount) -> tuple[Decimal, str, str | None]:
     """The string's amount in grams, a unit key's unit applied to a bare number, and why there is no fix."""
     factor, unit = declared_unit(ctx)
-    if amount.unit is not None:
-        grams = amount.grams
-        assert grams is not None
-        if unit and (factor is None or grams != amount.value * factor):
-            return grams, "", f"fix it by hand: the string gives its unit ({amount.unit}) and a unit key says '{unit}'"
-        return grams, "", None
+    grams = amount.grams if amount.unit is not None else amount.value * (factor or 1)
+    assert grams is not None
     if factor is None:
-        return amount.value, "", f"fix it by hand: {unit}"
-    return amount.value * factor, f" with unit {unit}" if unit else "", None
+        return grams, "", f"fix it by hand: {unit}"
+    if amount.unit is not None and unit and grams != amount.value * factor:
+        return grams, "", f"fix it by hand: the string says {amount.unit} and a unit key says {unit}"
+    return grams, f" with unit {unit}" if unit and amount.unit is None else "", None
