@@ -163,6 +163,14 @@ def plain_or_quoted(value: str) -> str:
     return json.dumps(value, ensure_ascii=False)
 
 
+def scalar_value(text: str) -> object:
+    """What huggingface_hub reads for ``text`` written as a YAML value (a scalar, as fixes write them)."""
+    try:
+        return yaml.safe_load(f"k: {text}")["k"]
+    except (yaml.YAMLError, TypeError, KeyError):
+        return text
+
+
 def insertion_point(card: Card, mapping: yaml.MappingNode) -> tuple[int, bool, str, str]:
     """Where new items of a block mapping go: (offset, whether a line break must come first,
     the items' indentation, the file's line ending)."""

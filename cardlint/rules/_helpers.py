@@ -10,8 +10,9 @@ from typing import TYPE_CHECKING, Any, Iterator
 import yaml
 
 from cardlint.amounts import Amount, format_plain_decimal, parse_amount
-from cardlint.edits import insert_items, plain_or_quoted
-from cardlint.rules.base import LintContext, ProposedFix, Violation
+from cardlint.co2 import KEY
+from cardlint.edits import insert_items, plain_or_quoted, scalar_value
+from cardlint.rules.base import Evidence, LintContext, ProposedFix, Target, Violation
 from cardlint.rules.co2003_unknown_key import ALIASES
 
 if TYPE_CHECKING:
@@ -28,12 +29,15 @@ def missing_field(
         return
     if any(ALIASES.get(str(present).lower().strip()) == key for present in co2.value):
         return  # a misspelling of the key is there: CO2003 reports it and renames it
+    evidence = Evidence.FORM
     if fill is None:
         fill, safe = fill_from_log(ctx, key)
+        evidence = Evidence.LOG_NAMED if safe else Evidence.LOG_FOUND
     fix = None
     if fill is not None:
         edit = insert_items(ctx.card, co2.node, [(key, fill)])  # type: ignore[arg-type]
-        fix = ProposedFix("safe" if safe else "unsafe", f"Add '{key}: {fill}' (from {origin})", (edit,))
+        sets = (Target((KEY, key), scalar_value(fill), evidence, origin),)
+        fix = ProposedFix("safe" if safe else "unsafe", f"Add '{key}: {fill}' (from {origin})", (edit,), sets)
         advice = f"{origin} gives '{key}: {fill}'"
     yield ctx.node_violation(co2.key_node, f"co2_eq_emissions has no '{key}': {advice}", fix)
 
