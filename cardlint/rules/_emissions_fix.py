@@ -16,6 +16,7 @@ import yaml
 from cardlint.amounts import format_plain_decimal, parse_amount
 from cardlint.co2 import KEY
 from cardlint.edits import delete_items, hand_edit_reason
+from cardlint.paths import name
 from cardlint.rules._helpers import agrees, log_figures
 from cardlint.rules.base import REMOVED, Evidence, LintContext, ProposedFix, Target, TextEdit
 
@@ -43,8 +44,6 @@ def log_total(ctx: LintContext) -> LogTotal | None:
     found = log_figures(ctx)
     if found is None or found.grams is None or found.grams_text is None:
         return None
-    from cardlint.paths import name
-
     attached = ctx.options["logs"]
     logs = ", ".join(f"{name(m.path)}, {len(m.runs) or 1} run{'s' if len(m.runs) > 1 else ''}" for m in attached.measurements)
     how = "named with --log" if found.explicit else "found beside the README"
@@ -100,7 +99,7 @@ def write_emissions(ctx: LintContext, node: yaml.Node, grams: Decimal, origin: s
         if removals is None or any(r.start < end and start < r.end for r in removals):
             return Written(None, "fix it by hand: the unit keys cannot be removed apart from the figure")
         edits += removals
-        sets += [Target((KEY, str(key.value)), REMOVED, evidence, origin) for key in units]
+        sets += [Target((KEY, key), REMOVED, evidence, origin) for key in dict.fromkeys(str(unit.value) for unit in units)]
     removed = f"'{units[0].value}'" if len(units) == 1 else f"{len(units)} unit keys"
     if text == ctx.card.text[start:end]:
         message = f"Remove {removed}: emissions stay {text}, {origin}"
