@@ -20,7 +20,7 @@ from cardlint.linter import lint_text
 ATOMS = (
     "a", "b", "1", "-", "- ", ":", ": ", " ", "  ", "\n", "#", " #", "'", '"', "[", "]", "{", "}", ",", "?", "&x ", "*x", "!!str ", "!x ",
     "|", ">", "|-", ">+2", "%YAML 1.1\n", "%", "@", "`", "...", "---", "~", "null", "0x1", "1e3", "<<", "=", "2020-01-01",
-    "yes", "1:30", ".inf", "\\", "\\t", "\\x41", "\\u00e9", "\\ud800", "\\U0001F600", "\\N", "\\_", "\\L", "\\e", "\\0", "\\/",
+    "yes", "1:30", ".inf", "a?", "?b", "!", "! ", "[a, ", "{a: ", "\\", "\\t", "\\x41", "\\u00e9", "\\ud800", "\\U0001F600", "\\N", "\\_", "\\L", "\\e", "\\0", "\\/",
     "\t", "\r", "\r\n", "\x85", "\u2028", "\u2029", "\ufeff", "é", "\u00a0", "\u200b", "\x00", "\x01", "\x1b", "\x7f", "\x80",
     "\x9f", "\ud7ff", "\ue000", "\ufffe", "\uffff", "\U0001f600", "\x0b", "\x0c",
 )
@@ -69,6 +69,8 @@ WITNESSES = {
     "BOM inside the block": "license: mit\n\ufeff\n",
     "comment glued to a block scalar header": "a: |#\n  x\n",
     "surrogate escape": 'a: "\\ud800"\n',
+    "a lone ! tag with no value": "a: !\n",
+    "a ? inside a word in a flow collection": "a: [b?]\n",
 }
 
 
