@@ -615,10 +615,18 @@ class _Parser:
             if kind is None:
                 continue
             if not any(any(c.isdigit() for c in self.tokens[k].norm) for k in range(first + 1, last + 1)):
-                continue  # a vendor or family without a model: left to the kind words
+                self._counted_family(first, last, vendor, kind)
+                continue
             name = _NOISE_RE.sub("", self._span_text(first, last))
             item = HardwareItem(None, "device", None, name, kind, vendor, None, (0, 0))
             self._add(first, self._absorb_after(last, kind), item)
+
+    def _counted_family(self, first: int, last: int, vendor: str | None, kind: str) -> None:
+        """A vendor or family without a model is left to the kind words ("8 x NVIDIA GPUs"); with a
+        count and no kind word after it ("2 x AMD EPYC") it is a counted device of no named model."""
+        after = self.tokens[last + 1].norm if last + 1 < len(self.tokens) else ""
+        if after not in _GENERIC and self._count_before(first)[0] is not None:
+            self._add(first, last, HardwareItem(None, "device", None, None, kind, vendor, None, (0, 0)))
 
     def _generics(self) -> None:
         for i, token in enumerate(self.tokens):

@@ -215,6 +215,30 @@ def test_counts_before_ordinal_generations(text: str, items: list[tuple[int | No
     assert (spec.is_vague, spec.unrecognized) == (vague, ())
 
 
+# A count before a vendor or family named without a model is kept: only the model is missing.
+COUNTED_FAMILIES: list[tuple[str, list[tuple[int | None, str | None]], tuple[str, ...]]] = [
+    ("2 x AMD EPYC", [(2, None)], ()),
+    ("2 x Intel Xeon", [(2, None)], ()),
+    ("1 x 4th Gen Intel Xeon", [(1, None)], ()),
+    ("2 x 3rd Gen AMD EPYC", [(2, None)], ()),
+    ("4 x Apple", [(4, None)], ()),
+    ("2 x Intel Xeon CPUs", [(2, None)], ()),
+    ("8 x NVIDIA GPUs", [(8, None)], ()),
+    ("AMD EPYC", [], ("AMD EPYC",)),
+    ("NVIDIA", [], ("NVIDIA",)),
+    ("2 x AMD EPYC, 8 x NVIDIA A100", [(2, None), (8, "nvidia-a100-sxm4-80gb")], ()),
+]
+
+
+@pytest.mark.parametrize(("text", "items", "unrecognized"), COUNTED_FAMILIES)
+def test_counts_before_a_family_without_a_model(text: str, items: list[tuple[int | None, str | None]],
+                                                unrecognized: tuple[str, ...]) -> None:
+    spec = parse_hardware(text)
+    assert [(item.count, item.device_id) for item in spec.items] == items
+    assert spec.unrecognized == unrecognized
+    assert spec.has_count is any(count is not None for count, _ in items)
+
+
 def test_fields_of_an_item() -> None:
     spec = parse_hardware("Trained on 8 x NVIDIA A100-SXM4-80GB GPUs.")
     (item,) = spec.items
