@@ -10,10 +10,8 @@ import shutil
 import subprocess
 import sys
 import tempfile
-import time
 from pathlib import Path
 from types import ModuleType
-from typing import Callable, TypeVar
 
 import pytest
 import yaml
@@ -32,9 +30,8 @@ from cardlint.schema import SchemaError, validate
 from cardlint.settings import Settings
 from support import REPO, corpus_cards, needs_corpus, run_cardlint
 
-T = TypeVar("T")
-TIME_BOX = 2.0  # CPU seconds for one lint or one fix of one card, in-process
-CLI_TIME_BOX = 30.0  # seconds for one hostile file through the CLI, start-up included
+# No test here is timed (benchmarks/scaling.py measures how time and memory grow): a run that
+# hangs or turns quadratic is stopped by run_cardlint's two-minute timeout.
 
 
 def hub_reads(text: str, bom: bool) -> bool:
@@ -49,15 +46,6 @@ def hub_reads(text: str, bom: bool) -> bool:
     return True
 
 
-def timed(call: Callable[[], T]) -> T:
-    """Make ``call()`` and fail when it takes more than TIME_BOX of CPU time (a busy machine does not count)."""
-    started = time.process_time()
-    result = call()
-    elapsed = time.process_time() - started
-    assert elapsed < TIME_BOX, f"took {elapsed:.1f} s of CPU time"
-    return result
-
-
 @pytest.fixture(scope="module", autouse=True)
 def _warm_up() -> None:
     """Load what rules load on first use (jsonschema, the hardware and grid data) before any time box."""
@@ -69,12 +57,12 @@ def _warm_up() -> None:
 @given(mutated_cards())
 def test_lint_and_fix_never_raise_or_hang(card: GeneratedCard) -> None:
     """Linting and fixing a damaged card neither raise nor hang; a fix breaks no readable metadata."""
-    result = timed(lambda: lint_text(card.text, "README.md", Settings(), bom=card.bom))
+    result = lint_text(card.text, "README.md", Settings(), bom=card.bom)
     assert result.error is None
     parsed = parse_card(card.text, "README.md", card.bom)
     for unsafe in (False, True):
         try:
-            fixed, _ = timed(lambda: fix_card(parsed, Settings(), unsafe))
+            fixed, _ = fix_card(parsed, Settings(), unsafe)
         except FixRefused:
             continue  # verification refused the fix: the file would be left alone, and that is reported
         if parsed.problem is None:
@@ -178,13 +166,11 @@ HOSTILE: dict[str, tuple[bytes, int, str]] = {
 
 @pytest.mark.parametrize("name", sorted(HOSTILE))
 def test_hostile_file(name: str, tmp_path: Path) -> None:
-    """Each hostile file gives a finding or one short line on stderr, a defined exit code, in bounded time."""
+    """Each hostile file gives a finding or one short line on stderr and a defined exit code."""
     content, code, expected = HOSTILE[name]
     path = tmp_path / "README.md"
     path.write_bytes(content)
-    started = time.perf_counter()
     result = run_cardlint("check", "--output-format", "concise", str(path))
-    assert time.perf_counter() - started < CLI_TIME_BOX
     assert result.returncode == code, result.stdout[:500] + result.stderr[:500]
     assert "Traceback" not in result.stderr and "internal error" not in result.stderr
     assert expected in result.stdout + result.stderr
@@ -207,9 +193,7 @@ def test_huge_amounts_are_findings_without_fixes(name: str, tmp_path: Path) -> N
     content, code = HUGE_AMOUNTS[name]
     path = tmp_path / "README.md"
     path.write_bytes(content)
-    started = time.perf_counter()
     result = run_cardlint("check", "--output-format", "json", str(path))
-    assert time.perf_counter() - started < CLI_TIME_BOX
     assert result.returncode in (0, 1) and "internal error" not in result.stderr, result.stderr[:500]
     findings = json.loads(result.stdout)
     # CO2006 rewrites a short-form block whatever the body says; no other CO2 rule may fix
@@ -231,17 +215,14 @@ UNINDENTED_FENCES = "x```" * 250_000
 
 def test_unclosed_markdown_is_scanned_in_linear_time(tmp_path: Path) -> None:
     """A body of 30 kB runs of each unclosed construct, a line of ever longer runs of backticks and
-    one of fence marks is checked within 10 s (linear scanning takes a second or two)."""
+    one of fence marks is checked (in a second or two: a scan that reread each opener to the end
+    took minutes, which run_cardlint's timeout stops)."""
     lines = ["Emissions: " + opener * (30_000 // len(opener)) + " 5 kg CO2" for opener in UNCLOSED]
     adversarial = ["Emissions: " + GROWING_BACKTICKS + " 5 kg CO2", "\r" + UNINDENTED_FENCES]
     body = "\n\n".join([*adversarial, *lines])  # before "<!--" blanks the rest
     path = tmp_path / "README.md"
     path.write_text("---\nco2_eq_emissions: 5\n---\n" + body + "\n", encoding="utf-8")
-    command = [sys.executable, "-m", "cardlint", "check", str(path)]
-    try:
-        result = subprocess.run(command, capture_output=True, text=True, timeout=10, env={**os.environ, "NO_COLOR": "1"})
-    except subprocess.TimeoutExpired:
-        pytest.fail("cardlint check took more than 10 s on a 3.7 MB README")
+    result = run_cardlint("check", str(path))
     assert result.returncode in (0, 1), result.stderr[:500]
 
 
@@ -250,9 +231,7 @@ def test_100_mb_file_is_refused_without_reading_it(tmp_path: Path) -> None:
     path = tmp_path / "README.md"
     with path.open("wb") as handle:
         handle.truncate(100 * 1024 * 1024)  # sparse: nothing written, 100 MB to stat and read
-    started = time.perf_counter()
     result = run_cardlint("check", str(path))
-    assert time.perf_counter() - started < CLI_TIME_BOX
     assert result.returncode == 2 and "100.0 MB, over the 10 MB limit" in result.stderr
     assert len(result.stderr.splitlines()) == 1
 
@@ -266,9 +245,7 @@ def test_hostile_entries_found_in_a_folder(tmp_path: Path) -> None:
     (tmp_path / "dangling").mkdir()
     (tmp_path / "dangling" / "README.md").symlink_to(tmp_path / "nowhere.md")
     (tmp_path / "folder" / "README.md").mkdir(parents=True)
-    started = time.perf_counter()
     result = run_cardlint("check", "--output-format", "concise", str(tmp_path))
-    assert time.perf_counter() - started < CLI_TIME_BOX
     assert result.returncode == 2 and "Traceback" not in result.stderr
     assert "good/README.md:3:14: CO2101" in result.stdout
     errors = result.stderr.splitlines()
