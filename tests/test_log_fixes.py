@@ -216,3 +216,20 @@ def test_what_every_real_log_would_write_reads_back_cleanly(path: Path) -> None:
         assert not parse_hardware(found.hardware).is_vague
     if found.location is not None:
         assert resolve(found.location).status == "resolved"
+
+
+@pytest.mark.parametrize(
+    ("target", "problem"),
+    [
+        ("missing.csv", "no such file"),
+        ("runs", "a folder, not a log: name the log file in it"),
+    ],
+)
+@pytest.mark.parametrize("command", ["check", "fix"])
+def test_a_log_path_that_is_no_file_is_a_usage_error(tmp_path: Path, command: str, target: str, problem: str) -> None:
+    (tmp_path / "runs").mkdir()
+    (tmp_path / "runs" / "run_carbontracker_output.log").write_text("carbontracker\n")
+    (tmp_path / "README.md").write_text("---\nco2_eq_emissions:\n  emissions: 1\n---\n")
+    result = run_cardlint(command, "--log", target, "README.md", cwd=tmp_path)
+    assert (result.returncode, result.stdout) == (2, "")
+    assert result.stderr == f"cardlint: error: --log {target}: {problem}\n"

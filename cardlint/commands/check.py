@@ -244,7 +244,8 @@ def _options(args: argparse.Namespace) -> dict[str, object]:
         options["pue"] = args.pue
     missing = [path for path in options["log_paths"] if not os.path.isfile(normal(path))]  # type: ignore[attr-defined]
     if missing:
-        raise UsageError(f"--log {missing[0]}: no such file")
+        problem = "a folder, not a log: name the log file in it" if os.path.isdir(normal(missing[0])) else "no such file"
+        raise UsageError(f"--log {missing[0]}: {problem}")
     return options
 
 
