@@ -13,7 +13,11 @@ SUMMARY = "The metadata block is not valid YAML"
 DOC = """\
 ## What it does
 Parses the metadata block with PyYAML, as huggingface_hub does, and reports the first syntax
-error at its README line and column.
+error at its README line and column. PyYAML's fast reader (libyaml) accepts a few things that
+huggingface_hub's (PyYAML's pure-Python loader) refuses, such as a tab after a colon
+(`emissions:\t12`): there the block is read again as huggingface_hub reads it, and the finding
+says that its reader fails. A value PyYAML cannot build (`!!int` with no value, the date
+`2020-13-45`) is reported at that value.
 
 ## Why is this bad?
 The Hub cannot read any of the card's metadata: tags, license, datasets and emissions are all lost.
