@@ -131,7 +131,8 @@ class WriteError(Exception):
 
 
 def write_atomically(path: str | os.PathLike[str], expected_text: str, new_text: str, bom: bool) -> None:
-    """Replace the file's content through a temporary file in the same folder, keeping its mode.
+    """Replace the file's content through a temporary file in the same folder, keeping its mode
+    (a WriteError says why not; the caller names the file).
 
     A symlink is written through (its target is replaced, the link stays). The write is refused
     when the file is read-only (by its mode bits too: root may write anything) or changed since
@@ -141,20 +142,20 @@ def write_atomically(path: str | os.PathLike[str], expected_text: str, new_text:
     try:
         info = real.stat()
     except OSError as error:
-        raise WriteError(f"{path}: cannot re-read before writing: {error.strerror or error}") from None
+        raise WriteError(f"cannot re-read before writing: {error.strerror or error}") from None
     if not os.access(real, os.W_OK) or not info.st_mode & 0o222:
-        raise WriteError(f"{path}: read-only file, not fixed")
+        raise WriteError("read-only file, not fixed")
     prefix = b"\xef\xbb\xbf" if bom else b""
     try:
         current = real.read_bytes()
     except OSError as error:
-        raise WriteError(f"{path}: cannot re-read before writing: {error.strerror or error}") from None
+        raise WriteError(f"cannot re-read before writing: {error.strerror or error}") from None
     if current != prefix + expected_text.encode("utf-8"):
-        raise WriteError(f"{path}: file changed while cardlint was fixing it; left as it is now")
+        raise WriteError("file changed while cardlint was fixing it; left as it is now")
     try:
         handle = tempfile.NamedTemporaryFile(dir=real.parent, prefix=f".{real.name}.", suffix=".cardlint", delete=False)
     except OSError as error:
-        raise WriteError(f"{path}: cannot write the fixed file: {error.strerror or error}") from None
+        raise WriteError(f"cannot write the fixed file: {error.strerror or error}") from None
     try:
         with handle:
             handle.write(prefix + new_text.encode("utf-8"))
@@ -168,4 +169,4 @@ def write_atomically(path: str | os.PathLike[str], expected_text: str, new_text:
         os.replace(handle.name, real)
     except OSError as error:
         Path(handle.name).unlink(missing_ok=True)
-        raise WriteError(f"{path}: cannot write the fixed file: {error.strerror or error}") from None
+        raise WriteError(f"cannot write the fixed file: {error.strerror or error}") from None
