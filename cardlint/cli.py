@@ -185,6 +185,9 @@ def main(argv: Sequence[str] | None = None) -> int:
     if getattr(args, "subcommand", None) is None:
         parser.print_help(sys.stderr)
         return EXIT_ERROR
+    for stream in (sys.stdout, sys.stderr):  # a value may hold a lone surrogate ("\ud800" reads as one)
+        if hasattr(stream, "reconfigure"):
+            stream.reconfigure(errors="backslashreplace")
     try:
         return _dispatch(args)
     except UsageError as error:

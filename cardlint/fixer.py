@@ -153,12 +153,16 @@ def write_atomically(path: str | os.PathLike[str], expected_text: str, new_text:
     if current != prefix + expected_text.encode("utf-8"):
         raise WriteError("file changed while cardlint was fixing it; left as it is now")
     try:
+        data = prefix + new_text.encode("utf-8")
+    except UnicodeEncodeError:  # a fix carrying a lone surrogate, which a YAML escape ("\ud800") can make
+        raise WriteError("a fix would write a character that UTF-8 cannot hold; left as it was") from None
+    try:
         handle = tempfile.NamedTemporaryFile(dir=real.parent, prefix=f".{real.name}.", suffix=".cardlint", delete=False)
     except OSError as error:
         raise WriteError(f"cannot write the fixed file: {error.strerror or error}") from None
     try:
         with handle:
-            handle.write(prefix + new_text.encode("utf-8"))
+            handle.write(data)
             handle.flush()
             os.fsync(handle.fileno())
         os.chmod(handle.name, info.st_mode & 0o7777)

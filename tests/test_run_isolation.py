@@ -99,3 +99,21 @@ def test_a_folder_that_refuses_the_temporary_file_is_a_write_error(tmp_path: Pat
     with pytest.raises(WriteError, match="Permission denied"):
         write_atomically(card, BAD_UNIT, FIXED_UNIT, bom=False)
     assert card.read_text() == BAD_UNIT
+
+
+def test_a_fix_that_utf8_cannot_hold_is_a_write_error(tmp_path: Path) -> None:
+    card = tmp_path / "README.md"
+    card.write_text(BAD_UNIT)
+    with pytest.raises(WriteError, match="UTF-8 cannot hold"):
+        write_atomically(card, BAD_UNIT, BAD_UNIT.replace("kg", "\ud800"), bom=False)
+    assert card.read_text() == BAD_UNIT
+
+
+def test_a_lone_surrogate_in_a_value_is_printed_escaped(tmp_path: Path) -> None:
+    """`"\\ud800"` is a string huggingface_hub reads; its findings print it escaped, not as an internal error."""
+    card = tmp_path / "README.md"
+    card.write_text('---\nco2_eq_emissions:\n  emissions: 12\n  training_type: "\\ud800"\n---\n')
+    for output_format in ("full", "concise", "json", "sarif", "github"):
+        result = run_cardlint("check", "--no-config", "--select", "CO2202", "--output-format", output_format, str(card))
+        assert result.returncode == 1 and "internal error" not in result.stderr, result.stderr
+        assert "\\ud800" in result.stdout

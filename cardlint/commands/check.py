@@ -209,7 +209,7 @@ def _output(path: str | None) -> Iterator[TextIO]:
         return
     try:
         os.makedirs(parent(path), exist_ok=True)
-        handle = open(path, "w", encoding="utf-8", newline="\n")
+        handle = open(path, "w", encoding="utf-8", errors="backslashreplace", newline="\n")
     except OSError as error:
         raise UsageError(f"cannot write the report to {path}: {error.strerror or error}") from None
     with handle:
