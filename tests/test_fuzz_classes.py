@@ -22,7 +22,7 @@ from support import run_cardlint
 EXAMPLES = int(os.environ.get("CARDLINT_FUZZ_EXAMPLES", "150"))
 
 TAGGED = ("!!int", "!!float", "!!bool", "!!timestamp", "!!str", "!!null", "!!binary aGVsbG8=", "!!binary", "!!set {a, b}", "!!set", "!!omap [a: 1]", "!!int 12")
-NUMBERS = ("12", "1.5", "0", "-3", "1e3", "1.2e-05", ".inf", "-.inf", ".nan", "0x1F", "0777", "1_000", "1:30", '"12 kg"', "'1.5 kg'", "2020-01-01", "2020-01-01 10:00:00", "2020-13-45")
+NUMBERS = ("12", "1.5", "0", "-3", "1e3", "1.2e-05", ".inf", "-.inf", ".nan", "0x1F", "0777", "1_000", "1:30", '"12 kg"', "'1.5 kg'", "2020-01-01", "2020-01-01 10:00:00", "2020-13-45", '"\\ud800 kg"', '"\\U0001F600"')
 
 
 @st.composite
