@@ -9,7 +9,7 @@ in the same run on the same generated corpus (see corpus.py), as whole processes
   ``python -c "import yaml"`` (the floor) and ``from huggingface_hub import ModelCard`` (what a
   hand-written checker pays before reading anything);
 - throughput: cards per second of ``cardlint check`` over the corpus, in one process (``--jobs 1``)
-  and as run by default (one process on 2 CPUs; see benchmarks/PARALLEL.md), against the floor (read
+  and as run by default (by free CPUs and bytes; see benchmarks/PARALLEL.md), against the floor (read
   each file, split it with the Hub's regex, parse the block with PyYAML's C loader) and a
   hand-written checker (huggingface_hub's ``metadata_load`` and a compiled jsonschema validator
   for ``co2_eq_emissions``), each in one process;

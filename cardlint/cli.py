@@ -72,7 +72,7 @@ def _add_lint_options(parser: argparse.ArgumentParser) -> None:
         "--include", action="append", metavar="GLOB", help="file names to lint in folders (repeatable; default: README.md)"
     )
     parser.add_argument(
-        "-j", "--jobs", type=int, metavar="N", help="lint with N processes (0: one per CPU; default: 1, or with 3+ CPUs one per 4 MB of cards, see the README)"
+        "-j", "--jobs", type=int, metavar="N", help="lint with N processes (0: one per CPU; default: one per free CPU and 4 MB of cards, at least 1; see the README)"
     )
     parser.add_argument("--unsafe-fixes", action="store_true", help="also apply (or count) fixes that may change the card's meaning")
     parser.add_argument("--diff", action="store_true", help="print a unified diff of the fixes (JSON edits with --output-format json), write nothing; exit 1 if it would change a file")

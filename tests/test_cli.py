@@ -281,17 +281,17 @@ def test_many_files_in_several_processes_report_as_one_process(tmp_path: Path) -
 @pytest.mark.parametrize(
     ("files", "kilobytes", "cpus", "processes"),
     [
-        (5000, 20, 2, 1),  # two CPUs: one process, whatever the corpus (benchmarks/PARALLEL.md)
-        (5000, 20, 1, 1),
+        (5000, 20, 1, 1),  # one free CPU: one process, whatever the corpus (benchmarks/PARALLEL.md)
         (150, 100, 16, 1),  # too few files to share out
         (1000, 2, 16, 1),  # 2 MB: not half a second of work
-        (1000, 10, 16, 2),  # 10 MB: two processes of 4 MB
-        (2000, 20, 4, 4),  # 40 MB, but 4 CPUs
+        (1000, 10, 2, 2),  # 10 MB: two processes of 4 MB
+        (1000, 10, 16, 2),
+        (2000, 20, 4, 4),  # 40 MB, but 4 free CPUs
         (2000, 20, 16, 10),
         (300, 100, 16, 3),  # 30 MB in 300 files: 100 files a process at least
     ],
 )
-def test_the_default_number_of_processes_follows_cpus_files_and_bytes(tmp_path: Path, files: int, kilobytes: int, cpus: int, processes: int) -> None:
+def test_the_default_number_of_processes_follows_free_cpus_files_and_bytes(tmp_path: Path, files: int, kilobytes: int, cpus: int, processes: int) -> None:
     from cardlint.commands.check import default_processes
 
     paths = []
@@ -301,6 +301,18 @@ def test_the_default_number_of_processes_follows_cpus_files_and_bytes(tmp_path: 
             handle.truncate(kilobytes * 1000)  # a sparse file: its size without writing it
         paths.append(str(path))
     assert default_processes(paths + [str(tmp_path / "gone.md")], cpus) == processes
+
+
+@pytest.mark.parametrize(("cpus", "load", "free"), [(2, 0.3, 2), (2, 0.84, 1), (2, 3.5, 1), (16, 4.4, 12), (16, None, 16)])
+def test_free_cpus_are_the_cpus_less_the_load(monkeypatch: pytest.MonkeyPatch, cpus: int, load: float | None, free: int) -> None:
+    from cardlint.commands import check
+
+    monkeypatch.setattr(check, "_cpus", lambda: cpus)
+    if load is None:
+        monkeypatch.delattr(os, "getloadavg")  # Windows has none
+    else:
+        monkeypatch.setattr(os, "getloadavg", lambda: (load, 0.0, 0.0))
+    assert check._free_cpus() == free
 
 
 @pytest.mark.skipif(not Path("/dev/full").exists(), reason="/dev/full (a device that is always full) is Linux's")

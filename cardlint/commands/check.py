@@ -140,19 +140,19 @@ def _would_fix(findings: int, files: int) -> str:
     return f"Would fix {findings} finding{'s' if findings != 1 else ''} in {files} file{'s' if files != 1 else ''}.\n"
 
 
-# When several processes pay (benchmarks/PARALLEL.md): on 2 CPUs a second process cost 20 to 45 %
-# more CPU time and lost up to 27 % of wall time on a busy machine (it won at most 1.2 to 1.3
-# times, idle, from 8 MB of cards), so fewer than PARALLEL_MIN_CPUS CPUs lint in one process.
-# With more, each process must have PARALLEL_BYTES of cards (about half a second of work) and
-# PARALLEL_FILES files to pay for its start and for passing results back.
-PARALLEL_MIN_CPUS = 3
+# When several processes pay (benchmarks/PARALLEL.md): a second process costs 15 to 70 % more
+# CPU time in all. On 2 CPUs it made a check 1.4 to 1.6 times faster from about 5 MB of cards
+# while the other CPU was free, and up to 1.85 times slower while other work kept it busy. So
+# the CPUs counted are those free (the CPUs less the last minute's load average), and each
+# process must have PARALLEL_BYTES of cards (about half a second of work) and PARALLEL_FILES
+# files to pay for its start and for passing results back.
 PARALLEL_BYTES = 4_000_000
 PARALLEL_FILES = 100
 
 
-def default_processes(paths: list[str], cpus: int) -> int:
-    """How many processes to lint ``paths`` with when --jobs does not say: by CPUs, files and bytes."""
-    if cpus < PARALLEL_MIN_CPUS or len(paths) < 2 * PARALLEL_FILES:
+def default_processes(paths: list[str], free_cpus: int) -> int:
+    """How many processes to lint ``paths`` with when --jobs does not say: by free CPUs, files and bytes."""
+    if free_cpus < 2 or len(paths) < 2 * PARALLEL_FILES:
         return 1
     total = 0
     for path in paths:
@@ -160,7 +160,7 @@ def default_processes(paths: list[str], cpus: int) -> int:
             total += os.stat(path).st_size
         except OSError:
             pass  # reported when it is linted
-    return max(1, min(cpus, total // PARALLEL_BYTES, len(paths) // PARALLEL_FILES))
+    return max(1, min(free_cpus, total // PARALLEL_BYTES, len(paths) // PARALLEL_FILES))
 
 
 def _cpus() -> int:
@@ -171,6 +171,15 @@ def _cpus() -> int:
         return os.cpu_count() or 1
 
 
+def _free_cpus() -> int:
+    """The CPUs less the load average of the last minute, rounded (all of them where it is unknown)."""
+    try:
+        load = os.getloadavg()[0]
+    except (AttributeError, OSError):
+        load = 0.0
+    return max(1, round(_cpus() - load))
+
+
 def _lint_all(jobs: list[tuple[str, Settings]], processes: int | None) -> list[FileResult]:
     """Lint every (path, settings) pair, in parallel processes when asked or when it pays.
 
@@ -178,7 +187,7 @@ def _lint_all(jobs: list[tuple[str, Settings]], processes: int | None) -> list[F
     are linted in this process instead.
     """
     if processes is None:
-        workers = default_processes([path for path, _ in jobs], _cpus())
+        workers = default_processes([path for path, _ in jobs], _free_cpus())
     else:
         workers = processes if processes > 0 else _cpus()
     if workers == 1 or len(jobs) < 2 * workers:
