@@ -62,3 +62,15 @@ def test_log_names_beside_the_card() -> None:
     files = ["README.md", "emissions.csv", "x_carbontracker_output.log", "cardlint-energy.jsonl", "sub/emissions.csv", "emissions.csv.bak"]
     assert log_names(files, "README.md") == ["emissions.csv", "x_carbontracker_output.log", "cardlint-energy.jsonl"]
     assert log_names(files, "sub/README.md") == ["sub/emissions.csv"]
+
+
+@pytest.mark.parametrize(
+    ("argument", "could"),
+    [("mydir/models", True), ("acme/model", True), ("datasets/acme/data", True), ("acme/model@v1", False), ("hf://acme/model", False), ("https://huggingface.co/acme/model", False)],
+)
+def test_which_repository_names_could_be_a_mistyped_path(argument: str, could: bool) -> None:
+    from cardlint.hub_refs import could_be_path
+
+    ref = parse_target(argument)
+    assert ref is not None and ref.argument == argument
+    assert could_be_path(ref.argument) is could
