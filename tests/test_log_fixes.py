@@ -218,6 +218,26 @@ def test_what_every_real_log_would_write_reads_back_cleanly(path: Path) -> None:
         assert resolve(found.location).status == "resolved"
 
 
+# A country-only log writes the country, true but coarse: CO2302 then asks for the region.
+COUNTRY_ONLY = [
+    ("Germany,DEU,north rhine-westphalia", "North Rhine-Westphalia, Germany", False),
+    ("United States,USA,georgia", "Georgia, United States", False),
+    ("Canada,CAN,ontario", "Ontario, Canada", False),
+    ("France,FRA,", "France", False),
+    ("United States,USA,", "United States", True),
+]
+
+
+@pytest.mark.parametrize(("place", "written", "coarse"), COUNTRY_ONLY)
+def test_a_country_only_log_writes_the_country(tmp_path: Path, place: str, written: str, coarse: bool) -> None:
+    from cardlint.grid import resolve
+
+    log = _log(tmp_path, _row("r1", "0.5", "2.0").replace("Germany,DEU,north rhine-westphalia", place))
+    found = figures(AttachedLogs((read_log(log),), explicit=True), {})
+    assert found.location == written
+    assert resolve(written).coarse is coarse
+
+
 @pytest.mark.parametrize(
     ("target", "problem"),
     [
