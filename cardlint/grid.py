@@ -371,13 +371,16 @@ def _conflicts(d: GridData, places: list[Place]) -> int:
     return sum(not _consistent(d, a, b) for i, a in enumerate(places) for b in places[i + 1:])
 
 
-def _choose(d: GridData, mentions: list[_Mention]) -> tuple[list[Place], int, list[int]]:
+def _choose(d: GridData, mentions: list[_Mention]) -> tuple[list[Place], int, list[int], list[int]]:
     """Pick one reading per mention, the fewest disagreements first; return them, the index of
-    the place the text is taken to mean, and the mentions that gave way to a qualifier.
+    the place the text is taken to mean, the mentions that gave way to a qualifier, and those of
+    them that name a town after a broader place.
 
     A qualifier constrains the match: where two readings cannot both be right, the finer one
     gives way ("Paris, Texas" is in Texas, whatever the data knows of a Paris); between two
     equally fine ones, the earlier gives way ("city, state, country" names the broadest last).
+    A broader place written before a state or country it cannot lie in is a town named after it
+    ("Lebanon, New Hampshire", "Jersey City, NJ"): it gives way, and contradicts nothing.
     """
     per_mention = max(1, int(256 ** (1 / len(mentions))))
     options = [sorted(m.entries, key=lambda e: (e[1], _PREFERENCE[e[0].kind]))[:per_mention]
@@ -389,17 +392,20 @@ def _choose(d: GridData, mentions: list[_Mention]) -> tuple[list[Place], int, li
     ))
     chosen = [place for place, _ in best]
     kept = list(range(len(chosen)))
+    towns: list[int] = []
     clash = _clash(d, chosen, kept)
     while clash is not None:
         i, j = clash
-        kept.remove(i if _SPECIFICITY[chosen[i].kind] >= _SPECIFICITY[chosen[j].kind] else j)
+        if _SPECIFICITY[chosen[i].kind] < _SPECIFICITY[chosen[j].kind] and chosen[j].kind in ("country", "subregion"):
+            towns.append(i)
+        kept.remove(i if _SPECIFICITY[chosen[i].kind] >= _SPECIFICITY[chosen[j].kind] or i in towns else j)
         clash = _clash(d, chosen, kept)
 
     def weight(i: int) -> tuple[int, int, int]:
         place = chosen[i]
         return _SPECIFICITY[place.kind], len(d.areas(place.id)), -i
 
-    return chosen, max(kept, key=weight), [i for i in range(len(chosen)) if i not in kept]
+    return chosen, max(kept, key=weight), [i for i in range(len(chosen)) if i not in kept], towns
 
 
 def _clash(d: GridData, chosen: list[Place], kept: list[int]) -> tuple[int, int] | None:
@@ -424,12 +430,13 @@ def _conclude(d: GridData, text: str, mentions: list[_Mention], unparsed: list[s
     alternatives: tuple[Candidate, ...] = ()
     conflicts: list[str] = []
     if strong:
-        chosen, at, dropped = _choose(d, strong)
+        chosen, at, dropped, towns = _choose(d, strong)
         place = chosen[at]
-        for i in dropped:  # a city the data does not know there is no contradiction
-            if chosen[i].kind != "city":
+        for i in dropped:  # a city or town the data does not know there is no contradiction
+            town = chosen[i].kind == "city" or i in towns
+            if not town:
                 conflicts.append(strong[i].text)
-            notes.append(_gave_way(d, strong[i].text, chosen[i], place))
+            notes.append(_gave_way(d, strong[i].text, chosen[i], place, town))
         unparsed.extend(m.text for m in weak
                         if not any(_consistent(d, p, place) for p, _ in m.entries))
         if providers and place.kind == "cloud_region" and place.id.split(":", 1)[0] not in providers:
@@ -468,9 +475,9 @@ def _where(d: GridData, place: Place) -> str:
     return f"{place.name} ({d.place(around[0]).name})" if around else place.name
 
 
-def _gave_way(d: GridData, text: str, reading: Place, place: Place) -> str:
+def _gave_way(d: GridData, text: str, reading: Place, place: Place, town: bool) -> str:
     """The note for a name that does not fit the qualifier the text gives for it."""
-    if reading.kind == "city":
+    if town:
         return (f"{text!r} is not a place the data knows in {place.name} (it knows"
                 f" {_where(d, reading)}): the figure is {place.name}'s")
     return (f"{text!r} and {place.name} cannot both be right ({_where(d, reading)} is not in"

@@ -529,6 +529,16 @@ QUALIFIED = [
     ("Vancouver, Washington", "US-WA", "US-WA", (), ()),
     ("Dublin, Ohio", "US-OH", "US-OH", (), ()),
     ("Seattle, Canada", "CA", "CA", (), ()),
+    # a town named after a country or state, in the state the text names: that state's figure,
+    # and no contradiction (a country cannot lie in a state)
+    ("Lebanon, New Hampshire", "US-NH", "US-NH", (), ()),
+    ("Lebanon, NH", "US-NH", "US-NH", (), ()),
+    ("Mexico, Missouri", "US-MO", "US-MO", (), ()),
+    ("Holland, Michigan", "US-MI", "US-MI", (), ()),
+    ("Wales, Wisconsin", "US-WI", "US-WI", (), ()),
+    ("Panama City, Florida", "US-FL", "US-FL", (), ()),
+    ("Jersey City, NJ", "US-NJ", "US-NJ", (), ()),
+    ("Texas, Moscow", "US-TX", "US-TX", (), ()),
     # an ambiguous qualifier is read one way and says so
     ("Moscow, ID", "ID", "ID", ("US-ID",), ()),
     ("Springfield, MO", "MO", "MO", ("US-MO",), ()),
@@ -572,6 +582,8 @@ def test_qualified_table_is_large_and_distinct() -> None:
 @pytest.mark.parametrize(("text", "note"), [
     ("Moscow, Idaho", "'Moscow' is not a place the data knows in Idaho (it knows Moscow (Russia)):"
                       " the figure is Idaho's"),
+    ("Lebanon, New Hampshire", "'Lebanon' is not a place the data knows in New Hampshire (it knows"
+                               " Lebanon): the figure is New Hampshire's"),
     ("Perth", "'Perth' may also mean Perth (Scotland) (GB); read as Perth (Western Australia):"
               " add the country or state to be sure"),
     ("France, Germany", "'France' and Germany cannot both be right (France is not in Germany):"

@@ -19,7 +19,8 @@ provinces, Australian states, cloud regions of AWS, GCP, Azure and others, and t
 host most training) and flags a location that matches none of them, suggesting the closest,
 or one that names places that cannot both be right ("Quebec, Germany", "Azure us-east-1"). A
 city the data does not know in the state or country written beside it is no contradiction:
-"Moscow, Idaho" is read as Idaho.
+"Moscow, Idaho" is read as Idaho, and "Lebanon, New Hampshire" (a town named after a country)
+as New Hampshire.
 
 ## Why is this bad?
 A location that names no place ("unknown", "N/A", "Google Colab") or a misspelled one cannot be
