@@ -12,7 +12,8 @@ flagged ``ambiguous_comma``. Several commas in groups of three ("5,521,000"), or
 dot together ("1,234.5", "1.234,5": the last one is the decimal separator) are unambiguous.
 A space is never read as a thousands separator.
 
-Units: "t", "ton(s)" and "tonne(s)" are metric tonnes (1,000,000 g), never short tons; "lb" and
+Units: "t", "ton(s)", "tonne(s)" and "Mg" (megagrams) are metric tonnes (1,000,000 g), never
+short tons; "mg" is a milligram, and "mG" or "MG", which could be either, is not read; "lb" and
 "pound(s)" are avoirdupois pounds (453.59237 g). The CO2 words may follow the unit in any of the
 usual spellings ("kgCO2e", "kg CO2 eq.", "kg eq. CO2", "kg of CO2", "g CO₂eq") or stand in a
 parenthesis after the number ("0.001477 ([CO2eq], in kg)", "2.5e-05 (in grams of CO2)").
@@ -245,6 +246,11 @@ def _read_unit(text: str, pos: int, allow_paren: bool = True) -> tuple[str | Non
     m = _MASS_RE.match(text, pos)
     if m is not None:
         mass = _matched_unit(m, _MASS_WORDS)
+        written = m.group(_group("mg"))
+        if written in ("MG", "mG"):
+            return None, False, start  # a milligram or a megagram: not read
+        if written == "Mg":
+            mass = "t"  # a megagram is a tonne
         per = m.group("per")
         unit = f"{mass}/{_matched_unit(m, _ENERGY_WORDS)}" if per else mass
         return unit, bool(m.group("co2")), m.end()

@@ -63,6 +63,11 @@ CASES = [
     ("18644.86s", "18644.86", "s", None, 2),
     ("57 gCO2eq/kWh", "57", "g/kWh", None, 0),
     ("143 gCO₂eq/kWh", "143", "g/kWh", None, 0),
+    # case decides between a megagram (a tonne) and a milligram
+    ("1.5 Mg", "1.5", "t", "1500000", 1),
+    ("2 MgCO2e", "2", "t", "2000000", 0),
+    ("1.5 mg", "1.5", "mg", "0.0015", 1),
+    ("1.5 milligrams", "1.5", "mg", "0.0015", 1),
 ]
 
 
@@ -90,7 +95,7 @@ def test_dimension(text: str, dimension: str | None) -> None:
 @pytest.mark.parametrize(
     "text",
     ["", "kg", "TBD", "[More Information Needed]", "16GB", "8 GPUs", "2.8.2", "12,5,3", "2.04 (CodeCarbon)",
-     "1.71 KgCO2 (Singapore)", "number (in grams of CO2)", "5 km", "3.3M", "carbon", "1e1001 g", "1e" + "9" * 5000],
+     "1.71 KgCO2 (Singapore)", "number (in grams of CO2)", "5 km", "3.3M", "carbon", "1.5 MG", "1.5 mG", "1e1001 g", "1e" + "9" * 5000],
 )
 def test_not_an_amount(text: str) -> None:
     assert parse_amount(text) is None
