@@ -1,8 +1,9 @@
 """One decision per value: which of a pass's fixes to apply when they propose different values."""
 
-from typing import Any, NamedTuple
+from typing import Any, Iterator, NamedTuple
 
 from cardlint.diagnostics import Diagnostic, Fix
+from cardlint.fix_spans import SharedSpans, TakenSpans
 from cardlint.fix_values import dotted, same_value, shown, targets
 from cardlint.rules.base import Evidence, Target
 
@@ -17,12 +18,12 @@ class Choice(NamedTuple):
 
 def distinct(fixes: list[Fix]) -> list[Fix]:
     """Each fix once (several findings may share one fix, such as two unit keys removed together)."""
-    seen: list[tuple[tuple[int, int, str], ...]] = []
+    seen: set[tuple[tuple[int, int, str], ...]] = set()
     kept = []
     for fix in fixes:
         key = tuple((e.start, e.end, e.content) for e in fix.edits)
         if key not in seen:
-            seen.append(key)
+            seen.add(key)
             kept.append(fix)
     return kept
 
@@ -45,35 +46,85 @@ def choose(fixable: list[Diagnostic], decided: dict[tuple[Any, ...], Evidence], 
     shares is not applied (it would change the keys that share it).
     """
     order = sorted(fixable, key=lambda d: (-_strength(d), not d.fix.is_safe, _first_offset(d), d.code))  # type: ignore[union-attr]
-    kept: list[Diagnostic] = []
+    kept = _Kept()
     covered: list[Diagnostic] = []  # fixed by a stronger fix that writes all they would
     notes: list[str] = []
     contested: set[tuple[Any, ...]] = set()
-    taken: list[tuple[int, int]] = []
+    taken = TakenSpans()
+    anchored = SharedSpans(shared)
     for diagnostic in order:
         fix = diagnostic.fix
         assert fix is not None
         spans = [(e.start, e.end) for e in fix.edits]
-        if any(other.fix is not None and other.fix.edits == fix.edits for other in kept):
-            kept.append(diagnostic)  # the same fix as a chosen one
+        if fix.edits in kept.edits:
+            kept.add(diagnostic)  # the same fix as a chosen one
             continue
-        if any(overlap(span, region) or span[0] == region[1] for span in spans for region in shared):
+        if any(anchored.touches(*span) for span in spans):
             notes.append(f"{diagnostic.code}'s fix not applied: it edits a value that an anchor shares; fix it by hand")
             continue
         verdict = _verdict(diagnostic, kept, decided, notes, contested)
         if verdict == "covered":
             covered.append(diagnostic)
-        if verdict is not None or any(overlap(span, other) for span in spans for other in taken):
+        if verdict is not None or any(taken.overlaps(*span) for span in spans):
             continue
-        kept.append(diagnostic)
-        taken.extend(spans)
+        kept.add(diagnostic)
+        for span in spans:
+            taken.add(*span)
+    apply = kept.diagnostics
     if contested:
-        kept = [d for d in kept if not any(t.path in contested for t in targets(d.fix))]  # type: ignore[arg-type]
+        apply = [d for d in apply if not any(t.path in contested for t in targets(d.fix))]  # type: ignore[arg-type]
         covered = [d for d in covered if not any(t.path in contested for t in targets(d.fix))]  # type: ignore[arg-type]
-    return Choice(kept, covered if kept else [], notes)
+    return Choice(apply, covered if apply else [], notes)
 
 
-def _verdict(diagnostic: Diagnostic, kept: list[Diagnostic], decided: dict[tuple[Any, ...], Evidence], notes: list[str], contested: set[tuple[Any, ...]]) -> str | None:
+class _Entry(NamedTuple):
+    """A value a chosen fix sets: (which finding in the order chosen, which of its fix's values)."""
+
+    order: tuple[int, int]
+    diagnostic: Diagnostic
+    target: Target
+
+
+class _Kept:
+    """The findings chosen so far, indexed by their edits and by the key paths their fixes set."""
+
+    def __init__(self) -> None:
+        self.diagnostics: list[Diagnostic] = []
+        self.edits: set[tuple[Any, ...]] = set()
+        self._at: dict[tuple[Any, ...], list[_Entry]] = {}  # by the path set
+        self._under: dict[tuple[Any, ...], list[_Entry]] = {}  # by each prefix of it
+
+    def add(self, diagnostic: Diagnostic) -> None:
+        """Choose ``diagnostic`` (after those chosen before)."""
+        assert diagnostic.fix is not None
+        self.edits.add(diagnostic.fix.edits)
+        for position, chosen in enumerate(targets(diagnostic.fix)):
+            entry = _Entry((len(self.diagnostics), position), diagnostic, chosen)
+            self._at.setdefault(chosen.path, []).append(entry)
+            for length in range(len(chosen.path) + 1):
+                self._under.setdefault(chosen.path[:length], []).append(entry)
+        self.diagnostics.append(diagnostic)
+
+    def first_against(self, target: Target) -> tuple[Diagnostic, Target] | None:
+        """The first chosen value (in the order chosen, then the order of its fix's values) that
+        stands against ``target``: one at the same key, or one inside or around it, unless it is
+        the same key set to the same value."""
+        found = min(self._against(target), default=None, key=lambda entry: entry.order)
+        return None if found is None else (found.diagnostic, found.target)
+
+    def _against(self, target: Target) -> Iterator["_Entry"]:
+        """The first entry of each index list that may hold the answer."""
+        for entry in self._under.get(target.path, ()):  # the same key, or one inside it
+            if not (entry.target.path == target.path and same_value(target.value, entry.target.value)):
+                yield entry
+                break
+        for length in range(len(target.path)):  # a key around it
+            around = self._at.get(target.path[:length])
+            if around:
+                yield around[0]
+
+
+def _verdict(diagnostic: Diagnostic, kept: _Kept, decided: dict[tuple[Any, ...], Evidence], notes: list[str], contested: set[tuple[Any, ...]]) -> str | None:
     """None when no chosen value stands against this proposal; else "lost", or "covered" when it
     only rewrote the card's own value and a stronger fix writes every key it would (its finding is
     fixed by that one). Says why in ``notes``."""
@@ -84,20 +135,20 @@ def _verdict(diagnostic: Diagnostic, kept: list[Diagnostic], decided: dict[tuple
         if earlier is not None and target.evidence <= earlier:
             notes.append(f"{_proposal(diagnostic, target)} not applied: the value was already set from {_words(earlier)}")
             return "lost"
-        for other in kept:
-            for chosen in targets(other.fix):  # type: ignore[arg-type]
-                if not _related(target.path, chosen.path) or (target.path == chosen.path and same_value(target.value, chosen.value)):
-                    continue
-                if chosen.evidence == target.evidence and other.fix.is_safe == fix.is_safe:  # type: ignore[union-attr]
-                    contested.add(chosen.path)
-                    notes.append(f"{_proposal(other, chosen)} and {_proposal(diagnostic, target)} disagree on equal evidence: neither applied; fix it by hand")
-                    return "lost"
-                paths = {t.path for t in targets(other.fix)}  # type: ignore[arg-type]
-                if target.evidence == Evidence.FORM < chosen.evidence and all(t.path in paths for t in targets(fix)):
-                    notes.append(f"{_proposal(diagnostic, target)} gives way to {_proposal(other, chosen)}, which fixes its finding too")
-                    return "covered"
-                notes.append(f"{_proposal(diagnostic, target)} not applied: {_proposal(other, chosen)} comes first")
-                return "lost"
+        found = kept.first_against(target)
+        if found is None:
+            continue
+        other, chosen = found
+        if chosen.evidence == target.evidence and other.fix.is_safe == fix.is_safe:  # type: ignore[union-attr]
+            contested.add(chosen.path)
+            notes.append(f"{_proposal(other, chosen)} and {_proposal(diagnostic, target)} disagree on equal evidence: neither applied; fix it by hand")
+            return "lost"
+        paths = {t.path for t in targets(other.fix)}  # type: ignore[arg-type]
+        if target.evidence == Evidence.FORM < chosen.evidence and all(t.path in paths for t in targets(fix)):
+            notes.append(f"{_proposal(diagnostic, target)} gives way to {_proposal(other, chosen)}, which fixes its finding too")
+            return "covered"
+        notes.append(f"{_proposal(diagnostic, target)} not applied: {_proposal(other, chosen)} comes first")
+        return "lost"
     return None
 
 
@@ -115,16 +166,6 @@ def _proposal(diagnostic: Diagnostic, target: Target) -> str:
     return f"{diagnostic.code}'s {dotted(target.path)}: {shown(target.value)} ({target.origin or 'the card'})"
 
 
-def _related(a: tuple[Any, ...], b: tuple[Any, ...]) -> bool:
-    """The same key, or one inside the other."""
-    return a[: len(b)] == b or b[: len(a)] == a
-
-
 def _first_offset(diagnostic: Diagnostic) -> int:
     return diagnostic.fix.edits[0].start if diagnostic.fix and diagnostic.fix.edits else 0
 
-
-def overlap(a: tuple[int, int], b: tuple[int, int]) -> bool:
-    """Whether two edits overlap: an insertion only when it falls inside the other edit (at either
-    end it goes before or after it, and insertions at one point go in the fixer's order)."""
-    return a[0] < b[1] and b[0] < a[1]

@@ -1,5 +1,7 @@
 """Verification of a fixed card against what its fixes announced: anything else is refused."""
 
+from bisect import bisect_right
+from itertools import accumulate
 from typing import Any, Sequence
 
 from cardlint.card import Card
@@ -31,14 +33,14 @@ def verify(before: Card, after: Card, fixes: Sequence[Fix]) -> None:
             raise FixRefused(
                 f"a fix meant '{dotted(target.path)}' to be {shown(target.value)}, but the fixed card would hold {shown(actual)}"
             )
-    covered = [target.path for target in announced] + loose
+    covered = {target.path for target in announced} | set(loose)
     if undeclared:  # a fix that does not say what it sets may add keys (a block from the text or a log)
-        covered += [(key,) for key in after.metadata if key not in before.metadata]
+        covered |= {(key,) for key in after.metadata if key not in before.metadata}
     old, new = _leaves(before.metadata), _leaves(after.metadata)
     for path in list(old) + [path for path in new if path not in old]:
         if path in old and path in new and same(old[path], new[path]):
             continue
-        if any(path[: len(prefix)] == prefix for prefix in covered):
+        if any(path[:length] in covered for length in range(len(path) + 1)):  # it, or a key around it
             continue
         raise FixRefused(f"a fix would have changed '{dotted(path)}', which no fix meant to touch")
 
@@ -62,10 +64,14 @@ def _leaves(value: Any, path: tuple[Any, ...] = ()) -> dict[tuple[Any, ...], Any
 
 def _touched_keys(card: Card, edits: list[Edit]) -> list[tuple[Any, ...]]:
     """The top-level keys whose text an edit touches (for fixes that do not say what they set)."""
+    ordered = sorted((edit.start, edit.end) for edit in edits)
+    starts = [start for start, _ in ordered]
+    reach = list(accumulate((end for _, end in ordered), max))  # the furthest end so far
     touched = []
     for key_node, value_node in card.mapping_items():
         start = card.node_offsets(key_node)[0]
         end = card.node_offsets(value_node)[1]
-        if any(start <= edit.end and edit.start <= end for edit in edits):
+        before = bisect_right(starts, end)  # the edits that start before this item ends, or at its end
+        if before and reach[before - 1] >= start:
             touched.append((key_node.value,))
     return touched

@@ -55,14 +55,14 @@ def fix_passes(card: Card, settings: Settings | None = None, unsafe: bool = Fals
     stronger evidence, so nothing oscillates. The proposals that lose are returned, with their values.
     """
     applied: list[Diagnostic] = []
-    conflicts: list[str] = []
+    conflicts: dict[str, None] = {}  # each note once, in the order first made
     decided: dict[tuple[Any, ...], Evidence] = {}
     writes: list[tuple[Any, ...]] = []
     passes = 0
     for _ in range(MAX_PASSES):
         fixable = [d for d in lint_card(card, settings) if d.fix is not None and (unsafe or d.fix.is_safe)]
         chosen, covered, lost = choose(fixable, decided, anchored_spans(card))
-        conflicts.extend(note for note in lost if note not in conflicts)
+        conflicts.update(dict.fromkeys(lost))
         if not chosen:
             break
         fixes = distinct([d.fix for d in chosen])  # type: ignore[misc]
@@ -78,7 +78,7 @@ def fix_passes(card: Card, settings: Settings | None = None, unsafe: bool = Fals
         applied.extend(chosen + covered)
         card = fixed
         passes += 1
-    return FixRun(card, applied, conflicts, passes, tuple(writes))
+    return FixRun(card, applied, list(conflicts), passes, tuple(writes))
 
 
 def apply_edits(text: str, edits: Sequence[Edit]) -> str:
