@@ -18,7 +18,8 @@ Flags keys of `co2_eq_emissions` that are neither in the Hub's specification (`e
 `source`, `training_type`, `geographical_location`, `hardware_used`) nor a known extension
 (`energy_consumed`, `hours_used`, `on_cloud`, `cpu_model`, `ram_total_size`, as the
 sentence-transformers and setfit templates write them, and `training_time`), and says which
-known key each most resembles; it never suggests a key the block already has.
+known key each most resembles; it never suggests a key the block already has, nor one about
+another device (`gpu_model` is not a misspelt `cpu_model`).
 
 ## Why is this bad?
 The Hub ignores unknown keys: a misspelled `geographic_location` is a location nobody sees.
@@ -63,6 +64,8 @@ ALIASES = {
 # Extension keys in common use beside KNOWN_KEYS: known, never reported.
 COMMON_EXTENSIONS = frozenset({"training_time"})
 UNIT_KEYS = frozenset({"unit", "units", "emissions_unit"})  # CO2102 reports these
+# A key about another device is no misspelling: "gpu_model" is not "cpu_model".
+_DEVICE_WORDS = frozenset({"cpu", "gpu", "tpu", "ram"})
 
 
 def check(ctx: LintContext) -> Iterator[Violation]:
@@ -79,7 +82,7 @@ def check(ctx: LintContext) -> Iterator[Violation]:
         if target is None:
             import difflib  # only for a key that is not known: it costs 2 ms to import
 
-            absent = [key for key in KNOWN_KEYS if key not in present]
+            absent = [key for key in KNOWN_KEYS if key not in present and _devices(key) == _devices(name.lower())]
             close = difflib.get_close_matches(name.lower(), absent, n=1, cutoff=0.6)
             target = close[0] if close else None
         if target in present:  # never suggest a key the block already has
@@ -99,3 +102,8 @@ def check(ctx: LintContext) -> Iterator[Violation]:
         yield ctx.node_violation(
             field.key_node, f"unknown key '{name}' in co2_eq_emissions: did you mean '{target}'?", fix
         )
+
+
+def _devices(key: str) -> frozenset[str]:
+    """The device words in a key ("cpu_model", "cpumodel": cpu)."""
+    return frozenset(word for word in _DEVICE_WORDS if word in key)
