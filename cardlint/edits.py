@@ -14,10 +14,10 @@ from cardlint.rules.base import TextEdit
 _LINE_BREAK = re.compile(r"\r\n|\r|\n")
 
 
-def delete_item(card: Card, mapping: yaml.MappingNode, key_node: yaml.Node) -> TextEdit:
-    """An edit that removes one key and its value from ``mapping``, block or flow style."""
+def _delete_at(card: Card, mapping: yaml.MappingNode, index: int) -> TextEdit:
+    """An edit that removes the item at ``index`` of ``mapping`` (its key and value), block or flow style."""
     items = mapping.value
-    index = next(i for i, (k, _) in enumerate(items) if k is key_node)
+    key_node = items[index][0]
     key_start = card.node_offsets(key_node)[0]
     value_end = card.node_offsets(items[index][1])[1]
     if mapping.flow_style:
@@ -43,7 +43,8 @@ def delete_item(card: Card, mapping: yaml.MappingNode, key_node: yaml.Node) -> T
 def delete_items(card: Card, mapping: yaml.MappingNode, key_nodes: list[yaml.Node]) -> tuple[TextEdit, ...] | None:
     """Edits removing several keys of ``mapping`` (duplicates too), overlapping line removals merged;
     None when they cannot be made apart (neighbours in a flow mapping)."""
-    spans = sorted((edit.start, edit.end) for edit in (delete_item(card, mapping, key) for key in key_nodes))
+    index = {id(key): i for i, (key, _) in enumerate(mapping.value)}  # once, not once per key
+    spans = sorted((edit.start, edit.end) for edit in (_delete_at(card, mapping, index[id(key)]) for key in key_nodes))
     merged: list[list[int]] = []
     for start, end in spans:
         if merged and start <= merged[-1][1] and not mapping.flow_style:
