@@ -611,3 +611,19 @@ def test_locate_and_estimate_read_the_qualifier_as_a_process() -> None:
     ambiguous = run_cardlint("estimate", "--hardware", "1 x NVIDIA A100", "--hours", "10",
                              "--location", "Paris")
     assert "note: 'Paris' may also mean Paris (Texas) (US-TX)" in ambiguous.stdout
+
+
+@pytest.mark.parametrize(("text", "code"), [
+    ("Paris, Texas", 0),
+    ("Lebanon, New Hampshire", 0),
+    ("Perth", 0),
+    ("East USA", 1),
+    ("Frankfrut", 1),
+    ("Cambridge, Massachusetts, UK", 1),
+    ("Quebec, Germany", 1),
+    ("Azure us-east-1", 1),
+])
+def test_locate_exits_1_for_a_place_unknown_coarse_or_contradictory(text: str, code: int) -> None:
+    from support import run_cardlint
+
+    assert run_cardlint("locate", text).returncode == code

@@ -17,5 +17,5 @@ def run_locate(args: argparse.Namespace) -> int:
         sys.stdout.write("\n")
     else:
         sys.stdout.write("\n\n".join(format_resolution(r) for r in resolutions) + "\n")
-    unusable = any(r.granularity is None or r.coarse for r in resolutions)
+    unusable = any(r.granularity is None or r.coarse or r.conflicts for r in resolutions)
     return EXIT_FINDINGS if unusable else EXIT_CLEAN
