@@ -46,6 +46,10 @@ def plain_keys(n: int) -> str:
     return "---\n" + "".join(f"k{i:06d}: v\n" for i in range(n)) + "---\n"
 
 
+def unit_keys(n: int) -> str:
+    return "---\nco2_eq_emissions:\n  emissions: 12\n" + "  unit: g\n" * n + "---\n"
+
+
 def long_location(n: int) -> str:
     words = "".join(chr(97 + (i * 7 + i // 26) % 26) + ("  ,-"[i % 4] if i % 5 == 4 else "") for i in range(n))
     return f'---\nco2_eq_emissions:\n  emissions: 12\n  geographical_location: "{words}"\n---\n'
@@ -57,6 +61,7 @@ INPUTS: dict[str, tuple[Callable[[int], str], int, tuple[str, ...]]] = {
     "yes-list": (yes_list, 4_000, ("check", "fix")),
     "exponent-keys": (exponent_keys, 7_000, ("check", "fix")),
     "plain-keys": (plain_keys, 175_000, ("check", "fix")),
+    "unit-keys": (unit_keys, 5_000, ("check", "fix")),  # one fix removing thousands of duplicate keys
     "long-location": (long_location, 1_000, ("check",)),
 }
 

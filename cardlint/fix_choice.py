@@ -112,7 +112,7 @@ class _Kept:
         found = min(self._against(target), default=None, key=lambda entry: entry.order)
         return None if found is None else (found.diagnostic, found.target)
 
-    def _against(self, target: Target) -> Iterator["_Entry"]:
+    def _against(self, target: Target) -> Iterator[_Entry]:
         """The first entry of each index list that may hold the answer."""
         for entry in self._under.get(target.path, ()):  # the same key, or one inside it
             if not (entry.target.path == target.path and same_value(target.value, entry.target.value)):
