@@ -7,10 +7,13 @@ but they have no grams.
 
 Separators: a dot is a decimal point. A comma is a decimal comma ("43,24"), except that a
 single comma followed by exactly three digits, after one to three digits not starting with 0
-and with no exponent ("24,690", "4,475"), is read as a thousands separator; that reading is
-flagged ``ambiguous_comma``. Several commas in groups of three ("5,521,000"), or commas and a
-dot together ("1,234.5", "1.234,5": the last one is the decimal separator) are unambiguous.
-A space is never read as a thousands separator.
+and with no exponent ("24,690", "4,475"), is read as a thousands separator. Either separator in
+that position could be the other one ("1,234" is 1.234 with a decimal comma, "1.234" is 1234
+with a dot for thousands, as "1.234,5" is read): such an amount is flagged ``ambiguous`` (the
+separator) and :meth:`Amount.other_reading` gives its other reading. Several separators in
+groups of three ("5,521,000"), commas and a dot together ("1,234.5", "1.234,5": the last one is
+the decimal separator), a leading 0 ("0.554") and other than three digits ("1.5", "12.3456")
+are unambiguous. A space is never read as a thousands separator.
 
 Units: "t", "ton(s)", "tonne(s)" and "Mg" (megagrams) are metric tonnes (1,000,000 g), never
 short tons; "mg" is a milligram, and "mG" or "MG", which could be either, is not read; "lb" and
@@ -111,7 +114,8 @@ class Amount(NamedTuple):
     ``value`` is in ``unit`` (``None``: no unit was written). ``decimals`` is the number of
     decimal places as printed, counting an exponent ("1.2e-05" has 6; "1e3" has -3).
     ``mentions_co2`` says the unit named CO2 ("kgCO2e"); ``approximate`` that "~" or "about"
-    came before the number; ``ambiguous_comma`` that "24,690" was read as 24690.
+    came before the number; ``ambiguous`` is the separator that could be either ("," when
+    "24,690" was read as 24690, "." when "1.234" was read as 1.234), else "".
     """
 
     value: Decimal
@@ -119,7 +123,7 @@ class Amount(NamedTuple):
     decimals: int
     mentions_co2: bool = False
     approximate: bool = False
-    ambiguous_comma: bool = False
+    ambiguous: str = ""
 
     @property
     def dimension(self) -> str | None:
@@ -149,29 +153,31 @@ class Amount(NamedTuple):
         assert factor is not None
         return _EXACT.multiply(self.value, factor)
 
-    def tolerance_grams(self, default_unit: str | None = None) -> Decimal | None:
+    def tolerance_grams(self, default_unit: str | None = None, *, zeros_printed: bool = False) -> Decimal | None:
         """Half a unit in the last printed place, in grams ("1.71 kg": 5 g).
 
         An integer's trailing zeros are not counted as printed precision: "15000 kg" is read
-        as 15 thousand kg, give or take 500 kg.
+        as 15 thousand kg, give or take 500 kg; with ``zeros_printed`` they are, as printed
+        ("15000 kg": give or take 0.5 kg).
         """
         unit = self.unit or default_unit
         if unit is None or "/" in unit or UNITS[unit][0] != "mass":
             return None
         exponent = -self.decimals
-        if self.decimals == 0 and self.value != 0:
+        if self.decimals == 0 and self.value != 0 and not zeros_printed:
             digits = str(abs(self.value.to_integral_value()))
             exponent = len(digits) - len(digits.rstrip("0"))
         factor = UNITS[unit][1]
         assert factor is not None
         return _EXACT.multiply(Decimal(5).scaleb(exponent - 1), factor)
 
-    def comma_reading(self) -> "Amount | None":
-        """For an ambiguous comma, the amount read with a decimal comma ("1,234": 1.234); else None."""
-        if not self.ambiguous_comma:
+    def other_reading(self) -> "Amount | None":
+        """For an ambiguous separator, the amount read the other way ("1,234": 1.234 with a decimal
+        comma; "1.234": 1234 with a dot for thousands); else None."""
+        if not self.ambiguous:
             return None
-        return self._replace(value=self.value.scaleb(-3, _EXACT), decimals=self.decimals + 3,
-                             ambiguous_comma=False)
+        shift = -3 if self.ambiguous == "," else 3
+        return self._replace(value=self.value.scaleb(shift, _EXACT), decimals=self.decimals - shift, ambiguous="")
 
     def agrees_with(self, grams: Decimal | float | int, default_unit: str | None = None) -> bool:
         """Whether ``grams`` rounds to this amount at its printed precision."""
@@ -212,14 +218,38 @@ def match_amount(text: str, pos: int = 0) -> tuple[Amount, int, int] | None:
     return Amount(value, unit, decimals, co2, bool(m.group("approx")), ambiguous), m.start(), end
 
 
+# separator -> (its name, how it was read, how else it could be read)
+_SEPARATORS = {
+    ",": ("comma", "a thousands separator", "a decimal comma"),
+    ".": ("dot", "a decimal point", "a thousands separator"),
+}
+
+
 def both_readings(amount: Amount, default_unit: str = "g") -> str:
-    """The two readings of an ambiguous comma, for a message: "1234 g with a thousands
-    separator, 1.234 g with a decimal comma"."""
-    other = amount.comma_reading()
-    assert other is not None, "both_readings needs an amount with an ambiguous comma"
+    """The two readings of an ambiguous separator, for a message: "1234 g with a thousands
+    separator, 1.234 g with a decimal comma"; "1.234 kg with a decimal point, 1234 kg with a
+    thousands separator"."""
+    other = amount.other_reading()
+    assert other is not None, "both_readings needs an amount with an ambiguous separator"
+    _, taken, alternative = _SEPARATORS[amount.ambiguous]
     unit = amount.unit or default_unit
-    return (f"{format_plain_decimal(amount.value)} {unit} with a thousands separator,"
-            f" {format_plain_decimal(other.value)} {unit} with a decimal comma")
+    return (f"{format_plain_decimal(amount.value)} {unit} with {taken},"
+            f" {format_plain_decimal(other.value)} {unit} with {alternative}")
+
+
+def ambiguity(amount: Amount) -> str:
+    """For a message: "its comma is ambiguous (<both readings>)"; "" when no separator is."""
+    if not amount.ambiguous:
+        return ""
+    return f"its {_SEPARATORS[amount.ambiguous][0]} is ambiguous ({both_readings(amount)})"
+
+
+def reading_taken(amount: Amount) -> str:
+    """For a fix's origin: ", reading the comma as a thousands separator"; "" when no separator is ambiguous."""
+    if not amount.ambiguous:
+        return ""
+    name, taken, _ = _SEPARATORS[amount.ambiguous]
+    return f", reading the {name} as {taken}"
 
 
 def parse_unit(text: str) -> str | None:
@@ -273,9 +303,9 @@ def _matched_unit(m: re.Match[str], words: tuple[tuple[str, str], ...]) -> str:
     raise AssertionError("no unit group matched")
 
 
-def _read_number(digits: str, exponent: str | None) -> tuple[Decimal, int, bool] | None:
-    """Digits with separators -> (value, decimals, ambiguous comma); None when the separators make no sense."""
-    ambiguous = False
+def _read_number(digits: str, exponent: str | None) -> tuple[Decimal, int, str] | None:
+    """Digits with separators -> (value, decimals, the ambiguous separator or ""); None when the separators make no sense."""
+    ambiguous = ""
     last_dot, last_comma = digits.rfind("."), digits.rfind(",")
     if last_dot >= 0 and last_comma >= 0:
         point = max(last_dot, last_comma)
@@ -292,9 +322,11 @@ def _read_number(digits: str, exponent: str | None) -> tuple[Decimal, int, bool]
                 return None
             whole, fraction = digits.replace(sep, ""), ""
         elif sep == "," and exponent is None and _thousands_groups(digits, ","):
-            whole, fraction, ambiguous = parts[0] + parts[1], "", True
+            whole, fraction, ambiguous = parts[0] + parts[1], "", ","
         else:
             whole, fraction = parts
+            if exponent is None and _thousands_groups(digits, sep):
+                ambiguous = sep  # "1.234": a decimal point, or a dot for thousands
     else:
         whole, fraction = digits, ""
     exp = int(exponent[1:].replace("−", "-")) if exponent and len(exponent) < 8 else 0

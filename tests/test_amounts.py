@@ -8,6 +8,7 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
+from cardlint import amounts
 from cardlint.amounts import both_readings, format_plain_decimal, match_amount, parse_amount, parse_unit
 
 # text, value as written, unit, grams (None: not a mass), decimals
@@ -117,14 +118,14 @@ def test_flags() -> None:
     decimal_comma = parse_amount("43,24 kg")
     approximate = parse_amount("about 5 kg")
     named = parse_amount("12 kgCO2e")
-    assert thousands is not None and thousands.ambiguous_comma
-    assert decimal_comma is not None and not decimal_comma.ambiguous_comma
+    assert thousands is not None and thousands.ambiguous == ","
+    assert decimal_comma is not None and not decimal_comma.ambiguous
     assert approximate is not None and approximate.approximate and approximate.value == 5
     assert named is not None and named.mentions_co2
     assert not parse_amount("12 kg").mentions_co2  # type: ignore[union-attr]
 
 
-# (text, value as read, decimal-comma reading when the comma could be either separator, or None)
+# (text, value as read, the other reading when a separator could be either, or None)
 SEPARATORS = [
     ("1,234 g", "1234", "1.234"),
     ("24,690 kg", "24690", "24.690"),
@@ -140,9 +141,21 @@ SEPARATORS = [
     ("5,521,000 g", "5521000", None),  # two groups: thousands
     ("1,234.5 g", "1234.5", None),  # comma and dot: the last is the decimal separator
     ("1.234,5 g", "1234.5", None),
-    ("1.234 kg", "1.234", None),  # a dot is a decimal point
     ("1,234e3 g", "1234", None),  # an exponent: a decimal comma (1.234e3)
     ("12 345 g", None, None),  # a space is never a thousands separator
+    # a dot before exactly three digits, after 1 to 999: a decimal point, or a dot for thousands
+    ("1.234 kg", "1.234", "1234"),
+    ("4.858 g CO2eq", "4.858", "4858"),
+    ("999.999 g", "999.999", "999999"),
+    ("-1.234 g", "-1.234", "-1234"),
+    ("~3.500 kgCO2eq", "3.500", "3500"),
+    ("1.000 t", "1.000", "1000"),
+    ("0.554 kg", "0.554", None),  # a leading 0: a decimal point
+    ("1.5 kg", "1.5", None),
+    ("12.3456 kg", "12.3456", None),
+    ("1234.567 g", "1234.567", None),  # four digits before the dot: not grouped
+    ("1.234e3 g", "1234", None),  # an exponent: a decimal point
+    ("5.521.000 g", "5521000", None),  # two groups: thousands
 ]
 
 
@@ -152,26 +165,42 @@ def test_separators(text: str, value: str | None, other: str | None) -> None:
     assert (amount.value if amount else None) == (Decimal(value) if value else None)
     if amount is None:
         return
-    assert amount.ambiguous_comma is (other is not None)
-    reading = amount.comma_reading()
+    assert bool(amount.ambiguous) is (other is not None)
+    reading = amount.other_reading()
     assert (reading.value if reading else None) == (Decimal(other) if other else None)
     if reading is not None:
         assert str(reading.value) == other  # printed at the precision it was written with
+        assert reading.other_reading() is None and reading.unit == amount.unit
 
 
 @pytest.mark.parametrize(("text", "readings"), [
     ("1,234 g", "1234 g with a thousands separator, 1.234 g with a decimal comma"),
     ("24,690 kg", "24690 kg with a thousands separator, 24.69 kg with a decimal comma"),
     ("4,475", "4475 g with a thousands separator, 4.475 g with a decimal comma"),
+    ("1.234 kg", "1.234 kg with a decimal point, 1234 kg with a thousands separator"),
+    ("2.500", "2.5 g with a decimal point, 2500 g with a thousands separator"),
 ])
 def test_both_readings(text: str, readings: str) -> None:
     amount = parse_amount(text)
     assert amount is not None and both_readings(amount) == readings
 
 
+@pytest.mark.parametrize(("text", "ambiguity", "taken"), [
+    ("1,234 g", "its comma is ambiguous (1234 g with a thousands separator, 1.234 g with a decimal comma)",
+     ", reading the comma as a thousands separator"),
+    ("1.234 kg", "its dot is ambiguous (1.234 kg with a decimal point, 1234 kg with a thousands separator)",
+     ", reading the dot as a decimal point"),
+    ("0.554 kg", "", ""),
+])
+def test_ambiguity_phrases(text: str, ambiguity: str, taken: str) -> None:
+    amount = parse_amount(text)
+    assert amount is not None
+    assert (amounts.ambiguity(amount), amounts.reading_taken(amount)) == (ambiguity, taken)
+
+
 def test_separator_table_is_large() -> None:
     assert len(SEPARATORS) >= 15
-    assert sum(other is not None for _, _, other in SEPARATORS) >= 5
+    assert sum(other is not None for _, _, other in SEPARATORS) >= 10
 
 
 def test_default_unit() -> None:
@@ -229,6 +258,8 @@ def test_agrees_with(text: str, grams: float, agrees: bool) -> None:
 def test_tolerance() -> None:
     assert parse_amount("1.71 kg").tolerance_grams() == Decimal(5)  # type: ignore[union-attr]
     assert parse_amount("5,521,000 kg").tolerance_grams() == Decimal(500000)  # type: ignore[union-attr]
+    assert parse_amount("100 kg").tolerance_grams(zeros_printed=True) == Decimal(500)  # type: ignore[union-attr]
+    assert parse_amount("1.5e3 kg").tolerance_grams(zeros_printed=True) == Decimal(50000)  # type: ignore[union-attr]
     assert parse_amount("0.5 kWh").tolerance_grams() is None  # type: ignore[union-attr]
     with pytest.raises(ValueError):
         parse_amount("0.5 kWh").agrees_with(1)  # type: ignore[union-attr]

@@ -198,8 +198,8 @@ def test_energy_in_an_emissions_field_on_request() -> None:
 def test_comma_decimal_and_thousands() -> None:
     (decimal,) = find_text_emissions("- Emissions: 43,21 kg Co2\n")
     (thousands,) = find_text_emissions("- **Emissions:** 2,345 KgCO2 (Germany)\n")
-    assert decimal.amount.grams == Decimal(43210) and not decimal.amount.ambiguous_comma
-    assert thousands.amount.grams == Decimal(2345000) and thousands.amount.ambiguous_comma
+    assert decimal.amount.grams == Decimal(43210) and not decimal.amount.ambiguous
+    assert thousands.amount.grams == Decimal(2345000) and thousands.amount.ambiguous == ","
 
 
 def test_offsets_with_crlf_and_front_matter() -> None:

@@ -92,6 +92,31 @@ ROUNDING = [
     ("24690", "- Emissions: 24,690 kg", True),  # the decimal-comma reading, 24.690 kg
     ("24690000", "- Emissions: 24,690 kg", True),  # the thousands reading
     ("2469000", "- Emissions: 24,690 kg", False),
+    # the text's trailing zeros are printed digits; the metadata's are not imprecision
+    ("1000", "- Emissions: 2 kg", False),
+    ("60000", "- Emissions: 100 kg", False),
+    ("14000", "- Emissions: 10 kg", False),
+    ("501000", "- Emissions: 1000 kg", False),
+    ("1000000", "- Emissions: 1000 kg", True),
+    ("1000999", "- Emissions: 1000 kg", True),  # truncated
+    ("999500", "- Emissions: 1000 kg", True),  # rounded
+    ("999499", "- Emissions: 1000 kg", False),
+    ("100400", "- Emissions: 100 kg", True),
+    ("960000", "- **Emissions:** 962 KgCO2", False),
+    ("962000", "- **Emissions:** 962 KgCO2", True),
+    ("2000", "- Emissions: 2 kg", True),
+    ("2900", "- Emissions: 2 kg", True),  # truncated
+    ("3000", "- Emissions: 2 kg", False),
+    ("1500000", "- Emissions: 1.5e3 kg", True),  # an exponent: its last printed digit is hundreds of kg
+    ("1700", "- Emissions: 1.71 KgCO2", False),  # 1700 printed at the text's precision is 1.70
+    ("25400", "- **Emissions:** 25.4 t", False),
+    ("25300", "- **Emissions:** 25.4 KgCO2", False),
+    # a dot before three digits may be a dot for thousands
+    ("1234", "- Emissions: 1.234 kg", True),
+    ("1234000", "- Emissions: 1.234 kg", True),
+    ("123400", "- Emissions: 1.234 kg", False),
+    ("554", "- Emissions: 0.554 kg", True),
+    ("554000", "- Emissions: 0.554 kg", False),  # a leading 0: only a decimal point
 ]
 
 

@@ -7,7 +7,7 @@ from typing import Iterator
 
 import yaml
 
-from cardlint.amounts import both_readings, parse_amount
+from cardlint.amounts import ambiguity, parse_amount, reading_taken
 from cardlint.co2 import KEY, Co2Block
 from cardlint.edits import hand_edit_reason
 from cardlint.rules._emissions_fix import write_emissions
@@ -44,8 +44,8 @@ co2_eq_emissions:
 
 ## Fix safety
 Safe: a string holding a number with an explicit unit (or none) becomes that number in grams
-(unsafe when a comma could be either separator, as in `1,234 g`: the message names both
-readings); a block list of one-key mappings with distinct keys, its dashes in one column,
+(unsafe when a comma or a dot could be either separator, as in `1,234 g` or `1.234 kg`: the
+message names both readings); a block list of one-key mappings with distinct keys, its dashes in one column,
 becomes the mapping it spells (the dashes become spaces). A block scalar (`|`, `>`), a value with
 an anchor, a tag or a merge key has no fix (fix it by hand); nor has anything else.
 """
@@ -82,11 +82,10 @@ def _string(ctx: LintContext, co2: Co2Block) -> Violation:
         return ctx.node_violation(co2.node, f"co2_eq_emissions is the string {shown}: write a number of grams or a mapping")
     exact = amount.to_grams("g")
     assert exact is not None
-    comma = ", reading the comma as a thousands separator" if amount.ambiguous_comma else ""
-    written = write_emissions(ctx, co2.node, exact, f"the card's {shown}, in grams{comma}", safe=not amount.ambiguous_comma)
+    written = write_emissions(ctx, co2.node, exact, f"the card's {shown}, in grams{reading_taken(amount)}", safe=not amount.ambiguous)
     refused = f"; {written.refusal}" if written.refusal else ""
-    if amount.ambiguous_comma:
-        return ctx.node_violation(co2.node, f"co2_eq_emissions is the string {shown}, not a number, and its comma is ambiguous ({both_readings(amount)}): write the grams as a plain number{refused}", written.fix)
+    if amount.ambiguous:
+        return ctx.node_violation(co2.node, f"co2_eq_emissions is the string {shown}, not a number, and {ambiguity(amount)}: write the grams as a plain number{refused}", written.fix)
     return ctx.node_violation(co2.node, f"co2_eq_emissions is the string {shown}, not a number: write {grams}{refused}", written.fix)
 
 

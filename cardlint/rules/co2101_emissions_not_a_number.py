@@ -6,7 +6,7 @@ import json
 from decimal import Decimal
 from typing import Iterator
 
-from cardlint.amounts import Amount, both_readings, parse_amount
+from cardlint.amounts import Amount, ambiguity, parse_amount, reading_taken
 from cardlint.rules._emissions_fix import Written, declared_unit, grams_text, write_emissions
 from cardlint.rules._helpers import emissions_value, plain_grams
 from cardlint.rules.base import LintContext, Violation
@@ -44,9 +44,11 @@ Safe when the string is a number, or a number with an explicit mass unit (`g`, `
 removes any unit key beside it (a bare number takes that key's unit). With a log named by
 `--log` whose total differs, the fix writes the log's total instead. Placeholders such as `TBD`
 have no fix, nor has a string whose unit contradicts a unit key, or a value with an anchor, a tag
-or a merge key (fix it by hand). Unsafe when a comma could be either separator
-(`1,234 g`, `24,690 kg`: 1234 g, or 1.234 g in a decimal-comma locale): the message names both
-readings and the fix takes the thousands separator.
+or a merge key (fix it by hand). Unsafe when a separator could be either (a comma or a dot before
+exactly three digits, after 1 to 999: `1,234 g`, `24,690 kg` is 1234 g, or 1.234 g in a
+decimal-comma locale; `1.234 kg` is 1234 g, or 1234 kg with a dot for thousands): the message
+names both readings and the fix takes the comma as a thousands separator, the dot as a decimal
+point. `0.554 kg`, `1.5 kg`, `12.3456 kg` and `1,234.5 g` are unambiguous.
 """
 
 
@@ -64,13 +66,12 @@ def check(ctx: LintContext) -> Iterator[Violation]:
         yield ctx.node_violation(node, f"emissions is the string {shown}, not a number: write the grams of CO2eq as a number")
         return
     grams, unit, refusal = _grams(ctx, amount)
-    comma = ", reading the comma as a thousands separator" if amount.ambiguous_comma else ""
     written = Written(None, refusal)
     if refusal is None:
-        written = write_emissions(ctx, node, grams, f"the card's {shown}{unit}, in grams{comma}", safe=not amount.ambiguous_comma)
+        written = write_emissions(ctx, node, grams, f"the card's {shown}{unit}, in grams{reading_taken(amount)}", safe=not amount.ambiguous)
     refused = f"; {written.refusal}" if written.refusal else ""
-    if amount.ambiguous_comma:
-        advice = f"and its comma is ambiguous ({both_readings(amount)}): write the grams as a plain number{refused}"
+    if amount.ambiguous:
+        advice = f"and {ambiguity(amount)}: write the grams as a plain number{refused}"
         yield ctx.node_violation(node, f"emissions is the string {shown}, not a number, {advice}", written.fix)
         return
     converted = f" ({amount.unit} converted to grams)" if amount.unit and amount.unit != "g" else ""

@@ -7,7 +7,7 @@ from typing import Iterator
 
 import yaml
 
-from cardlint.amounts import Amount, format_figure, format_plain_decimal, parse_amount
+from cardlint.amounts import Amount, format_figure, format_plain_decimal
 from cardlint.rules._emissions_fix import log_total, write_emissions
 from cardlint.rules._helpers import emissions_value, positive_amount
 from cardlint.rules._text import offset_in_readme, stated_totals
@@ -23,9 +23,11 @@ DOC = """\
 Reads the emissions the card's own Markdown states with a unit ("Emissions: 1.71 KgCO2",
 "CO2 Emissions (in grams): 2.3558", "Carbon Emitted: 149.2 kg eq. CO2", tables in tCO2eq) and
 flags metadata that agrees with none of them, beyond the text's printed precision: a figure
-agrees when the metadata, printed at the text's precision, could read the same, rounded or
-truncated ("0.000 kg" agrees with 0.128 g, "25.4 KgCO2" with 25460 g), and either reading of an
-ambiguous comma ("24,690 kg") may be the text's. Code fences, kWh and other units, and the
+agrees when the metadata, printed at the text's precision (its last printed digit, trailing zeros
+included), could read the same, rounded or truncated ("0.000 kg" agrees with 0.128 g, "25.4
+KgCO2" with 25460 g; "100 kg" does not agree with 60000 g, nor "2 kg" with 1000 g). The
+metadata is taken as exact, its trailing zeros included. Either reading of an ambiguous separator
+("24,690 kg", "1.234 kg") may be the text's. Code fences, kWh and other units, and the
 parts of a breakdown are ignored; a figure in inline code ("`0.001917 kg CO2eq`") is read.
 
 ## Why is this bad?
@@ -66,14 +68,14 @@ def check(ctx: LintContext) -> Iterator[Violation]:
         return
     statements = stated_totals(ctx.card)
     grams = Decimal(repr(value))
-    if not statements or any(_agree(statement.amount, grams, node.value) for statement in statements):
+    if not statements or any(_agree(statement.amount, grams) for statement in statements):
         return
     first = statements[0]
     stated = first.amount.grams
     assert stated is not None
     text_grams = format_plain_decimal(stated)
     row = ctx.card.position(offset_in_readme(ctx.card, first)).row
-    kilograms = " (kilograms written as grams?)" if _agree(first.amount, grams * 1000, node.value) else ""
+    kilograms = " (kilograms written as grams?)" if _agree(first.amount, grams * 1000) else ""
     fix, advice = _fix(ctx, node, stated, f"the text's {first.amount.value} {first.amount.unit} on line {row}, in grams")
     yield ctx.node_violation(
         node,
@@ -92,18 +94,16 @@ def _fix(ctx: LintContext, node: yaml.Node, grams: Decimal, origin: str) -> tupl
     return written.fix, f"; {written.refusal}" if written.refusal else ""
 
 
-def _agree(stated: Amount, grams: Decimal, written: str) -> bool:
+def _agree(stated: Amount, grams: Decimal) -> bool:
     """Whether the metadata, printed at the text's precision, could read as the text: rounded
-    (within half a unit of the last printed place) or truncated (25460 g printed as "25.4 kg"),
-    widened by the metadata's own precision ("960000" is 96 ten-thousands). Either reading of an
-    ambiguous comma may be the text's."""
-    metadata = parse_amount(written)
-    slack = (metadata.tolerance_grams("g") if metadata is not None else None) or Decimal(0)
-    for reading in (stated, stated.comma_reading()):
+    (within half a unit of the text's last printed digit) or truncated (25460 g printed as
+    "25.4 kg"). The text's trailing zeros are printed digits ("100 kg" is not 60 kg) and the
+    metadata is exact. Either reading of an ambiguous separator may be the text's."""
+    for reading in (stated, stated.other_reading()):
         text_grams = reading.grams if reading is not None else None
-        tolerance = reading.tolerance_grams() if reading is not None else None
+        tolerance = reading.tolerance_grams(zeros_printed=True) if reading is not None else None
         if text_grams is None or tolerance is None:
             continue
-        if -(tolerance + slack) <= grams - text_grams < 2 * tolerance + slack:
+        if -tolerance <= grams - text_grams < 2 * tolerance:
             return True
     return False
