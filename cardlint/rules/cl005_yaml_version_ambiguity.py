@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import math
 import re
 from decimal import Decimal
 from typing import Any, Iterator
@@ -26,7 +27,7 @@ DOC = """\
 Finds unquoted values that huggingface_hub (PyYAML, YAML 1.1) and YAML 1.2 parsers (the Hub's
 JavaScript side, most other tools) read as different values: `1e3` (a string to 1.1, a number to
 1.2), `yes`/`no`/`on`/`off` (booleans to 1.1, strings to 1.2), `0777` (octal 511 to 1.1, 777 to
-1.2), `1_000` and `1:30` (numbers to 1.1, strings to 1.2).
+1.2), `1_000`, `1_000.5` and `1:30` (numbers to 1.1, strings to 1.2).
 
 ## Why is this bad?
 The same card means different things to different readers: `language: no` (Norwegian) is the
@@ -49,8 +50,9 @@ co2_eq_emissions:
 ## Fix safety
 The fix writes what huggingface_hub reads, in a form both versions agree on: quoting a string,
 `true`/`false` for a boolean, digits for `1_000`; under `language` the value is quoted as the
-language code it is. Safe, except where the YAML 1.1 reading is probably not what the author
-meant (`0777`, `1:30`, `0b101`): those fixes are unsafe. The emissions figure is written in grams
+language code it is. Safe for a decimal with digit-group underscores (`1_000`, `1_000.5`:
+1000.5), unsafe where the YAML 1.1 reading is probably not what the author meant (`0777`,
+`0b101`; `10:30`, which looks like a time, is 630 to huggingface_hub: the message says so). The emissions figure is written in grams
 (a unit key beside it is applied and removed). A value with an anchor, a tag or a merge key has
 no fix: an edit would drop the anchor or change the keys that share it (fix it by hand).
 """
@@ -87,12 +89,27 @@ def check(ctx: LintContext) -> Iterator[Violation]:
             continue
         assert isinstance(node, yaml.ScalarNode)
         fix, refused = _fix(ctx, node, v11, key, id(node) in emissions_nodes)
+        if _sexagesimal(node.value, v11):
+            advice = "it looks like a time, which YAML 1.1 reads in base 60: write the value meant as a plain number"
+        else:
+            advice = f"write {fix.edits[0].content if fix else 'it unambiguously'}"
         yield ctx.node_violation(
             node,
             f"'{node.value}' is {_describe(v11)} to huggingface_hub (YAML 1.1) but {_describe(v12)} to YAML 1.2 "
-            f"parsers; write {fix.edits[0].content if fix else 'it unambiguously'}{refused}",
+            f"parsers; {advice}{refused}",
             fix,
         )
+
+
+def _sexagesimal(text: str, v11: Any) -> bool:
+    """Whether YAML 1.1 read ``text`` as a base-60 number (`10:30` is 630): a time, most likely."""
+    return ":" in text and isinstance(v11, (int, float)) and not isinstance(v11, bool)
+
+
+def _clear_number(text: str) -> bool:
+    """Whether a YAML 1.1 number is a plain decimal with digit-group underscores (`1_000`,
+    `1_000.5`, `-24_700_000`): its value is not in doubt, unlike `0777`, `0b101` or `10:30`."""
+    return _PLAIN_NUMBER.fullmatch(text.replace("_", "").removeprefix("+")) is not None
 
 
 def _yaml12_reading(text: str) -> Any:
@@ -118,6 +135,18 @@ def _same(a: Any, b: Any) -> bool:
     return type(a) is type(b) and repr(a) == repr(b)
 
 
+def _exact(text: str, v11: Any, clear: bool) -> Decimal | None:
+    """The number huggingface_hub reads, exactly: the digits as written for a clear number
+    (`1_000.5`: 1000.5), else its integer or float; None for anything else, or one too long to write."""
+    if isinstance(v11, bool) or not isinstance(v11, (int, float)):
+        return None
+    if isinstance(v11, int):
+        return Decimal(v11) if v11.bit_length() < 14_000 else None
+    if not math.isfinite(v11):
+        return None
+    return Decimal(text.replace("_", "")) if clear else Decimal(repr(v11))
+
+
 def _describe(value: Any) -> str:
     if isinstance(value, bool):
         return f"the boolean {str(value).lower()}"
@@ -137,19 +166,22 @@ def _fix(ctx: LintContext, node: yaml.ScalarNode, v11: Any, key: str | None, emi
     reason = hand_edit_reason(ctx.card, node)
     if reason is not None:
         return None, f"; fix it by hand: {reason}"
-    plain_digits = node.value.replace("_", "").lstrip("+-").isdigit() and not node.value.lstrip("+-").startswith("0")
-    if emissions and type(v11) is int and v11.bit_length() < 14_000:
+    clear = _clear_number(node.value)
+    number = _exact(node.value, v11, clear)
+    if emissions and number is not None:
         factor, unit = declared_unit(ctx)  # the emissions figure: in grams, through the one writer
         if factor is None:
             return None, f"; fix it by hand: {unit}"
-        written = write_emissions(ctx, node, Decimal(v11) * factor, f"the card's {node.value} as huggingface_hub reads it", safe=plain_digits)
+        written = write_emissions(ctx, node, number * factor, f"the card's {node.value} as huggingface_hub reads it", safe=clear)
         return written.fix, f"; {written.refusal}" if written.refusal else ""
     if isinstance(v11, str) or (isinstance(v11, bool) and key in _TEXT_KEYS):
         content, safe, value = json.dumps(node.value, ensure_ascii=False), True, node.value
     elif isinstance(v11, bool):
         content, safe, value = str(v11).lower(), True, v11
     elif isinstance(v11, int) and v11.bit_length() < 14_000:  # str() refuses over 4,300 digits
-        content, safe, value = str(v11), plain_digits, v11
+        content, safe, value = str(v11), clear, v11
+    elif isinstance(v11, float) and number is not None and _PLAIN_NUMBER.fullmatch(repr(v11)):
+        content, safe, value = repr(v11), clear, v11  # a float both readers read as this float
     else:
         return None, ""
     path = node_path(ctx.card, node)
