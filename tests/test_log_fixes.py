@@ -3,6 +3,7 @@ impossible, multi-node or multi-machine; run as a process, on fixture logs writt
 
 from __future__ import annotations
 
+import re
 from decimal import Decimal
 from pathlib import Path
 
@@ -74,6 +75,21 @@ def test_unknown_total_names_the_line_and_the_known_runs_on_the_command_line(tmp
     assert _metadata(readme)["co2_eq_emissions"]["emissions"] == 1, fixed.stdout
 
 
+@pytest.mark.parametrize(("grams", "written"), [("112.5", "112.5"), ("45500.000000000000", "45500"), ("0.0123", "0.0123"),
+                                             ("1234.56", "1235")])
+def test_co2107_names_the_known_runs_once(tmp_path: Path, grams: str, written: str) -> None:
+    log = _carbontracker(tmp_path)
+    log.write_text(log.read_text(encoding="utf-8").replace("45500.000000000000", grams), encoding="utf-8")
+    readme = _card(tmp_path, "co2_eq_emissions:\n  emissions: 0.001\n  source: carbontracker\n")
+    result = run_cardlint("check", "--no-config", "--log", str(log), "--select", "CO2107", "--output-format", "concise", str(readme))
+    (line,) = [line for line in result.stdout.splitlines() if "CO2107" in line]
+    assert (
+        f"already add up to, {written} g, so the total is at least that; no fix while the total is unknown "
+        f"({log}: no emissions figure on line 14 (no power was read"
+    ) in line
+    assert re.findall(r"[\d.]+ (?:g|kg)\b", line) == ["0.001 g", f"{written} g"]  # each figure once, in grams
+
+
 def test_a_card_above_the_known_runs_is_not_contradicted_by_an_unknown_total(tmp_path: Path) -> None:
     log = _carbontracker(tmp_path)
     readme = _card(tmp_path, "co2_eq_emissions:\n  emissions: 47000\n  source: carbontracker\n")
@@ -133,6 +149,40 @@ ECO2AI_LAPTOP = (
     "0c9e3f4a-77b1-4d0e-9a51-3f2e8b1d6c10,rubert-tiny,distillation,N/A,2023-03-14 11:02:31,5421.88,0.3121,0.1404,"
     '"11th Gen Intel(R) Core(TM) i5-1135G7 @ 2.40GHz/1 device(s), TDP:28.0 method:tdp",0 device(s),Linux,RU/Moscow,0\n'
 )
+
+CT_NEGATIVE = (
+    "CarbonTracker: The following components were found: GPU with device(s) NVIDIA A100-SXM4-40GB.\n"
+    "CarbonTracker: \nActual consumption for 1 epoch(s):\n\tTime:\t0:10:00\n\tEnergy:\t{kwh} kWh\n\tCO2eq:\t{g} g\n"
+)
+ECO2AI_HEADER = ECO2AI_LAPTOP.split("\n")[0] + "\n"
+ECO2AI_ROW = ECO2AI_LAPTOP.split("\n")[1]
+
+# (log file name, its text, what the output names): a figure below 0 is reported, like 38,900 g/kWh
+NEGATIVE_LOGS = [
+    ("run.csv", HEADER + _row("r1", "-1", "9.1"), "line 2 records emissions of -1.00 kg CO2eq, below 0"),
+    ("run.csv", HEADER + _row("r1", "3.456", "-9.1"), "line 2 records energy of -9.10 kWh, below 0"),
+    ("run.csv", HEADER + _row("r1", "3.456", "9.1") + _row("r2", "-0.002", "0.01"),
+     "line 3 records emissions of -2.00 g CO2eq, below 0"),  # the total, 3.454 kg, would look plausible
+    ("emission.csv", ECO2AI_HEADER + ECO2AI_ROW.replace(",0.1404,", ",-0.1404,") + "\n",
+     "line 2 records emissions of -140 g CO2eq, below 0"),
+    ("x_carbontracker_output.log", CT_NEGATIVE.format(kwh="0.1", g="-2.0"), "records emissions of -2.00 g CO2eq, below 0"),
+    ("x_carbontracker_output.log", CT_NEGATIVE.format(kwh="-0.1", g="2.0"), "records energy of -0.100 kWh, below 0"),
+]
+
+
+@pytest.mark.parametrize(("name", "text", "said"), NEGATIVE_LOGS)
+def test_a_negative_log_figure_is_reported_and_never_written(tmp_path: Path, name: str, text: str, said: str) -> None:
+    log = tmp_path / name
+    log.write_text(text, encoding="utf-8")
+    readme = _card(tmp_path, "co2_eq_emissions:\n  emissions: 1710\n  source: CodeCarbon\n")
+    check = run_cardlint("check", "--no-config", "--log", str(log), str(readme))
+    assert check.returncode == 1, check.stdout + check.stderr  # the card is checked: findings, not exit 2
+    assert said in check.stdout and "which no measurement can be: its figures are not used" in check.stdout
+    assert "CO2107" not in check.stdout
+    run_cardlint("fix", "--no-config", "--log", str(log), "--unsafe-fixes", str(readme))
+    assert _metadata(readme)["co2_eq_emissions"]["emissions"] == 1710
+    assert figures(AttachedLogs((read_log(log),), explicit=True), {}).grams is None
+
 
 
 def test_eco2ai_laptop_log_writes_what_the_next_check_accepts(tmp_path: Path) -> None:

@@ -55,8 +55,10 @@ def read_with(path: str, parse: Callable[[str, str], Measurement]) -> Measuremen
     return measurement if encoding is None else measurement._replace(encoding=encoding)
 
 
-def number(text: str, path: str, line: int | None, what: str) -> Decimal | None:
-    """A non-negative finite decimal, exactly as written; None for an empty field."""
+def number(text: str, path: str, line: int | None, what: str, *, signed: bool = False) -> Decimal | None:
+    """A finite decimal, exactly as written; None for an empty field. Non-negative unless
+    ``signed``: an emissions or energy figure below 0 is read, and reported by
+    Measurement.implausible, so that the card is still checked."""
     value = text.strip()
     if not value:
         return None
@@ -64,12 +66,12 @@ def number(text: str, path: str, line: int | None, what: str) -> Decimal | None:
         raise LogError(path, line, f"{what} is {value!r}, not a finite number")
     if not _NUMBER.fullmatch(value):
         raise LogError(path, line, f"{what} is not a number: {text!r}")
-    return checked(Decimal(value), path, line, what)
+    return checked(Decimal(value), path, line, what, signed=signed)
 
 
-def checked(value: Decimal, path: str, line: int | None, what: str) -> Decimal:
-    """`value`, or LogError when it is negative or absurdly far from 1."""
-    if value < 0:
+def checked(value: Decimal, path: str, line: int | None, what: str, *, signed: bool = False) -> Decimal:
+    """`value`, or LogError when it is negative (unless ``signed``) or absurdly far from 1."""
+    if value < 0 and not signed:
         raise LogError(path, line, f"{what} is negative: {value}")
     if value and abs(value.adjusted()) > _LARGEST_EXPONENT:
         raise LogError(path, line, f"{what} is out of range: {value}")

@@ -72,8 +72,8 @@ def parse(path: str | os.PathLike[str], text: str) -> Measurement:
         run = Run(
             run_id=None,
             label=None if epochs is None else f"{epochs} epoch(s)",
-            emissions_g=None if co2 is None else number(co2, path, line, "CO2eq"),
-            energy_kwh=number(block["energy"], path, line, "Energy"),
+            emissions_g=None if co2 is None else number(co2, path, line, "CO2eq", signed=True),
+            energy_kwh=number(block["energy"], path, line, "Energy", signed=True),
             duration_s=_seconds(path, line, block["time"]),
             line=line,
             hardware=tuple(_devices(text[: heading.start()])),

@@ -134,8 +134,9 @@ def _check_cumulative(path: str, group: list[Row]) -> None:
     """LogError when a later snapshot of a run is below an earlier one."""
     for (earlier, before), (line, after) in zip(group, group[1:]):
         for column in _CUMULATIVE:
-            old = number(before.get(column, ""), path, earlier, f"column {column!r}")
-            new = number(after.get(column, ""), path, line, f"column {column!r}")
+            signed = column != "duration"  # a negative figure is reported as implausible, not refused
+            old = number(before.get(column, ""), path, earlier, f"column {column!r}", signed=signed)
+            new = number(after.get(column, ""), path, line, f"column {column!r}", signed=signed)
             if old is not None and new is not None and new < old:
                 raise LogError(
                     path,
@@ -146,12 +147,12 @@ def _check_cumulative(path: str, group: list[Row]) -> None:
 
 
 def _run(path: str, line: int, row: dict[str, str]) -> Run:
-    kilograms = number(row["emissions"], path, line, "column 'emissions'")
+    kilograms = number(row["emissions"], path, line, "column 'emissions'", signed=True)
     return Run(
         run_id=_text(row, "run_id"),
         label=_text(row, "task_name") or _text(row, "project_name"),
         emissions_g=None if kilograms is None else kilograms.scaleb(3),
-        energy_kwh=number(row.get("energy_consumed", ""), path, line, "column 'energy_consumed'"),
+        energy_kwh=number(row.get("energy_consumed", ""), path, line, "column 'energy_consumed'", signed=True),
         duration_s=number(row["duration"], path, line, "column 'duration'"),
         line=line,
         hardware=tuple(_devices(row)),

@@ -92,19 +92,19 @@ def _counted(path: str, group: list[Row]) -> list[Row]:
     return group if all(epochs) else group[-1:]
 
 
-def _sum(path: str, rows: list[Row], column: str) -> Decimal | None:
-    """A column summed over the rows that count for one run."""
-    return total(number(_value(row, column), path, line, f"column {column!r}") for line, row in rows)
+def _sum(path: str, rows: list[Row], column: str, *, signed: bool = False) -> Decimal | None:
+    """A column summed over the rows that count for one run (below 0 only when ``signed``)."""
+    return total(number(_value(row, column), path, line, f"column {column!r}", signed=signed) for line, row in rows)
 
 
 def _run(path: str, rows: list[Row], energy_column: str) -> Run:
-    kilograms = _sum(path, rows, EMISSIONS)
+    kilograms = _sum(path, rows, EMISSIONS, signed=True)
     line, row = rows[-1]
     return Run(
         run_id=_text(row, "id"),
         label=_text(row, "project_name"),
         emissions_g=None if kilograms is None else kilograms.scaleb(3),
-        energy_kwh=_sum(path, rows, energy_column),
+        energy_kwh=_sum(path, rows, energy_column, signed=True),
         duration_s=_sum(path, rows, "duration(s)"),
         line=line,
         hardware=tuple(_devices(row)),

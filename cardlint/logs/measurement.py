@@ -89,8 +89,8 @@ class Measurement(NamedTuple):
         known = [run.emissions_g for run in self.runs if run.emissions_g is not None]
         return sum(known, Decimal(0)) if known else None
 
-    def unknown_emissions(self) -> str:
-        """Which runs lack an emissions figure (by line) and why, and what the others add up to."""
+    def unknown_emissions(self, *, with_known: bool = True) -> str:
+        """Which runs lack an emissions figure (by line) and why, and (``with_known``) what the others add up to."""
         missing: dict[str | None, list[str]] = {}
         for index, run in enumerate(self.runs):
             if run.emissions_g is None:
@@ -104,11 +104,14 @@ class Measurement(NamedTuple):
         known = self.known_emissions_g
         others = len(self.runs) - sum(len(refs) for refs in missing.values())
         runs = "the other run adds" if others == 1 else f"the other {others} runs add"
-        rest = f"; {runs} up to {_mass(known)}" if known is not None else ""
+        rest = f"; {runs} up to {_mass(known)}" if known is not None and with_known else ""
         return f"no emissions figure on {'; '.join(parts)}{rest}"
 
     def implausible(self) -> str | None:
-        """Why the emissions and energy cannot both be right (no grid has their ratio), or None."""
+        """Why the log's figures cannot be right (one below 0, or no grid has their ratio), or None."""
+        negative = self._negative()
+        if negative is not None:
+            return negative
         grams, kwh = self.emissions_g, self.energy_kwh
         if grams is None or kwh is None:
             return None
@@ -121,6 +124,19 @@ class Measurement(NamedTuple):
             f"{_mass(grams)} from {_energy(kwh)} implies {intensity:,.0f} gCO2eq/kWh, which no grid emits "
             f"(above 0, at most {MAX_INTENSITY:,}): one of the two figures is wrong"
         )
+
+    def _negative(self) -> str | None:
+        """The first emissions or energy figure below 0 (a run's, else a total), in words; None when there is none."""
+        word = "line" if all(run.line for run in self.runs) else "run"
+        for index, run in enumerate(self.runs):
+            where = f"{word} {run.line if word == 'line' else index + 1}"
+            for what, value, show in (("emissions", run.emissions_g, _mass), ("energy", run.energy_kwh, _energy)):
+                if value is not None and value < 0:
+                    return f"{where} records {what} of {show(value)}, below 0, which no measurement can be: its figures are not used"
+        for what, value, show in (("emissions", self.emissions_g, _mass), ("energy", self.energy_kwh, _energy)):
+            if value is not None and value < 0:
+                return f"its total {what}, {show(value)}, is below 0, which no measurement can be: its figures are not used"
+        return None
 
     def describe(self) -> str:
         """One line for output: `emissions.csv (CodeCarbon 2.8.2, 2 runs): 14.1 kg CO2eq, 37.0 kWh`."""
@@ -156,6 +172,8 @@ def _three_figures(value: Decimal) -> str:
 
 
 def _mass(grams: Decimal) -> str:
+    if grams < 0:
+        return f"-{_mass(-grams)}"
     for unit, size in (("t", Decimal(10) ** 6), ("kg", Decimal(1000))):
         if grams >= size:
             return f"{_three_figures(grams / size)} {unit} CO2eq"
@@ -163,6 +181,8 @@ def _mass(grams: Decimal) -> str:
 
 
 def _energy(kwh: Decimal) -> str:
+    if kwh < 0:
+        return f"-{_energy(-kwh)}"
     if kwh >= 1000:
         return f"{_three_figures(kwh / 1000)} MWh"
     return f"{_three_figures(kwh)} kWh"

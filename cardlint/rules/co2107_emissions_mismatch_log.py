@@ -28,7 +28,8 @@ the expected grams are the log's energy times the grid intensity of the card's l
 When some run in the log has no figure (a carbontracker run that read no power, an empty
 `emissions` cell), the total is unknown, never zero; the rule still fires when the card is below
 what the other runs already add up to. A log whose emissions and energy imply an intensity no grid
-has (above 1,500 gCO2eq/kWh, or 0 and below) is not compared: the output says so.
+has (above 1,500 gCO2eq/kWh, or 0 and below), or that records emissions or energy below 0, is not
+compared: the output says so, and the card is still checked.
 
 ## Why is this bad?
 The measurement is the evidence for the card's figure; when they disagree, one of them is wrong,
@@ -74,7 +75,7 @@ def check(ctx: LintContext) -> Iterator[Violation]:
                 node,
                 f"emissions of {format_figure(number)} g is below what the attached log's runs with a figure already add up to, "
                 f"{format_plain_decimal(round_grams(known))} g, so the total is at least that; "
-                f"no fix while the total is unknown ({found.no_total})",
+                f"no fix while the total is unknown ({_missing(ctx)})",
             )
         return
     if agrees(card_grams, found.grams, node.value) or agrees(card_grams, found.grams / 1000, node.value):
@@ -93,6 +94,13 @@ def check(ctx: LintContext) -> Iterator[Violation]:
         return
     written = write_emissions(ctx, node, total.grams, total.origin, total.evidence, safe=found.explicit)
     yield ctx.node_violation(node, f"emissions of {format_figure(number)} g differs from {found.how}, {found.grams_text} g{_refused(written)}", written.fix)
+
+
+def _missing(ctx: LintContext) -> str:
+    """Which runs of the attached logs have no emissions figure, and why; their known sum is in
+    the message once, in grams as a fix would write them, not again as each log's summary rounds it."""
+    measurements = ctx.options["logs"].measurements
+    return "; ".join(f"{m.path}: {m.unknown_emissions(with_known=False)}" for m in measurements if m.emissions_g is None)
 
 
 def _refused(written: Written) -> str:

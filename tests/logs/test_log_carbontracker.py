@@ -80,7 +80,6 @@ def test_no_block_at_all(tmp_path: Path) -> None:
     ("energy", "co2", "time", "message"),
     [
         ("nan", "1.0", "0:01:00", "Energy is 'nan'"),
-        ("0.1", "-2.0", "0:01:00", "CO2eq is negative"),
         ("0.1", "2.0", "soon", "Time is not h:mm:ss"),
     ],
 )

@@ -135,7 +135,7 @@ def test_task_file_rows_are_separate_runs(tmp_path: Path) -> None:
     ("rows", "line", "message"),
     [
         ((row(), row(emissions="abc")), 3, "column 'emissions' is not a number: 'abc'"),
-        ((row(emissions="-0.5"),), 2, "column 'emissions' is negative: -0.5"),
+        ((row(duration="-5"),), 2, "column 'duration' is negative: -5"),  # emissions and energy: implausible, read
         ((row(), row(duration="nan")), 3, "column 'duration' is 'nan', not a finite number"),
         ((row(energy="1e999"),), 2, "column 'energy_consumed' is out of range"),
         ((row(emissions="0.002"), row(emissions="0.001")), 3, "column 'emissions' falls from 0.002 to 0.001"),
