@@ -7,7 +7,7 @@ from typing import Iterator
 
 import yaml
 
-from cardlint.amounts import Amount, format_figure, format_plain_decimal
+from cardlint.amounts import Amount, ambiguity, format_figure, format_plain_decimal, reading_taken
 from cardlint.rules._emissions_fix import log_total, write_emissions
 from cardlint.rules._helpers import emissions_value, positive_amount
 from cardlint.rules._text import offset_in_readme, stated_totals
@@ -76,11 +76,13 @@ def check(ctx: LintContext) -> Iterator[Violation]:
     text_grams = format_plain_decimal(stated)
     row = ctx.card.position(offset_in_readme(ctx.card, first)).row
     kilograms = " (kilograms written as grams?)" if _agree(first.amount, grams * 1000) else ""
-    fix, advice = _fix(ctx, node, stated, f"the text's {first.amount.value} {first.amount.unit} on line {row}, in grams")
+    either = f"; {ambiguity(first.amount)}, and agrees with neither" if first.amount.ambiguous else ""
+    origin = f"the text's {first.amount.value} {first.amount.unit} on line {row}, in grams{reading_taken(first.amount)}"
+    fix, advice = _fix(ctx, node, stated, origin)
     yield ctx.node_violation(
         node,
         f"emissions of {format_figure(value)} g disagrees with the card's text, which states {first.amount.value} "
-        f"{first.amount.unit} on line {row} ({text_grams} g){kilograms}{advice}",
+        f"{first.amount.unit} on line {row} ({text_grams} g){kilograms}{either}{advice}",
         fix,
     )
 
