@@ -6,8 +6,9 @@ import os
 import re
 import stat
 from functools import lru_cache
+from typing import Callable
 
-from cardlint.card import Card, decode, parse_card
+from cardlint.card import Card, Position, decode, parse_card
 from cardlint.co2 import find_block
 from cardlint.diagnostics import Diagnostic, Edit, FileError, FileResult, Fix
 from cardlint.paths import normal
@@ -25,10 +26,12 @@ def lint_card(card: Card, settings: Settings | None = None) -> tuple[Diagnostic,
     ctx = LintContext(card=card, co2=find_block(card), options=settings.options)
     found: list[Diagnostic] = []
     suppressions: dict[int, frozenset[str] | None] = {}  # each line's comment read once: a long line may hold many findings
+    may_suppress = card.has_block and "cardlint" in card.block_text  # no comment to read: none is looked for
+    position = _positions(card)
     for rule in _enabled_rules(settings, card.path):
         for violation in rule.check(ctx):
-            diagnostic = _diagnostic(card, rule.code, rule.name, rule.severity, violation)
-            if not _suppressed(card, diagnostic, suppressions):
+            diagnostic = _diagnostic(card, rule.code, rule.name, rule.severity, violation, position)
+            if not (may_suppress and _suppressed(card, diagnostic, suppressions)):
                 found.append(diagnostic)
     found.sort(key=lambda d: (d.location.row, d.location.column, d.code))
     return tuple(found)
@@ -151,27 +154,31 @@ def _read_bytes(path: str) -> bytes:
     return data
 
 
-def _diagnostic(card: Card, code: str, name: str, severity: str, violation: Violation) -> Diagnostic:
-    fix = _fix(card, violation.fix) if violation.fix is not None else None
-    return Diagnostic(
-        code=code,
-        name=name,
-        message=violation.message,
-        severity=severity,
-        filename=card.path,
-        location=card.position(violation.start),
-        end_location=card.position(violation.end),
-        fix=fix,
-        start=violation.start,
-        end=violation.end,
-    )
+def _positions(card: Card) -> Callable[[int], Position]:
+    """``card.position``, remembering each offset's answer: a finding and its fix's edit mostly
+    share their offsets, and a Position is then one object, not one per use."""
+    known: dict[int, Position] = {}
+    locate = card.position
+
+    def position(offset: int) -> Position:
+        found = known.get(offset)
+        if found is None:
+            found = known[offset] = locate(offset)
+        return found
+
+    return position
 
 
-def _fix(card: Card, proposed: ProposedFix) -> Fix:
-    edits = tuple(
-        Edit(edit.start, edit.end, edit.content, card.position(edit.start), card.position(edit.end))
-        for edit in proposed.edits
-    )
+def _diagnostic(
+    card: Card, code: str, name: str, severity: str, violation: Violation, position: Callable[[int], Position]
+) -> Diagnostic:
+    fix = _fix(violation.fix, position) if violation.fix is not None else None
+    start, end = violation.start, violation.end
+    return Diagnostic(code, name, violation.message, severity, card.path, position(start), position(end), fix, start, end)
+
+
+def _fix(proposed: ProposedFix, position: Callable[[int], Position]) -> Fix:
+    edits = tuple(Edit(edit.start, edit.end, edit.content, position(edit.start), position(edit.end)) for edit in proposed.edits)
     return Fix(proposed.applicability, proposed.message, edits, proposed.sets)
 
 

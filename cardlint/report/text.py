@@ -92,14 +92,16 @@ def held_back(count: int) -> str:
 SHOWN_WIDTH = 120  # characters of a source line shown; a longer one is cut around the column
 
 
-def cut_line(line: str, start: int, width: int) -> tuple[str, int, int]:
-    """``line`` cut to about SHOWN_WIDTH characters around ``start`` ("..." marks each cut), with
-    the caret's start and width moved to match: a finding on an 80 KB line shows 120 characters."""
-    if len(line) <= SHOWN_WIDTH:
-        return line, start, width
-    left = max(0, min(start - SHOWN_WIDTH // 3, len(line) - SHOWN_WIDTH))
+def cut_line(line: str, start: int, width: int, length: int | None = None) -> tuple[str, int, int]:
+    """``line[:length]`` cut to about SHOWN_WIDTH characters around ``start`` ("..." marks each cut),
+    with the caret's start and width moved to match: a finding on an 80 KB line shows 120 characters.
+    Only the shown part is copied (``length`` defaults to the whole line)."""
+    length = len(line) if length is None else length
+    if length <= SHOWN_WIDTH:
+        return line[:length], start, width
+    left = max(0, min(start - SHOWN_WIDTH // 3, length - SHOWN_WIDTH))
     right = left + SHOWN_WIDTH
-    shown = ("..." if left else "") + line[left:right] + ("..." if right < len(line) else "")
+    shown = ("..." if left else "") + line[left:right] + ("..." if right < length else "")
     offset = start - left + (3 if left else 0)
     return shown, offset, max(1, min(width, right - start))
 
@@ -118,19 +120,24 @@ class FullReporter(ConciseReporter):
             return
         row = str(diagnostic.location.row)
         gutter = " " * len(row)
-        line = source.rstrip("\r\n").replace("\t", " ")
+        length = len(source)
+        while length and source[length - 1] in "\r\n":  # the line without its ending, not copied: it may be 1 MB long
+            length -= 1
         start = diagnostic.location.column - 1
         if diagnostic.end_location.row == diagnostic.location.row:
             width = max(1, diagnostic.end_location.column - diagnostic.location.column)
         else:
-            width = max(1, len(line) - start)
-        line, start, width = cut_line(line, start, width)
+            width = max(1, length - start)
+        line, start, width = cut_line(source, start, width, length)
+        line = line.replace("\t", " ")
         caret = " " * start + "^" * width
         color = "red" if diagnostic.severity == "error" else "yellow"
-        stream.write(f"{gutter} {self.style('|', 'cyan')}\n")
-        stream.write(f"{self.style(row, 'cyan')} {self.style('|', 'cyan')} {line}\n")
-        stream.write(f"{gutter} {self.style('|', 'cyan')} {self.style(caret, color)}\n")
+        bar, equals = self.style("|", "cyan"), self.style("=", "cyan")
+        help_line = ""
         if diagnostic.fix is not None:
             kind = "" if diagnostic.fix.is_safe else " (unsafe)"
-            stream.write(f"{gutter} {self.style('=', 'cyan')} help: {diagnostic.fix.message}{kind}\n")
-        stream.write(f"{gutter} {self.style('=', 'cyan')} docs: {diagnostic.url}\n\n")
+            help_line = f"{gutter} {equals} help: {diagnostic.fix.message}{kind}\n"
+        stream.write(  # one write per finding: a card may have 100,000s
+            f"{gutter} {bar}\n{self.style(row, 'cyan')} {bar} {line}\n{gutter} {bar} {self.style(caret, color)}\n"
+            f"{help_line}{gutter} {equals} docs: {diagnostic.url}\n\n"
+        )
