@@ -164,6 +164,20 @@ def plain_or_quoted(value: str) -> str:
     return json.dumps(value, ensure_ascii=False)
 
 
+def in_flow(text: str) -> str:
+    """A value's YAML text as it must be written inside ``{...}``: double-quoted when a flow
+    indicator (a comma, a bracket) would cut it there."""
+    value = scalar_value(text)
+    if not isinstance(value, str):
+        return text
+    try:
+        if yaml.safe_load(f"{{k: {text}}}") == {"k": value}:
+            return text
+    except yaml.YAMLError:
+        pass
+    return json.dumps(value, ensure_ascii=False)
+
+
 def scalar_value(text: str) -> object:
     """What huggingface_hub reads for ``text`` written as a YAML value (a scalar, as fixes write them)."""
     try:
@@ -207,7 +221,7 @@ def insert_items(card: Card, mapping: yaml.MappingNode, items: list[tuple[str, s
     """An edit that appends ``key: value`` items (values already YAML text) to ``mapping``."""
     if mapping.flow_style:
         value_end = _own_extent(card, mapping)[1]
-        return TextEdit(value_end, value_end, "".join(f", {key}: {value}" for key, value in items))
+        return TextEdit(value_end, value_end, "".join(f", {key}: {in_flow(value)}" for key, value in items))
     offset, break_first, indent, newline = insertion_point(card, mapping)
     lines = [f"{indent}{key}: {value}" for key, value in items]
     if break_first:
@@ -225,7 +239,7 @@ def add_co2_block(card: Card, items: list[tuple[str, str]]) -> TextEdit:
     root = card.root
     if isinstance(root, yaml.MappingNode) and root.value and root.flow_style:
         end = card.node_offsets(root.value[-1][1])[1]
-        inner = ", ".join(f"{key}: {value}" for key, value in items)
+        inner = ", ".join(f"{key}: {in_flow(value)}" for key, value in items)
         return TextEdit(end, end, f", co2_eq_emissions: {{{inner}}}")
     if isinstance(root, yaml.MappingNode) and root.value:
         offset, break_first, indent, newline = insertion_point(card, root)

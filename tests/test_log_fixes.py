@@ -303,3 +303,37 @@ def test_a_log_path_that_is_no_file_is_a_usage_error(tmp_path: Path, command: st
     result = run_cardlint(command, "--log", target, "README.md", cwd=tmp_path)
     assert (result.returncode, result.stdout) == (2, "")
     assert result.stderr == f"cardlint: error: --log {target}: {problem}\n"
+
+
+# a log's figure is in grams: the unit keys of a block without emissions go when it is added
+
+UNIT_BLOCKS = [
+    ("co2_eq_emissions:\n  unit: kg\n  source: x\n", "co2_eq_emissions:\n  emissions: 3456\n  source: x\n"),
+    ("co2_eq_emissions: {unit: kg}\n", "co2_eq_emissions: {emissions: 3456, "),
+    ("co2_eq_emissions: {source: y, unit: kg}\n", "co2_eq_emissions: {source: y, emissions: 3456, "),
+    ("co2_eq_emissions:\n  unit: kg\n  source: x\n  units: kg\n", "co2_eq_emissions:\n  emissions: 3456\n  source: x\n"),
+]
+
+
+@pytest.mark.parametrize(("block", "fixed"), UNIT_BLOCKS)
+def test_adding_the_logs_figure_removes_the_unit_keys(tmp_path: Path, block: str, fixed: str) -> None:
+    """Else the grams added would be read in the unit's terms next time (a second run changed it)."""
+    log = _log(tmp_path, _row("r1", "3.456", "9.1"))
+    readme = _card(tmp_path, block)
+    first = run_cardlint("fix", "--log", str(log), "--unsafe-fixes", str(readme))
+    assert first.returncode in (0, 1), first.stderr
+    text = readme.read_text(encoding="utf-8")
+    assert fixed in text, text
+    assert "unit" not in _metadata(readme)["co2_eq_emissions"]
+    again = run_cardlint("fix", "--log", str(log), "--unsafe-fixes", "--diff", str(readme))
+    assert again.returncode == 0 and readme.read_text(encoding="utf-8") == text, again.stdout
+
+
+def test_a_value_with_a_comma_is_quoted_in_a_flow_mapping(tmp_path: Path) -> None:
+    """'North Rhine-Westphalia, Germany' written plain inside {...} would be cut at its comma."""
+    log = _log(tmp_path, _row("r1", "3.456", "9.1"))
+    readme = _card(tmp_path, "co2_eq_emissions: {emissions: 3456, source: CodeCarbon}\n")
+    result = run_cardlint("fix", "--log", str(log), "--unsafe-fixes", str(readme))
+    assert result.returncode in (0, 1), result.stderr
+    assert _metadata(readme)["co2_eq_emissions"]["geographical_location"] == "North Rhine-Westphalia, Germany"
+    assert '"North Rhine-Westphalia, Germany"' in readme.read_text(encoding="utf-8")

@@ -95,17 +95,26 @@ def write_emissions(ctx: LintContext, node: yaml.Node, grams: Decimal, origin: s
     edits: tuple[TextEdit, ...] = (TextEdit(start, end, text),)
     sets = [Target(emissions_path(ctx), Decimal(text), evidence, origin)]
     if units:
-        removals = delete_items(ctx.card, ctx.co2.node, units)  # type: ignore[union-attr, arg-type]
-        if removals is None or any(r.start < end and start < r.end for r in removals):
+        removed_units = remove_units(ctx, units, evidence, origin)
+        if removed_units is None or any(r.start < end and start < r.end for r in removed_units[0]):
             return Written(None, "fix it by hand: the unit keys cannot be removed apart from the figure")
-        edits += removals
-        sets += [Target((KEY, key), REMOVED, evidence, origin) for key in dict.fromkeys(str(unit.value) for unit in units)]
+        edits += removed_units[0]
+        sets += removed_units[1]
     removed = f"'{units[0].value}'" if len(units) == 1 else f"{len(units)} unit keys"
     if text == ctx.card.text[start:end]:
         message = f"Remove {removed}: emissions stay {text}, {origin}"
     else:
         message = f"Write {text}{f' and remove {removed}' if units else ''}: {origin}"
     return Written(ProposedFix("safe" if safe else "unsafe", message, edits, tuple(sets)))
+
+
+def remove_units(ctx: LintContext, units: list[yaml.Node], evidence: Evidence, origin: str) -> tuple[tuple[TextEdit, ...], list[Target]] | None:
+    """The edits removing every unit key, and what they announce; None when they cannot be made
+    apart from each other (neighbours in a flow mapping)."""
+    removals = delete_items(ctx.card, ctx.co2.node, units)  # type: ignore[union-attr, arg-type]
+    if removals is None:
+        return None
+    return removals, [Target((KEY, key), REMOVED, evidence, origin) for key in dict.fromkeys(str(unit.value) for unit in units)]
 
 
 def emissions_path(ctx: LintContext) -> tuple[str, ...]:

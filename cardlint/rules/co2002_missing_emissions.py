@@ -6,10 +6,10 @@ from decimal import Decimal
 from typing import Iterator
 
 from cardlint.co2 import KEY
-from cardlint.edits import insert_items, plain_or_quoted
-from cardlint.rules._emissions_fix import log_total
+from cardlint.edits import hand_edit_reason, insert_items, plain_or_quoted
+from cardlint.rules._emissions_fix import log_total, remove_units, unit_keys
 from cardlint.rules._helpers import log_figures
-from cardlint.rules.base import Evidence, LintContext, ProposedFix, Target, Violation
+from cardlint.rules.base import REMOVED, Evidence, LintContext, ProposedFix, Target, TextEdit, Violation
 
 CODE = "CO2002"
 NAME = "co2-missing-emissions"
@@ -55,12 +55,13 @@ def check(ctx: LintContext) -> Iterator[Violation]:
     found = log_figures(ctx)
     fix = None
     if found is not None and found.grams_text is not None:
-        edit = insert_items(ctx.card, co2.node, [("emissions", found.grams_text)])  # type: ignore[arg-type]
         total = log_total(ctx)
         assert total is not None
         target = Target((KEY, "emissions"), total.grams, total.evidence, total.origin)
-        fix = ProposedFix("safe" if found.explicit else "unsafe", f"Add 'emissions: {found.grams_text}': {total.origin}", (edit,), (target,))
+        fix = _adding(ctx, [("emissions", found.grams_text)], [target], "safe" if found.explicit else "unsafe", f"Add 'emissions: {found.grams_text}': {total.origin}")
         message = f"co2_eq_emissions has no 'emissions': the attached log gives {found.grams_text} g ({found.how})"
+        if fix is None:
+            message += "; fix it by hand (the unit keys beside it cannot be removed in place)"
     elif found is not None and found.no_total:
         message = f"{message}; the attached log gives no total to add ({found.no_total})"
     elif ctx.options.get("estimate"):
@@ -90,6 +91,31 @@ def _estimated(ctx: LintContext, message: str) -> tuple[ProposedFix | None, str]
     if "source" not in co2.value:
         items.append(("source", plain_or_quoted(result.source_text())))
         sets.append(Target((KEY, "source"), result.source_text(), Evidence.ESTIMATE, origin))
-    edit = insert_items(ctx.card, co2.node, items)  # type: ignore[arg-type]
-    fix = ProposedFix("unsafe", f"Add the estimate 'emissions: {grams}': {result.formula()}", (edit,), tuple(sets))
+    fix = _adding(ctx, items, sets, "unsafe", f"Add the estimate 'emissions: {grams}': {result.formula()}")
     return fix, f"{message}; estimate: {result.formula()}"
+
+
+def _adding(ctx: LintContext, items: list[tuple[str, str]], sets: list[Target], applicability: str, message: str) -> ProposedFix | None:
+    """A fix adding ``items`` (emissions first) to the block. The figure added is in grams, so a
+    unit key beside it goes: the first is rewritten as the emissions item, the others removed.
+    None when that cannot be done in place."""
+    co2 = ctx.co2
+    assert co2 is not None
+    units = unit_keys(ctx)
+    if not units:
+        return ProposedFix(applicability, message, (insert_items(ctx.card, co2.node, items),), tuple(sets))  # type: ignore[arg-type]
+    if any(hand_edit_reason(ctx.card, node) for key, value in co2.node.value if key in units for node in (key, value)):
+        return None
+    first = next(value for key, value in co2.node.value if key is units[0])
+    key, figure = items[0]
+    edits: tuple[TextEdit, ...] = (TextEdit(ctx.card.node_offsets(units[0])[0], ctx.card.node_offsets(first)[1], f"{key}: {figure}"),)
+    sets = sets + [Target((KEY, str(units[0].value)), REMOVED, sets[0].evidence, sets[0].origin)]
+    if len(units) > 1:
+        removed = remove_units(ctx, units[1:], sets[0].evidence, sets[0].origin)
+        if removed is None or any(r.start < edits[0].end and edits[0].start < r.end for r in removed[0]):
+            return None
+        edits += removed[0]
+        sets += [target for target in removed[1] if target.path not in {t.path for t in sets}]
+    if items[1:]:
+        edits += (insert_items(ctx.card, co2.node, items[1:]),)  # type: ignore[arg-type]
+    return ProposedFix(applicability, message, edits, tuple(sets))
