@@ -9,8 +9,14 @@ import os
 import subprocess
 import sys
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import pytest
+
+if TYPE_CHECKING:
+    from collections.abc import Iterable
+
+    from cardlint.diagnostics import Diagnostic
 
 REPO = Path(__file__).resolve().parents[1]
 SHARED = REPO.parent / "shared"
@@ -38,3 +44,18 @@ def run_cardlint(*args: str, cwd: Path | None = None, env: dict[str, str] | None
         text=True,
         timeout=120,
     )
+
+
+def assert_fixes_as_declared(diagnostics: Iterable[Diagnostic]) -> None:
+    """Each finding's fix is one its rule declares (``FIXABLE``: no fix, always safe, always
+    unsafe, or sometimes either), so that `cardlint rule` and docs/rules.md cannot drift from
+    what the rules do (ruff's test harness holds its rules to the same)."""
+    from cardlint.rules import rule_by_code
+
+    for diagnostic in diagnostics:
+        if diagnostic.fix is None:
+            continue
+        rule = rule_by_code(diagnostic.code)
+        assert rule is not None and rule.fixable is not None, f"{diagnostic.code} produced a fix but declares none"
+        if rule.fixable in ("safe", "unsafe"):
+            assert diagnostic.fix.applicability == rule.fixable, f"{diagnostic.code} declares {rule.fixable} fixes, produced {diagnostic.fix.applicability}"

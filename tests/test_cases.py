@@ -28,6 +28,7 @@ from cardlint.card import parse_card
 from cardlint.fixer import fix_card
 from cardlint.linter import lint_card
 from cardlint.settings import Settings
+from support import assert_fixes_as_declared
 
 CASES = sorted((Path(__file__).parent / "cases").glob("*.case"))
 
@@ -77,6 +78,7 @@ def test_case(path: Path) -> None:
     found = [f"{d.code} {d.location.row}:{d.location.column}" for d in diagnostics]
     expected = [line.strip() for line in str(case.get("diagnostics", "")).splitlines() if line.strip()]
     assert found == expected
+    assert_fixes_as_declared(diagnostics)
     if "messages" in case:
         pinned = [line for line in str(case["messages"]).splitlines() if line.strip()]
         assert [f"{d.code} {d.message}" for d in diagnostics] == pinned

@@ -27,9 +27,12 @@ def test_every_rule_documented_in_ruff_form() -> None:
 
 
 def test_readme_lists_every_rule() -> None:
+    """With its declared fix, as `cardlint rule` shows it."""
+    from cardlint.commands.rule import FIXABLE
+
     readme = (REPO / "README.md").read_text(encoding="utf-8")
     for rule in all_rules():
-        assert f"| {rule.code} | {rule.name} | {rule.severity} |" in readme, rule.code
+        assert f"| {rule.code} | {rule.name} | {rule.severity} | {FIXABLE[rule.fixable]} |" in readme, rule.code
 
 
 def test_readme_starts_with_the_two_setup_commands() -> None:

@@ -22,7 +22,7 @@ from cardlint.logs import Device, Location, Measurement
 from cardlint.logs.measurement import Run
 from cardlint.rules.base import REMOVED, Target
 from cardlint.settings import Settings
-from support import corpus_cards, needs_corpus
+from support import assert_fixes_as_declared, corpus_cards, needs_corpus
 
 
 def assert_outside_block_unchanged(before: Card, after: Card) -> None:
@@ -258,3 +258,13 @@ def test_hostile_cards_are_fixed_right_or_left_for_the_hand(text: str, log: Atta
     if type(figure) in (int, float) and type(start) in (int, float) and log is None and "Emitted" not in text and "Emissions:" not in text:
         factor = {"kg": 1000, "g": 1, "t": 1_000_000}[units.pop()] if len(units) == 1 else 1
         assert figure in (start, start * factor), (start, figure)  # converted once, or left for the hand
+
+
+@settings(max_examples=300, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(cards(), attached_logs(), st.sampled_from([{}, {"estimate": True, "hours": Decimal(5)}, {"training_type": "fine-tuning"}]))
+def test_every_rule_fixes_as_it_declares(card: GeneratedCard, log: AttachedLogs | None, options: dict[str, object]) -> None:
+    """With or without a log, an estimate or an option: no rule produces a fix of a kind its
+    declaration (what `cardlint rule` and docs/rules.md show) does not name."""
+    settings = _with(log)
+    settings = settings._replace(options={**settings.options, **options})
+    assert_fixes_as_declared(lint_card(parse_card(card.text, "README.md", card.bom), settings))

@@ -15,6 +15,7 @@ CODE = "CO2002"
 NAME = "co2-missing-emissions"
 SEVERITY = "error"
 SUMMARY = "The mapping form has no emissions key"
+FIXABLE = "sometimes"
 DOC = """\
 ## What it does
 Checks that the mapping form of `co2_eq_emissions` has an `emissions` key.

@@ -11,6 +11,7 @@ CODE = "CO2201"
 NAME = "training-type-missing"
 SEVERITY = "warning"
 SUMMARY = "Mapping form without training_type"
+FIXABLE = "safe"
 DOC = """\
 ## What it does
 Checks that the mapping form of `co2_eq_emissions` has `training_type`.

@@ -11,6 +11,7 @@ CODE = "CO2301"
 NAME = "location-missing"
 SEVERITY = "warning"
 SUMMARY = "Mapping form without geographical_location"
+FIXABLE = "sometimes"
 DOC = """\
 ## What it does
 Checks that the mapping form of `co2_eq_emissions` has `geographical_location`.

@@ -12,6 +12,7 @@ CODE = "CO2401"
 NAME = "hardware-missing"
 SEVERITY = "warning"
 SUMMARY = "Mapping form without hardware_used"
+FIXABLE = "sometimes"
 DOC = """\
 ## What it does
 Checks that the mapping form of `co2_eq_emissions` has `hardware_used`.

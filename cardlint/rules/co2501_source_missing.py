@@ -11,6 +11,7 @@ CODE = "CO2501"
 NAME = "source-missing"
 SEVERITY = "warning"
 SUMMARY = "Mapping form without source"
+FIXABLE = "sometimes"
 DOC = """\
 ## What it does
 Checks that the mapping form of `co2_eq_emissions` has `source`.
