@@ -66,11 +66,7 @@ class Diagnostic(NamedTuple):
                 "applicability": self.fix.applicability,
                 "message": self.fix.message,
                 "edits": [
-                    {
-                        "content": edit.content,
-                        "location": edit.location._asdict(),
-                        "end_location": edit.end_location._asdict(),
-                    }
+                    {"content": edit.content, "location": _place(edit.location), "end_location": _place(edit.end_location)}
                     for edit in self.fix.edits
                 ],
             }
@@ -80,11 +76,16 @@ class Diagnostic(NamedTuple):
             "message": self.message,
             "severity": self.severity,
             "filename": self.filename,
-            "location": self.location._asdict(),
-            "end_location": self.end_location._asdict(),
+            "location": _place(self.location),
+            "end_location": _place(self.end_location),
             "fix": fix,
             "url": self.url,
         }
+
+
+def _place(position: Position) -> dict[str, int]:
+    """A position's JSON form (what ``_asdict`` gives, several times faster)."""
+    return {"row": position[0], "column": position[1]}
 
 
 class FileError(NamedTuple):

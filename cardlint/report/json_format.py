@@ -4,14 +4,19 @@ In fix mode the output is an object: ``{"fixed": [...], "remaining": [...]}``, w
 lists the findings whose fixes were applied (with their positions before the fix). With
 ``--statistics`` it is an array with one object per rule that fired, as ruff prints it:
 ``{"code", "name", "count", "fixable", "fixable_count"}``, the most frequent first.
+
+The output is exactly ``json.dump(..., indent=2, ensure_ascii=False)``'s, written one diagnostic
+at a time (a card may have 100,000s of findings): with an indent, the json module encodes in
+pure Python, chunk by chunk, several times slower than ``_indented`` below.
 """
 
 from __future__ import annotations
 
 import json
-from typing import TextIO
+from json.encoder import encode_basestring
+from typing import Any, Iterable, TextIO
 
-from cardlint.diagnostics import FileResult
+from cardlint.diagnostics import Diagnostic, FileResult
 from cardlint.report.base import Reporter, RunSummary
 
 
@@ -23,10 +28,52 @@ class JsonReporter(Reporter):
             json.dump([row.to_dict() for row in rule_statistics(results, summary.unsafe_fixes)], stream, indent=2, ensure_ascii=False)
             stream.write("\n")
             return
-        items = [diagnostic.to_dict() for result in results for diagnostic in result.diagnostics]
+        remaining = (diagnostic for result in results for diagnostic in result.diagnostics)
         if summary.fix_mode:
-            fixed = [diagnostic.to_dict() for result in results for diagnostic in result.fixed]
-            json.dump({"fixed": fixed, "remaining": items}, stream, indent=2, ensure_ascii=False)
+            stream.write('{\n  "fixed": ')
+            _write_array((diagnostic for result in results for diagnostic in result.fixed), stream, "\n  ")
+            stream.write(',\n  "remaining": ')
+            _write_array(remaining, stream, "\n  ")
+            stream.write("\n}")
         else:
-            json.dump(items, stream, indent=2, ensure_ascii=False)
+            _write_array(remaining, stream, "\n")
         stream.write("\n")
+
+
+def _write_array(diagnostics: Iterable[Diagnostic], stream: TextIO, pad: str) -> None:
+    """The diagnostics as a JSON array indented as json.dump's ``indent=2`` at the line start ``pad``."""
+    inner = pad + "  "
+    opening = "[" + inner
+    for diagnostic in diagnostics:
+        parts = [opening]
+        _indented(diagnostic.to_dict(), parts, inner)
+        stream.write("".join(parts))
+        opening = "," + inner
+    stream.write("[]" if opening.startswith("[") else pad + "]")
+
+
+def _indented(value: Any, parts: list[str], pad: str) -> None:
+    """Append ``value`` as json.dumps(value, indent=2, ensure_ascii=False) writes it at the line start ``pad``."""
+    kind = type(value)
+    if kind is str:
+        parts.append(encode_basestring(value))
+    elif kind is int:
+        parts.append(int.__repr__(value))
+    elif kind is dict and value and all(type(key) is str for key in value):
+        inner = pad + "  "
+        separator = "{" + inner
+        for key, item in value.items():
+            parts += (separator, encode_basestring(key), ": ")
+            _indented(item, parts, inner)
+            separator = "," + inner
+        parts.append(pad + "}")
+    elif (kind is list or kind is tuple) and value:
+        inner = pad + "  "
+        separator = "[" + inner
+        for item in value:
+            parts.append(separator)
+            _indented(item, parts, inner)
+            separator = "," + inner
+        parts.append(pad + "]")
+    else:  # None, booleans, floats, empty or unusual containers: the json module's own text
+        parts.append(json.dumps(value, indent=2, ensure_ascii=False).replace("\n", pad))
