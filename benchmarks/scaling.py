@@ -1,8 +1,8 @@
 """How ``cardlint check`` and ``cardlint fix`` grow with the size of one card (issue 21, part 5).
 
-    python benchmarks/scaling.py [--scale 1.0] [--only NAME] [--command check|fix]
+    python benchmarks/scaling.py [--scale 1.0] [--only NAME] [--command check|fix] [--steps 3]
 
-Each input of the issue is generated at three sizes (each twice the one before) and run through
+Each input of the issue is generated at three sizes (``--steps``) (each twice the one before) and run through
 the command line, one fresh process per measurement, in a temporary folder. For each it prints
 the seconds and the peak RSS (the process's ``ru_maxrss``), both per MB of card, and the growth
 ratio from one size to the next: about 2 means linear, about 4 quadratic. The budget it is held
@@ -62,6 +62,9 @@ INPUTS: dict[str, tuple[Callable[[int], str], int, tuple[str, ...]]] = {
     "exponent-keys": (exponent_keys, 7_000, ("check", "fix")),
     "plain-keys": (plain_keys, 175_000, ("check", "fix")),
     "unit-keys": (unit_keys, 5_000, ("check", "fix")),  # one fix removing thousands of duplicate keys
+    # cards dense with findings from 1 MB: 80,000 CL005 findings per MB, and 200,000 on one line
+    "dense-keys": (exponent_keys, 80_000, ("check", "fix")),
+    "dense-yes": (yes_list, 200_000, ("check", "fix")),
     "long-location": (long_location, 1_000, ("check",)),
 }
 
@@ -86,6 +89,7 @@ def main() -> int:
     parser.add_argument("--scale", type=float, default=1.0)
     parser.add_argument("--only", choices=sorted(INPUTS))
     parser.add_argument("--command", choices=("check", "fix"))
+    parser.add_argument("--steps", type=int, default=3, help="sizes per input, each twice the one before")
     args = parser.parse_args()
     print(f"budget: {BUDGET_S_PER_MB:g} s and {BUDGET_MB_PER_MB:g} MB per MB of card (cards under 1 MB count as 1 MB)")
     print(f"{'input':<15} {'cmd':<5} {'size':>9} {'seconds':>8} {'s/MB':>6} {'peak MB':>8} {'MB/MB':>6} {'time x':>7} {'mem x':>6}")
@@ -98,7 +102,7 @@ def main() -> int:
                 if args.command and command != args.command:
                     continue
                 previous: tuple[float, float] | None = None
-                for step in range(3):
+                for step in range(args.steps):
                     text = make(int(first * args.scale) * 2**step)
                     card = Path(folder) / "README.md"
                     card.write_text(text, encoding="utf-8")
