@@ -7,6 +7,7 @@ composed with positions so that every node maps back to a README line and column
 
 import bisect
 import re
+import sys
 from itertools import accumulate
 from typing import Any, NamedTuple
 
@@ -351,9 +352,16 @@ def _construction_problem(card: Card, error: Exception) -> ParseProblem:
     node, failure = failing
     tag = node.tag.replace("tag:yaml.org,2002:", "!!")
     shown = repr(node.value[:40] + ("..." if len(node.value) > 40 else "")) if node.value else "(empty)"
-    detail = next(iter(str(failure).splitlines()), "")[:120]
-    message = f"PyYAML, which huggingface_hub uses, cannot build the {tag} value {shown} ({type(failure).__name__}: {detail})"
+    message = f"PyYAML, which huggingface_hub uses, cannot build the {tag} value {shown} ({_failure_words(node, failure)})"
     return ParseProblem("syntax", message, base + node.start_mark.index)
+
+
+def _failure_words(node: yaml.ScalarNode, failure: Exception) -> str:
+    """The constructor's error in words that do not change with the Python version."""
+    if isinstance(failure, ValueError) and "integer string conversion" in str(failure):
+        digits = sum(character.isdigit() for character in node.value)
+        return f"an integer of {digits} digits, over the {sys.get_int_max_str_digits()} that Python reads from text"
+    return f"{type(failure).__name__}: {next(iter(str(failure).splitlines()), '')[:120]}"
 
 
 def _failing_node(root: yaml.Node) -> tuple[yaml.ScalarNode, Exception] | None:
