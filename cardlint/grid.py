@@ -88,7 +88,7 @@ class Resolution(NamedTuple):
 class _Mention:
     """A run of words that names something, with every place it may name and each one's rank."""
 
-    __slots__ = ("text", "entries", "weak", "span")
+    __slots__ = ("text", "entries", "weak", "span", "settlement")
 
     def __init__(self, text: str, entries: list[tuple[Place, int]], weak: bool = False,
                  span: tuple[int, int, int] = (0, 0, 0)) -> None:
@@ -96,6 +96,7 @@ class _Mention:
         self.entries = entries
         self.weak = weak  # a lower-case code inside a longer text ("usa" in "brooklyn ny usa")
         self.span = span  # segment, first word, end
+        self.settlement = False  # followed by "City" or "Town": "Kansas City" names a town, not Kansas
 
 
 def regions() -> tuple[Region, ...]:
@@ -252,6 +253,9 @@ def _is_code(key: str) -> bool:
     return len(key) <= 3 and " " not in key
 
 
+_SETTLEMENT_WORDS = frozenset(("city", "town", "village"))
+
+
 def _idle(token: Token) -> bool:
     """A word that names nothing by itself."""
     return token.key in STOPWORDS or token.key in DIRECTIONS
@@ -275,6 +279,7 @@ def _scan(d: GridData, segs: list[list[Token]], providers: tuple[str, ...], coun
             _flush(run, unparsed)
             if mention is not None:
                 mention.span = (s, i, i + size)
+                mention.settlement = i + size < len(seg) and seg[i + size].key in _SETTLEMENT_WORDS
                 mentions.append(mention)
             i += size
         _flush(run, unparsed)
@@ -380,7 +385,9 @@ def _choose(d: GridData, mentions: list[_Mention]) -> tuple[list[Place], int, li
     gives way ("Paris, Texas" is in Texas, whatever the data knows of a Paris); between two
     equally fine ones, the earlier gives way ("city, state, country" names the broadest last).
     A broader place written before a state or country it cannot lie in is a town named after it
-    ("Lebanon, New Hampshire", "Jersey City, NJ"): it gives way, and contradicts nothing.
+    ("Lebanon, New Hampshire", "Jersey City, NJ"): it gives way, and contradicts nothing. So is
+    a state written as a city before another state ("Kansas City, Missouri"); two states written
+    plainly ("Texas, California") still contradict each other.
     """
     per_mention = max(1, int(256 ** (1 / len(mentions))))
     options = [sorted(m.entries, key=lambda e: (e[1], _PREFERENCE[e[0].kind]))[:per_mention]
@@ -396,7 +403,10 @@ def _choose(d: GridData, mentions: list[_Mention]) -> tuple[list[Place], int, li
     clash = _clash(d, chosen, kept)
     while clash is not None:
         i, j = clash
-        if _SPECIFICITY[chosen[i].kind] < _SPECIFICITY[chosen[j].kind] and chosen[j].kind in ("country", "subregion"):
+        if chosen[j].kind in ("country", "subregion") and (
+            _SPECIFICITY[chosen[i].kind] < _SPECIFICITY[chosen[j].kind]
+            or (mentions[i].settlement and chosen[i].kind == chosen[j].kind)
+        ):
             towns.append(i)
         kept.remove(i if _SPECIFICITY[chosen[i].kind] >= _SPECIFICITY[chosen[j].kind] or i in towns else j)
         clash = _clash(d, chosen, kept)

@@ -539,6 +539,10 @@ QUALIFIED = [
     ("Panama City, Florida", "US-FL", "US-FL", (), ()),
     ("Jersey City, NJ", "US-NJ", "US-NJ", (), ()),
     ("Texas, Moscow", "US-TX", "US-TX", (), ()),
+    # a state written as a city ("Kansas City") before another state: a town there; two states
+    # written plainly still contradict each other
+    ("Kansas City, Missouri", "US-MO", "US-MO", (), ()),
+    ("Texas, California", "US-CA", "US-CA", (), ("Texas",)),
     # an ambiguous qualifier is read one way and says so
     ("Moscow, ID", "ID", "ID", ("US-ID",), ()),
     ("Springfield, MO", "MO", "MO", ("US-MO",), ()),
