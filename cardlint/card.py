@@ -206,7 +206,7 @@ def _as_the_hub_reads(card: Card) -> Card:
     hub = Card(text=card.text, path=card.path, bom=card.bom)
     hub.block_start, hub.block_end, hub.body_start = card.block_start, card.block_end, card.body_start
     _compose(hub, yaml.SafeLoader)
-    if hub.problem is None and card.problem is None and _same_data(hub.metadata, card.metadata):
+    if hub.problem is None and card.problem is None and same_data(hub.metadata, card.metadata):
         return card
     if hub.problem is not None and hub.problem.kind == "syntax" and card.problem is None:
         message = f"huggingface_hub's reader (PyYAML's pure-Python loader) fails here, though libyaml reads it: {hub.problem.message}"
@@ -214,10 +214,13 @@ def _as_the_hub_reads(card: Card) -> Card:
     return hub
 
 
-def _same_data(a: Any, b: Any) -> bool:
+def same_data(a: Any, b: Any) -> bool:
+    """The same type and value, as huggingface_hub would read them (so 1 is not True, nor 1.0)."""
+    if type(a) is int and type(b) is int:
+        return a == b  # the repr of an integer over 4,300 digits raises
     try:
         return type(a) is type(b) and repr(a) == repr(b)
-    except ValueError:  # an integer over 4,300 digits
+    except ValueError:  # such an integer inside a collection
         return False
 
 

@@ -3,6 +3,7 @@
 from decimal import Decimal
 from typing import Any, NamedTuple
 
+from cardlint.card import same_data
 from cardlint.diagnostics import Fix
 from cardlint.rules.base import Removed, Target
 
@@ -37,7 +38,7 @@ def same_value(announced: Any, actual: Any) -> bool:
         if isinstance(actual, bool) or not isinstance(actual, (int, float)):
             return False
         return Decimal(repr(actual) if isinstance(actual, float) else actual) == announced
-    return same(announced, actual)
+    return same_data(announced, actual)
 
 
 def shown(value: Any) -> str:
@@ -56,10 +57,3 @@ def shown(value: Any) -> str:
 def dotted(path: tuple[Any, ...]) -> str:
     """A key path as messages show it: ``co2_eq_emissions.emissions``."""
     return ".".join(str(key) for key in path) or "(the metadata)"
-
-
-def same(a: Any, b: Any) -> bool:
-    """The same type and value (so 1 is not True, nor 1.0)."""
-    if type(a) is int and type(b) is int:
-        return a == b  # repr of an integer over 4,300 digits raises
-    return type(a) is type(b) and repr(a) == repr(b)

@@ -4,9 +4,9 @@ from bisect import bisect_right
 from itertools import accumulate
 from typing import Any, Sequence
 
-from cardlint.card import Card
+from cardlint.card import Card, same_data
 from cardlint.diagnostics import Edit, Fix
-from cardlint.fix_values import Absent, dotted, lookup, same, same_value, shown, targets
+from cardlint.fix_values import Absent, dotted, lookup, same_value, shown, targets
 
 
 class FixRefused(Exception):
@@ -38,7 +38,7 @@ def verify(before: Card, after: Card, fixes: Sequence[Fix]) -> None:
         covered |= {(key,) for key in after.metadata if key not in before.metadata}
     old, new = _leaves(before.metadata), _leaves(after.metadata)
     for path in list(old) + [path for path in new if path not in old]:
-        if path in old and path in new and same(old[path], new[path]):
+        if path in old and path in new and same_data(old[path], new[path]):
             continue
         if any(path[:length] in covered for length in range(len(path) + 1)):  # it, or a key around it
             continue

@@ -29,6 +29,11 @@ class Written(NamedTuple):
     fix: ProposedFix | None
     refusal: str | None = None
 
+    @property
+    def refused(self) -> str:
+        """What a finding's message adds when there is no fix: "; fix it by hand: ...", or nothing."""
+        return f"; {self.refusal}" if self.refusal else ""
+
 
 class LogTotal(NamedTuple):
     """The attached logs' total as the card should hold it, and where it comes from."""

@@ -180,7 +180,7 @@ def _fix(ctx: LintContext, node: yaml.ScalarNode, v11: Any, key: str | None, emi
         if factor is None:
             return None, f"; fix it by hand: {unit}"
         written = write_emissions(ctx, node, number * factor, f"the card's {node.value} as huggingface_hub reads it", safe=clear)
-        return written.fix, f"; {written.refusal}" if written.refusal else ""
+        return written.fix, written.refused
     if isinstance(v11, str) or (isinstance(v11, bool) and key in _TEXT_KEYS):
         content, safe, value = json.dumps(node.value, ensure_ascii=False), True, node.value
     elif isinstance(v11, bool):

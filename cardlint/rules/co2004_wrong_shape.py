@@ -83,7 +83,7 @@ def _string(ctx: LintContext, co2: Co2Block) -> Violation:
     exact = amount.to_grams("g")
     assert exact is not None
     written = write_emissions(ctx, co2.node, exact, f"the card's {shown}, in grams{reading_taken(amount)}", safe=not amount.ambiguous)
-    refused = f"; {written.refusal}" if written.refusal else ""
+    refused = written.refused
     if amount.ambiguous:
         return ctx.node_violation(co2.node, f"co2_eq_emissions is the string {shown}, not a number, and {ambiguity(amount)}: write the grams as a plain number{refused}", written.fix)
     return ctx.node_violation(co2.node, f"co2_eq_emissions is the string {shown}, not a number: write {grams}{refused}", written.fix)

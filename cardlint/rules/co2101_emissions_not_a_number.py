@@ -69,7 +69,7 @@ def check(ctx: LintContext) -> Iterator[Violation]:
     written = Written(None, refusal)
     if refusal is None:
         written = write_emissions(ctx, node, grams, f"the card's {shown}{unit}, in grams{reading_taken(amount)}", safe=not amount.ambiguous)
-    refused = f"; {written.refusal}" if written.refusal else ""
+    refused = written.refused
     if amount.ambiguous:
         advice = f"and {ambiguity(amount)}: write the grams as a plain number{refused}"
         yield ctx.node_violation(node, f"emissions is the string {shown}, not a number, {advice}", written.fix)

@@ -73,7 +73,7 @@ def check(ctx: LintContext) -> Iterator[Violation]:
         with_unit = f" with unit {unit}, in grams" if unit else ""
         written = write_emissions(ctx, node, number * factor, f"the card's {node.value} without its exponent{with_unit}")  # type: ignore[operator]
     read_as = f"the string '{value}'" if isinstance(value, str) else f"the number {value!r}"
-    refused = f"; {written.refusal}" if written.refusal else ""
+    refused = written.refused
     yield ctx.node_violation(
         node,
         f"emissions '{node.value}' uses an exponent: huggingface_hub reads it as {read_as} and the Hub's filter as "

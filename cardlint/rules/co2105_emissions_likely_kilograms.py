@@ -83,11 +83,10 @@ def check(ctx: LintContext) -> Iterator[Violation]:
             # the log decides the figure: its total, not the card's figure times 1000 (0.6 kg is not the log's 554 g)
             proven = logged.explicit or abs(written * 1000 - logged.grams) <= logged.grams * RELATIVE_TOLERANCE
             taken = write_emissions(ctx, node, total.grams, total.origin, total.evidence, safe=proven)
-            refused = f"; {taken.refusal}" if taken.refusal else ""
             yield ctx.node_violation(
                 node,
                 f"emissions of {format_figure(value)} is the attached log's total in kilograms ({logged.how}: {logged.grams_text} g): "
-                f"write {total.text}{refused}",
+                f"write {total.text}{taken.refused}",
                 taken.fix,
             )
         return  # with a log, the log decides (CO2107 reports other differences)

@@ -7,7 +7,7 @@ from typing import Iterator
 
 from cardlint.amounts import format_figure, format_plain_decimal
 from cardlint.attach import round_grams
-from cardlint.rules._emissions_fix import Written, log_total, write_emissions
+from cardlint.rules._emissions_fix import log_total, write_emissions
 from cardlint.rules._helpers import RELATIVE_TOLERANCE, agrees, emissions_value, log_figures, positive_amount
 from cardlint.rules.base import LintContext, Violation
 
@@ -88,12 +88,12 @@ def check(ctx: LintContext) -> Iterator[Violation]:
         yield ctx.node_violation(
             node,
             f"emissions of {format_figure(number)} g is {nodes} times {found.how}, {found.grams_text} g: the log may cover one node of {nodes} "
-            f"that trained together, and the card all of them{_refused(one_node)}",
+            f"that trained together, and the card all of them{one_node.refused}",
             one_node.fix,
         )
         return
     written = write_emissions(ctx, node, total.grams, total.origin, total.evidence, safe=found.explicit)
-    yield ctx.node_violation(node, f"emissions of {format_figure(number)} g differs from {found.how}, {found.grams_text} g{_refused(written)}", written.fix)
+    yield ctx.node_violation(node, f"emissions of {format_figure(number)} g differs from {found.how}, {found.grams_text} g{written.refused}", written.fix)
 
 
 def _missing(ctx: LintContext) -> str:
@@ -101,10 +101,6 @@ def _missing(ctx: LintContext) -> str:
     the message once, in grams as a fix would write them, not again as each log's summary rounds it."""
     measurements = ctx.options["logs"].measurements
     return "; ".join(f"{m.path}: {m.unknown_emissions(with_known=False)}" for m in measurements if m.emissions_g is None)
-
-
-def _refused(written: Written) -> str:
-    return f"; {written.refusal}" if written.refusal else ""
 
 
 def _nodes(card_grams: Decimal, log_grams: Decimal) -> int | None:

@@ -93,7 +93,7 @@ def _fix(ctx: LintContext, node: yaml.Node, grams: Decimal, origin: str) -> tupl
     if logged is not None:
         return None, f"; {logged.origin} is {logged.text} g and comes before the text: correct the text"
     written = write_emissions(ctx, node, grams, origin, Evidence.TEXT, safe=False)
-    return written.fix, f"; {written.refusal}" if written.refusal else ""
+    return written.fix, written.refused
 
 
 def _agree(stated: Amount, grams: Decimal) -> bool:
