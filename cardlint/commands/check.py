@@ -14,6 +14,7 @@ from cardlint.diagnostics import FileError, FileResult
 from cardlint.linter import failed, lint_path, read_card
 from cardlint.paths import normal, parent
 from cardlint.report import RunSummary, get_reporter
+from cardlint.report.base import plural
 from cardlint.report.changes import Change
 from cardlint.report.text import held_back
 from cardlint.settings import Settings
@@ -129,7 +130,7 @@ def _report_changes(args: argparse.Namespace, output_format: str, changes: list[
         sys.stdout.flush()  # the diff first, then what it adds up to
         sys.stderr.write(_would_fix(summary.fixed, len(changes)))
         if summary.unreadable:
-            sys.stderr.write(f"{summary.unreadable} of {summary.files} file{'s' if summary.files != 1 else ''} could not be read.\n")
+            sys.stderr.write(f"{summary.unreadable} of {plural(summary.files, 'file')} could not be read.\n")
         if summary.fixable_unsafe and not args.unsafe_fixes:
             sys.stderr.write(held_back(summary.fixable_unsafe) + "\n")
 
@@ -137,7 +138,7 @@ def _report_changes(args: argparse.Namespace, output_format: str, changes: list[
 def _would_fix(findings: int, files: int) -> str:
     if not files:
         return "Nothing to fix.\n"
-    return f"Would fix {findings} finding{'s' if findings != 1 else ''} in {files} file{'s' if files != 1 else ''}.\n"
+    return f"Would fix {plural(findings, 'finding')} in {plural(files, 'file')}.\n"
 
 
 # When several processes pay (benchmarks/PARALLEL.md): a second process costs 15 to 70 % more

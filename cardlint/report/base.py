@@ -52,3 +52,8 @@ class Reporter:
 
     def report(self, results: list[FileResult], summary: RunSummary, stream: TextIO) -> None:
         raise NotImplementedError
+
+
+def plural(count: int, noun: str, plural_noun: str | None = None) -> str:
+    """``count`` with its noun: "1 file", "2 files", "3 unsafe fixes"."""
+    return f"{count} {noun if count == 1 else plural_noun or noun + 's'}"

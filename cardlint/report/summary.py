@@ -19,6 +19,8 @@ from collections import Counter
 from pathlib import Path
 from typing import Any, Sequence
 
+from cardlint.report.base import plural
+
 MAX_DIFF_CHARS = 60_000  # a step summary holds 1 MiB; the diff is also in the log
 
 
@@ -30,7 +32,7 @@ def markdown(log: dict[str, Any] | None, exit_code: int, diff: str = "") -> str:
         return "\n".join(lines) + "\n"
     counts = counts_of(log)
     run = log["runs"][0]
-    cards = _plural(counts["cards"], "model card")
+    cards = plural(counts["cards"], "model card")
     if counts["findings"] == 0 and counts["unreadable"] == 0:
         lines.append(f"✅ {cards} checked: no findings.")
     elif counts["findings"] == 0:
@@ -38,14 +40,14 @@ def markdown(log: dict[str, Any] | None, exit_code: int, diff: str = "") -> str:
     else:
         with_findings = len({_uri(result) for result in run["results"]})
         lines.append(
-            f"❌ {_plural(counts['findings'], 'finding')} ({_plural(counts['errors'], 'error')}, "
-            f"{_plural(counts['warnings'], 'warning')}) in {with_findings} of {cards} checked."
+            f"❌ {plural(counts['findings'], 'finding')} ({plural(counts['errors'], 'error')}, "
+            f"{plural(counts['warnings'], 'warning')}) in {with_findings} of {cards} checked."
         )
     lines.extend(_rule_table(run))
     lines.extend(_card_table(run))
     unreadable = [n for n in run["invocations"][0]["toolExecutionNotifications"] if n["level"] == "error"]
     if unreadable:
-        lines.extend(["", f"**{_plural(len(unreadable), 'file')} could not be read:**", ""])
+        lines.extend(["", f"**{plural(len(unreadable), 'file')} could not be read:**", ""])
         for notification in unreadable:
             lines.append(f"- {_code(_notification_uri(notification))}: {notification['message']['text']}")
     if diff:
@@ -106,10 +108,6 @@ def _notification_uri(notification: dict[str, Any]) -> str:
 def _code(text: str) -> str:
     """``text`` as inline code that is safe inside a table cell."""
     return "`" + text.replace("`", "'").replace("|", "\\|") + "`"
-
-
-def _plural(count: int, noun: str) -> str:
-    return f"{count} {noun}{'' if count == 1 else 's'}"
 
 
 def main(argv: Sequence[str] | None = None) -> int:

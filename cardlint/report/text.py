@@ -5,7 +5,7 @@ from __future__ import annotations
 from typing import TextIO
 
 from cardlint.diagnostics import Diagnostic, FileResult
-from cardlint.report.base import Reporter, RunSummary
+from cardlint.report.base import Reporter, RunSummary, plural
 
 _STYLES = {"bold": "1", "red": "31", "yellow": "33", "cyan": "36", "dim": "2", "green": "32"}
 
@@ -50,15 +50,15 @@ class ConciseReporter(Reporter):
 
     def closing(self, summary: RunSummary) -> str:
         found = summary.errors + summary.warnings
-        checked = _plural(summary.files, "file")
+        checked = plural(summary.files, "file")
         lines = []
         if summary.fix_mode:
-            lines.append(f"Fixed {_plural(summary.fixed, 'finding')} ({found} remaining).")
+            lines.append(f"Fixed {plural(summary.fixed, 'finding')} ({found} remaining).")
         if summary.files == 0:
             lines.append("No cards to check.")
         elif found:
-            parts = [_plural(count, kind) for count, kind in ((summary.errors, "error"), (summary.warnings, "warning")) if count]
-            lines.append(f"Found {_plural(found, 'problem')} ({', '.join(parts)}).")
+            parts = [plural(count, kind) for count, kind in ((summary.errors, "error"), (summary.warnings, "warning")) if count]
+            lines.append(f"Found {plural(found, 'problem')} ({', '.join(parts)}).")
         elif not summary.fix_mode and summary.unreadable == 0:
             lines.append(self.style(f"All checks passed ({checked}).", "green"))
         elif not summary.fix_mode:
@@ -86,7 +86,7 @@ def fix_hints(summary: RunSummary) -> list[str]:
 
 def held_back(count: int) -> str:
     """The line saying that ``count`` unsafe fixes were not applied, and how to apply them."""
-    return f"{_plural(count, 'unsafe fix', 'unsafe fixes')} held back: apply {'it' if count == 1 else 'them'} with --unsafe-fixes."
+    return f"{plural(count, 'unsafe fix', 'unsafe fixes')} held back: apply {'it' if count == 1 else 'them'} with --unsafe-fixes."
 
 
 SHOWN_WIDTH = 120  # characters of a source line shown; a longer one is cut around the column
@@ -104,10 +104,6 @@ def cut_line(line: str, start: int, width: int, length: int | None = None) -> tu
     shown = ("..." if left else "") + line[left:right] + ("..." if right < length else "")
     offset = start - left + (3 if left else 0)
     return shown, offset, max(1, min(width, right - start))
-
-
-def _plural(count: int, noun: str, plural: str | None = None) -> str:
-    return f"{count} {noun if count == 1 else plural or noun + 's'}"
 
 
 class FullReporter(ConciseReporter):
