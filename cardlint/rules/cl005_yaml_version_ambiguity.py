@@ -11,7 +11,7 @@ from typing import Any, Iterator
 import yaml
 from yaml.constructor import SafeConstructor
 
-from cardlint.card import is_plain
+from cardlint.card import is_plain, same_data
 from cardlint.edits import hand_edit_reason, node_path
 from cardlint.rules._emissions_fix import declared_unit, write_emissions
 from cardlint.rules._helpers import show_value
@@ -92,7 +92,7 @@ def check(ctx: LintContext) -> Iterator[Violation]:
         if isinstance(v11, str) and id(node) in emissions_nodes:
             continue  # an emissions value that huggingface_hub reads as a string: CO2103's or CO2101's
         v12 = _yaml12_reading(node.value)
-        if _same(v11, v12):
+        if same_data(v11, v12):
             continue
         assert isinstance(node, yaml.ScalarNode)
         fix, refused = _fix(ctx, node, v11, key, id(node) in emissions_nodes)
@@ -134,12 +134,6 @@ def _emissions_nodes(ctx: LintContext) -> set[int]:
         return {id(co2.node)}
     found = co2.field("emissions")
     return {id(found.value_node)} if found else set()
-
-
-def _same(a: Any, b: Any) -> bool:
-    if type(a) is int and type(b) is int:
-        return a == b  # repr of an integer over 4,300 digits raises
-    return type(a) is type(b) and repr(a) == repr(b)
 
 
 def _exact(text: str, v11: Any, clear: bool) -> Decimal | None:
