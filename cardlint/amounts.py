@@ -348,14 +348,17 @@ def _thousands_groups(digits: str, sep: str) -> bool:
 
 
 def format_figure(value: Decimal | float | int, digits: int = 6) -> str:
-    """A number quoted for people: at most ``digits`` significant figures, as a plain decimal.
+    """A number quoted for people: at most ``digits`` significant figures, as a plain decimal;
+    a whole number of up to 15 digits as it is (a card's 1234567 g is quoted so, not rounded).
 
-    0.0019166161214843 -> "0.00191662", 1e-05 -> "0.00001", 1234567 -> "1234570"; only a number
+    0.0019166161214843 -> "0.00191662", 1e-05 -> "0.00001", 1234567 -> "1234567"; only a number
     too large or small to write out (over 100 digits) keeps an exponent.
     """
     number = Decimal(repr(value)) if isinstance(value, float) else Decimal(value)
     if not number.is_finite() or abs(number.adjusted()) > 100:
         return f"{number:.{digits}g}"
+    if number == number.to_integral_value() and number.adjusted() < 15:
+        return format_plain_decimal(number.to_integral_value())
     return format_plain_decimal(Decimal(f"{number:.{digits}g}"))
 
 

@@ -469,7 +469,7 @@ def test_recomputed_intensity_prints_energy_to_four_figures(tmp_path: Path) -> N
     assert "differs from 37.00 kWh x 2.565 gCO2eq/kWh" in result.stdout, result.stdout
 
 
-@pytest.mark.parametrize(("written", "shown"), [("0.00001", "0.00001"), ("1.0e-05", "0.00001"), ("123456789", "123457000")])
+@pytest.mark.parametrize(("written", "shown"), [("0.00001", "0.00001"), ("1.0e-05", "0.00001"), ("123456789", "123456789"), ("123456.789", "123457")])
 def test_a_cards_figure_is_quoted_without_an_exponent(tmp_path: Path, written: str, shown: str) -> None:
     log = write(tmp_path / "run.csv", QUEBEC_LOG)
     card = write(tmp_path / "README.md", GOOD.replace("emissions: 1200", f"emissions: {written}"))
