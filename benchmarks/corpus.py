@@ -30,7 +30,13 @@ PRECISE_LOCATIONS = ("Quebec, Canada", "Orsay, France", "AWS us-east-1", "Oregon
 LOCATIONS = PRECISE_LOCATIONS + ("Singapore", "United States of America", "Germany", "East USA")
 PRECISE_HARDWARE = ("1 x NVIDIA A100-SXM4-40GB", "8 x NVIDIA V100-SXM2-16GB", "1 x NVIDIA Tesla T4")
 HARDWARE = PRECISE_HARDWARE + ("8 v100 GPUs", "NVIDIA A100-SXM4-80GB", "TPU v3-8", "Apple M1")
-SOURCES = ("CodeCarbon", "MLCo2 Machine Learning Impact calculator", "https://mlco2.github.io/impact/", "AutoTrain", "code carbon")
+SOURCES = (
+    "CodeCarbon",
+    "MLCo2 Machine Learning Impact calculator",
+    "https://mlco2.github.io/impact/",
+    "AutoTrain",
+    "code carbon",
+)
 
 
 def _sentence(rng: random.Random, words: int) -> str:
@@ -45,12 +51,23 @@ def _body(rng: random.Random, size: int) -> str:
     while total < size:
         kind = rng.random()
         if kind < 0.6:
-            chunk = f"\n## {_sentence(rng, 3)[:-1]}\n\n" + " ".join(_sentence(rng, rng.randint(6, 20)) for _ in range(rng.randint(2, 6))) + "\n"
+            chunk = (
+                f"\n## {_sentence(rng, 3)[:-1]}\n\n"
+                + " ".join(_sentence(rng, rng.randint(6, 20)) for _ in range(rng.randint(2, 6)))
+                + "\n"
+            )
         elif kind < 0.8:
-            rows = "".join(f"| {rng.choice(WORDS)} | {rng.random():.4f} | {rng.randint(1, 99)} |\n" for _ in range(rng.randint(3, 10)))
+            rows = "".join(
+                f"| {rng.choice(WORDS)} | {rng.random():.4f} | {rng.randint(1, 99)} |\n"
+                for _ in range(rng.randint(3, 10))
+            )
             chunk = "\n| name | value | epoch |\n|---|---|---|\n" + rows
         else:
-            chunk = "\n```python\nfrom transformers import pipeline\n\npipe = pipeline(\"" + rng.choice(WORDS) + "\")\nprint(pipe(\"hello\"))\n```\n"
+            chunk = (
+                '\n```python\nfrom transformers import pipeline\n\npipe = pipeline("'
+                + rng.choice(WORDS)
+                + '")\nprint(pipe("hello"))\n```\n'
+            )
         parts.append(chunk)
         total += len(chunk)
     return "".join(parts)
@@ -71,19 +88,30 @@ def _common_keys(rng: random.Random) -> str:
     if rng.random() < 0.5:
         lines.append(_list("metrics", rng.sample(METRICS, rng.randint(1, 3))))
     if rng.random() < 0.4:
-        lines.append(f"base_model: {rng.choice(['bert-base-uncased', 'gpt2', 'facebook/bart-large', 'meta-llama/Llama-2-7b-hf'])}\n")
+        lines.append(
+            f"base_model: {rng.choice(['bert-base-uncased', 'gpt2', 'facebook/bart-large', 'meta-llama/Llama-2-7b-hf'])}\n"
+        )
     if rng.random() < 0.3:
-        widget = "".join(f"- text: '{_sentence(rng, rng.randint(5, 40))}'\n  example_title: {rng.choice(WORDS)}\n" for _ in range(rng.randint(1, 4)))
+        widget = "".join(
+            f"- text: '{_sentence(rng, rng.randint(5, 40))}'\n  example_title: {rng.choice(WORDS)}\n"
+            for _ in range(rng.randint(1, 4))
+        )
         lines.append("widget:\n" + widget)
     if rng.random() < 0.6:
-        lines.append(f"pipeline_tag: {rng.choice(['text-classification', 'summarization', 'translation', 'text-generation'])}\n")
+        lines.append(
+            f"pipeline_tag: {rng.choice(['text-classification', 'summarization', 'translation', 'text-generation'])}\n"
+        )
     rng.shuffle(lines)
     return "".join(lines)
 
 
 def _model_index(rng: random.Random) -> str:
     """A model-index block with 1 to 12 results, as evaluation tooling writes them."""
-    lines = ["model-index:\n", f"- name: {rng.choice(WORDS)}-{rng.randrange(100)}\n", "  results:\n"]
+    lines = [
+        "model-index:\n",
+        f"- name: {rng.choice(WORDS)}-{rng.randrange(100)}\n",
+        "  results:\n",
+    ]
     for _ in range(rng.randint(1, 12)):
         lines += [
             "  - task:\n",
@@ -98,8 +126,16 @@ def _model_index(rng: random.Random) -> str:
             "    metrics:\n",
         ]
         for metric in rng.sample(METRICS, rng.randint(1, 3)):
-            lines += [f"    - type: {metric}\n", f"      value: {rng.uniform(0, 100):.2f}\n", f"      name: {metric.title()}\n"]
-        lines += ["    source:\n", f"      url: https://huggingface.co/spaces/{rng.choice(WORDS)}/leaderboard\n", "      name: Open Leaderboard\n"]
+            lines += [
+                f"    - type: {metric}\n",
+                f"      value: {rng.uniform(0, 100):.2f}\n",
+                f"      name: {metric.title()}\n",
+            ]
+        lines += [
+            "    source:\n",
+            f"      url: https://huggingface.co/spaces/{rng.choice(WORDS)}/leaderboard\n",
+            "      name: Open Leaderboard\n",
+        ]
     return "".join(lines)
 
 
@@ -128,16 +164,22 @@ def _co2_mistake(rng: random.Random) -> str:
     if kind == 2:
         return f"co2_eq_emissions:\n  emissions: {rng.randint(1, 9)}.{rng.randint(1, 99)}e-0{rng.randint(1, 6)}\n  source: CodeCarbon\n"
     if kind == 3:
-        key = rng.choice(["geographic_location", "emision", "trainig_type", "hardware used", "Source"])
+        key = rng.choice(
+            ["geographic_location", "emision", "trainig_type", "hardware used", "Source"]
+        )
         return f"co2_eq_emissions:\n  emissions: {rng.randint(10, 5000)}\n  {key}: {rng.choice(LOCATIONS)}\n"
     if kind == 4:
         return f"co2_eq_emissions:\n- emissions: {rng.uniform(0.5, 5):.1f}g CO2\n- source: {rng.choice(SOURCES)}\n- training_type: fine-tuning\n"
     if kind == 5:  # tab indentation: a YAML syntax error
-        return f'co2_eq_emissions:\n\temissions: {rng.uniform(0.5, 5):.2f}\n\tsource: "CodeCarbon"\n'
+        return (
+            f'co2_eq_emissions:\n\temissions: {rng.uniform(0.5, 5):.2f}\n\tsource: "CodeCarbon"\n'
+        )
     if kind == 6:
         return f"co2_eq_emissions:\n  emissions: {rng.choice(['TBD', '0', '1', 'null'])}\n  source: {rng.choice(SOURCES)}\n"
     if kind == 7:
-        kind_text = rng.choice(["Fine-tuning", "pretraining", "second-stage pre-training", "finetuning"])
+        kind_text = rng.choice(
+            ["Fine-tuning", "pretraining", "second-stage pre-training", "finetuning"]
+        )
         return f"co2_eq_emissions:\n  emissions: {rng.randint(10, 5000)}\n  training_type: {kind_text}\n  source: CodeCarbon\n"
     if kind == 8:
         return f"co2_eq_emissions:\n  emissions: {rng.randint(10, 5000)}\n  hardware_used:\n    gpu_model: Tesla T4\n    gpu_count: {rng.randint(1, 8)}\n"
@@ -146,7 +188,11 @@ def _co2_mistake(rng: random.Random) -> str:
 
 def _co2_autotrain(rng: random.Random) -> str:
     value = f"{rng.uniform(0.0001, 200):.{rng.randint(2, 14)}f}"
-    return f"co2_eq_emissions: {value}\n" if rng.random() < 0.5 else f"co2_eq_emissions:\n  emissions: {value}\n"
+    return (
+        f"co2_eq_emissions: {value}\n"
+        if rng.random() < 0.5
+        else f"co2_eq_emissions:\n  emissions: {value}\n"
+    )
 
 
 KINDS = ("no-metadata", "clean", "mistake", "autotrain", "no-block")
@@ -156,14 +202,30 @@ def make_card(rng: random.Random, kind: str | None = None) -> str:
     """One card's text, of a kind drawn from the mix unless ``kind`` (one of KINDS) is given."""
     if kind is None:
         roll = rng.random()
-        kind = "no-metadata" if roll < 0.10 else "clean" if roll < 0.45 else "mistake" if roll < 0.80 else "autotrain" if roll < 0.90 else "no-block"
-    body = _body(rng, rng.choice([1000, 3000, 5000, 5000, 8000, 12000]) if rng.random() < 0.97 else 30000)
+        kind = (
+            "no-metadata"
+            if roll < 0.10
+            else "clean"
+            if roll < 0.45
+            else "mistake"
+            if roll < 0.80
+            else "autotrain"
+            if roll < 0.90
+            else "no-block"
+        )
+    body = _body(
+        rng, rng.choice([1000, 3000, 5000, 5000, 8000, 12000]) if rng.random() < 0.97 else 30000
+    )
     if kind == "clean":
         co2, statement = _co2_clean(rng)
     else:
         makers = {"mistake": _co2_mistake, "autotrain": _co2_autotrain}
         co2 = makers[kind](rng) if kind in makers else ""
-        statement = f"\n---\n\n**Carbon emitted:** {rng.uniform(0.01, 9):.3f} kg CO2eq\n\n---\n" if rng.random() < 0.3 else ""
+        statement = (
+            f"\n---\n\n**Carbon emitted:** {rng.uniform(0.01, 9):.3f} kg CO2eq\n\n---\n"
+            if rng.random() < 0.3
+            else ""
+        )
     if kind == "no-metadata":
         return body + statement
     block = _common_keys(rng) + co2 + (_model_index(rng) if rng.random() < 0.33 else "")

@@ -23,9 +23,12 @@ from cardlint.energy.testing import FakeDevice, FakeNvml, SineTrace, write_rapl_
 
 def _fake_nvml() -> FakeNvml:
     """Four simulated GPUs, two of them without an energy counter."""
-    return FakeNvml([
-        FakeDevice(f"GPU {i}", f"GPU-{i:08x}", SineTrace(250.0, 50.0, 3.0), counter=i < 2) for i in range(4)
-    ])
+    return FakeNvml(
+        [
+            FakeDevice(f"GPU {i}", f"GPU-{i:08x}", SineTrace(250.0, 50.0, 3.0), counter=i < 2)
+            for i in range(4)
+        ]
+    )
 
 
 def _fake_rapl(root: Path) -> Path:
@@ -53,7 +56,9 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--seconds", type=float, default=3.0, help="wall time per measurement")
     parser.add_argument("--intervals", type=float, nargs="+", default=[0.01, 0.05, 0.1, 0.5, 1.0])
-    parser.add_argument("--sample-every", type=float, default=1.0, help="log sample period (fsync each)")
+    parser.add_argument(
+        "--sample-every", type=float, default=1.0, help="log sample period (fsync each)"
+    )
     args = parser.parse_args()
 
     with tempfile.TemporaryDirectory() as tmp:
@@ -62,8 +67,14 @@ def main() -> None:
         print(f"idle baseline: {idle * 1e3:.3f} ms CPU per wall second")
         print(f"{'interval':>9} {'ms CPU/s':>9} {'% of a core':>12} {'x idle':>9}")
         for interval in args.intervals:
-            meter = EnergyMeter(Path(tmp) / "e.jsonl", interval=interval, sample_every=args.sample_every,
-                                nvml=_fake_nvml(), rapl_root=rapl_root, environ={})
+            meter = EnergyMeter(
+                Path(tmp) / "e.jsonl",
+                interval=interval,
+                sample_every=args.sample_every,
+                nvml=_fake_nvml(),
+                rapl_root=rapl_root,
+                environ={},
+            )
             cost = cpu_per_wall_second(args.seconds, meter)
             ratio = f"{cost / idle:9.1f}" if idle > 0 else f"{'inf':>9}"
             print(f"{interval:>8g}s {cost * 1e3:9.3f} {cost * 100:11.3f}% {ratio}")

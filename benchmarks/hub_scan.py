@@ -44,7 +44,9 @@ print(time.perf_counter() - start, 0)
 
 def timed(code: str, args: list[str], env: dict[str, str]) -> float:
     """Seconds the code reports for itself, run in a fresh process."""
-    done = subprocess.run([sys.executable, "-c", code, *args], env=env, capture_output=True, text=True, check=False)
+    done = subprocess.run(
+        [sys.executable, "-c", code, *args], env=env, capture_output=True, text=True, check=False
+    )
     if done.returncode != 0 or not done.stdout.strip():
         raise SystemExit(f"benchmark step failed:\n{done.stdout}{done.stderr}")
     seconds, exit_code = done.stdout.split()
@@ -56,20 +58,39 @@ def timed(code: str, args: list[str], env: dict[str, str]) -> float:
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     parser.add_argument("--repos", type=int, default=200)
-    parser.add_argument("--latency", type=float, default=0.05, help="seconds added to every request")
+    parser.add_argument(
+        "--latency", type=float, default=0.05, help="seconds added to every request"
+    )
     parser.add_argument("--concurrency", type=int, default=8)
     options = parser.parse_args()
     with FakeHub(latency=options.latency) as hub, tempfile.TemporaryDirectory() as tmp:
         for index in range(options.repos):
-            hub.add(FakeRepo(f"bench/m{index:04d}", {"README.md": CARD.format(grams=index + 1, index=index).encode()}))
-        env = {key: value for key, value in os.environ.items() if not key.startswith(("HF_", "HUGGING"))}
-        env.update(HF_ENDPOINT=hub.url, HF_HUB_DISABLE_TELEMETRY="1", HF_HUB_DISABLE_PROGRESS_BARS="1")
-        scan = timed(SCAN, [str(options.concurrency), f"{tmp}/report.json"], {**env, "HF_HOME": f"{tmp}/scan"})
+            hub.add(
+                FakeRepo(
+                    f"bench/m{index:04d}",
+                    {"README.md": CARD.format(grams=index + 1, index=index).encode()},
+                )
+            )
+        env = {
+            key: value
+            for key, value in os.environ.items()
+            if not key.startswith(("HF_", "HUGGING"))
+        }
+        env.update(
+            HF_ENDPOINT=hub.url, HF_HUB_DISABLE_TELEMETRY="1", HF_HUB_DISABLE_PROGRESS_BARS="1"
+        )
+        scan = timed(
+            SCAN,
+            [str(options.concurrency), f"{tmp}/report.json"],
+            {**env, "HF_HOME": f"{tmp}/scan"},
+        )
         scan_requests = len(hub.requests)
         loop = timed(LOOP, [str(options.repos)], {**env, "HF_HOME": f"{tmp}/loop"})
         loop_requests = len(hub.requests) - scan_requests
     print(f"{options.repos} repositories, {options.latency * 1000:.0f} ms per request")
-    print(f"cardlint check --author, --concurrency {options.concurrency}: {scan:6.2f} s ({scan_requests} requests)")
+    print(
+        f"cardlint check --author, --concurrency {options.concurrency}: {scan:6.2f} s ({scan_requests} requests)"
+    )
     print(f"sequential ModelCard.load loop:          {loop:6.2f} s ({loop_requests} requests)")
     print(f"ratio (scan / loop): {scan / loop:.3f}")
 

@@ -55,9 +55,19 @@ def write_corpus(directory: Path, texts: list[str]) -> int:
 
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
-    parser.add_argument("--counts", default="50,100,200,500,1000,2000", help="files per corpus, comma-separated")
-    parser.add_argument("--sizes", default=",".join(SIZES), help=f"card sizes, comma-separated, of {', '.join(SIZES)}")
-    parser.add_argument("--jobs", default=f"1,{os.cpu_count() or 1}", help="--jobs values to compare; the first is the baseline")
+    parser.add_argument(
+        "--counts", default="50,100,200,500,1000,2000", help="files per corpus, comma-separated"
+    )
+    parser.add_argument(
+        "--sizes",
+        default=",".join(SIZES),
+        help=f"card sizes, comma-separated, of {', '.join(SIZES)}",
+    )
+    parser.add_argument(
+        "--jobs",
+        default=f"1,{os.cpu_count() or 1}",
+        help="--jobs values to compare; the first is the baseline",
+    )
     parser.add_argument("--runs", type=int, default=3, help="timed runs of each command (median)")
     parser.add_argument("--seed", type=int, default=0)
     parser.add_argument("--json", metavar="PATH", help="also write the figures as JSON")
@@ -81,14 +91,37 @@ def main() -> None:
                 corpus = Path(tmp) / f"{size}-{count}"
                 total = write_corpus(corpus, pool[:count])
                 commands = {
-                    j: ([*cardlint_command(), "check", "--no-config", "--exit-zero", "-q", "--output-format", "concise", "--jobs", str(j), str(corpus)], None)
+                    j: (
+                        [
+                            *cardlint_command(),
+                            "check",
+                            "--no-config",
+                            "--exit-zero",
+                            "-q",
+                            "--output-format",
+                            "concise",
+                            "--jobs",
+                            str(j),
+                            str(corpus),
+                        ],
+                        None,
+                    )
                     for j in jobs
                 }
                 samples = bench.compare(commands, args.runs)
                 wall = {j: statistics.median(sample.wall for sample in samples[j]) for j in jobs}
                 cpu = {j: statistics.median(sample.cpu for sample in samples[j]) for j in jobs}
                 ratios = {j: wall[jobs[0]] / wall[j] for j in jobs[1:]}
-                rows.append({"size": size, "files": count, "bytes": total, "wall_s": wall, "cpu_s": cpu, "speedup": ratios})
+                rows.append(
+                    {
+                        "size": size,
+                        "files": count,
+                        "bytes": total,
+                        "wall_s": wall,
+                        "cpu_s": cpu,
+                        "speedup": ratios,
+                    }
+                )
                 print(
                     f"{size:<14}{count:>6}{total / 1e6:>7.2f}"
                     + "".join(f"{wall[j]:>10.2f}" for j in jobs)
@@ -97,7 +130,10 @@ def main() -> None:
                     flush=True,
                 )
     if args.json:
-        Path(args.json).write_text(json.dumps({"machine": machine(), "runs": args.runs, "rows": rows}, indent=2) + "\n", encoding="utf-8")
+        Path(args.json).write_text(
+            json.dumps({"machine": machine(), "runs": args.runs, "rows": rows}, indent=2) + "\n",
+            encoding="utf-8",
+        )
 
 
 if __name__ == "__main__":

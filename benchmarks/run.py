@@ -29,9 +29,9 @@ import statistics
 import subprocess
 import sys
 import tempfile
+from collections.abc import Mapping
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Mapping
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
@@ -103,14 +103,22 @@ class Bench:
     def measure(self, command: list[str], cwd: Path | None = None) -> Sample:
         """Run ``command`` once through the measuring wrapper; exit codes 0 and 1 are accepted."""
         wrapper = [sys.executable, "-c", MEASURE, str(cwd or ""), *command]
-        output = subprocess.run(wrapper, env=self.env, capture_output=True, text=True, check=True).stdout.split()
+        output = subprocess.run(
+            wrapper, env=self.env, capture_output=True, text=True, check=True
+        ).stdout.split()
         wall, cpu, rss, code = float(output[0]), float(output[1]), int(output[2]), int(output[3])
         if code not in (0, 1):
-            detail = subprocess.run(command, cwd=cwd, env=self.env, capture_output=True, text=True).stderr
-            raise SystemExit(f"benchmark command failed with exit code {code}: {' '.join(command)}\n{detail[-2000:]}")
+            detail = subprocess.run(
+                command, cwd=cwd, env=self.env, capture_output=True, text=True
+            ).stderr
+            raise SystemExit(
+                f"benchmark command failed with exit code {code}: {' '.join(command)}\n{detail[-2000:]}"
+            )
         return Sample(wall, cpu, rss)
 
-    def compare(self, commands: Mapping[str, tuple[list[str], Path | None]], runs: int) -> dict[str, list[Sample]]:
+    def compare(
+        self, commands: Mapping[str, tuple[list[str], Path | None]], runs: int
+    ) -> dict[str, list[Sample]]:
         """Warm each command up once, then run them all ``runs`` times, interleaved."""
         for command, cwd in commands.values():
             self.measure(command, cwd)
@@ -143,12 +151,18 @@ def machine() -> str:
             "import yaml, huggingface_hub, cardlint; "
             "print(yaml.__version__, yaml.__with_libyaml__, huggingface_hub.__version__, cardlint.__version__, cardlint.__file__, sep='\\n')",
         ],
-        capture_output=True, text=True, check=True,
+        capture_output=True,
+        text=True,
+        check=True,
         cwd=tempfile.gettempdir(),  # "python -c" imports from its folder first: not the checkout's cardlint
     ).stdout.splitlines()
     libyaml = "C loader" if versions[1] == "True" else "no C loader"
     # an editable install runs from the checkout, and its import hook loads pathlib in every process (the floor's too)
-    install = "editable install" if Path(versions[4]).resolve().is_relative_to(REPO) else "regular install"
+    install = (
+        "editable install"
+        if Path(versions[4]).resolve().is_relative_to(REPO)
+        else "regular install"
+    )
     return (
         f"{os.cpu_count()} CPUs ({model}), {platform.system()} {platform.release()}, Python {platform.python_version()}, "
         f"PyYAML {versions[0]} ({libyaml}), huggingface_hub {versions[2]}, cardlint {versions[3]} ({install})"
@@ -172,20 +186,32 @@ def startup(bench: Bench, workdir: Path, runs: int, seed: int) -> tuple[list[str
     commands = {
         'python -c "import yaml" (floor)': ([sys.executable, "-c", "import yaml"], None),
         "cardlint check README.md (clean card)": ([*cardlint, "check", "README.md"], clean),
-        "cardlint check README.md (card with findings)": ([*cardlint, "check", "README.md"], findings),
-        'python -c "from huggingface_hub import ModelCard"': ([sys.executable, "-c", "from huggingface_hub import ModelCard"], None),
+        "cardlint check README.md (card with findings)": (
+            [*cardlint, "check", "README.md"],
+            findings,
+        ),
+        'python -c "from huggingface_hub import ModelCard"': (
+            [sys.executable, "-c", "from huggingface_hub import ModelCard"],
+            None,
+        ),
     }
     samples = bench.compare(commands, runs)
     floor = median(samples['python -c "import yaml" (floor)'], "wall")
-    rows = [f"{'start-up, one card (median of ' + str(runs) + ' runs)':52} {'wall ms':>8} {'min ms':>7} {'cpu ms':>7} {'x floor':>8}"]
+    rows = [
+        f"{'start-up, one card (median of ' + str(runs) + ' runs)':52} {'wall ms':>8} {'min ms':>7} {'cpu ms':>7} {'x floor':>8}"
+    ]
     for name, runs_of in samples.items():
         wall = median(runs_of, "wall")
-        rows.append(f"{name:52} {wall * 1000:8.0f} {min(s.wall for s in runs_of) * 1000:7.0f} {median(runs_of, 'cpu') * 1000:7.0f} {wall / floor:8.2f}")
+        rows.append(
+            f"{name:52} {wall * 1000:8.0f} {min(s.wall for s in runs_of) * 1000:7.0f} {median(runs_of, 'cpu') * 1000:7.0f} {wall / floor:8.2f}"
+        )
     slowest = max(median(samples[name], "wall") for name in commands if name.startswith("cardlint"))
     return rows, slowest
 
 
-def throughput(bench: Bench, workdir: Path, paths: list[Path], runs: int) -> tuple[list[str], dict[str, float]]:
+def throughput(
+    bench: Bench, workdir: Path, paths: list[Path], runs: int
+) -> tuple[list[str], dict[str, float]]:
     """Table rows for throughput and memory, and cards per second by command."""
     listing = workdir / "cards.txt"
     listing.write_text("".join(f"{path}\n" for path in paths), encoding="utf-8")
@@ -195,16 +221,30 @@ def throughput(bench: Bench, workdir: Path, paths: list[Path], runs: int) -> tup
     corpus_dir = str(paths[0].parents[1])
     cardlint = cardlint_command()
     commands = {
-        "floor: regex + PyYAML C loader, one process": ([sys.executable, str(floor_script), str(listing)], None),
-        "hand-written: metadata_load + jsonschema": ([sys.executable, str(hand_script), str(listing), str(SCHEMA)], None),
-        "cardlint check (concise), one process": ([*cardlint, "check", "--output-format", "concise", "--jobs", "1", corpus_dir], None),
+        "floor: regex + PyYAML C loader, one process": (
+            [sys.executable, str(floor_script), str(listing)],
+            None,
+        ),
+        "hand-written: metadata_load + jsonschema": (
+            [sys.executable, str(hand_script), str(listing), str(SCHEMA)],
+            None,
+        ),
+        "cardlint check (concise), one process": (
+            [*cardlint, "check", "--output-format", "concise", "--jobs", "1", corpus_dir],
+            None,
+        ),
         DEFAULT: ([*cardlint, "check", "--output-format", "concise", corpus_dir], None),
     }
     samples = bench.compare(commands, runs)
     rates = {name: len(paths) / median(runs_of, "wall") for name, runs_of in samples.items()}
-    floor, hand = rates["floor: regex + PyYAML C loader, one process"], rates["hand-written: metadata_load + jsonschema"]
+    floor, hand = (
+        rates["floor: regex + PyYAML C loader, one process"],
+        rates["hand-written: metadata_load + jsonschema"],
+    )
     header = f"throughput, {len(paths)} cards (median of {runs} runs)"
-    rows = [f"{header:44} {'wall s':>7} {'cards/s':>8} {'cpu s':>6} {'peak RSS MB':>12} {'x floor':>8} {'x hand':>7}"]
+    rows = [
+        f"{header:44} {'wall s':>7} {'cards/s':>8} {'cpu s':>6} {'peak RSS MB':>12} {'x floor':>8} {'x hand':>7}"
+    ]
     for name, runs_of in samples.items():
         rss = max(sample.rss_kb for sample in runs_of) / 1024
         rows.append(
@@ -216,10 +256,21 @@ def throughput(bench: Bench, workdir: Path, paths: list[Path], runs: int) -> tup
 
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
-    parser.add_argument("--cards", type=int, default=2000, help="cards in the generated corpus (default 2000)")
-    parser.add_argument("--startup-runs", type=int, default=15, help="timed runs of each start-up command (default 15)")
-    parser.add_argument("--runs", type=int, default=3, help="timed runs of each corpus command (default 3)")
-    parser.add_argument("--seed", type=int, default=0, help="seed of the generated corpus (default 0)")
+    parser.add_argument(
+        "--cards", type=int, default=2000, help="cards in the generated corpus (default 2000)"
+    )
+    parser.add_argument(
+        "--startup-runs",
+        type=int,
+        default=15,
+        help="timed runs of each start-up command (default 15)",
+    )
+    parser.add_argument(
+        "--runs", type=int, default=3, help="timed runs of each corpus command (default 3)"
+    )
+    parser.add_argument(
+        "--seed", type=int, default=0, help="seed of the generated corpus (default 0)"
+    )
     parser.add_argument("--json", metavar="PATH", help="also write the figures to this JSON file")
     args = parser.parse_args()
 
@@ -230,7 +281,9 @@ def main() -> None:
         sizes = sorted(path.stat().st_size for path in paths)
         bench = Bench(workdir)
         print(f"machine: {machine()}")
-        print(f"corpus: {len(paths)} generated cards (seed {args.seed}), {size / 1e6:.1f} MB, median {sizes[len(sizes) // 2] / 1000:.1f} kB, largest {sizes[-1] / 1000:.1f} kB")
+        print(
+            f"corpus: {len(paths)} generated cards (seed {args.seed}), {size / 1e6:.1f} MB, median {sizes[len(sizes) // 2] / 1000:.1f} kB, largest {sizes[-1] / 1000:.1f} kB"
+        )
         print()
         startup_rows, single = startup(bench, workdir, args.startup_runs, args.seed)
         print("\n".join(startup_rows))
@@ -239,18 +292,42 @@ def main() -> None:
         print("\n".join(throughput_rows))
 
     one, default = rates["cardlint check (concise), one process"], rates[DEFAULT]
-    floor, hand = rates["floor: regex + PyYAML C loader, one process"], rates["hand-written: metadata_load + jsonschema"]
+    floor, hand = (
+        rates["floor: regex + PyYAML C loader, one process"],
+        rates["hand-written: metadata_load + jsonschema"],
+    )
     targets = [
-        ("single-card check under 150 ms wall", single < 0.150, f"slower card {single * 1000:.0f} ms"),
-        ("throughput at least half the floor's, one process", one >= floor / 2, f"{one:.0f} vs {floor / 2:.0f} cards/s"),
-        ("throughput at least half the floor's, as run by default", default >= floor / 2, f"{default:.0f} vs {floor / 2:.0f} cards/s"),
-        ("throughput above the hand-written checker, one process", one > hand, f"{one:.0f} vs {hand:.0f} cards/s"),
+        (
+            "single-card check under 150 ms wall",
+            single < 0.150,
+            f"slower card {single * 1000:.0f} ms",
+        ),
+        (
+            "throughput at least half the floor's, one process",
+            one >= floor / 2,
+            f"{one:.0f} vs {floor / 2:.0f} cards/s",
+        ),
+        (
+            "throughput at least half the floor's, as run by default",
+            default >= floor / 2,
+            f"{default:.0f} vs {floor / 2:.0f} cards/s",
+        ),
+        (
+            "throughput above the hand-written checker, one process",
+            one > hand,
+            f"{one:.0f} vs {hand:.0f} cards/s",
+        ),
     ]
     print()
     for name, met, detail in targets:
         print(f"target: {name}: {'met' if met else 'MISSED'} ({detail})")
     if args.json:
-        figures = {"cards": len(paths), "single_card_s": single, "cards_per_s": rates, "targets": {name: met for name, met, _ in targets}}
+        figures = {
+            "cards": len(paths),
+            "single_card_s": single,
+            "cards_per_s": rates,
+            "targets": {name: met for name, met, _ in targets},
+        }
         Path(args.json).write_text(json.dumps(figures, indent=2) + "\n", encoding="utf-8")
 
 

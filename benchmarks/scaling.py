@@ -16,15 +16,12 @@ issue's reproductions, doubled twice.
 from __future__ import annotations
 
 import argparse
-import json
 import os
-import resource
 import subprocess
 import sys
 import tempfile
-import time
+from collections.abc import Callable
 from pathlib import Path
-from typing import Callable
 
 BUDGET_S_PER_MB = 1.0
 BUDGET_MB_PER_MB = 200.0
@@ -51,7 +48,9 @@ def unit_keys(n: int) -> str:
 
 
 def long_location(n: int) -> str:
-    words = "".join(chr(97 + (i * 7 + i // 26) % 26) + ("  ,-"[i % 4] if i % 5 == 4 else "") for i in range(n))
+    words = "".join(
+        chr(97 + (i * 7 + i // 26) % 26) + ("  ,-"[i % 4] if i % 5 == 4 else "") for i in range(n)
+    )
     return f'---\nco2_eq_emissions:\n  emissions: 12\n  geographical_location: "{words}"\n---\n'
 
 
@@ -61,7 +60,11 @@ INPUTS: dict[str, tuple[Callable[[int], str], int, tuple[str, ...]]] = {
     "yes-list": (yes_list, 4_000, ("check", "fix")),
     "exponent-keys": (exponent_keys, 7_000, ("check", "fix")),
     "plain-keys": (plain_keys, 175_000, ("check", "fix")),
-    "unit-keys": (unit_keys, 5_000, ("check", "fix")),  # one fix removing thousands of duplicate keys
+    "unit-keys": (
+        unit_keys,
+        5_000,
+        ("check", "fix"),
+    ),  # one fix removing thousands of duplicate keys
     # cards dense with findings from 1 MB: 80,000 CL005 findings per MB, and 200,000 on one line
     "dense-keys": (exponent_keys, 80_000, ("check", "fix")),
     "dense-yes": (yes_list, 200_000, ("check", "fix")),
@@ -78,21 +81,40 @@ def measure(command: str, card: Path) -> tuple[float, float]:
         "print(time.perf_counter() - started, resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss)\n"
     )
     output = subprocess.run(
-        [sys.executable, "-c", probe, command, "--no-config", "--unsafe-fixes" if command == "fix" else "--exit-zero", str(card)],
-        capture_output=True, text=True, check=True, env={**os.environ, "NO_COLOR": "1"},
+        [
+            sys.executable,
+            "-c",
+            probe,
+            command,
+            "--no-config",
+            "--unsafe-fixes" if command == "fix" else "--exit-zero",
+            str(card),
+        ],
+        capture_output=True,
+        text=True,
+        check=True,
+        env={**os.environ, "NO_COLOR": "1"},
     ).stdout.split()
     return float(output[0]), int(output[1]) / 1024
 
 
 def main() -> int:
-    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser = argparse.ArgumentParser(
+        description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter
+    )
     parser.add_argument("--scale", type=float, default=1.0)
     parser.add_argument("--only", choices=sorted(INPUTS))
     parser.add_argument("--command", choices=("check", "fix"))
-    parser.add_argument("--steps", type=int, default=3, help="sizes per input, each twice the one before")
+    parser.add_argument(
+        "--steps", type=int, default=3, help="sizes per input, each twice the one before"
+    )
     args = parser.parse_args()
-    print(f"budget: {BUDGET_S_PER_MB:g} s and {BUDGET_MB_PER_MB:g} MB per MB of card (cards under 1 MB count as 1 MB)")
-    print(f"{'input':<15} {'cmd':<5} {'size':>9} {'seconds':>8} {'s/MB':>6} {'peak MB':>8} {'MB/MB':>6} {'time x':>7} {'mem x':>6}")
+    print(
+        f"budget: {BUDGET_S_PER_MB:g} s and {BUDGET_MB_PER_MB:g} MB per MB of card (cards under 1 MB count as 1 MB)"
+    )
+    print(
+        f"{'input':<15} {'cmd':<5} {'size':>9} {'seconds':>8} {'s/MB':>6} {'peak MB':>8} {'MB/MB':>6} {'time x':>7} {'mem x':>6}"
+    )
     over = 0
     with tempfile.TemporaryDirectory() as folder:
         for name, (make, first, commands) in INPUTS.items():
@@ -109,10 +131,20 @@ def main() -> int:
                     seconds, peak = measure(command, card)
                     megabytes = len(text.encode()) / 1e6
                     counted = max(1.0, megabytes)
-                    growth = f"{seconds / previous[0]:7.2f} {peak / previous[1]:6.2f}" if previous else f"{'':>7} {'':>6}"
-                    flag = "  over budget" if seconds / counted > BUDGET_S_PER_MB or peak / counted > BUDGET_MB_PER_MB else ""
+                    growth = (
+                        f"{seconds / previous[0]:7.2f} {peak / previous[1]:6.2f}"
+                        if previous
+                        else f"{'':>7} {'':>6}"
+                    )
+                    flag = (
+                        "  over budget"
+                        if seconds / counted > BUDGET_S_PER_MB or peak / counted > BUDGET_MB_PER_MB
+                        else ""
+                    )
                     over += bool(flag)
-                    print(f"{name:<15} {command:<5} {megabytes:8.3f}M {seconds:8.2f} {seconds / megabytes:6.2f} {peak:8.0f} {peak / megabytes:6.0f} {growth}{flag}")
+                    print(
+                        f"{name:<15} {command:<5} {megabytes:8.3f}M {seconds:8.2f} {seconds / megabytes:6.2f} {peak:8.0f} {peak / megabytes:6.0f} {growth}{flag}"
+                    )
                     previous = (seconds, peak)
     print(f"{over} measurement(s) over budget" if over else "all within budget")
     return 0

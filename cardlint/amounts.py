@@ -153,7 +153,9 @@ class Amount(NamedTuple):
         assert factor is not None
         return _EXACT.multiply(self.value, factor)
 
-    def tolerance_grams(self, default_unit: str | None = None, *, zeros_printed: bool = False) -> Decimal | None:
+    def tolerance_grams(
+        self, default_unit: str | None = None, *, zeros_printed: bool = False
+    ) -> Decimal | None:
         """Half a unit in the last printed place, in grams ("1.71 kg": 5 g).
 
         An integer's trailing zeros are not counted as printed precision: "15000 kg" is read
@@ -177,7 +179,9 @@ class Amount(NamedTuple):
         if not self.ambiguous:
             return None
         shift = -3 if self.ambiguous == "," else 3
-        return self._replace(value=self.value.scaleb(shift, _EXACT), decimals=self.decimals - shift, ambiguous="")
+        return self._replace(
+            value=self.value.scaleb(shift, _EXACT), decimals=self.decimals - shift, ambiguous=""
+        )
 
     def agrees_with(self, grams: Decimal | float | int, default_unit: str | None = None) -> bool:
         """Whether ``grams`` rounds to this amount at its printed precision."""
@@ -185,7 +189,11 @@ class Amount(NamedTuple):
         tolerance = self.tolerance_grams(default_unit)
         if mine is None or tolerance is None:
             raise ValueError("agrees_with needs a mass amount")
-        other = grams if isinstance(grams, Decimal) else Decimal(repr(grams) if isinstance(grams, float) else grams)
+        other = (
+            grams
+            if isinstance(grams, Decimal)
+            else Decimal(repr(grams) if isinstance(grams, float) else grams)
+        )
         return abs(_EXACT.subtract(other, mine)) <= tolerance
 
 
@@ -233,8 +241,10 @@ def both_readings(amount: Amount, default_unit: str = "g") -> str:
     assert other is not None, "both_readings needs an amount with an ambiguous separator"
     _, taken, alternative = _SEPARATORS[amount.ambiguous]
     unit = amount.unit or default_unit
-    return (f"{format_plain_decimal(amount.value)} {unit} with {taken},"
-            f" {format_plain_decimal(other.value)} {unit} with {alternative}")
+    return (
+        f"{format_plain_decimal(amount.value)} {unit} with {taken},"
+        f" {format_plain_decimal(other.value)} {unit} with {alternative}"
+    )
 
 
 def ambiguity(amount: Amount) -> str:

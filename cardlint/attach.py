@@ -1,8 +1,9 @@
 """Which measurement logs belong to a card: named with ``--log``, or found beside the README."""
 
 import os
+from collections.abc import Mapping, Sequence
 from decimal import ROUND_HALF_UP, Decimal
-from typing import TYPE_CHECKING, Any, Mapping, NamedTuple, Sequence
+from typing import TYPE_CHECKING, Any, NamedTuple
 
 from cardlint.logs.names import discover_logs
 from cardlint.paths import parent
@@ -27,7 +28,11 @@ class AttachedLogs(NamedTuple):
         """What the runs with an emissions figure add up to, over every log (a lower bound of
         the total when some run has none); None when no run has one."""
         known = [m.known_emissions_g if m.runs else m.emissions_g for m in self.measurements]
-        return _total([value for value in known if value is not None]) if any(v is not None for v in known) else None
+        return (
+            _total([value for value in known if value is not None])
+            if any(v is not None for v in known)
+            else None
+        )
 
     @property
     def energy_kwh(self) -> Decimal | None:
@@ -51,10 +56,15 @@ def attach_logs(readme: str | os.PathLike[str], options: Mapping[str, Any]) -> A
 
     Raises LogError for a log that cannot be read, naming the file and row.
     """
-    return attach_found(options, discover_logs(parent(os.fspath(readme))) if options.get("discover_logs", True) else [])
+    return attach_found(
+        options,
+        discover_logs(parent(os.fspath(readme))) if options.get("discover_logs", True) else [],
+    )
 
 
-def attach_found(options: Mapping[str, Any], found: Sequence[str | os.PathLike[str]]) -> AttachedLogs | None:
+def attach_found(
+    options: Mapping[str, Any], found: Sequence[str | os.PathLike[str]]
+) -> AttachedLogs | None:
     """The logs named in ``options["log_paths"]`` if any, else the logs ``found`` beside the card."""
     named = options.get("log_paths") or ()
     if not named and (not found or not options.get("discover_logs", True)):

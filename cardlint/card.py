@@ -19,7 +19,9 @@ except ImportError:  # pragma: no cover - depends on the PyYAML build
     from yaml import SafeLoader as _Loader  # type: ignore[assignment]
 
 # Exactly huggingface_hub.repocard.REGEX_YAML_BLOCK ("exact same regex as in the Hub server").
-REGEX_YAML_BLOCK = re.compile(r"^(\s*---(?:\r\n|\r|\n))([\S\s]*?)((?:\r\n|\r|\n)---[ \t]*(\r\n|\n|$))")
+REGEX_YAML_BLOCK = re.compile(
+    r"^(\s*---(?:\r\n|\r|\n))([\S\s]*?)((?:\r\n|\r|\n)---[ \t]*(\r\n|\n|$))"
+)
 _LINE_BREAK = re.compile(r"\r\n|\r|\n")
 
 MAX_NODES = 100_000  # expanded node count (aliases counted at every use) before CL006
@@ -53,7 +55,9 @@ class Card:
         self.path = path
         self.bom = bom
         self.block_start: int | None = None  # offset of the first YAML character
-        self.mark_shift = 0  # characters the YAML loader skipped before its first mark (a leading BOM)
+        self.mark_shift = (
+            0  # characters the YAML loader skipped before its first mark (a leading BOM)
+        )
         self.block_end: int | None = None  # offset just after the last YAML character
         self.body_start = 0  # offset of the Markdown body (after the closing delimiter)
         self.root: yaml.Node | None = None
@@ -82,7 +86,10 @@ class Card:
         if self.block_start is None or self.block_end is None:
             return ""
         if self._block is None or self._block[0] != (self.block_start, self.block_end):
-            self._block = ((self.block_start, self.block_end), self.text[self.block_start : self.block_end])
+            self._block = (
+                (self.block_start, self.block_end),
+                self.text[self.block_start : self.block_end],
+            )
         return self._block[1]
 
     def position(self, offset: int) -> Position:
@@ -107,7 +114,10 @@ class Card:
             if "\r" in self.text:
                 self._line_starts = [0] + [m.end() for m in _LINE_BREAK.finditer(self.text)]
             else:  # the same starts, from C-speed splitting rather than a match object per line
-                self._line_starts = [0, *accumulate(len(line) + 1 for line in self.text.split("\n"))][:-1]
+                self._line_starts = [
+                    0,
+                    *accumulate(len(line) + 1 for line in self.text.split("\n")),
+                ][:-1]
         return self._line_starts
 
     def nodes(self) -> list[tuple[yaml.Node, str | None]]:
@@ -184,7 +194,9 @@ def parse_card(text: str, path: str = "<string>", bom: bool = False) -> Card:
         return card
     card.block_start, card.block_end, card.body_start = offsets
     _compose(card)
-    if READERS_DIFFER.search(card.block_text) and (card.problem is None or card.problem.kind == "syntax"):
+    if READERS_DIFFER.search(card.block_text) and (
+        card.problem is None or card.problem.kind == "syntax"
+    ):
         return _as_the_hub_reads(card)
     return card
 
@@ -204,7 +216,11 @@ def _as_the_hub_reads(card: Card) -> Card:
     """The card as composed by the pure-Python loader where the two readers disagree on it; a
     syntax error that only huggingface_hub's reader meets says so."""
     hub = Card(text=card.text, path=card.path, bom=card.bom)
-    hub.block_start, hub.block_end, hub.body_start = card.block_start, card.block_end, card.body_start
+    hub.block_start, hub.block_end, hub.body_start = (
+        card.block_start,
+        card.block_end,
+        card.body_start,
+    )
     _compose(hub, yaml.SafeLoader)
     if hub.problem is None and card.problem is None and same_data(hub.metadata, card.metadata):
         return card
@@ -229,14 +245,22 @@ def _compose(card: Card, loader_class: Any = _Loader) -> None:
     try:
         loader = loader_class(block)
     except yaml.reader.ReaderError as error:  # the pure-Python loader checks every character first
-        card.problem = ParseProblem("syntax", str(error).splitlines()[0], (card.block_start or 0) + error.position)
+        card.problem = ParseProblem(
+            "syntax", str(error).splitlines()[0], (card.block_start or 0) + error.position
+        )
         return
     if block.startswith("\ufeff") and loader_class is not yaml.SafeLoader:
-        card.mark_shift = 1  # libyaml skips a BOM without counting it; the offsets of its marks start after it
+        card.mark_shift = (
+            1  # libyaml skips a BOM without counting it; the offsets of its marks start after it
+        )
     try:
         depth_problem = _check_depth(block)
         if depth_problem is not None:
-            card.problem = ParseProblem("too-complex", depth_problem[0], card.block_start + depth_problem[1])  # type: ignore[operator]
+            card.problem = ParseProblem(
+                "too-complex",
+                depth_problem[0],
+                card.block_start + depth_problem[1],  # type: ignore[operator]
+            )
             return
         node = loader.get_single_node()
         if node is None:
@@ -245,7 +269,9 @@ def _compose(card: Card, loader_class: Any = _Loader) -> None:
         card.root = node
         size_problem = _check_size(node) if "&" in block else None  # no anchor, no alias
         if size_problem is not None:
-            card.problem = ParseProblem("too-complex", size_problem[0], card.node_offsets(size_problem[1])[0])
+            card.problem = ParseProblem(
+                "too-complex", size_problem[0], card.node_offsets(size_problem[1])[0]
+            )
             return
         plain = _construct_plain(loader, node) if "&" not in block else None
         if plain is None:
@@ -257,15 +283,23 @@ def _compose(card: Card, loader_class: Any = _Loader) -> None:
         offset = card.block_start + card.mark_shift + (mark.index if mark is not None else 0)  # type: ignore[operator]
         message = _yaml_message(error)
         index = mark.index if mark is not None else 0
-        tab = _tab_indent(block, index) if "tab" in message or block[index:index + 1] == "\t" else None
+        tab = (
+            _tab_indent(block, index)
+            if "tab" in message or block[index : index + 1] == "\t"
+            else None
+        )
         if tab is not None:
-            message = "a tab in the indentation: YAML forbids tabs for indentation; indent with spaces"
+            message = (
+                "a tab in the indentation: YAML forbids tabs for indentation; indent with spaces"
+            )
             offset = card.block_start + card.mark_shift + tab  # type: ignore[operator]
         kind = "too-complex" if "maximum nesting depth" in message else "syntax"
         card.problem = ParseProblem(kind, message, offset)
         card.root = None
         return
-    except Exception as error:  # PyYAML's constructors fail unmarked: `!!int` with no value, `2020-13-45`
+    except (
+        Exception
+    ) as error:  # PyYAML's constructors fail unmarked: `!!int` with no value, `2020-13-45`
         card.problem = _construction_problem(card, error)
         card.root = None
         return
@@ -273,15 +307,28 @@ def _compose(card: Card, loader_class: Any = _Loader) -> None:
         loader.dispose()
     if not isinstance(data, dict):
         card.problem = ParseProblem(
-            "not-mapping", f"the metadata block is a {_kind(data)}, not a mapping of keys to values", card.node_offsets(node)[0]
+            "not-mapping",
+            f"the metadata block is a {_kind(data)}, not a mapping of keys to values",
+            card.node_offsets(node)[0],
         )
         return
     card.metadata = data
 
 
-_STR_TAG, _MAP_TAG, _SEQ_TAG = "tag:yaml.org,2002:str", "tag:yaml.org,2002:map", "tag:yaml.org,2002:seq"
+_STR_TAG, _MAP_TAG, _SEQ_TAG = (
+    "tag:yaml.org,2002:str",
+    "tag:yaml.org,2002:map",
+    "tag:yaml.org,2002:seq",
+)
 # scalar tags built by the loader's own constructor functions; any other tag takes the full path
-_SCALAR_TAGS = frozenset({"tag:yaml.org,2002:null", "tag:yaml.org,2002:bool", "tag:yaml.org,2002:int", "tag:yaml.org,2002:float"})
+_SCALAR_TAGS = frozenset(
+    {
+        "tag:yaml.org,2002:null",
+        "tag:yaml.org,2002:bool",
+        "tag:yaml.org,2002:int",
+        "tag:yaml.org,2002:float",
+    }
+)
 _KEY_TYPES = frozenset({str, int, float, bool, type(None)})
 
 
@@ -289,7 +336,9 @@ class _NotPlain(Exception):
     pass
 
 
-def _construct_plain(loader: Any, root: yaml.Node) -> tuple[Any, list[tuple[yaml.Node, str | None]], bool] | None:
+def _construct_plain(
+    loader: Any, root: yaml.Node
+) -> tuple[Any, list[tuple[yaml.Node, str | None]], bool] | None:
     """What ``loader.construct_document(root)`` gives, built about four times faster, or None.
 
     Only a tree without aliases of strings, null, booleans, numbers, mappings and sequences is
@@ -334,7 +383,9 @@ class _PlainBuilder:
                 built_key = self.build(key_node, None)
                 if type(built_key) not in _KEY_TYPES:
                     raise _NotPlain
-                mapping[built_key] = self.build(value_node, key_node.value)  # a plain key is a scalar's
+                mapping[built_key] = self.build(
+                    value_node, key_node.value
+                )  # a plain key is a scalar's
             self.distinct = self.distinct and len(mapping) == len(node.value)
             return mapping
         if kind is yaml.SequenceNode and tag == _SEQ_TAG:
@@ -354,7 +405,9 @@ def _construction_problem(card: Card, error: Exception) -> ParseProblem:
         return ParseProblem("syntax", detail or type(error).__name__, base)
     node, failure = failing
     tag = node.tag.replace("tag:yaml.org,2002:", "!!")
-    shown = repr(node.value[:40] + ("..." if len(node.value) > 40 else "")) if node.value else "(empty)"
+    shown = (
+        repr(node.value[:40] + ("..." if len(node.value) > 40 else "")) if node.value else "(empty)"
+    )
     message = f"PyYAML, which huggingface_hub uses, cannot build the {tag} value {shown} ({_failure_words(node, failure)})"
     return ParseProblem("syntax", message, base + node.start_mark.index)
 
@@ -383,7 +436,9 @@ def _tab_indent(block: str, index: int) -> int | None:
     """Where a tab sits in the indentation of the line of ``index`` or of the line before it
     (PyYAML's error about a tab points at one of them), or None."""
     start = max(block.rfind("\n", 0, index), block.rfind("\r", 0, index)) + 1
-    before = max(block.rfind("\n", 0, max(start - 1, 0)), block.rfind("\r", 0, max(start - 1, 0))) + 1
+    before = (
+        max(block.rfind("\n", 0, max(start - 1, 0)), block.rfind("\r", 0, max(start - 1, 0))) + 1
+    )
     for line_start in (before, start) if start > 0 else (start,):
         line = block[line_start:].split("\n", 1)[0].split("\r", 1)[0]
         indent = line[: len(line) - len(line.lstrip(" \t"))]
@@ -439,7 +494,10 @@ def _check_depth(block: str) -> tuple[str, int] | None:
         if isinstance(event, (yaml.MappingStartEvent, yaml.SequenceStartEvent)):
             depth += 1
             if depth > MAX_DEPTH:
-                return f"nesting deeper than {MAX_DEPTH} levels: refused", event.start_mark.index if event.start_mark else 0
+                return (
+                    f"nesting deeper than {MAX_DEPTH} levels: refused",
+                    event.start_mark.index if event.start_mark else 0,
+                )
         elif isinstance(event, (yaml.MappingEndEvent, yaml.SequenceEndEvent)):
             depth -= 1
     return None
@@ -471,9 +529,15 @@ def _check_size(root: yaml.Node) -> tuple[str, yaml.Node] | None:
 
     try:
         if size(root) > MAX_NODES and anchors_seen:
-            return f"aliases expand to more than {MAX_NODES:,} nodes: refused without expanding them", root
+            return (
+                f"aliases expand to more than {MAX_NODES:,} nodes: refused without expanding them",
+                root,
+            )
     except _Recursive as recursive:
-        return "an alias refers to the node that contains it (a recursive structure): refused", recursive.node
+        return (
+            "an alias refers to the node that contains it (a recursive structure): refused",
+            recursive.node,
+        )
     return None
 
 
@@ -503,7 +567,9 @@ def all_nodes(root: yaml.Node | None, may_share: bool = True) -> list[tuple[yaml
         found.append((node, key))
         if isinstance(node, yaml.MappingNode):
             for key_node, value_node in reversed(node.value):
-                stack.append((value_node, key_node.value if isinstance(key_node, yaml.ScalarNode) else None))
+                stack.append(
+                    (value_node, key_node.value if isinstance(key_node, yaml.ScalarNode) else None)
+                )
                 stack.append((key_node, None))
         elif isinstance(node, yaml.SequenceNode):
             stack.extend((child, key) for child in reversed(node.value))

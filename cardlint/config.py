@@ -24,8 +24,14 @@ class ConfigError(Exception):
 def find_config(start: str | os.PathLike[str]) -> str | None:
     """The nearest ``.cardlint.toml``, or pyproject.toml with a ``[tool.cardlint]`` table, from ``start`` up."""
     start_text = os.fspath(start)
-    directory = start_text if os.path.isdir(start_text) else os.path.dirname(start_text) or os.curdir
-    return _find_in(_real_directory(os.path.abspath(directory)) if ".." not in directory.split("/") else os.path.realpath(directory))
+    directory = (
+        start_text if os.path.isdir(start_text) else os.path.dirname(start_text) or os.curdir
+    )
+    return _find_in(
+        _real_directory(os.path.abspath(directory))
+        if ".." not in directory.split("/")
+        else os.path.realpath(directory)
+    )
 
 
 @lru_cache(maxsize=4096)
@@ -66,7 +72,11 @@ def load_config(path: str | os.PathLike[str]) -> Settings:
             data = tomllib.load(handle)
     except (OSError, tomllib.TOMLDecodeError) as error:
         raise ConfigError(f"{path}: cannot read configuration: {error}") from None
-    table: Any = data if os.path.basename(path) == ".cardlint.toml" else data.get("tool", {}).get("cardlint", {})
+    table: Any = (
+        data
+        if os.path.basename(path) == ".cardlint.toml"
+        else data.get("tool", {}).get("cardlint", {})
+    )
     unknown = set(table) - _KNOWN_KEYS
     if unknown:
         raise ConfigError(f"{path}: unknown configuration key(s): {', '.join(sorted(unknown))}")
@@ -77,12 +87,16 @@ def load_config(path: str | os.PathLike[str]) -> Settings:
         select=_codes(path, table, "select", ("ALL",)),
         ignore=_codes(path, table, "ignore", ()),
         exclude=_codes(path, table, "exclude", ()),
-        per_file_ignores=tuple((glob, _as_tuple(path, glob, codes)) for glob, codes in per_file.items()),
+        per_file_ignores=tuple(
+            (glob, _as_tuple(path, glob, codes)) for glob, codes in per_file.items()
+        ),
         root=parent(path),
     )
 
 
-def settings_for(target: str | os.PathLike[str], overrides: dict[str, Any], use_config: bool = True) -> Settings:
+def settings_for(
+    target: str | os.PathLike[str], overrides: dict[str, Any], use_config: bool = True
+) -> Settings:
     """The settings that apply to ``target``: its configuration file, then command-line overrides."""
     config = find_config(target) if use_config else None
     base = load_config(config) if config is not None else Settings(root=os.getcwd())

@@ -66,7 +66,11 @@ class Diagnostic(NamedTuple):
                 "applicability": self.fix.applicability,
                 "message": self.fix.message,
                 "edits": [
-                    {"content": edit.content, "location": _place(edit.location), "end_location": _place(edit.end_location)}
+                    {
+                        "content": edit.content,
+                        "location": _place(edit.location),
+                        "end_location": _place(edit.end_location),
+                    }
                     for edit in self.fix.edits
                 ],
             }
@@ -106,10 +110,14 @@ class FileResult(NamedTuple):
     error: FileError | None = None
     notes: tuple[str, ...] = ()
     lines: tuple[tuple[int, str], ...] = ()  # the source lines that diagnostics point at, by row
-    fixed: tuple[Diagnostic, ...] = ()  # findings whose fixes were applied (positions before the fix)
+    fixed: tuple[
+        Diagnostic, ...
+    ] = ()  # findings whose fixes were applied (positions before the fix)
 
     def source_line(self, row: int) -> str | None:
-        index = bisect.bisect_left(self.lines, (row,))  # by bisection: a card may have 10,000s of finding lines
+        index = bisect.bisect_left(
+            self.lines, (row,)
+        )  # by bisection: a card may have 10,000s of finding lines
         if index < len(self.lines) and self.lines[index][0] == row:
             return self.lines[index][1]
         return None

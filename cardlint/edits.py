@@ -30,21 +30,36 @@ def _delete_at(card: Card, mapping: yaml.MappingNode, index: int) -> TextEdit:
     if card.text[line_start:key_start].strip():
         line_start = key_start  # the key shares its line with something else (e.g. "- unit: kg")
     block_end = card.block_end or len(card.text)
-    if value_end > line_start and card.line_start(value_end) == value_end and value_end <= block_end:
+    if (
+        value_end > line_start
+        and card.line_start(value_end) == value_end
+        and value_end <= block_end
+    ):
         return TextEdit(line_start, value_end, "")  # a nested value already ends at a line start
     following = _LINE_BREAK.search(card.text, value_end)
     if following is not None and following.end() <= block_end:
         return TextEdit(line_start, following.end(), "")
     # the last line of the block: take the line break before it instead of the closing one
-    start = line_start - _break_width(card.text, line_start) if line_start > (card.block_start or 0) else line_start
-    return TextEdit(start, block_end if following is None else min(following.start(), block_end), "")
+    start = (
+        line_start - _break_width(card.text, line_start)
+        if line_start > (card.block_start or 0)
+        else line_start
+    )
+    return TextEdit(
+        start, block_end if following is None else min(following.start(), block_end), ""
+    )
 
 
-def delete_items(card: Card, mapping: yaml.MappingNode, key_nodes: list[yaml.Node]) -> tuple[TextEdit, ...] | None:
+def delete_items(
+    card: Card, mapping: yaml.MappingNode, key_nodes: list[yaml.Node]
+) -> tuple[TextEdit, ...] | None:
     """Edits removing several keys of ``mapping`` (duplicates too), overlapping line removals merged;
     None when they cannot be made apart (neighbours in a flow mapping)."""
     index = {id(key): i for i, (key, _) in enumerate(mapping.value)}  # once, not once per key
-    spans = sorted((edit.start, edit.end) for edit in (_delete_at(card, mapping, index[id(key)]) for key in key_nodes))
+    spans = sorted(
+        (edit.start, edit.end)
+        for edit in (_delete_at(card, mapping, index[id(key)]) for key in key_nodes)
+    )
     merged: list[list[int]] = []
     for start, end in spans:
         if merged and start <= merged[-1][1] and not mapping.flow_style:
@@ -71,15 +86,23 @@ def node_path(card: Card, node: yaml.Node) -> tuple[str | int, ...] | None:
     is not a value, or a key on its way is not a plain string."""
     if card not in _PATHS:
         paths: dict[int, tuple[str | int, ...]] = {}
-        stack: list[tuple[yaml.Node, tuple[str | int, ...]]] = [(card.root, ())] if card.root is not None else []
+        stack: list[tuple[yaml.Node, tuple[str | int, ...]]] = (
+            [(card.root, ())] if card.root is not None else []
+        )
         while stack:
             item, path = stack.pop()
             if id(item) in paths:
                 continue  # reached again through an alias: its first path stands
             paths[id(item)] = path
             if isinstance(item, yaml.MappingNode):
-                last = {key.value: value for key, value in item.value if isinstance(key, yaml.ScalarNode) and key.tag == _STR_TAG}
-                stack += [(value, path + (key,)) for key, value in last.items()]  # a duplicate key: the last one is read
+                last = {
+                    key.value: value
+                    for key, value in item.value
+                    if isinstance(key, yaml.ScalarNode) and key.tag == _STR_TAG
+                }
+                stack += [
+                    (value, path + (key,)) for key, value in last.items()
+                ]  # a duplicate key: the last one is read
             elif isinstance(item, yaml.SequenceNode):
                 stack += [(child, path + (index,)) for index, child in enumerate(item.value)]
         _PATHS[card] = paths
@@ -121,8 +144,12 @@ def _shared_nodes(card: Card) -> set[int]:
     took keys into (the merged keys lie outside its source)."""
     if card not in _SHARED:
         shared: set[int] = set()
-        may_share = "&" in card.block_text or "<<" in card.block_text  # read once per card, not once per node
-        stack: list[tuple[yaml.Node, bool]] = [(card.root, False)] if card.root is not None and may_share else []
+        may_share = (
+            "&" in card.block_text or "<<" in card.block_text
+        )  # read once per card, not once per node
+        stack: list[tuple[yaml.Node, bool]] = (
+            [(card.root, False)] if card.root is not None and may_share else []
+        )
         seen: set[int] = set()
         while stack:
             node, inside = stack.pop()
@@ -132,9 +159,14 @@ def _shared_nodes(card: Card) -> set[int]:
             start, end = card.node_offsets(node)
             if inside:
                 shared.add(id(node))
-            below = inside or (isinstance(node, yaml.CollectionNode) and _PROPERTIES.match(card.text, start) is not None)
+            below = inside or (
+                isinstance(node, yaml.CollectionNode)
+                and _PROPERTIES.match(card.text, start) is not None
+            )
             if isinstance(node, yaml.MappingNode):
-                merged = any(not start <= card.node_offsets(key_node)[0] < end for key_node, _ in node.value)
+                merged = any(
+                    not start <= card.node_offsets(key_node)[0] < end for key_node, _ in node.value
+                )
                 for key_node, value_node in node.value:
                     stack += [(key_node, below or merged), (value_node, below or merged)]
             elif isinstance(node, yaml.SequenceNode):
@@ -194,7 +226,9 @@ def insertion_point(card: Card, mapping: yaml.MappingNode) -> tuple[int, bool, s
     indent = card.text[card.line_start(first_key) : first_key]
     if indent.strip():
         indent = " " * (card.position(first_key).column - 1)
-    if value_end > card.line_start(value_end):  # the last value ends mid-line: insert after its line
+    if value_end > card.line_start(
+        value_end
+    ):  # the last value ends mid-line: insert after its line
         block_end = card.block_end or len(card.text)
         following = _LINE_BREAK.search(card.text, value_end)
         if following is None or following.end() > block_end:
@@ -221,7 +255,9 @@ def insert_items(card: Card, mapping: yaml.MappingNode, items: list[tuple[str, s
     """An edit that appends ``key: value`` items (values already YAML text) to ``mapping``."""
     if mapping.flow_style:
         value_end = _own_extent(card, mapping)[1]
-        return TextEdit(value_end, value_end, "".join(f", {key}: {in_flow(value)}" for key, value in items))
+        return TextEdit(
+            value_end, value_end, "".join(f", {key}: {in_flow(value)}" for key, value in items)
+        )
     offset, break_first, indent, newline = insertion_point(card, mapping)
     lines = [f"{indent}{key}: {value}" for key, value in items]
     if break_first:
@@ -248,7 +284,9 @@ def add_co2_block(card: Card, items: list[tuple[str, str]]) -> TextEdit:
         break_first = bool(card.block_text)
     else:
         lines = ["co2_eq_emissions:"] + [f"  {key}: {value}" for key, value in items]
-        return TextEdit(0, 0, f"---{newline}" + "".join(line + newline for line in lines) + f"---{newline}")
+        return TextEdit(
+            0, 0, f"---{newline}" + "".join(line + newline for line in lines) + f"---{newline}"
+        )
     lines = [f"{indent}co2_eq_emissions:"] + [f"{indent}  {key}: {value}" for key, value in items]
     if break_first:
         return TextEdit(offset, offset, "".join(newline + line for line in lines))

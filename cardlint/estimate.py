@@ -9,7 +9,6 @@ from typing import Any, NamedTuple
 from cardlint.amounts import format_plain_decimal
 from cardlint.attach import round_grams
 
-
 _UNKNOWN = "name a device the catalogue knows (an unknown device is never given a guessed wattage)"
 
 
@@ -21,7 +20,9 @@ class Estimate(NamedTuple):
     """An estimate with every input it used, and where each figure comes from."""
 
     hardware: str
-    devices: tuple[tuple[int, str, float, str], ...]  # (count, device name, rated watts, watts source)
+    devices: tuple[
+        tuple[int, str, float, str], ...
+    ]  # (count, device name, rated watts, watts source)
     hours: Decimal
     pue: Decimal
     location: str
@@ -34,7 +35,9 @@ class Estimate(NamedTuple):
     grams: Decimal
 
     def formula(self) -> str:
-        devices = " + ".join(f"{count} x {watts:g} W ({name})" for count, name, watts, _ in self.devices)
+        devices = " + ".join(
+            f"{count} x {watts:g} W ({name})" for count, name, watts, _ in self.devices
+        )
         return (
             f"({devices}) x {format_plain_decimal(self.hours)} h / 1000 x PUE {format_plain_decimal(self.pue)} = "
             f"{format_plain_decimal(round_grams(self.energy_kwh))} kWh; x {self.intensity:g} gCO2eq/kWh "
@@ -48,7 +51,10 @@ class Estimate(NamedTuple):
     def to_dict(self) -> dict[str, Any]:
         return {
             "hardware": self.hardware,
-            "devices": [{"count": c, "name": n, "rated_watts": w, "watts_source": s} for c, n, w, s in self.devices],
+            "devices": [
+                {"count": c, "name": n, "rated_watts": w, "watts_source": s}
+                for c, n, w, s in self.devices
+            ],
             "hours": float(self.hours),
             "pue": float(self.pue),
             "location": self.location,
@@ -62,7 +68,9 @@ class Estimate(NamedTuple):
         }
 
 
-def estimate(hardware: str, hours: float | Decimal, location: str, pue: float | Decimal = 1) -> Estimate:
+def estimate(
+    hardware: str, hours: float | Decimal, location: str, pue: float | Decimal = 1
+) -> Estimate:
     """Estimate grams of CO2eq from a hardware description, a duration and a location."""
     from cardlint.grid import resolve
     from cardlint.hardware import device, parse_hardware
@@ -76,19 +84,40 @@ def estimate(hardware: str, hours: float | Decimal, location: str, pue: float | 
         if item.count == 0:
             continue
         if item.watts is None or item.device_id is None or item.count_unit != "device":
-            raise EstimateError(f"no rated power for '{hardware[item.span[0]:item.span[1]]}': {_UNKNOWN}")
+            raise EstimateError(
+                f"no rated power for '{hardware[item.span[0] : item.span[1]]}': {_UNKNOWN}"
+            )
         entry = device(item.device_id)
-        devices.append((item.count or 1, entry.name if entry else item.device_id, item.watts, "cardlint hardware catalogue"))
+        devices.append(
+            (
+                item.count or 1,
+                entry.name if entry else item.device_id,
+                item.watts,
+                "cardlint hardware catalogue",
+            )
+        )
     if not devices:
         raise EstimateError(f"'{hardware}' names no device with a known rated power: {_UNKNOWN}")
     resolution = resolve(location)
     region = resolution.region
     if region is None:
-        raise EstimateError(f"location '{location}' resolves to no grid region (see: cardlint locate '{location}')")
+        raise EstimateError(
+            f"location '{location}' resolves to no grid region (see: cardlint locate '{location}')"
+        )
     watts = sum(Decimal(count) * Decimal(repr(w)) for count, _, w, _ in devices)
     energy = watts * hours_d / 1000 * pue_d
     grams = energy * Decimal(repr(region.g_co2eq_per_kwh))
     return Estimate(
-        hardware, tuple(devices), hours_d, pue_d, location, region.id, region.name,
-        region.g_co2eq_per_kwh, region.year, region.source, energy, grams,
+        hardware,
+        tuple(devices),
+        hours_d,
+        pue_d,
+        location,
+        region.id,
+        region.name,
+        region.g_co2eq_per_kwh,
+        region.year,
+        region.source,
+        energy,
+        grams,
     )

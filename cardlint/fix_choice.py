@@ -1,6 +1,7 @@
 """One decision per value: which of a pass's fixes to apply when they propose different values."""
 
-from typing import Any, Iterator, NamedTuple
+from collections.abc import Iterator
+from typing import Any, NamedTuple
 
 from cardlint.diagnostics import Diagnostic, Fix
 from cardlint.fix_spans import SharedSpans, TakenSpans
@@ -32,7 +33,11 @@ def _strength(diagnostic: Diagnostic) -> int:
     return max((target.evidence for target in targets(diagnostic.fix)), default=Evidence.FORM)  # type: ignore[arg-type]
 
 
-def choose(fixable: list[Diagnostic], decided: dict[tuple[Any, ...], Evidence], shared: list[tuple[int, int]]) -> Choice:
+def choose(
+    fixable: list[Diagnostic],
+    decided: dict[tuple[Any, ...], Evidence],
+    shared: list[tuple[int, int]],
+) -> Choice:
     """The findings whose fixes to apply in this pass, those a stronger fix covers, and a note for
     each proposal that lost to another value.
 
@@ -45,7 +50,10 @@ def choose(fixable: list[Diagnostic], decided: dict[tuple[Any, ...], Evidence], 
     whose edits overlap a chosen one waits for the next pass; one inside a value that an anchor
     shares is not applied (it would change the keys that share it).
     """
-    order = sorted(fixable, key=lambda d: (-_strength(d), not d.fix.is_safe, _first_offset(d), d.code))  # type: ignore[union-attr]
+    order = sorted(
+        fixable,
+        key=lambda d: (-_strength(d), not d.fix.is_safe, _first_offset(d), d.code),  # type: ignore[union-attr]
+    )
     kept = _Kept()
     covered: list[Diagnostic] = []  # fixed by a stronger fix that writes all they would
     notes: list[str] = []
@@ -60,7 +68,9 @@ def choose(fixable: list[Diagnostic], decided: dict[tuple[Any, ...], Evidence], 
             kept.add(diagnostic)  # the same fix as a chosen one
             continue
         if any(anchored.touches(*span) for span in spans):
-            notes.append(f"{diagnostic.code}'s fix not applied: it edits a value that an anchor shares; fix it by hand")
+            notes.append(
+                f"{diagnostic.code}'s fix not applied: it edits a value that an anchor shares; fix it by hand"
+            )
             continue
         verdict = _verdict(diagnostic, kept, decided, notes, contested)
         if verdict == "covered":
@@ -115,7 +125,9 @@ class _Kept:
     def _against(self, target: Target) -> Iterator[_Entry]:
         """The first entry of each index list that may hold the answer."""
         for entry in self._under.get(target.path, ()):  # the same key, or one inside it
-            if not (entry.target.path == target.path and same_value(target.value, entry.target.value)):
+            if not (
+                entry.target.path == target.path and same_value(target.value, entry.target.value)
+            ):
                 yield entry
                 break
         for length in range(len(target.path)):  # a key around it
@@ -124,7 +136,13 @@ class _Kept:
                 yield around[0]
 
 
-def _verdict(diagnostic: Diagnostic, kept: _Kept, decided: dict[tuple[Any, ...], Evidence], notes: list[str], contested: set[tuple[Any, ...]]) -> str | None:
+def _verdict(
+    diagnostic: Diagnostic,
+    kept: _Kept,
+    decided: dict[tuple[Any, ...], Evidence],
+    notes: list[str],
+    contested: set[tuple[Any, ...]],
+) -> str | None:
     """None when no chosen value stands against this proposal; else "lost", or "covered" when it
     only rewrote the card's own value and a stronger fix writes every key it would (its finding is
     fixed by that one). Says why in ``notes``."""
@@ -133,7 +151,9 @@ def _verdict(diagnostic: Diagnostic, kept: _Kept, decided: dict[tuple[Any, ...],
     for target in targets(fix):
         earlier = decided.get(target.path)
         if earlier is not None and target.evidence <= earlier:
-            notes.append(f"{_proposal(diagnostic, target)} not applied: the value was already set from {_words(earlier)}")
+            notes.append(
+                f"{_proposal(diagnostic, target)} not applied: the value was already set from {_words(earlier)}"
+            )
             return "lost"
         found = kept.first_against(target)
         if found is None:
@@ -141,13 +161,21 @@ def _verdict(diagnostic: Diagnostic, kept: _Kept, decided: dict[tuple[Any, ...],
         other, chosen = found
         if chosen.evidence == target.evidence and other.fix.is_safe == fix.is_safe:  # type: ignore[union-attr]
             contested.add(chosen.path)
-            notes.append(f"{_proposal(other, chosen)} and {_proposal(diagnostic, target)} disagree on equal evidence: neither applied; fix it by hand")
+            notes.append(
+                f"{_proposal(other, chosen)} and {_proposal(diagnostic, target)} disagree on equal evidence: neither applied; fix it by hand"
+            )
             return "lost"
         paths = {t.path for t in targets(other.fix)}  # type: ignore[arg-type]
-        if target.evidence == Evidence.FORM < chosen.evidence and all(t.path in paths for t in targets(fix)):
-            notes.append(f"{_proposal(diagnostic, target)} gives way to {_proposal(other, chosen)}, which fixes its finding too")
+        if target.evidence == Evidence.FORM < chosen.evidence and all(
+            t.path in paths for t in targets(fix)
+        ):
+            notes.append(
+                f"{_proposal(diagnostic, target)} gives way to {_proposal(other, chosen)}, which fixes its finding too"
+            )
             return "covered"
-        notes.append(f"{_proposal(diagnostic, target)} not applied: {_proposal(other, chosen)} comes first")
+        notes.append(
+            f"{_proposal(diagnostic, target)} not applied: {_proposal(other, chosen)} comes first"
+        )
         return "lost"
     return None
 
@@ -168,4 +196,3 @@ def _proposal(diagnostic: Diagnostic, target: Target) -> str:
 
 def _first_offset(diagnostic: Diagnostic) -> int:
     return diagnostic.fix.edits[0].start if diagnostic.fix and diagnostic.fix.edits else 0
-

@@ -2,8 +2,9 @@
 
 import os
 import tempfile
+from collections.abc import Sequence
 from pathlib import Path
-from typing import Any, NamedTuple, Sequence
+from typing import Any, NamedTuple
 
 from cardlint.card import Card, parse_card
 from cardlint.diagnostics import Diagnostic, Edit, FileError, FileResult
@@ -15,7 +16,17 @@ from cardlint.linter import internal_error, lint_card, prepare, result_for
 from cardlint.rules.base import Evidence
 from cardlint.settings import Settings
 
-__all__ = ["FixOutcome", "FixRefused", "FixRun", "apply_edits", "fix_card", "fix_passes", "fix_path", "verify", "write_atomically"]
+__all__ = [
+    "FixOutcome",
+    "FixRefused",
+    "FixRun",
+    "apply_edits",
+    "fix_card",
+    "fix_passes",
+    "fix_path",
+    "verify",
+    "write_atomically",
+]
 
 MAX_PASSES = 10  # a safety net: each value changes only on stronger evidence, so two passes suffice
 
@@ -40,7 +51,9 @@ class FixRun(NamedTuple):
     writes: tuple[tuple[Any, ...], ...] = ()
 
 
-def fix_card(card: Card, settings: Settings | None = None, unsafe: bool = False) -> tuple[Card, list[Diagnostic]]:
+def fix_card(
+    card: Card, settings: Settings | None = None, unsafe: bool = False
+) -> tuple[Card, list[Diagnostic]]:
     """Apply fixes pass by pass until none applies; return the final card and the findings fixed."""
     run = fix_passes(card, settings, unsafe)
     return run.card, run.applied
@@ -60,7 +73,9 @@ def fix_passes(card: Card, settings: Settings | None = None, unsafe: bool = Fals
     writes: list[tuple[Any, ...]] = []
     passes = 0
     for _ in range(MAX_PASSES):
-        fixable = [d for d in lint_card(card, settings) if d.fix is not None and (unsafe or d.fix.is_safe)]
+        fixable = [
+            d for d in lint_card(card, settings) if d.fix is not None and (unsafe or d.fix.is_safe)
+        ]
         chosen, covered, lost = choose(fixable, decided, anchored_spans(card))
         conflicts.update(dict.fromkeys(lost))
         if not chosen:
@@ -92,7 +107,12 @@ def apply_edits(text: str, edits: Sequence[Edit]) -> str:
     return "".join(pieces)
 
 
-def fix_path(path: str | os.PathLike[str], settings: Settings | None = None, unsafe: bool = False, write: bool = True) -> FixOutcome:
+def fix_path(
+    path: str | os.PathLike[str],
+    settings: Settings | None = None,
+    unsafe: bool = False,
+    write: bool = True,
+) -> FixOutcome:
     """Fix one README on disk (or only compute the diff when ``write`` is false)."""
     prepared = prepare(path, settings or Settings())
     if isinstance(prepared, FileError):
@@ -102,10 +122,20 @@ def fix_path(path: str | os.PathLike[str], settings: Settings | None = None, uns
     try:
         fixed_card, applied, conflicts = fix_passes(card, settings, unsafe)[:3]
     except FixRefused as error:
-        return FixOutcome(FileResult(card.path, error=FileError(card.path, f"fix refused, file left as it was: {error}")), 0, None)
+        return FixOutcome(
+            FileResult(
+                card.path, error=FileError(card.path, f"fix refused, file left as it was: {error}")
+            ),
+            0,
+            None,
+        )
     except Exception as error:  # a bug in one rule loses this file, not the whole run
-        return FixOutcome(FileResult(card.path, error=FileError(card.path, internal_error(error))), 0, None)
-    remaining = result_for(fixed_card, settings)._replace(fixed=tuple(applied), notes=notes + tuple(conflicts))
+        return FixOutcome(
+            FileResult(card.path, error=FileError(card.path, internal_error(error))), 0, None
+        )
+    remaining = result_for(fixed_card, settings)._replace(
+        fixed=tuple(applied), notes=notes + tuple(conflicts)
+    )
     if fixed_card.text == original_text:
         return FixOutcome(remaining, 0, None)
     diff = unified_diff(card.path, original_text, fixed_card.text)
@@ -113,7 +143,9 @@ def fix_path(path: str | os.PathLike[str], settings: Settings | None = None, uns
         try:
             write_atomically(path, original_text, fixed_card.text, card.bom)
         except WriteError as error:
-            return FixOutcome(FileResult(card.path, error=FileError(card.path, str(error))), 0, None)
+            return FixOutcome(
+                FileResult(card.path, error=FileError(card.path, str(error))), 0, None
+            )
     return FixOutcome(remaining, len(applied), fixed_card.text, diff)
 
 
@@ -121,16 +153,24 @@ def unified_diff(name: str, before: str, after: str) -> str:
     import difflib  # only for --diff
 
     lines = difflib.unified_diff(
-        before.splitlines(keepends=True), after.splitlines(keepends=True), fromfile=f"a/{name}", tofile=f"b/{name}"
+        before.splitlines(keepends=True),
+        after.splitlines(keepends=True),
+        fromfile=f"a/{name}",
+        tofile=f"b/{name}",
     )
-    return "".join(line if line.endswith(("\n", "\r")) else line + "\n\\ No newline at end of file\n" for line in lines)
+    return "".join(
+        line if line.endswith(("\n", "\r")) else line + "\n\\ No newline at end of file\n"
+        for line in lines
+    )
 
 
 class WriteError(Exception):
     """The fixed file could not be written; the original is untouched."""
 
 
-def write_atomically(path: str | os.PathLike[str], expected_text: str, new_text: str, bom: bool) -> None:
+def write_atomically(
+    path: str | os.PathLike[str], expected_text: str, new_text: str, bom: bool
+) -> None:
     """Replace the file's content through a temporary file in the same folder, keeping its mode
     (a WriteError says why not; the caller names the file).
 
@@ -154,10 +194,16 @@ def write_atomically(path: str | os.PathLike[str], expected_text: str, new_text:
         raise WriteError("file changed while cardlint was fixing it; left as it is now")
     try:
         data = prefix + new_text.encode("utf-8")
-    except UnicodeEncodeError:  # a fix carrying a lone surrogate, which a YAML escape ("\ud800") can make
-        raise WriteError("a fix would write a character that UTF-8 cannot hold; left as it was") from None
+    except (
+        UnicodeEncodeError
+    ):  # a fix carrying a lone surrogate, which a YAML escape ("\ud800") can make
+        raise WriteError(
+            "a fix would write a character that UTF-8 cannot hold; left as it was"
+        ) from None
     try:
-        handle = tempfile.NamedTemporaryFile(dir=real.parent, prefix=f".{real.name}.", suffix=".cardlint", delete=False)
+        handle = tempfile.NamedTemporaryFile(
+            dir=real.parent, prefix=f".{real.name}.", suffix=".cardlint", delete=False
+        )
     except OSError as error:
         raise WriteError(f"cannot write the fixed file: {error.strerror or error}") from None
     try:

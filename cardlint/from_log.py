@@ -5,14 +5,17 @@ has one and the log is possible, hardware only with a count and a device the rea
 a location as a place name, and never the devices of several machines joined into one line.
 """
 
+from collections.abc import Mapping
 from decimal import Decimal
-from typing import Any, Mapping, NamedTuple
+from typing import Any, NamedTuple
 
 from cardlint.amounts import format_plain_decimal
 from cardlint.attach import AttachedLogs, round_grams
 from cardlint.logs import Device, Location, Measurement
 
-DOMINANT_SHARE = Decimal("0.9")  # a machine whose runs make this share of the log's total stands for it
+DOMINANT_SHARE = Decimal(
+    "0.9"
+)  # a machine whose runs make this share of the log's total stands for it
 
 
 class LogFigures(NamedTuple):
@@ -36,10 +39,14 @@ class LogFigures(NamedTuple):
     hardware_note: str | None = None
 
 
-def figures(attached: AttachedLogs, options: Mapping[str, Any], card_location: str | None = None) -> LogFigures:
+def figures(
+    attached: AttachedLogs, options: Mapping[str, Any], card_location: str | None = None
+) -> LogFigures:
     """The grams, source, location and hardware the logs give (grams recomputed on request)."""
     grams, how = attached.emissions_g, "the log's total"
-    problems = [f"{m.path}: {problem}" for m in attached.measurements if (problem := m.implausible())]
+    problems = [
+        f"{m.path}: {problem}" for m in attached.measurements if (problem := m.implausible())
+    ]
     if problems:
         grams = None
     elif options.get("recompute_intensity") and card_location and attached.energy_kwh is not None:
@@ -77,7 +84,9 @@ def _unknown(measurements: tuple[Measurement, ...]) -> str | None:
 def _source(measurements: tuple[Measurement, ...]) -> str:
     tools = []
     for m in measurements:
-        name = f"{m.tool} {m.tool_version}" if m.tool_version and "," not in m.tool_version else m.tool
+        name = (
+            f"{m.tool} {m.tool_version}" if m.tool_version and "," not in m.tool_version else m.tool
+        )
         if name not in tools:
             tools.append(name)
     return ", ".join(tools)
@@ -93,7 +102,11 @@ def _location(location: Location | None) -> str | None:
         if named:
             return named
     cloud = " ".join(part for part in (location.cloud_provider, location.cloud_region) if part)
-    region = location.region.title() if location.region and location.region.islower() else location.region
+    region = (
+        location.region.title()
+        if location.region and location.region.islower()
+        else location.region
+    )
     parts = [part for part in (cloud, region, location.country or location.country_iso) if part]
     return ", ".join(parts) or None
 
@@ -104,8 +117,15 @@ def _place_name(location: Location) -> str | None:
     from cardlint.grid import resolve_log_region
     from cardlint.grid_data import load
 
-    found = resolve_log_region(location.country_iso or location.country, location.region, None, None)
-    if found.place is None or found.unparsed or not found.areas or found.granularity not in ("country", "subregion", "city"):
+    found = resolve_log_region(
+        location.country_iso or location.country, location.region, None, None
+    )
+    if (
+        found.place is None
+        or found.unparsed
+        or not found.areas
+        or found.granularity not in ("country", "subregion", "city")
+    ):
         return None
     country = load().place(found.areas[0]).name
     return country if found.granularity == "country" else f"{found.place}, {country}"
@@ -147,7 +167,9 @@ def _machines(measurements: tuple[Measurement, ...]) -> dict[tuple[Device, ...],
         field = ""
     machines: dict[tuple[Device, ...], Decimal] = {}
     for devices, run in runs:
-        machines[devices] = machines.get(devices, Decimal(0)) + (getattr(run, field) if field else Decimal(1))
+        machines[devices] = machines.get(devices, Decimal(0)) + (
+            getattr(run, field) if field else Decimal(1)
+        )
     return machines
 
 

@@ -29,11 +29,27 @@ __all__ = [
 ]
 
 GRANULARITIES = ("world", "continent", "country", "subregion", "cloud_region", "city")
-_SPECIFICITY = {"world": 0, "vague": 0, "provider": 0, "continent": 1, "country": 2,
-                "subregion": 3, "city": 4, "cloud_region": 5}
+_SPECIFICITY = {
+    "world": 0,
+    "vague": 0,
+    "provider": 0,
+    "continent": 1,
+    "country": 2,
+    "subregion": 3,
+    "city": 4,
+    "cloud_region": 5,
+}
 # Which reading of an ambiguous name to prefer when nothing else decides: "CA" is Canada.
-_PREFERENCE = {"country": 0, "subregion": 1, "cloud_region": 2, "city": 3, "continent": 4,
-               "vague": 5, "world": 6, "provider": 7}
+_PREFERENCE = {
+    "country": 0,
+    "subregion": 1,
+    "cloud_region": 2,
+    "city": 3,
+    "continent": 4,
+    "vague": 5,
+    "world": 6,
+    "provider": 7,
+}
 _MAX_WORDS = 10  # the longest name the scanner tries, in words
 _MAX_CHARS = 1000  # a longer text is read only this far
 _ZONE = re.compile(r"(\d+)[a-f]")  # "1a" in the AWS zone "us-east-1a"
@@ -79,7 +95,7 @@ class Resolution(NamedTuple):
 
     @property
     def status(self) -> str:
-        """"resolved", "coarse" or "unresolved"."""
+        """ "resolved", "coarse" or "unresolved"."""
         if self.granularity is None:
             return "unresolved"
         return "coarse" if self.coarse else "resolved"
@@ -90,13 +106,20 @@ class _Mention:
 
     __slots__ = ("text", "entries", "weak", "span", "settlement")
 
-    def __init__(self, text: str, entries: list[tuple[Place, int]], weak: bool = False,
-                 span: tuple[int, int, int] = (0, 0, 0)) -> None:
+    def __init__(
+        self,
+        text: str,
+        entries: list[tuple[Place, int]],
+        weak: bool = False,
+        span: tuple[int, int, int] = (0, 0, 0),
+    ) -> None:
         self.text = text
         self.entries = entries
         self.weak = weak  # a lower-case code inside a longer text ("usa" in "brooklyn ny usa")
         self.span = span  # segment, first word, end
-        self.settlement = False  # followed by "City" or "Town": "Kansas City" names a town, not Kansas
+        self.settlement = (
+            False  # followed by "City" or "Town": "Kansas City" names a town, not Kansas
+        )
 
 
 def regions() -> tuple[Region, ...]:
@@ -122,8 +145,12 @@ def resolve(text: str) -> Resolution:
     mentions, unparsed = _scan(d, segs, (), set())
     providers = _providers(mentions)
     countries = _countries(d, mentions)
-    rest = [t.key for s, seg in enumerate(segs) for i, t in enumerate(seg)
-            if not any(_covers(m, s, i) for m in mentions if _is_provider(m))]
+    rest = [
+        t.key
+        for s, seg in enumerate(segs)
+        for i, t in enumerate(seg)
+        if not any(_covers(m, s, i) for m in mentions if _is_provider(m))
+    ]
     whole = [e for e in _lookup(d, " ".join(rest), providers, countries) if e[0].kind != "provider"]
     if whole:
         return _conclude(d, text, [_Mention(text, whole)], [], providers)
@@ -145,8 +172,9 @@ def resolve_log_region(
     cloud_provider, cloud_region = (cloud_provider or "").strip(), (cloud_region or "").strip()
     cloud = f"{cloud_provider}:{cloud_region}" if cloud_provider else cloud_region
     text = ", ".join(part for part in (cloud if cloud_region else "", region, country_iso) if part)
-    providers = tuple(p.id.split(":", 1)[1] for p, _ in d.names(normalize(cloud_provider))
-                      if p.kind == "provider")
+    providers = tuple(
+        p.id.split(":", 1)[1] for p, _ in d.names(normalize(cloud_provider)) if p.kind == "provider"
+    )
     mentions: list[_Mention] = []
     unparsed: list[str] = []
     countries: set[str] = set()
@@ -155,14 +183,20 @@ def resolve_log_region(
         _add(mentions, unparsed, country_iso, found)
         countries = {place.id for place, _ in found}
     if region:
-        found = [e for e in _lookup(d, normalize(region), (), countries)
-                 if e[0].kind in ("subregion", "city") and (
-                     not countries or _country(d, e[0]) in countries)]
+        found = [
+            e
+            for e in _lookup(d, normalize(region), (), countries)
+            if e[0].kind in ("subregion", "city")
+            and (not countries or _country(d, e[0]) in countries)
+        ]
         subregions = [e for e in found if e[0].kind == "subregion"]
         _add(mentions, unparsed, region, subregions or found)
     if cloud_region:
-        found = [e for e in _lookup(d, normalize(cloud_region), providers, set())
-                 if e[0].kind == "cloud_region"]
+        found = [
+            e
+            for e in _lookup(d, normalize(cloud_region), providers, set())
+            if e[0].kind == "cloud_region"
+        ]
         _add(mentions, unparsed, cloud_region, found)
     if not text:
         return Resolution(text, notes=("names no place",))
@@ -188,16 +222,18 @@ def format_resolution(res: Resolution) -> str:
         lines.append(f"  place: {res.place} ({res.granularity}, {res.place_id})")
     if res.region is not None:
         r = res.region
-        lines.append(f"  grid: {r.id} {r.name}, {r.g_co2eq_per_kwh:g} gCO2eq/kWh"
-                     f" ({r.year}; {r.source})")
+        lines.append(
+            f"  grid: {r.id} {r.name}, {r.g_co2eq_per_kwh:g} gCO2eq/kWh ({r.year}; {r.source})"
+        )
     if res.finer:
         lines.append("  write one of: " + ", ".join(f"{name} ({rid})" for rid, name in res.finer))
     if res.unparsed:
         lines.append("  not understood: " + ", ".join(repr(part) for part in res.unparsed))
     if res.candidates:
         label = "did you mean" if res.granularity is None or res.unparsed else "or perhaps"
-        lines.append(f"  {label}: " + ", ".join(
-            f"{c.name} ({c.region_id or c.id})" for c in res.candidates))
+        lines.append(
+            f"  {label}: " + ", ".join(f"{c.name} ({c.region_id or c.id})" for c in res.candidates)
+        )
     lines.extend(f"  note: {note}" for note in res.notes)
     return "\n".join(lines)
 
@@ -207,8 +243,9 @@ def resolution_to_dict(res: Resolution) -> dict[str, object]:
     return {
         "text": res.text,
         "status": res.status,
-        "place": None if res.place_id is None else {
-            "id": res.place_id, "name": res.place, "granularity": res.granularity},
+        "place": None
+        if res.place_id is None
+        else {"id": res.place_id, "name": res.place, "granularity": res.granularity},
         "areas": list(res.areas),
         "region": None if res.region is None else res.region._asdict(),
         "provider": res.provider,
@@ -225,15 +262,20 @@ def resolution_to_dict(res: Resolution) -> dict[str, object]:
 # --- scanning ---------------------------------------------------------------------------------
 
 
-def _lookup(d: GridData, key: str, providers: tuple[str, ...], countries: set[str],
-            ) -> list[tuple[Place, int]]:
+def _lookup(
+    d: GridData,
+    key: str,
+    providers: tuple[str, ...],
+    countries: set[str],
+) -> list[tuple[Place, int]]:
     """Places a normalised name leads to, given the providers and countries named around it."""
     for provider in providers:
         scoped = d.cloud_names(provider, key) or d.cloud_names(provider, _zone_free(key))
         if scoped:
             return [(place, 0) for place in scoped]
-    found = d.names(key) + [(place, RANK_CONTEXT) for cc in sorted(countries)
-                            for place in d.local_names(key, cc)]
+    found = d.names(key) + [
+        (place, RANK_CONTEXT) for cc in sorted(countries) for place in d.local_names(key, cc)
+    ]
     if not found and _zone_free(key):
         found = [e for e in d.names(_zone_free(key)) if e[0].kind == "cloud_region"]
     return found
@@ -261,8 +303,12 @@ def _idle(token: Token) -> bool:
     return token.key in STOPWORDS or token.key in DIRECTIONS
 
 
-def _scan(d: GridData, segs: list[list[Token]], providers: tuple[str, ...], countries: set[str],
-          ) -> tuple[list[_Mention], list[str]]:
+def _scan(
+    d: GridData,
+    segs: list[list[Token]],
+    providers: tuple[str, ...],
+    countries: set[str],
+) -> tuple[list[_Mention], list[str]]:
     """Find the longest known names in each segment; return them and the words left over."""
     mentions: list[_Mention] = []
     unparsed: list[str] = []
@@ -286,14 +332,15 @@ def _scan(d: GridData, segs: list[list[Token]], providers: tuple[str, ...], coun
     return mentions, unparsed
 
 
-def _match_at(d: GridData, seg: list[Token], i: int, providers: tuple[str, ...],
-              countries: set[str]) -> tuple[int, _Mention | None]:
+def _match_at(
+    d: GridData, seg: list[Token], i: int, providers: tuple[str, ...], countries: set[str]
+) -> tuple[int, _Mention | None]:
     """The longest name starting at word ``i``: its length in words and what it names.
 
     A placeholder ("unknown", "not disclosed") matches with no mention; no match is size 0.
     """
     for size in range(min(_MAX_WORDS, len(seg) - i), 0, -1):
-        words = seg[i:i + size]
+        words = seg[i : i + size]
         key = " ".join(t.key for t in words)
         if key in d.placeholders:
             return size, None
@@ -302,7 +349,7 @@ def _match_at(d: GridData, seg: list[Token], i: int, providers: tuple[str, ...],
             continue
         weak = False
         if _is_code(key):
-            alone = all(_idle(t) for t in seg[:i] + seg[i + size:])
+            alone = all(_idle(t) for t in seg[:i] + seg[i + size :])
             if not alone and not words[0].raw.isupper():
                 if key in STOPWORDS:
                     return 0, None
@@ -333,8 +380,13 @@ def _is_provider(mention: _Mention) -> bool:
 
 def _providers(mentions: list[_Mention]) -> tuple[str, ...]:
     """The providers named, in order: "aws", "gcp", ..."""
-    names = (place.id.split(":", 1)[1] for m in mentions if _is_provider(m)
-             for place, _ in m.entries if place.kind == "provider")
+    names = (
+        place.id.split(":", 1)[1]
+        for m in mentions
+        if _is_provider(m)
+        for place, _ in m.entries
+        if place.kind == "provider"
+    )
     return tuple(dict.fromkeys(names))
 
 
@@ -350,8 +402,9 @@ def _countries(d: GridData, mentions: list[_Mention]) -> set[str]:
     return {cc for cc in found if cc}
 
 
-def _add(mentions: list[_Mention], unparsed: list[str], text: str,
-         entries: list[tuple[Place, int]]) -> None:
+def _add(
+    mentions: list[_Mention], unparsed: list[str], text: str, entries: list[tuple[Place, int]]
+) -> None:
     """Record a log field as a mention, or as not understood."""
     if entries:
         mentions.append(_Mention(text, entries))
@@ -373,7 +426,7 @@ def _consistent(d: GridData, a: Place, b: Place) -> bool:
 
 def _conflicts(d: GridData, places: list[Place]) -> int:
     """How many pairs of places disagree."""
-    return sum(not _consistent(d, a, b) for i, a in enumerate(places) for b in places[i + 1:])
+    return sum(not _consistent(d, a, b) for i, a in enumerate(places) for b in places[i + 1 :])
 
 
 def _choose(d: GridData, mentions: list[_Mention]) -> tuple[list[Place], int, list[int], list[int]]:
@@ -390,13 +443,18 @@ def _choose(d: GridData, mentions: list[_Mention]) -> tuple[list[Place], int, li
     plainly ("Texas, California") still contradict each other.
     """
     per_mention = max(1, int(256 ** (1 / len(mentions))))
-    options = [sorted(m.entries, key=lambda e: (e[1], _PREFERENCE[e[0].kind]))[:per_mention]
-               for m in mentions]
-    best = min(product(*options), key=lambda combo: (
-        _conflicts(d, [p for p, _ in combo]),
-        sum(rank for _, rank in combo),
-        sum(_PREFERENCE[p.kind] for p, _ in combo),
-    ))
+    options = [
+        sorted(m.entries, key=lambda e: (e[1], _PREFERENCE[e[0].kind]))[:per_mention]
+        for m in mentions
+    ]
+    best = min(
+        product(*options),
+        key=lambda combo: (
+            _conflicts(d, [p for p, _ in combo]),
+            sum(rank for _, rank in combo),
+            sum(_PREFERENCE[p.kind] for p, _ in combo),
+        ),
+    )
     chosen = [place for place, _ in best]
     kept = list(range(len(chosen)))
     towns: list[int] = []
@@ -408,7 +466,9 @@ def _choose(d: GridData, mentions: list[_Mention]) -> tuple[list[Place], int, li
             or (mentions[i].settlement and chosen[i].kind == chosen[j].kind)
         ):
             towns.append(i)
-        kept.remove(i if _SPECIFICITY[chosen[i].kind] >= _SPECIFICITY[chosen[j].kind] or i in towns else j)
+        kept.remove(
+            i if _SPECIFICITY[chosen[i].kind] >= _SPECIFICITY[chosen[j].kind] or i in towns else j
+        )
         clash = _clash(d, chosen, kept)
 
     def weight(i: int) -> tuple[int, int, int]:
@@ -421,14 +481,19 @@ def _choose(d: GridData, mentions: list[_Mention]) -> tuple[list[Place], int, li
 def _clash(d: GridData, chosen: list[Place], kept: list[int]) -> tuple[int, int] | None:
     """The first pair of kept readings (earlier first) that cannot both be right, if any."""
     for n, i in enumerate(kept):
-        for j in kept[n + 1:]:
+        for j in kept[n + 1 :]:
             if not _consistent(d, chosen[i], chosen[j]):
                 return i, j
     return None
 
 
-def _conclude(d: GridData, text: str, mentions: list[_Mention], unparsed: list[str],
-              providers: tuple[str, ...]) -> Resolution:
+def _conclude(
+    d: GridData,
+    text: str,
+    mentions: list[_Mention],
+    unparsed: list[str],
+    providers: tuple[str, ...],
+) -> Resolution:
     """Turn the mentions found in a text into a resolution."""
     unparsed = list(unparsed)
     notes: list[str] = []
@@ -447,31 +512,44 @@ def _conclude(d: GridData, text: str, mentions: list[_Mention], unparsed: list[s
             if not town:
                 conflicts.append(strong[i].text)
             notes.append(_gave_way(d, strong[i].text, chosen[i], place, town))
-        unparsed.extend(m.text for m in weak
-                        if not any(_consistent(d, p, place) for p, _ in m.entries))
-        if providers and place.kind == "cloud_region" and place.id.split(":", 1)[0] not in providers:
+        unparsed.extend(
+            m.text for m in weak if not any(_consistent(d, p, place) for p, _ in m.entries)
+        )
+        if (
+            providers
+            and place.kind == "cloud_region"
+            and place.id.split(":", 1)[0] not in providers
+        ):
             conflicts.append(place.name)
             named = d.place(f"provider:{providers[0]}")
-            notes.append(f"{strong[at].text!r} is {place.name}, not a region of {named.name}:"
-                         f" name one of {named.name}'s regions")
+            notes.append(
+                f"{strong[at].text!r} is {place.name}, not a region of {named.name}:"
+                f" name one of {named.name}'s regions"
+            )
             place = named
         else:
             alternatives = _other_readings(d, strong[at], chosen, at)
         if alternatives:
-            notes.append(f"{strong[at].text!r} may also mean "
-                         + ", ".join(f"{c.name} ({c.region_id or c.id})" for c in alternatives)
-                         + f"; read as {_where(d, place)}: add the country or state to be sure")
+            notes.append(
+                f"{strong[at].text!r} may also mean "
+                + ", ".join(f"{c.name} ({c.region_id or c.id})" for c in alternatives)
+                + f"; read as {_where(d, place)}: add the country or state to be sure"
+            )
         candidates = alternatives
         if unparsed:  # "Frankfrut, Germany": offer the places in Germany spelled like it
             candidates += _suggest(d, unparsed, near=place)
     elif providers:
         place = d.place(f"provider:{providers[0]}")
     else:
-        return Resolution(text, unparsed=tuple(unparsed),
-                          candidates=_suggest(d, unparsed or [text]),
-                          notes=() if unparsed else ("names no place",))
+        return Resolution(
+            text,
+            unparsed=tuple(unparsed),
+            candidates=_suggest(d, unparsed or [text]),
+            notes=() if unparsed else ("names no place",),
+        )
     return _resolution(d, text, place, providers, unparsed, candidates, notes)._replace(
-        alternatives=alternatives, conflicts=tuple(conflicts))
+        alternatives=alternatives, conflicts=tuple(conflicts)
+    )
 
 
 def _where(d: GridData, place: Place) -> str:
@@ -488,14 +566,22 @@ def _where(d: GridData, place: Place) -> str:
 def _gave_way(d: GridData, text: str, reading: Place, place: Place, town: bool) -> str:
     """The note for a name that does not fit the qualifier the text gives for it."""
     if town:
-        return (f"{text!r} is not a place the data knows in {place.name} (it knows"
-                f" {_where(d, reading)}): the figure is {place.name}'s")
-    return (f"{text!r} and {place.name} cannot both be right ({_where(d, reading)} is not in"
-            f" {place.name}): the figure is {place.name}'s; write only where the training ran")
+        return (
+            f"{text!r} is not a place the data knows in {place.name} (it knows"
+            f" {_where(d, reading)}): the figure is {place.name}'s"
+        )
+    return (
+        f"{text!r} and {place.name} cannot both be right ({_where(d, reading)} is not in"
+        f" {place.name}): the figure is {place.name}'s; write only where the training ran"
+    )
 
 
-def _other_readings(d: GridData, mention: _Mention, chosen: list[Place], at: int,
-                    ) -> tuple[Candidate, ...]:
+def _other_readings(
+    d: GridData,
+    mention: _Mention,
+    chosen: list[Place],
+    at: int,
+) -> tuple[Candidate, ...]:
     """Readings of the chosen mention that fit the rest of the text as well as the chosen one."""
     base = _conflicts(d, chosen)
     place = chosen[at]
@@ -503,14 +589,20 @@ def _other_readings(d: GridData, mention: _Mention, chosen: list[Place], at: int
     for other, rank in mention.entries:
         if other.region == place.region or other.id == place.id or rank >= RANK_CONTEXT:
             continue
-        if _conflicts(d, chosen[:at] + [other] + chosen[at + 1:]) <= base:
+        if _conflicts(d, chosen[:at] + [other] + chosen[at + 1 :]) <= base:
             out.append(Candidate(other.id, other.name, other.region, 100.0))
     return tuple(out)
 
 
-def _resolution(d: GridData, text: str, place: Place, providers: tuple[str, ...],
-                unparsed: list[str], candidates: tuple[Candidate, ...], notes: list[str],
-                ) -> Resolution:
+def _resolution(
+    d: GridData,
+    text: str,
+    place: Place,
+    providers: tuple[str, ...],
+    unparsed: list[str],
+    candidates: tuple[Candidate, ...],
+    notes: list[str],
+) -> Resolution:
     """Build the resolution for the place a text was taken to mean."""
     granularity = "world" if place.kind in ("vague", "provider") else place.kind
     areas = d.areas(place.id)
@@ -520,8 +612,12 @@ def _resolution(d: GridData, text: str, place: Place, providers: tuple[str, ...]
     coarse = granularity in ("world", "continent") or split
     finer: tuple[Region, ...] = ()
     if coarse and providers:
-        finer = tuple(r for p in providers for r in d.provider_regions(p)
-                      if d.areas(r.id)[:len(areas)] == areas)
+        finer = tuple(
+            r
+            for p in providers
+            for r in d.provider_regions(p)
+            if d.areas(r.id)[: len(areas)] == areas
+        )
     elif split and country:
         finer = d.subregions[country]
     if region is None:
@@ -551,7 +647,9 @@ def _suggest(d: GridData, texts: list[str], near: Place | None = None) -> tuple[
     ``near`` when it is given."""
     scores: dict[str, float] = {}
     keys, pids = d.fuzzy_choices
-    for text in texts[:_FUZZY_TEXTS]:  # a long location of many unknown parts: its first few are enough
+    for text in texts[
+        :_FUZZY_TEXTS
+    ]:  # a long location of many unknown parts: its first few are enough
         key = normalize(text)
         if not key:
             continue
@@ -562,11 +660,16 @@ def _suggest(d: GridData, texts: list[str], near: Place | None = None) -> tuple[
             for pid in pids[index]:
                 scores[pid] = max(scores.get(pid, 0.0), score)
     if near is not None:
-        scores = {pid: score for pid, score in scores.items()
-                  if pid != near.id and _consistent(d, d.place(pid), near)}
+        scores = {
+            pid: score
+            for pid, score in scores.items()
+            if pid != near.id and _consistent(d, d.place(pid), near)
+        }
     best = sorted(scores.items(), key=lambda item: (-item[1], item[0]))[:_SUGGESTIONS]
-    return tuple(Candidate(pid, d.place(pid).name, d.place(pid).region, round(score, 1))
-                 for pid, score in best)
+    return tuple(
+        Candidate(pid, d.place(pid).name, d.place(pid).region, round(score, 1))
+        for pid, score in best
+    )
 
 
 def _similar(query: str, keys: list[str]) -> list[tuple[int, float]]:
@@ -580,11 +683,15 @@ def _similar(query: str, keys: list[str]) -> list[tuple[int, float]]:
         found = []
         for index, key in enumerate(keys):
             matcher.set_seq1(key)
-            if matcher.real_quick_ratio() * 100 >= _SUGGEST_CUTOFF and matcher.quick_ratio() * 100 >= _SUGGEST_CUTOFF:
+            if (
+                matcher.real_quick_ratio() * 100 >= _SUGGEST_CUTOFF
+                and matcher.quick_ratio() * 100 >= _SUGGEST_CUTOFF
+            ):
                 score = matcher.ratio() * 100
                 if score >= _SUGGEST_CUTOFF:
                     found.append((index, score))
-        return sorted(found, key=lambda item: -item[1])[:2 * _SUGGESTIONS]
-    hits = process.extract(query, keys, scorer=fuzz.ratio, limit=2 * _SUGGESTIONS,
-                           score_cutoff=_SUGGEST_CUTOFF)
+        return sorted(found, key=lambda item: -item[1])[: 2 * _SUGGESTIONS]
+    hits = process.extract(
+        query, keys, scorer=fuzz.ratio, limit=2 * _SUGGESTIONS, score_cutoff=_SUGGEST_CUTOFF
+    )
     return [(index, score) for _, score, index in hits]

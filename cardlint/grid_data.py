@@ -35,8 +35,14 @@ class Place:
 
     __slots__ = ("id", "kind", "name", "region", "parent")
 
-    def __init__(self, pid: str, kind: str, name: str, region: str | None, parent: str | None,
-                 ) -> None:
+    def __init__(
+        self,
+        pid: str,
+        kind: str,
+        name: str,
+        region: str | None,
+        parent: str | None,
+    ) -> None:
         self.id = pid
         self.kind = kind  # world continent country subregion cloud_region city vague provider
         self.name = name
@@ -105,7 +111,9 @@ class GridData:
     def _lexicon_entry(self, key: str) -> str:
         """The places a name leads to, as the lexicon writes them ("" for none)."""
         prefix = key + KEY
-        index = bisect.bisect_left(self._lexicon, prefix)  # a name has no KEY: its entry sorts first
+        index = bisect.bisect_left(
+            self._lexicon, prefix
+        )  # a name has no KEY: its entry sorts first
         if index < len(self._lexicon) and self._lexicon[index].startswith(prefix):
             return self._lexicon[index][len(prefix) :]
         return ""

@@ -11,8 +11,24 @@ import unicodedata
 
 # Letters that Unicode does not decompose into a base letter plus an accent.
 _FOLD = str.maketrans(
-    {"ł": "l", "Ł": "L", "ø": "o", "Ø": "O", "æ": "ae", "Æ": "AE", "œ": "oe", "Œ": "OE",
-     "đ": "d", "Đ": "D", "ð": "d", "Ð": "D", "þ": "th", "Þ": "TH", "ı": "i", "ß": "ss"}
+    {
+        "ł": "l",
+        "Ł": "L",
+        "ø": "o",
+        "Ø": "O",
+        "æ": "ae",
+        "Æ": "AE",
+        "œ": "oe",
+        "Œ": "OE",
+        "đ": "d",
+        "Đ": "D",
+        "ð": "d",
+        "Ð": "D",
+        "þ": "th",
+        "Þ": "TH",
+        "ı": "i",
+        "ß": "ss",
+    }
 )
 _DROP = re.compile(r"[.'’‘`´ʻʼ]")  # "U.S.A." -> "USA", "Côte d'Ivoire" -> "Cote dIvoire"
 _SEPARATORS = re.compile(r"[,;:()\[\]{}/|\\\n\r\t]+|\s[-–—]\s")

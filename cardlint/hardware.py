@@ -249,7 +249,7 @@ _HEADER = b'{"format":2,"source":"hardware-power.csv","devices":['
 _FIRST_WORDS = b'"first_words":'
 
 
-@functools.lru_cache(maxsize=None)
+@functools.cache
 def _catalogue() -> _Catalogue:
     """The catalogue, split into its row lines (the layout scripts/build_hardware_data.py writes).
 
@@ -312,39 +312,123 @@ _MEMORY_WORDS = frozenset({"gb", "g", "gib"})
 _SYSTEM_MEMORY = frozenset({"ram", "system", "dram", "ddr"})
 _SOFT_SEPS = frozenset({"(", ")", "[", "]"})
 _GROUPS = frozenset(
-    {"pod", "pods", "node", "nodes", "slice", "slices", "machine", "machines", "server", "servers",
-     "instance", "instances", "host", "hosts", "vm", "vms", "board", "boards"}
+    {
+        "pod",
+        "pods",
+        "node",
+        "nodes",
+        "slice",
+        "slices",
+        "machine",
+        "machines",
+        "server",
+        "servers",
+        "instance",
+        "instances",
+        "host",
+        "hosts",
+        "vm",
+        "vms",
+        "board",
+        "boards",
+    }
 )
 _KIND_WORD = {"gpu": "GPU", "tpu": "TPU", "cpu": "CPU", "soc": "SoC"}
 _GENERIC = {
-    "gpu": ("gpu", "device"), "gpus": ("gpu", "device"),
-    "tpu": ("tpu", "device"), "tpus": ("tpu", "device"),
-    "cpu": ("cpu", "core"), "cpus": ("cpu", "core"), "vcpu": ("cpu", "core"), "vcpus": ("cpu", "core"),
-    "cores": ("cpu", "core"), "threads": ("cpu", "core"),
-    "processor": ("cpu", "device"), "processors": ("cpu", "device"),
+    "gpu": ("gpu", "device"),
+    "gpus": ("gpu", "device"),
+    "tpu": ("tpu", "device"),
+    "tpus": ("tpu", "device"),
+    "cpu": ("cpu", "core"),
+    "cpus": ("cpu", "core"),
+    "vcpu": ("cpu", "core"),
+    "vcpus": ("cpu", "core"),
+    "cores": ("cpu", "core"),
+    "threads": ("cpu", "core"),
+    "processor": ("cpu", "device"),
+    "processors": ("cpu", "device"),
 }
 # vendor or family word -> (vendor, kind or None when the next word decides)
 _BRANDS: dict[str, tuple[str, str | None]] = {
-    "nvidia": ("NVIDIA", "gpu"), "geforce": ("NVIDIA", "gpu"), "quadro": ("NVIDIA", "gpu"),
-    "tesla": ("NVIDIA", "gpu"), "titan": ("NVIDIA", "gpu"), "rtx": ("NVIDIA", "gpu"),
-    "gtx": ("NVIDIA", "gpu"), "jetson": ("NVIDIA", "soc"),
-    "amd": ("AMD", None), "radeon": ("AMD", "gpu"), "instinct": ("AMD", "gpu"),
-    "ryzen": ("AMD", "cpu"), "epyc": ("AMD", "cpu"), "threadripper": ("AMD", "cpu"),
-    "opteron": ("AMD", "cpu"), "athlon": ("AMD", "cpu"),
-    "intel": ("Intel", "cpu"), "xeon": ("Intel", "cpu"), "celeron": ("Intel", "cpu"),
-    "pentium": ("Intel", "cpu"), "arc": ("Intel", "gpu"),
-    "apple": ("Apple", "soc"), "google": ("Google", None), "graviton": ("AWS", "cpu"),
+    "nvidia": ("NVIDIA", "gpu"),
+    "geforce": ("NVIDIA", "gpu"),
+    "quadro": ("NVIDIA", "gpu"),
+    "tesla": ("NVIDIA", "gpu"),
+    "titan": ("NVIDIA", "gpu"),
+    "rtx": ("NVIDIA", "gpu"),
+    "gtx": ("NVIDIA", "gpu"),
+    "jetson": ("NVIDIA", "soc"),
+    "amd": ("AMD", None),
+    "radeon": ("AMD", "gpu"),
+    "instinct": ("AMD", "gpu"),
+    "ryzen": ("AMD", "cpu"),
+    "epyc": ("AMD", "cpu"),
+    "threadripper": ("AMD", "cpu"),
+    "opteron": ("AMD", "cpu"),
+    "athlon": ("AMD", "cpu"),
+    "intel": ("Intel", "cpu"),
+    "xeon": ("Intel", "cpu"),
+    "celeron": ("Intel", "cpu"),
+    "pentium": ("Intel", "cpu"),
+    "arc": ("Intel", "gpu"),
+    "apple": ("Apple", "soc"),
+    "google": ("Google", None),
+    "graviton": ("AWS", "cpu"),
 }
 # words that end an unknown device's name
 _STOP_WORDS = frozenset(
-    {"and", "or", "with", "x", "of", "on", "per", "in", "for", "ram", "memory", "vram", "count", "model", "type"}
+    {
+        "and",
+        "or",
+        "with",
+        "x",
+        "of",
+        "on",
+        "per",
+        "in",
+        "for",
+        "ram",
+        "memory",
+        "vram",
+        "count",
+        "model",
+        "type",
+    }
 )
 # words that are understood without being part of an item
 _NOISE_WORDS = (
     frozenset(
-        {"the", "a", "an", "each", "total", "equivalent", "similar", "gb", "g", "gib", "tb", "gen", "models",
-         "number", "hardware", "used", "core", "st", "nd", "rd", "th", "generation", "ghz", "mhz", "hbm", "gddr", "plus",
-         "chip", "chips"}
+        {
+            "the",
+            "a",
+            "an",
+            "each",
+            "total",
+            "equivalent",
+            "similar",
+            "gb",
+            "g",
+            "gib",
+            "tb",
+            "gen",
+            "models",
+            "number",
+            "hardware",
+            "used",
+            "core",
+            "st",
+            "nd",
+            "rd",
+            "th",
+            "generation",
+            "ghz",
+            "mhz",
+            "hbm",
+            "gddr",
+            "plus",
+            "chip",
+            "chips",
+        }
     )
     | _STOP_WORDS
     | _GROUPS
@@ -372,7 +456,9 @@ class _Parser:
         if cut >= 0:
             head = text[:cut]
             if text[cut + 1 :].strip():
-                self.notes.append("text after '=' taken as another description of the same hardware; not read")
+                self.notes.append(
+                    "text after '=' taken as another description of the same hardware; not read"
+                )
         self.tokens = _tokenize(head)
         self.covered = [False] * len(self.tokens)
         # (first token, last token, item without its span)
@@ -425,7 +511,11 @@ class _Parser:
             token = self.tokens[k]
             if token.sep or not token.norm.isdigit() or token.glued or self.covered[k]:
                 break
-            if k + 1 < len(self.tokens) and self.tokens[k + 1].glued and self.tokens[k + 1].norm != "x":
+            if (
+                k + 1 < len(self.tokens)
+                and self.tokens[k + 1].glued
+                and self.tokens[k + 1].norm != "x"
+            ):
                 break  # "12th", "80GB"
             factors.append(int(token.norm))
             start = k
@@ -444,7 +534,9 @@ class _Parser:
         count, start = self._count_before(first)
         if count is None and last + 2 < len(self.tokens) and self.tokens[last + 1].norm == "x":
             after = self.tokens[last + 2]
-            if after.norm.isdigit() and (last + 3 >= len(self.tokens) or not self.tokens[last + 3].glued):
+            if after.norm.isdigit() and (
+                last + 3 >= len(self.tokens) or not self.tokens[last + 3].glued
+            ):
                 count, last = int(after.norm), last + 2  # "Tesla T4 x 2"
         if count is not None:
             item = item._replace(count=count if item.count is None else count * item.count)
@@ -484,7 +576,11 @@ class _Parser:
     def _catalogue_devices(self) -> list[tuple[int, Device]]:
         """Accept catalogue matches; return refused ones (position, device) as seeds for unknowns."""
         catalogue = _catalogue()
-        view = [i for i, t in enumerate(self.tokens) if t.norm not in _FILLER and t.norm not in _SOFT_SEPS]
+        view = [
+            i
+            for i, t in enumerate(self.tokens)
+            if t.norm not in _FILLER and t.norm not in _SOFT_SEPS
+        ]
         norms = tuple("," if self.tokens[i].sep else self.tokens[i].norm for i in view)
         rejected: list[tuple[int, Device]] = []
         pos = 0
@@ -503,10 +599,14 @@ class _Parser:
                 continue
             index, last = accepted
             found = catalogue.device(index)
-            while first > 0 and self.tokens[first - 1].norm in _BRANDS and not self.covered[first - 1]:
+            while (
+                first > 0 and self.tokens[first - 1].norm in _BRANDS and not self.covered[first - 1]
+            ):
                 first -= 1
             last = self._absorb_after(last, found.kind)
-            item = HardwareItem(None, "device", found.id, found.name, found.kind, found.vendor, found.watts, (0, 0))
+            item = HardwareItem(
+                None, "device", found.id, found.name, found.kind, found.vendor, found.watts, (0, 0)
+            )
             self._add(first, last, item)
             pos = next((p for p, i in enumerate(view) if i > last), len(view))
         return rejected
@@ -550,7 +650,11 @@ class _Parser:
                     return True
                 j += 1
                 continue
-            if token.norm.isdigit() and j + 1 < len(self.tokens) and self.tokens[j + 1].norm in _MEMORY_WORDS:
+            if (
+                token.norm.isdigit()
+                and j + 1 < len(self.tokens)
+                and self.tokens[j + 1].norm in _MEMORY_WORDS
+            ):
                 after = self.tokens[j + 2].norm if j + 2 < len(self.tokens) else ""
                 sizes = catalogue.memory(index)
                 if after not in _SYSTEM_MEMORY and sizes and int(token.norm) not in sizes:
@@ -589,7 +693,11 @@ class _Parser:
     def _unknown_devices(self, rejected: list[tuple[int, Device]]) -> None:
         seeds: dict[int, tuple[str | None, str | None]] = {}
         for i, token in enumerate(self.tokens):
-            if token.norm in _BRANDS and not self.covered[i] and (i == 0 or self.tokens[i - 1].norm not in _BRANDS):
+            if (
+                token.norm in _BRANDS
+                and not self.covered[i]
+                and (i == 0 or self.tokens[i - 1].norm not in _BRANDS)
+            ):
                 seeds[i] = _BRANDS[token.norm]
         for i, refused in rejected:
             while i > 0 and self.tokens[i - 1].norm in _BRANDS:
@@ -614,7 +722,9 @@ class _Parser:
                 j += 1
             if kind is None:
                 continue
-            if not any(any(c.isdigit() for c in self.tokens[k].norm) for k in range(first + 1, last + 1)):
+            if not any(
+                any(c.isdigit() for c in self.tokens[k].norm) for k in range(first + 1, last + 1)
+            ):
                 self._counted_family(first, last, vendor, kind)
                 continue
             name = _NOISE_RE.sub("", self._span_text(first, last))
@@ -626,24 +736,34 @@ class _Parser:
         count and no kind word after it ("2 x AMD EPYC") it is a counted device of no named model."""
         after = self.tokens[last + 1].norm if last + 1 < len(self.tokens) else ""
         if after not in _GENERIC and self._count_before(first)[0] is not None:
-            self._add(first, last, HardwareItem(None, "device", None, None, kind, vendor, None, (0, 0)))
+            self._add(
+                first, last, HardwareItem(None, "device", None, None, kind, vendor, None, (0, 0))
+            )
 
     def _generics(self) -> None:
         for i, token in enumerate(self.tokens):
             if token.norm not in _GENERIC or self.covered[i]:
                 continue
             kind, unit = _GENERIC[token.norm]
-            if token.norm in ("cores", "threads") and not (i > 0 and self.tokens[i - 1].norm.isdigit()):
+            if token.norm in ("cores", "threads") and not (
+                i > 0 and self.tokens[i - 1].norm.isdigit()
+            ):
                 continue
             first = i
             vendor = None
-            while first > 0 and not self.covered[first - 1] and (
-                self.tokens[first - 1].norm in _BRANDS or self.tokens[first - 1].norm == "core"
+            while (
+                first > 0
+                and not self.covered[first - 1]
+                and (
+                    self.tokens[first - 1].norm in _BRANDS or self.tokens[first - 1].norm == "core"
+                )
             ):
                 first -= 1
                 vendor = _BRANDS.get(self.tokens[first].norm, (vendor,))[0]
             count = self._count_after(i)
-            item = HardwareItem(None if count is None else count[0], unit, None, None, kind, vendor, None, (0, 0))
+            item = HardwareItem(
+                None if count is None else count[0], unit, None, None, kind, vendor, None, (0, 0)
+            )
             self._add(first, i if count is None else count[1], item)
 
     def _count_after(self, i: int) -> tuple[int, int] | None:
@@ -660,19 +780,32 @@ class _Parser:
     def _merge(self) -> list[HardwareItem]:
         """Join "N CPUs" with the one CPU model named without a count, and drop repeats."""
         self.found.sort(key=lambda entry: entry[0])
-        items = [item._replace(span=(self.tokens[first].start, self.tokens[last].end)) for first, last, item in self.found]
+        items = [
+            item._replace(span=(self.tokens[first].start, self.tokens[last].end))
+            for first, last, item in self.found
+        ]
         for kind in KINDS:
             # a bare kind word ("CPU model: ...") next to another item of its kind says nothing more
-            bare = [item for item in items if item.kind == kind and item.name is None and item.count is None]
+            bare = [
+                item
+                for item in items
+                if item.kind == kind and item.name is None and item.count is None
+            ]
             keep = bare[:1] if len(bare) == sum(item.kind == kind for item in items) else []
             items = [item for item in items if item not in bare or item in keep]
             named = [item for item in items if item.kind == kind and item.name is not None]
-            counted = [item for item in items if item.kind == kind and item.name is None and item.count is not None]
+            counted = [
+                item
+                for item in items
+                if item.kind == kind and item.name is None and item.count is not None
+            ]
             if len(named) != 1 or len(counted) != 1:
                 continue
             one, count = named[0], counted[0]
             if one.count is None:
-                items[items.index(one)] = one._replace(count=count.count, count_unit=count.count_unit)
+                items[items.index(one)] = one._replace(
+                    count=count.count, count_unit=count.count_unit
+                )
                 items.remove(count)
             elif one.count == count.count:
                 items.remove(count)
@@ -683,8 +816,12 @@ class _Parser:
         runs: list[str] = []
         first: int | None = None
         for i, token in enumerate(self.tokens):
-            unknown = not token.sep and not self.covered[i] and not (
-                token.norm in _NOISE_WORDS or token.norm[0].isdigit() or token.norm in _GENERIC
+            unknown = (
+                not token.sep
+                and not self.covered[i]
+                and not (
+                    token.norm in _NOISE_WORDS or token.norm[0].isdigit() or token.norm in _GENERIC
+                )
             )
             if unknown and first is None:
                 first = i

@@ -18,10 +18,32 @@ from huggingface_hub.utils import get_session
 
 from cardlint import __version__
 from cardlint.diagnostics import Diagnostic
-from cardlint.hub_errors import MISSING, UNREACHABLE, HubError, call_api, call_download, hub_error, missing_path, redact
+from cardlint.hub_errors import (
+    MISSING,
+    UNREACHABLE,
+    HubError,
+    call_api,
+    call_download,
+    hub_error,
+    missing_path,
+    redact,
+)
 from cardlint.hub_refs import DEFAULT_REVISION, RepoRef, is_log_name, log_names
 
-__all__ = ["MISSING", "PR_TITLE", "UNREACHABLE", "HubCard", "HubError", "describe_fixes", "ensure_reachable", "fetch_card", "list_repos", "missing_path", "push_card", "redact"]
+__all__ = [
+    "MISSING",
+    "PR_TITLE",
+    "UNREACHABLE",
+    "HubCard",
+    "HubError",
+    "describe_fixes",
+    "ensure_reachable",
+    "fetch_card",
+    "list_repos",
+    "missing_path",
+    "push_card",
+    "redact",
+]
 
 PR_TITLE = "Fix co2_eq_emissions metadata (cardlint)"
 PROBE_TIMEOUT_S = 5.0  # at most, per try: HF_HUB_ETAG_TIMEOUT if shorter
@@ -36,7 +58,9 @@ class HubCard:
     commit: str  # the commit the revision pointed at
     readme: Path  # the card in the huggingface_hub cache: read it, never write it
     url: str  # the card at that commit on the Hub
-    logs: tuple[Path, ...] = ()  # emissions.csv, cardlint-energy.jsonl, *_carbontracker_output.log (cache paths)
+    logs: tuple[
+        Path, ...
+    ] = ()  # emissions.csv, cardlint-energy.jsonl, *_carbontracker_output.log (cache paths)
     notes: tuple[str, ...] = ()  # logs that were listed but could not be downloaded
 
 
@@ -57,7 +81,10 @@ def ensure_reachable(api: HfApi | None = None) -> None:
             return
         except httpx2.TransportError as error:
             if attempt:
-                raise HubError(f"cannot reach the Hub at {endpoint} ({type(error).__name__}), also on retry", UNREACHABLE) from None
+                raise HubError(
+                    f"cannot reach the Hub at {endpoint} ({type(error).__name__}), also on retry",
+                    UNREACHABLE,
+                ) from None
             time.sleep(PROBE_RETRY_AFTER_S)
 
 
@@ -68,14 +95,23 @@ def fetch_card(ref: RepoRef, api: HfApi | None = None) -> HubCard:
         return _from_cache(ref, api)
     try:
         info = call_api(
-            lambda: api.repo_info(ref.repo_id, repo_type=ref.repo_type, revision=ref.revision, timeout=constants.HF_HUB_ETAG_TIMEOUT)
+            lambda: api.repo_info(
+                ref.repo_id,
+                repo_type=ref.repo_type,
+                revision=ref.revision,
+                timeout=constants.HF_HUB_ETAG_TIMEOUT,
+            )
         )
     except Exception as error:
         raise hub_error(error, ref) from None
     files = [sibling.rfilename for sibling in getattr(info, "siblings", None) or ()]
     if ref.filename not in files:
-        raise HubError(f"the {ref.repo_type} repository has no {ref.filename} at revision '{ref.revision}'")
-    readme = _download(api, ref, ref.filename, ref.revision)  # by name, so that the cache knows the branch offline
+        raise HubError(
+            f"the {ref.repo_type} repository has no {ref.filename} at revision '{ref.revision}'"
+        )
+    readme = _download(
+        api, ref, ref.filename, ref.revision
+    )  # by name, so that the cache knows the branch offline
     commit = _commit_of(readme, ref.filename)
     logs: list[Path] = []
     notes: list[str] = []
@@ -83,16 +119,27 @@ def fetch_card(ref: RepoRef, api: HfApi | None = None) -> HubCard:
         try:
             logs.append(_download(api, ref, name, commit))
         except HubError as error:
-            notes.append(f"measurement log {name} is in the repository but could not be downloaded: {error}")
-    return HubCard(ref, commit, readme, ref.blob_url(api.endpoint, commit), tuple(logs), tuple(notes))
+            notes.append(
+                f"measurement log {name} is in the repository but could not be downloaded: {error}"
+            )
+    return HubCard(
+        ref, commit, readme, ref.blob_url(api.endpoint, commit), tuple(logs), tuple(notes)
+    )
 
 
 def list_repos(
-    author: str, repo_type: str = "model", revision: str | None = None, limit: int | None = None, tags: Iterable[str] = (), api: HfApi | None = None
+    author: str,
+    repo_type: str = "model",
+    revision: str | None = None,
+    limit: int | None = None,
+    tags: Iterable[str] = (),
+    api: HfApi | None = None,
 ) -> list[RepoRef]:
     """The repositories of ``author`` (``HfApi.list_models`` and friends, which retry 429 and 5xx themselves)."""
     api = api or HfApi()
-    lister = {"model": api.list_models, "dataset": api.list_datasets, "space": api.list_spaces}[repo_type]
+    lister = {"model": api.list_models, "dataset": api.list_datasets, "space": api.list_spaces}[
+        repo_type
+    ]
     try:
         found = lister(author=author, limit=limit, filter=list(tags) or None)  # type: ignore[operator]
         return [RepoRef(info.id, repo_type, revision or DEFAULT_REVISION) for info in found]
@@ -100,7 +147,9 @@ def list_repos(
         raise hub_error(error, RepoRef(f"{author}/*", repo_type)) from None
 
 
-def push_card(card: HubCard, content: bytes, description: str, create_pr: bool, api: HfApi | None = None) -> str:
+def push_card(
+    card: HubCard, content: bytes, description: str, create_pr: bool, api: HfApi | None = None
+) -> str:
     """Upload ``content`` as the card in one commit on top of ``card.commit``; the pull request's (or commit's) URL.
 
     Never retried: a lost answer would otherwise open a second pull request.
@@ -128,8 +177,15 @@ def describe_fixes(filename: str, fixes: Iterable[Diagnostic]) -> str:
     lines = [f"cardlint fixed these findings in `{filename}`:", ""]
     for finding in fixes:
         how = f" ({finding.fix.message})" if finding.fix is not None else ""
-        lines.append(f"- line {finding.location.row}, {finding.code} `{finding.name}`: {finding.message}{how}")
-    lines += ["", "Nothing else in the file changed, byte for byte.", "", f"Made with cardlint {__version__}: https://github.com/cardlint/cardlint"]
+        lines.append(
+            f"- line {finding.location.row}, {finding.code} `{finding.name}`: {finding.message}{how}"
+        )
+    lines += [
+        "",
+        "Nothing else in the file changed, byte for byte.",
+        "",
+        f"Made with cardlint {__version__}: https://github.com/cardlint/cardlint",
+    ]
     return "\n".join(lines) + "\n"
 
 
@@ -138,19 +194,33 @@ def _download(api: HfApi, ref: RepoRef, filename: str, revision: str) -> Path:
         return Path(
             call_download(
                 lambda: hf_hub_download(
-                    ref.repo_id, filename, repo_type=ref.repo_type, revision=revision, endpoint=api.endpoint, token=api.token
+                    ref.repo_id,
+                    filename,
+                    repo_type=ref.repo_type,
+                    revision=revision,
+                    endpoint=api.endpoint,
+                    token=api.token,
                 )
             )
         )
     except Exception as error:
-        raise hub_error(error, RepoRef(ref.repo_id, ref.repo_type, ref.revision, filename)) from None
+        raise hub_error(
+            error, RepoRef(ref.repo_id, ref.repo_type, ref.revision, filename)
+        ) from None
 
 
 def _from_cache(ref: RepoRef, api: HfApi) -> HubCard:
     """Offline: the cached card of the revision, and the logs cached beside it."""
     try:
         readme = Path(
-            hf_hub_download(ref.repo_id, ref.filename, repo_type=ref.repo_type, revision=ref.revision, endpoint=api.endpoint, local_files_only=True)
+            hf_hub_download(
+                ref.repo_id,
+                ref.filename,
+                repo_type=ref.repo_type,
+                revision=ref.revision,
+                endpoint=api.endpoint,
+                local_files_only=True,
+            )
         )
     except Exception as error:
         raise hub_error(error, ref) from None

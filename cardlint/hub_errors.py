@@ -11,7 +11,8 @@ a lost answer would open a second pull request.
 from __future__ import annotations
 
 import time
-from typing import Callable, TypeVar
+from collections.abc import Callable
+from typing import TypeVar
 
 import httpx2
 from huggingface_hub import constants, get_token
@@ -104,8 +105,16 @@ def explain(error: BaseException, ref: RepoRef) -> str:
 
 def hub_error(error: BaseException, ref: RepoRef) -> HubError:
     """``error`` as a HubError: its one-line explanation and its kind."""
-    cause = error.__cause__ if isinstance(error, LocalEntryNotFoundError) and error.__cause__ is not None else error
-    kind = MISSING if isinstance(cause, RepositoryNotFoundError) and not isinstance(cause, GatedRepoError) else ""
+    cause = (
+        error.__cause__
+        if isinstance(error, LocalEntryNotFoundError) and error.__cause__ is not None
+        else error
+    )
+    kind = (
+        MISSING
+        if isinstance(cause, RepositoryNotFoundError) and not isinstance(cause, GatedRepoError)
+        else ""
+    )
     if isinstance(cause, httpx2.TransportError) and not isinstance(cause, httpx2.TimeoutException):
         kind = UNREACHABLE
     return HubError(explain(error, ref), kind)
@@ -126,9 +135,15 @@ def redact(text: str) -> str:
 
 def _explain(error: BaseException, ref: RepoRef) -> str:
     kind = f"{ref.repo_type} repository"
-    if isinstance(error, LocalEntryNotFoundError) and (constants.is_offline_mode() or isinstance(error.__cause__, OfflineModeIsEnabled)):
+    if isinstance(error, LocalEntryNotFoundError) and (
+        constants.is_offline_mode() or isinstance(error.__cause__, OfflineModeIsEnabled)
+    ):
         return f"offline (HF_HUB_OFFLINE is set) and {ref.filename} of {ref.repo_id}@{ref.revision} is not in the cache ({constants.HF_HUB_CACHE})"
-    cause = error.__cause__ if isinstance(error, LocalEntryNotFoundError) and error.__cause__ is not None else error
+    cause = (
+        error.__cause__
+        if isinstance(error, LocalEntryNotFoundError) and error.__cause__ is not None
+        else error
+    )
     page = ref.page(constants.ENDPOINT)
     if isinstance(cause, GatedRepoError):
         if get_token():
@@ -137,7 +152,9 @@ def _explain(error: BaseException, ref: RepoRef) -> str:
     if isinstance(cause, RepositoryNotFoundError):
         if get_token():
             return f"no {kind} '{ref.repo_id}' that your token can read (it does not exist, or it is private)"
-        return f"no {kind} '{ref.repo_id}' on the Hub, or it is private: if you have access, {LOGIN}"
+        return (
+            f"no {kind} '{ref.repo_id}' on the Hub, or it is private: if you have access, {LOGIN}"
+        )
     if isinstance(cause, RevisionNotFoundError):
         return f"no revision '{ref.revision}' in {kind} '{ref.repo_id}'"
     if isinstance(cause, RemoteEntryNotFoundError):
@@ -145,7 +162,9 @@ def _explain(error: BaseException, ref: RepoRef) -> str:
     if isinstance(cause, httpx2.TimeoutException):
         return f"timed out waiting for the Hub, also on retry (HF_HUB_ETAG_TIMEOUT={constants.HF_HUB_ETAG_TIMEOUT}s, HF_HUB_DOWNLOAD_TIMEOUT={constants.HF_HUB_DOWNLOAD_TIMEOUT}s)"
     if isinstance(cause, httpx2.TransportError):
-        return f"cannot reach the Hub at {constants.ENDPOINT} ({type(cause).__name__}), also on retry"
+        return (
+            f"cannot reach the Hub at {constants.ENDPOINT} ({type(cause).__name__}), also on retry"
+        )
     status = _status(cause)
     if status is not None:
         return _explain_status(status, cause)

@@ -37,7 +37,9 @@ class RepoRef:
     repo_type: str = "model"
     revision: str = DEFAULT_REVISION
     filename: str = README
-    argument: str = field(default="", compare=False)  # as named on the command line; empty when listed
+    argument: str = field(
+        default="", compare=False
+    )  # as named on the command line; empty when listed
 
     @property
     def display(self) -> str:
@@ -54,7 +56,9 @@ class RepoRef:
         return f"{self.page(endpoint)}/blob/{commit}/{self.filename}"
 
 
-def parse_target(argument: str, revision: str | None = None, repo_type: str = "model") -> RepoRef | None:
+def parse_target(
+    argument: str, revision: str | None = None, repo_type: str = "model"
+) -> RepoRef | None:
     """The repository an argument names, or None when it does not look like one.
 
     A revision or kind inside the argument (``@v1``, ``/tree/v1``, ``datasets/``) wins over the
@@ -70,7 +74,11 @@ def parse_target(argument: str, revision: str | None = None, repo_type: str = "m
         return _ref(match, tree or rev, revision, repo_type, filename, argument)
     if argument.startswith("hf://"):
         match = _HF.fullmatch(argument[len("hf://") :])
-        return None if match is None else _ref(match, match["at"], revision, repo_type, match["path"] or README, argument)
+        return (
+            None
+            if match is None
+            else _ref(match, match["at"], revision, repo_type, match["path"] or README, argument)
+        )
     match = _BARE.fullmatch(argument)
     if match is None or match["repo_id"].lower().endswith(".md"):
         return None
@@ -91,12 +99,18 @@ def parse_author(argument: str) -> str | None:
 def log_names(files: list[str], card: str) -> list[str]:
     """The files beside ``card`` under the names measurement tools write by default."""
     folder = PurePosixPath(card).parent
-    return [name for name in files if PurePosixPath(name).parent == folder and is_log_name(PurePosixPath(name).name)]
+    return [
+        name
+        for name in files
+        if PurePosixPath(name).parent == folder and is_log_name(PurePosixPath(name).name)
+    ]
 
 
 def is_log_name(name: str) -> bool:
     """CodeCarbon's ``emissions.csv``, cardlint's ``cardlint-energy.jsonl``, carbontracker's ``*_carbontracker_output.log``."""
-    return name in ("emissions.csv", "emission.csv", "cardlint-energy.jsonl") or name.endswith("_carbontracker_output.log")
+    return name in ("emissions.csv", "emission.csv", "cardlint-energy.jsonl") or name.endswith(
+        "_carbontracker_output.log"
+    )
 
 
 def _strip_web_host(argument: str) -> str | None:
@@ -107,6 +121,15 @@ def _strip_web_host(argument: str) -> str | None:
     return None
 
 
-def _ref(match: re.Match[str], inline: str | None, revision: str | None, repo_type: str, filename: str, argument: str) -> RepoRef:
+def _ref(
+    match: re.Match[str],
+    inline: str | None,
+    revision: str | None,
+    repo_type: str,
+    filename: str,
+    argument: str,
+) -> RepoRef:
     kind = _KIND.get(match["kind"] or "", repo_type)
-    return RepoRef(match["repo_id"], kind, unquote(inline or revision or DEFAULT_REVISION), filename, argument)
+    return RepoRef(
+        match["repo_id"], kind, unquote(inline or revision or DEFAULT_REVISION), filename, argument
+    )

@@ -82,7 +82,9 @@ class ScanSummary:
         ]
         if self.unlisted:
             rows.append(("authors that could not be listed", self.unlisted))
-        lines = [f"Hub scan: {self.repositories} repositor{'y' if self.repositories == 1 else 'ies'}"]
+        lines = [
+            f"Hub scan: {self.repositories} repositor{'y' if self.repositories == 1 else 'ies'}"
+        ]
         lines += [f"  {label:<40}{value:>6}" for label, value in rows]
         if self.rules:
             lines.append(f"  {'findings by rule':<40}{'found':>6}{'cards':>7}")

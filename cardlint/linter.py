@@ -5,8 +5,8 @@ from __future__ import annotations
 import os
 import re
 import stat
+from collections.abc import Callable
 from functools import lru_cache
-from typing import Callable
 
 from cardlint.card import Card, Position, decode, parse_card
 from cardlint.co2 import find_block
@@ -25,8 +25,12 @@ def lint_card(card: Card, settings: Settings | None = None) -> tuple[Diagnostic,
     settings = settings or Settings()
     ctx = LintContext(card=card, co2=find_block(card), options=settings.options)
     found: list[Diagnostic] = []
-    suppressions: dict[int, frozenset[str] | None] = {}  # each line's comment read once: a long line may hold many findings
-    may_suppress = card.has_block and "cardlint" in card.block_text  # no comment to read: none is looked for
+    suppressions: dict[
+        int, frozenset[str] | None
+    ] = {}  # each line's comment read once: a long line may hold many findings
+    may_suppress = (
+        card.has_block and "cardlint" in card.block_text
+    )  # no comment to read: none is looked for
     position = _positions(card)
     for rule in _enabled_rules(settings, card.path):
         for violation in rule.check(ctx):
@@ -50,7 +54,9 @@ def _rules_for(select: tuple[str, ...], ignore: tuple[str, ...]) -> tuple[Rule, 
     return tuple(rule for rule in all_rules() if chosen.is_enabled(rule.code))
 
 
-def lint_text(text: str, filename: str = "<string>", settings: Settings | None = None, *, bom: bool = False) -> FileResult:
+def lint_text(
+    text: str, filename: str = "<string>", settings: Settings | None = None, *, bom: bool = False
+) -> FileResult:
     """Lint README text (already decoded, without its BOM)."""
     return result_for(parse_card(text, filename, bom), settings)
 
@@ -59,7 +65,9 @@ def result_for(card: Card, settings: Settings | None = None) -> FileResult:
     """Lint a parsed card into a FileResult that carries the source lines its diagnostics point at."""
     diagnostics = lint_card(card, settings)
     rows = sorted({d.location.row for d in diagnostics})
-    return FileResult(card.path, diagnostics, lines=tuple((row, card.line_text(row)) for row in rows))
+    return FileResult(
+        card.path, diagnostics, lines=tuple((row, card.line_text(row)) for row in rows)
+    )
 
 
 def read_card(path: str | os.PathLike[str]) -> Card | FileError:
@@ -76,7 +84,10 @@ def read_card(path: str | os.PathLike[str]) -> Card | FileError:
     except UnicodeDecodeError as error:
         offset = error.start + (3 if data.startswith(b"\xef\xbb\xbf") else 0)
         line = data.count(b"\n", 0, offset) + 1
-        return FileError(filename, f"not UTF-8 text: byte 0x{data[offset]:02x} at line {line} (the Hub reads cards as UTF-8)")
+        return FileError(
+            filename,
+            f"not UTF-8 text: byte 0x{data[offset]:02x} at line {line} (the Hub reads cards as UTF-8)",
+        )
     return parse_card(text, filename, bom)
 
 
@@ -104,7 +115,9 @@ def internal_error(error: Exception) -> str:
     return f"internal error while linting: {type(error).__name__}: {detail} (please report this)"
 
 
-def prepare(path: str | os.PathLike[str], settings: Settings) -> tuple[Card, Settings, tuple[str, ...]] | FileError:
+def prepare(
+    path: str | os.PathLike[str], settings: Settings
+) -> tuple[Card, Settings, tuple[str, ...]] | FileError:
     """Read a card and attach its measurement logs (named, or found beside it) to the settings."""
     card = read_card(path)
     if isinstance(card, FileError):
@@ -115,10 +128,16 @@ def prepare(path: str | os.PathLike[str], settings: Settings) -> tuple[Card, Set
     try:
         attached = attach_logs(card.path, settings.options)
     except LogError as error:
-        return FileError(card.path, f"cannot use measurement log: {error}; the card was not checked against it")
+        return FileError(
+            card.path, f"cannot use measurement log: {error}; the card was not checked against it"
+        )
     if attached is None:
         return card, settings, ()
-    return card, settings._replace(options={**settings.options, "logs": attached}), (attached.describe(),)
+    return (
+        card,
+        settings._replace(options={**settings.options, "logs": attached}),
+        (attached.describe(),),
+    )
 
 
 class _Unreadable(Exception):
@@ -139,10 +158,14 @@ def _read_bytes(path: str) -> bytes:
     if not stat.S_ISREG(info.st_mode):
         raise _Unreadable("not a regular file (a FIFO, socket or device): refused")
     if info.st_size > MAX_BYTES:
-        raise _Unreadable(f"file is {info.st_size / 1024 / 1024:.1f} MB, over the {MAX_BYTES // 1024 // 1024} MB limit for a README")
+        raise _Unreadable(
+            f"file is {info.st_size / 1024 / 1024:.1f} MB, over the {MAX_BYTES // 1024 // 1024} MB limit for a README"
+        )
     try:
         with open(path, "rb") as handle:
-            data = handle.read(info.st_size + 1)  # a buffer of the file's size, not of the 10 MB limit
+            data = handle.read(
+                info.st_size + 1
+            )  # a buffer of the file's size, not of the 10 MB limit
             if len(data) > info.st_size:  # it grew since the stat: read on, up to the limit
                 data += handle.read(MAX_BYTES + 1 - len(data))
     except PermissionError:
@@ -150,7 +173,9 @@ def _read_bytes(path: str) -> bytes:
     except OSError as error:
         raise _Unreadable(error.strerror or str(error)) from None
     if len(data) > MAX_BYTES:
-        raise _Unreadable(f"file grew over the {MAX_BYTES // 1024 // 1024} MB limit while being read")
+        raise _Unreadable(
+            f"file grew over the {MAX_BYTES // 1024 // 1024} MB limit while being read"
+        )
     return data
 
 
@@ -170,24 +195,47 @@ def _positions(card: Card) -> Callable[[int], Position]:
 
 
 def _diagnostic(
-    card: Card, code: str, name: str, severity: str, violation: Violation, position: Callable[[int], Position]
+    card: Card,
+    code: str,
+    name: str,
+    severity: str,
+    violation: Violation,
+    position: Callable[[int], Position],
 ) -> Diagnostic:
     fix = _fix(violation.fix, position) if violation.fix is not None else None
     start, end = violation.start, violation.end
-    return Diagnostic(code, name, violation.message, severity, card.path, position(start), position(end), fix, start, end)
+    return Diagnostic(
+        code,
+        name,
+        violation.message,
+        severity,
+        card.path,
+        position(start),
+        position(end),
+        fix,
+        start,
+        end,
+    )
 
 
 def _fix(proposed: ProposedFix, position: Callable[[int], Position]) -> Fix:
-    edits = tuple(Edit(edit.start, edit.end, edit.content, position(edit.start), position(edit.end)) for edit in proposed.edits)
+    edits = tuple(
+        Edit(edit.start, edit.end, edit.content, position(edit.start), position(edit.end))
+        for edit in proposed.edits
+    )
     return Fix(proposed.applicability, proposed.message, edits, proposed.sets)
 
 
-def _suppressed(card: Card, diagnostic: Diagnostic, suppressions: dict[int, frozenset[str] | None]) -> bool:
+def _suppressed(
+    card: Card, diagnostic: Diagnostic, suppressions: dict[int, frozenset[str] | None]
+) -> bool:
     """A ``# cardlint: ignore[CODE,...]`` comment on the diagnostic's first line (inside the YAML) hides it.
 
     ``suppressions`` caches each line's reading: None for no comment, an empty set for all codes.
     """
-    if not card.has_block or not (card.block_start or 0) <= diagnostic.start <= (card.block_end or 0):
+    if not card.has_block or not (card.block_start or 0) <= diagnostic.start <= (
+        card.block_end or 0
+    ):
         return False
     row = diagnostic.location.row
     if row not in suppressions:
@@ -195,7 +243,9 @@ def _suppressed(card: Card, diagnostic: Diagnostic, suppressions: dict[int, froz
         if match is None:
             suppressions[row] = None
         else:
-            suppressions[row] = frozenset(code.strip().upper() for code in (match.group(1) or "").split(",") if code.strip())
+            suppressions[row] = frozenset(
+                code.strip().upper() for code in (match.group(1) or "").split(",") if code.strip()
+            )
             if match.group(1) is not None and not suppressions[row]:
                 suppressions[row] = frozenset({""})  # `ignore[]` names no code: it hides nothing
     codes = suppressions[row]

@@ -7,7 +7,17 @@ imported for it; within a body, only the sections that hold one are read.
 import re
 
 # a superset of text_amounts' emissions labels and of the units that name CO2
-MENTION_WORDS = ("co2", "co₂", "co<sub>", "carbon", "emission", "emit", "footprint", "ghg", "greenhouse")
+MENTION_WORDS = (
+    "co2",
+    "co₂",
+    "co<sub>",
+    "carbon",
+    "emission",
+    "emit",
+    "footprint",
+    "ghg",
+    "greenhouse",
+)
 MENTIONS = re.compile("|".join(MENTION_WORDS), re.I)
 
 

@@ -11,14 +11,26 @@ from functools import lru_cache
 from typing import Any, NamedTuple
 
 SCHEMA_FILE = "co2_eq_emissions.schema.json"
-_QUICK_KEYWORDS = {"title", "description", "examples", "type", "enum", "minimum", "exclusiveMinimum", "$ref"}
+_QUICK_KEYWORDS = {
+    "title",
+    "description",
+    "examples",
+    "type",
+    "enum",
+    "minimum",
+    "exclusiveMinimum",
+    "$ref",
+}
 _TYPES = {"number": (int, float), "string": (str,), "boolean": (bool,)}
 
 
 def schema_path() -> str:
     """Where the schema file is: inside the installed package, or ``schemas/`` in a checkout."""
     here = os.path.dirname(os.path.realpath(__file__))
-    for candidate in (os.path.join(here, "schemas", SCHEMA_FILE), os.path.join(os.path.dirname(here), "schemas", SCHEMA_FILE)):
+    for candidate in (
+        os.path.join(here, "schemas", SCHEMA_FILE),
+        os.path.join(os.path.dirname(here), "schemas", SCHEMA_FILE),
+    ):
         if os.path.isfile(candidate):
             return candidate
     raise FileNotFoundError(f"{SCHEMA_FILE} is missing from the cardlint installation")
@@ -50,7 +62,10 @@ def validate(instance: Any) -> list[SchemaError]:
         return []
     branch = "mapping" if isinstance(instance, dict) else "emissions"
     errors = _validator(branch).iter_errors(instance)
-    found = [SchemaError(tuple(error.absolute_path), str(error.validator), error.message) for error in errors]
+    found = [
+        SchemaError(tuple(error.absolute_path), str(error.validator), error.message)
+        for error in errors
+    ]
     return sorted(found, key=lambda e: [str(part) for part in e.path])
 
 
@@ -60,7 +75,9 @@ def _validator(branch: str) -> Any:
     from jsonschema import Draft202012Validator
 
     schema = co2_schema()
-    return Draft202012Validator({"$schema": schema["$schema"], "$defs": schema["$defs"], "$ref": f"#/$defs/{branch}"})
+    return Draft202012Validator(
+        {"$schema": schema["$schema"], "$defs": schema["$defs"], "$ref": f"#/$defs/{branch}"}
+    )
 
 
 def _plainly_valid(instance: Any) -> bool:
@@ -72,7 +89,9 @@ def _plainly_valid(instance: Any) -> bool:
     properties = mapping["properties"]
     if any(key not in instance for key in mapping["required"]):
         return False
-    return all(key in properties and _satisfies(value, properties[key]) for key, value in instance.items())
+    return all(
+        key in properties and _satisfies(value, properties[key]) for key, value in instance.items()
+    )
 
 
 def _satisfies(value: Any, subschema: dict[str, Any]) -> bool:

@@ -1,8 +1,9 @@
 """Which rules run on which file: selection by code prefix, as ruff does."""
 
 import fnmatch
+from collections.abc import Mapping
 from types import MappingProxyType
-from typing import Any, Mapping, NamedTuple
+from typing import Any, NamedTuple
 
 from cardlint.paths import name, normal, parts, relative_to
 
@@ -15,7 +16,9 @@ class Settings(NamedTuple):
     per_file_ignores: tuple[tuple[str, tuple[str, ...]], ...] = ()
     exclude: tuple[str, ...] = ()
     root: str = "."  # where relative patterns in per-file-ignores and exclude start
-    options: Mapping[str, Any] = MappingProxyType({})  # what the rules read: attached logs, --hours, ...
+    options: Mapping[str, Any] = MappingProxyType(
+        {}
+    )  # what the rules read: attached logs, --hours, ...
 
     def is_enabled(self, code: str, filename: str | None = None) -> bool:
         """Whether ``code`` runs on ``filename``: the most specific matching prefix decides, ignore wins ties."""

@@ -7,7 +7,21 @@ from typing import NamedTuple
 from cardlint.paths import name, normal
 
 SKIPPED_DIRS = frozenset(
-    {".git", ".hg", ".svn", "node_modules", "__pycache__", ".venv", "venv", ".tox", ".nox", ".mypy_cache", ".pytest_cache", "site-packages", ".cache"}
+    {
+        ".git",
+        ".hg",
+        ".svn",
+        "node_modules",
+        "__pycache__",
+        ".venv",
+        "venv",
+        ".tox",
+        ".nox",
+        ".mypy_cache",
+        ".pytest_cache",
+        "site-packages",
+        ".cache",
+    }
 )
 README_NAME = "README.md"
 
@@ -21,18 +35,30 @@ class Target(NamedTuple):
     explicit: bool = True  # named on the command line rather than found in a folder
 
 
-def find_cards(directory: str | os.PathLike[str], include: tuple[str, ...] = (README_NAME,)) -> list[str]:
+def find_cards(
+    directory: str | os.PathLike[str], include: tuple[str, ...] = (README_NAME,)
+) -> list[str]:
     """Files under ``directory`` whose names match ``include`` (README.md by default), skipping VCS
     folders, virtual environments and node_modules; spelt as pathlib spells them (``README.md``
     rather than ``./README.md``)."""
     found: list[str] = []
     for root, dirs, files in os.walk(normal(directory)):
-        dirs[:] = sorted(d for d in dirs if d not in SKIPPED_DIRS and not os.path.exists(os.path.join(root, d, "pyvenv.cfg")))
-        found.extend(normal(os.path.join(root, file)) for file in sorted(files) if any(fnmatch.fnmatchcase(file, glob) for glob in include))
+        dirs[:] = sorted(
+            d
+            for d in dirs
+            if d not in SKIPPED_DIRS and not os.path.exists(os.path.join(root, d, "pyvenv.cfg"))
+        )
+        found.extend(
+            normal(os.path.join(root, file))
+            for file in sorted(files)
+            if any(fnmatch.fnmatchcase(file, glob) for glob in include)
+        )
     return found
 
 
-def expand(arguments: list[str], include: tuple[str, ...] = (README_NAME,)) -> tuple[list[Target], list[str]]:
+def expand(
+    arguments: list[str], include: tuple[str, ...] = (README_NAME,)
+) -> tuple[list[Target], list[str]]:
     """Local targets for each argument, and the arguments that are neither a file nor a folder."""
     targets: list[Target] = []
     missing: list[str] = []
@@ -55,6 +81,10 @@ def _markdown_instead(directory: str) -> list[str]:
     import sys
 
     found = find_cards(directory, ("*.md",))
-    what = f"checking its {len(found)} Markdown files instead" if found else "and no other Markdown file"
+    what = (
+        f"checking its {len(found)} Markdown files instead"
+        if found
+        else "and no other Markdown file"
+    )
     sys.stderr.write(f"cardlint: no README.md under {directory}: {what}\n")
     return found

@@ -64,7 +64,9 @@ def find_text_emissions(markdown: str, *, include_other_units: bool = False) -> 
 
 
 _BREAK_RE = re.compile(r"(\r\n|\r|\n)")
-_ASCII_BLANK = {code: " " for code in range(128) if chr(code) not in "\r\n"}  # str.translate: C speed
+_ASCII_BLANK = {
+    code: " " for code in range(128) if chr(code) not in "\r\n"
+}  # str.translate: C speed
 _LINE_RE = re.compile(r"[^\r\n]*(?:\r\n|\r|\n)|[^\r\n]+$")
 # A run of 3 or more backticks or tildes opens or closes a code fence when only up to 3 spaces
 # precede it on its line. Two patterns, because each has a literal prefix that the regex engine
@@ -79,7 +81,9 @@ _INLINE_CODE_RE = re.compile(r"`(?<!``)(?=(`*))\1(?:[^`\n]|(?=(`+))(?!`\1(?!`))\
 _REGEX_PAIRING_MAX = 64 * 1024
 _SENTENCE_REACH = 500  # characters of a sentence read before and after an amount in prose
 _BACKTICKS_RE = re.compile(r"`+")
-_CO2_IN_TEXT_RE = re.compile(r"co2|co₂|co<sub>|carbon\s+dioxide", re.I)  # what a unit naming CO2 needs
+_CO2_IN_TEXT_RE = re.compile(
+    r"co2|co₂|co<sub>|carbon\s+dioxide", re.I
+)  # what a unit naming CO2 needs
 # (opener, closer) pairs blanked as a whole; scanned by _closed_spans in linear time
 _TEMPLATES = ((re.compile(r"\{\{"), re.compile(r"\}\}")), (re.compile(r"\{%"), re.compile(r"%\}")))
 _HTML_TABLE = (re.compile(r"<table\b", re.I), re.compile(r"</table\s*>", re.I))
@@ -100,7 +104,9 @@ _ITEM_RE = re.compile(r"[ \t]*(?:>[ \t]*)*(?:(?:[-*+]|\d{1,9}[.)])[ \t]+)?")
 _FIELD_RE = re.compile(r"(?P<label>[^:\r\n|]{1,200}?)\s*:(?![/\d])[*_ \t]*")
 _DELIMITER_RE = re.compile(r"^[ \t]*\|?[ \t]*:?-+:?[ \t]*(?:\|[ \t]*:?-+:?[ \t]*)*\|?[ \t]*$")
 # a number not glued to a word or to digits before it ("v3-8", "CO2", the "200" of "4 200")
-_NUMBER_START_RE = re.compile(r"(?<![\w.,\-+−])(?<!\d[ \u00a0\u202f])(?:(?:~|≈|∼)\s*)?[-+−]?(?:\d|[.,]\d)")
+_NUMBER_START_RE = re.compile(
+    r"(?<![\w.,\-+−])(?<!\d[ \u00a0\u202f])(?:(?:~|≈|∼)\s*)?[-+−]?(?:\d|[.,]\d)"
+)
 _PARENTHESIS_RE = re.compile(r"[(\[]([^()\[\]]{1,80})[)\]]")
 _DIGIT_RE = re.compile(r"\d")
 _PIPE_RE = re.compile(r"(?<!\\)\|")
@@ -110,7 +116,9 @@ _SENTENCE_END_RE = re.compile(r"[.!?;](?:\s|$)")
 
 # The lookahead on the first letters changes no match; it lets the regex engine skip ahead
 # instead of trying every branch at every character, which makes the search three times faster.
-_EMISSION_RE = re.compile(r"(?=[cefg])(?:co2|co₂|carbon|emission|emitted|emit\b|footprint|ghg|greenhouse)", re.I)
+_EMISSION_RE = re.compile(
+    r"(?=[cefg])(?:co2|co₂|carbon|emission|emitted|emit\b|footprint|ghg|greenhouse)", re.I
+)
 _NOT_EMISSION_RE = re.compile(
     r"intensity|energy|power|electricity|kwh|label|source|method|tool|track|offset|calculator|region|"
     r"location|hardware|type|time|duration|mix",
@@ -164,7 +172,9 @@ class _Finder:
         bounds = [0, *_section_starts(self.masked), len(self.masked)]
         for start, end in zip(bounds, bounds[1:]):
             if start < end and self._mentions_in(start, end):
-                self._section([(m.start(), m.end()) for m in _LINE_RE.finditer(self.masked, start, end)])
+                self._section(
+                    [(m.start(), m.end()) for m in _LINE_RE.finditer(self.masked, start, end)]
+                )
         for index in self.totals:
             if self.found[index].role == "single":
                 self.found[index] = self.found[index]._replace(role="total")
@@ -176,7 +186,11 @@ class _Finder:
         while i < len(lines):
             start, end = lines[i]
             line = self._line_text(lines[i])
-            if "|" in line and i + 1 < len(lines) and _DELIMITER_RE.match(self._line_text(lines[i + 1])):
+            if (
+                "|" in line
+                and i + 1 < len(lines)
+                and _DELIMITER_RE.match(self._line_text(lines[i + 1]))
+            ):
                 j = i + 2
                 while j < len(lines) and "|" in self.masked[lines[j][0] : lines[j][1]]:
                     j += 1
@@ -212,18 +226,24 @@ class _Finder:
             stack.clear()
         label = field.group("label") if field else ""
         statement = None
-        if _DIGIT_RE.search(line, item.end()) and (self._mentions_in(start, start + len(line)) or any(p.is_emission for p in stack)):
+        if _DIGIT_RE.search(line, item.end()) and (
+            self._mentions_in(start, start + len(line)) or any(p.is_emission for p in stack)
+        ):
             parents = list(stack)
             body = start + item.end()
             if field:
-                statement = self._field(body, start + field.end(), start + len(line), label, parents)
+                statement = self._field(
+                    body, start + field.end(), start + len(line), label, parents
+                )
             if statement is None:
                 self._prose(body, start + len(line), parents)
         if field or is_item:
             label = label or line[item.end() :]
             stack.append(_Parent(indent, label, _is_emission_label(label), statement))
 
-    def _field(self, body: int, value: int, line_end: int, label: str, parents: list[_Parent]) -> int | None:
+    def _field(
+        self, body: int, value: int, line_end: int, label: str, parents: list[_Parent]
+    ) -> int | None:
         """Record the amount of "label: amount"; its index in ``found``, or None when there is none."""
         found = match_amount(self.masked, value)
         if found is None:
@@ -244,9 +264,25 @@ class _Finder:
             self.totals.add(parent_statement)
             role, row = "part", label
         else:
-            role, row = _role([label, *(_plain(p.label) for p in parents), self.masked[value_end:line_end]]), None
+            role, row = (
+                _role(
+                    [label, *(_plain(p.label) for p in parents), self.masked[value_end:line_end]]
+                ),
+                None,
+            )
         self.found.append(
-            TextAmount(body, value_end, value_start, value_end, label, amount, unit_source, "field", role, row)
+            TextAmount(
+                body,
+                value_end,
+                value_start,
+                value_end,
+                label,
+                amount,
+                unit_source,
+                "field",
+                role,
+                row,
+            )
         )
         return len(self.found) - 1
 
@@ -266,7 +302,17 @@ class _Finder:
             label = _plain(before[-2 * 80 :])[-80:].strip()
             role = marks.role((sentence, value_start), (value_end, trailing_end), parent_labels)
             self.found.append(
-                TextAmount(sentence, value_end, value_start, value_end, label, amount, "text", "prose", role)
+                TextAmount(
+                    sentence,
+                    value_end,
+                    value_start,
+                    value_end,
+                    label,
+                    amount,
+                    "text",
+                    "prose",
+                    role,
+                )
             )
 
     # -- tables
@@ -311,17 +357,24 @@ class _Finder:
             if len(row) < 2:
                 continue  # a row of one cell (or none: `|` alone) holds no labelled amount
             label = _plain(self.masked[row[0][0] : row[0][1]])
-            if not (_is_emission_label(label) or _CO2_IN_TEXT_RE.search(self.masked, row[1][0], row[-1][1])):
+            if not (
+                _is_emission_label(label)
+                or _CO2_IN_TEXT_RE.search(self.masked, row[1][0], row[-1][1])
+            ):
                 continue  # neither an emissions label nor a CO2 unit: no cell of this row can count
             for column in range(1, len(row)):
                 statement = self._cell(row, column, label, None)
                 if statement is None:
                     continue
-                if _is_emission_label(label) or (statement.amount.mentions_co2 and statement.amount.is_emissions):
+                if _is_emission_label(label) or (
+                    statement.amount.mentions_co2 and statement.amount.is_emissions
+                ):
                     self.found.append(statement._replace(role=_role([label])))
                 break
 
-    def _cell(self, row: list[_Cell], column: int, label: str, row_label: str | None) -> TextAmount | None:
+    def _cell(
+        self, row: list[_Cell], column: int, label: str, row_label: str | None
+    ) -> TextAmount | None:
         """The amount at the start of a cell, with the unit of ``label`` if it writes none."""
         start, end = row[column]
         m = _NUMBER_START_RE.search(self.masked, start, end)
@@ -337,7 +390,16 @@ class _Finder:
         if amount.dimension == "intensity" and not self.include_other:
             return None
         return TextAmount(
-            row[0][0], value_end, value_start, value_end, label, amount, unit_source, "table", "single", row_label
+            row[0][0],
+            value_end,
+            value_start,
+            value_end,
+            label,
+            amount,
+            unit_source,
+            "table",
+            "single",
+            row_label,
         )
 
     def _unit(self, amount: Amount, label: str) -> tuple[Amount, str]:
@@ -359,11 +421,17 @@ def _mask(text: str) -> str:
     fence: tuple[str, int] | None = None
     fence_start = 0
     start = front.end() if front else 0
-    marks = sorted((m for pattern in _FENCE_MARKS for m in pattern.finditer(text, start)), key=lambda m: m.start())
+    marks = sorted(
+        (m for pattern in _FENCE_MARKS for m in pattern.finditer(text, start)),
+        key=lambda m: m.start(),
+    )
     for opener in marks:
         # only up to 3 spaces may precede a fence on its line: look back 4 characters, not to the start
         before = max(0, opener.start() - 4)
-        line_start = max(text.rfind("\n", before, opener.start()), text.rfind("\r", before, opener.start())) + 1
+        line_start = (
+            max(text.rfind("\n", before, opener.start()), text.rfind("\r", before, opener.start()))
+            + 1
+        )
         if line_start == 0 and before > 0:
             continue
         indent = text[line_start : opener.start()]
@@ -374,7 +442,11 @@ def _mask(text: str) -> str:
         marker = opener.group()
         if fence is None:
             fence, fence_start = (marker[0], len(marker)), opener.start()
-        elif marker[0] == fence[0] and len(marker) >= fence[1] and not text[opener.end() : line_end].strip():
+        elif (
+            marker[0] == fence[0]
+            and len(marker) >= fence[1]
+            and not text[opener.end() : line_end].strip()
+        ):
             spans.append((fence_start, line_end))
             fence = None
     if fence is not None:
@@ -392,7 +464,9 @@ def _section_starts(text: str) -> list[int]:
     return [text.rfind("\n", 0, m.start()) + 1 for m in _SECTION_HEADING_RE.finditer(text)]
 
 
-def _closed_spans(text: str, opener: re.Pattern[str], closer: re.Pattern[str]) -> list[tuple[int, int]]:
+def _closed_spans(
+    text: str, opener: re.Pattern[str], closer: re.Pattern[str]
+) -> list[tuple[int, int]]:
     """Spans from each opener to the closer after it; an opener with no closer ends the search
     (no later one can have a closer either), so the scan is linear whatever the text."""
     spans = []
@@ -414,7 +488,7 @@ def _code_spans(text: str, spans: list[tuple[int, int]]) -> list[tuple[int, int]
     for start, end in spans:
         code = text[start:end]
         width = len(code) - len(code.lstrip("`"))
-        inner = code[width:len(code) - width]
+        inner = code[width : len(code) - width]
         if _DIGIT_RE.search(inner) and parse_amount(inner) is not None:
             out += [(start, start + width), (end - width, end)]
         else:

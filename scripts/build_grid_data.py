@@ -29,8 +29,8 @@ import hashlib
 import json
 import re
 import sys
-from importlib import metadata
 from collections import defaultdict
+from importlib import metadata
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -91,7 +91,9 @@ def iso_names(raw: str) -> list[str]:
 def _packed(text: str) -> str:
     """``text``, checked to hold none of the separators grid.json packs its tables with."""
     if any(separator in text for separator in (FIELD, LINE, KEY)):
-        raise SystemExit(f"{text!r} contains a separator ({FIELD!r}, {LINE!r} or {KEY!r}): choose others in cardlint/grid_data.py")
+        raise SystemExit(
+            f"{text!r} contains a separator ({FIELD!r}, {LINE!r} or {KEY!r}): choose others in cardlint/grid_data.py"
+        )
     return text
 
 
@@ -103,7 +105,9 @@ class PlaceRow:
 
     def encode(self) -> str:
         """The form of ``grid.json``'s "places": fields separated by FIELD."""
-        return FIELD.join(_packed(v or "") for v in (self.kind, self.name, self.region, self.parent))
+        return FIELD.join(
+            _packed(v or "") for v in (self.kind, self.name, self.region, self.parent)
+        )
 
 
 class Builder:
@@ -115,8 +119,7 @@ class Builder:
         self.cloud: dict[str, dict[str, list[str]]] = defaultdict(lambda: defaultdict(list))
         self.placeholders: set[str] = set()
 
-    def place(self, pid: str, kind: str, name: str, region: str | None,
-              parent: str | None) -> None:
+    def place(self, pid: str, kind: str, name: str, region: str | None, parent: str | None) -> None:
         """Add a place: its kind, display name, grid region and containing place."""
         if pid in self.places:
             raise SystemExit(f"duplicate place id {pid}")
@@ -129,8 +132,7 @@ class Builder:
             self.lexicon[key][pid] = min(rank, self.lexicon[key].get(pid, rank))
 
 
-def add_grid(b: Builder, grid: list[dict[str, str]],
-             cloud_map: dict[str, dict[str, str]]) -> None:
+def add_grid(b: Builder, grid: list[dict[str, str]], cloud_map: dict[str, dict[str, str]]) -> None:
     """Add every grid row as a place with its names; cloud rows get provider-scoped names."""
     for row in grid:
         rid, kind = row["id"], row["kind"]
@@ -259,8 +261,14 @@ def build(shared: Path) -> dict[str, object]:
 
     sources = sorted({row["source"] for row in grid})
     regions = {
-        row["id"]: [row["kind"], row["name"], row["country_iso2"] or None,
-                    float(row["g_co2eq_per_kwh"]), int(row["year"]), sources.index(row["source"])]
+        row["id"]: [
+            row["kind"],
+            row["name"],
+            row["country_iso2"] or None,
+            float(row["g_co2eq_per_kwh"]),
+            int(row["year"]),
+            sources.index(row["source"]),
+        ]
         for row in grid
     }
     # ISO subdivisions go into one text block per country, decoded only when a text needs that
@@ -278,32 +286,40 @@ def build(shared: Path) -> dict[str, object]:
     for pid, place in b.places.items():
         if ISO_3166_2.fullmatch(pid) and pid not in grid_ids:
             parent = "" if place.parent == place.region else place.parent or ""
-            blocks[pid[:2]].append(FIELD.join(map(_packed, [pid, place.name, parent, *sorted(context[pid])])))
+            blocks[pid[:2]].append(
+                FIELD.join(map(_packed, [pid, place.name, parent, *sorted(context[pid])]))
+            )
         else:
             places[pid] = place.encode()
     lexicon = {
-        key: " ".join(pid if rank == RANK_DEFAULT else f"{pid}/{rank}"
-                      for pid, rank in sorted(pids.items(), key=lambda e: (e[1], e[0]))
-                      if rank < RANK_CONTEXT)
+        key: " ".join(
+            pid if rank == RANK_DEFAULT else f"{pid}/{rank}"
+            for pid, rank in sorted(pids.items(), key=lambda e: (e[1], e[0]))
+            if rank < RANK_CONTEXT
+        )
         for key, pids in sorted(b.lexicon.items())
     }
     entries = [_packed(key) + KEY + _packed(value) for key, value in lexicon.items() if value]
     return {
         "format": 2,
         "built_from": {
-            name: sha256(path) for name, path in [
+            name: sha256(path)
+            for name, path in [
                 ("grid-intensity.csv", shared / "grid-intensity.csv"),
                 ("cloud-region-map.csv", shared / "cloud-region-map.csv"),
                 ("grid_places.csv", PLACES_CSV),
             ]
-        } | {"pycountry": metadata.version("pycountry")},
+        }
+        | {"pycountry": metadata.version("pycountry")},
         "sources": sources,
         "regions": regions,
         "places": places,
         "lexicon": LINE.join(sorted(entries)),
         "subdivisions": {cc: LINE.join(sorted(lines)) for cc, lines in sorted(blocks.items())},
-        "cloud": {p: {k: " ".join(v) for k, v in sorted(keys.items())}
-                  for p, keys in sorted(b.cloud.items())},
+        "cloud": {
+            p: {k: " ".join(v) for k, v in sorted(keys.items())}
+            for p, keys in sorted(b.cloud.items())
+        },
         "placeholders": sorted(b.placeholders),
     }
 
@@ -311,15 +327,23 @@ def build(shared: Path) -> dict[str, object]:
 def main(argv: list[str] | None = None) -> int:
     """Command-line entry point."""
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("shared", nargs="?", type=Path, default=ROOT.parent / "shared" / "data",
-                        help="folder holding grid-intensity.csv (default: ../shared/data)")
+    parser.add_argument(
+        "shared",
+        nargs="?",
+        type=Path,
+        default=ROOT.parent / "shared" / "data",
+        help="folder holding grid-intensity.csv (default: ../shared/data)",
+    )
     args = parser.parse_args(argv)
     doc = build(args.shared)
-    OUT_JSON.write_text(json.dumps(doc, ensure_ascii=False, separators=(",", ":")) + "\n",
-                        encoding="utf-8")
+    OUT_JSON.write_text(
+        json.dumps(doc, ensure_ascii=False, separators=(",", ":")) + "\n", encoding="utf-8"
+    )
     OUT_SOURCES.write_text(sources_md(args.shared), encoding="utf-8")
-    print(f"wrote {OUT_JSON.relative_to(ROOT)} ({OUT_JSON.stat().st_size} bytes) "
-          f"and {OUT_SOURCES.relative_to(ROOT)}")
+    print(
+        f"wrote {OUT_JSON.relative_to(ROOT)} ({OUT_JSON.stat().st_size} bytes) "
+        f"and {OUT_SOURCES.relative_to(ROOT)}"
+    )
     return 0
 
 

@@ -84,16 +84,29 @@ def build(input_dir: Path, output_dir: Path) -> None:
             first_id, first_watts = owner.setdefault(key, (row["id"], watts))
             if first_id != row["id"]:
                 if first_watts != watts:
-                    raise SystemExit(f"alias {alias!r} of {row['id']} is already an alias of {first_id}")
+                    raise SystemExit(
+                        f"alias {alias!r} of {row['id']} is already an alias of {first_id}"
+                    )
                 continue  # the same CPU listed twice ("... Processor"): the first row answers
             keys.append(key)
-        memory = sorted({int(size) for size in re.findall(r"(\d+)\s*GB", row["name"] + "|" + row["aliases"])})
+        memory = sorted(
+            {int(size) for size in re.findall(r"(\d+)\s*GB", row["name"] + "|" + row["aliases"])}
+        )
         devices.append(
-            [row["id"], row["kind"], row["vendor"], row["name"], _number(watts), keys,
-             memory if row["kind"] == "gpu" else []]
+            [
+                row["id"],
+                row["kind"],
+                row["vendor"],
+                row["name"],
+                _number(watts),
+                keys,
+                memory if row["kind"] == "gpu" else [],
+            ]
         )
     output_dir.mkdir(parents=True, exist_ok=True)
-    lines = ",\n".join(json.dumps(device, ensure_ascii=False, separators=(",", ":")) for device in devices)
+    lines = ",\n".join(
+        json.dumps(device, ensure_ascii=False, separators=(",", ":")) for device in devices
+    )
     # the rows whose aliases start with each word, so that loading needs no pass over every alias
     first_words: dict[str, list[str]] = {}
     for index, device in enumerate(devices):
@@ -102,7 +115,11 @@ def build(input_dir: Path, output_dir: Path) -> None:
     index = {word: " ".join(indices) for word, indices in first_words.items()}
     index_json = json.dumps(index, ensure_ascii=False, separators=(",", ":"), sort_keys=True)
     (output_dir / "hardware.json").write_text(
-        '{"format":2,"source":"hardware-power.csv","devices":[\n' + lines + '\n],\n"first_words":' + index_json + "}\n",
+        '{"format":2,"source":"hardware-power.csv","devices":[\n'
+        + lines
+        + '\n],\n"first_words":'
+        + index_json
+        + "}\n",
         encoding="utf-8",
     )
     sources = (input_dir / "HARDWARE-SOURCES.md").read_text(encoding="utf-8")

@@ -18,12 +18,17 @@ def render() -> str:
         "| code | name | severity | fix |\n|---|---|---|---|\n",
     ]
     rules = all_rules()
-    parts += [f"| [{r.code}](#{r.code.lower()}) | {r.name} | {r.severity} | {FIXABLE[r.fixable]} |\n" for r in rules]
+    parts += [
+        f"| [{r.code}](#{r.code.lower()}) | {r.name} | {r.severity} | {FIXABLE[r.fixable]} |\n"
+        for r in rules
+    ]
     for r in rules:
         body = r.doc.replace("\n## ", "\n### ")
         if body.startswith("## "):
             body = "#" + body
-        parts.append(f'\n<a id="{r.code.lower()}"></a>\n\n## {r.code} {r.name}\n\n{r.summary}. Severity: {r.severity}.\n\n{body}')
+        parts.append(
+            f'\n<a id="{r.code.lower()}"></a>\n\n## {r.code} {r.name}\n\n{r.summary}. Severity: {r.severity}.\n\n{body}'
+        )
     return "".join(parts)
 
 

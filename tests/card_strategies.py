@@ -14,27 +14,121 @@ from dataclasses import dataclass
 from hypothesis import strategies as st
 
 EMISSIONS = (
-    "1200", "0.0334", "149200", "2.3558", "24_700_000", "1_000", "0", "-5", "1", "TBD", "null", "~", "''",
-    '"1.2 kg"', "1.2 kg", "'4.858 g CO2eq'", "0.43 gCO2e", "43,24 kg Co2", "1,234.5 kg", "5,521,000 kg",
-    '"0.001477 ([CO2eq], in kg)"', "1e-05", "2.4699354187091408e-05", "1.5E+3", "1e5000", "2.5e-99999999999", ".nan", ".inf", "-.inf",
-    "0777", "1:30", "0x1F", "yes", "[1, 2]", "{value: 3, unit: kg}", "0.000618 kWh", "~0.5 kg", "about 3 tons",
+    "1200",
+    "0.0334",
+    "149200",
+    "2.3558",
+    "24_700_000",
+    "1_000",
+    "0",
+    "-5",
+    "1",
+    "TBD",
+    "null",
+    "~",
+    "''",
+    '"1.2 kg"',
+    "1.2 kg",
+    "'4.858 g CO2eq'",
+    "0.43 gCO2e",
+    "43,24 kg Co2",
+    "1,234.5 kg",
+    "5,521,000 kg",
+    '"0.001477 ([CO2eq], in kg)"',
+    "1e-05",
+    "2.4699354187091408e-05",
+    "1.5E+3",
+    "1e5000",
+    "2.5e-99999999999",
+    ".nan",
+    ".inf",
+    "-.inf",
+    "0777",
+    "1:30",
+    "0x1F",
+    "yes",
+    "[1, 2]",
+    "{value: 3, unit: kg}",
+    "0.000618 kWh",
+    "~0.5 kg",
+    "about 3 tons",
 )
 KEYS = (
-    "emissions", "source", "training_type", "geographical_location", "hardware_used", "energy_consumed",
-    "hours_used", "on_cloud", "cpu_model", "ram_total_size", "emision", "emmissions", "Emissions",
-    "geographic_location", "trainig_type", "training type", "hardware used", "hardware", "Source", "unit",
-    "units", "location", "co2", "notes",
+    "emissions",
+    "source",
+    "training_type",
+    "geographical_location",
+    "hardware_used",
+    "energy_consumed",
+    "hours_used",
+    "on_cloud",
+    "cpu_model",
+    "ram_total_size",
+    "emision",
+    "emmissions",
+    "Emissions",
+    "geographic_location",
+    "trainig_type",
+    "training type",
+    "hardware used",
+    "hardware",
+    "Source",
+    "unit",
+    "units",
+    "location",
+    "co2",
+    "notes",
 )
 TEXTS = (
-    "CodeCarbon", "code carbon", "AutoTrain", "https://mlco2.github.io/impact/", "Google Colab", "fine-tuning",
-    "Fine-tuning", "pretraining", "pre-training", "finetuning", "second-stage pre-training", "Quebec, Canada",
-    "East USA", "AWS us-east-1", "8 v100 GPUs", "1 x NVIDIA A100-SXM4-80GB", "kg", "g", "grams", "kgCO2eq",
-    "no", "yes", "on", "off", "1e3", "0777", "true", "12", "3.5", "'quoted'", '"double"', "[a, b]", "",
+    "CodeCarbon",
+    "code carbon",
+    "AutoTrain",
+    "https://mlco2.github.io/impact/",
+    "Google Colab",
+    "fine-tuning",
+    "Fine-tuning",
+    "pretraining",
+    "pre-training",
+    "finetuning",
+    "second-stage pre-training",
+    "Quebec, Canada",
+    "East USA",
+    "AWS us-east-1",
+    "8 v100 GPUs",
+    "1 x NVIDIA A100-SXM4-80GB",
+    "kg",
+    "g",
+    "grams",
+    "kgCO2eq",
+    "no",
+    "yes",
+    "on",
+    "off",
+    "1e3",
+    "0777",
+    "true",
+    "12",
+    "3.5",
+    "'quoted'",
+    '"double"',
+    "[a, b]",
+    "",
 )
 BODY_LINES = (
-    "# Model card", "Training emitted 0.5 kg CO2eq.", "Carbon Emitted: 1.71 kg of CO2", "| Emissions | 24,690 kg |",
-    "- **Hardware Type:** A100", "---", "```yaml", "co2_eq_emissions: 3", "```", "Compute Region: us-east-1",
-    "Some prose about the model.", "", "Emissions: 21701 g", "Power Consumption: 21 kWh",
+    "# Model card",
+    "Training emitted 0.5 kg CO2eq.",
+    "Carbon Emitted: 1.71 kg of CO2",
+    "| Emissions | 24,690 kg |",
+    "- **Hardware Type:** A100",
+    "---",
+    "```yaml",
+    "co2_eq_emissions: 3",
+    "```",
+    "Compute Region: us-east-1",
+    "Some prose about the model.",
+    "",
+    "Emissions: 21701 g",
+    "Power Consumption: 21 kWh",
 )
 
 
@@ -48,8 +142,12 @@ class GeneratedCard:
 
 def _scalar_source() -> st.SearchStrategy[str]:
     """A YAML scalar as written in a card: a known tricky value, or a random one dumped as YAML."""
-    dumped = st.one_of(st.integers(), st.floats(), st.text(max_size=20), st.booleans(), st.none()).map(
-        lambda value: json.dumps(value, ensure_ascii=False) if isinstance(value, str) else _plain(value)
+    dumped = st.one_of(
+        st.integers(), st.floats(), st.text(max_size=20), st.booleans(), st.none()
+    ).map(
+        lambda value: (
+            json.dumps(value, ensure_ascii=False) if isinstance(value, str) else _plain(value)
+        )
     )
     return st.one_of(st.sampled_from(EMISSIONS), st.sampled_from(TEXTS), dumped)
 
@@ -70,11 +168,34 @@ def _plain(value: object) -> str:
 @st.composite
 def co2_block(draw: st.DrawFn) -> list[str]:
     """The lines of ``co2_eq_emissions`` in one of its shapes."""
-    shape = draw(st.sampled_from(["mapping", "mapping", "scalar", "flow", "flow-lines", "list", "empty", "nested", "anchored", "twice"]))
-    items = draw(st.lists(st.tuples(st.sampled_from(KEYS), _scalar_source()), min_size=1, max_size=6))
+    shape = draw(
+        st.sampled_from(
+            [
+                "mapping",
+                "mapping",
+                "scalar",
+                "flow",
+                "flow-lines",
+                "list",
+                "empty",
+                "nested",
+                "anchored",
+                "twice",
+            ]
+        )
+    )
+    items = draw(
+        st.lists(st.tuples(st.sampled_from(KEYS), _scalar_source()), min_size=1, max_size=6)
+    )
     if draw(st.integers(0, 9)) < 7:
-        items.insert(draw(st.integers(0, len(items))), ("emissions", draw(st.sampled_from(EMISSIONS))))
-    comment = draw(st.sampled_from(["", "", "  # from CodeCarbon", "  # cardlint: ignore", "  # cardlint: ignore[CO2101]"]))
+        items.insert(
+            draw(st.integers(0, len(items))), ("emissions", draw(st.sampled_from(EMISSIONS)))
+        )
+    comment = draw(
+        st.sampled_from(
+            ["", "", "  # from CodeCarbon", "  # cardlint: ignore", "  # cardlint: ignore[CO2101]"]
+        )
+    )
     step = draw(st.sampled_from(["  ", "    ", "      ", "\t", " "]))
     if shape == "scalar":
         return [f"co2_eq_emissions: {draw(st.sampled_from(EMISSIONS))}{comment}"]
@@ -87,9 +208,20 @@ def co2_block(draw: st.DrawFn) -> list[str]:
     if shape == "empty":
         return [f"co2_eq_emissions:{comment}"]
     if shape == "nested":
-        return ["co2_eq_emissions:", f"{step}emissions:", f"{step}{step}value: {items[0][1]}", f"{step}{step}unit: kg"]
+        return [
+            "co2_eq_emissions:",
+            f"{step}emissions:",
+            f"{step}{step}value: {items[0][1]}",
+            f"{step}{step}unit: kg",
+        ]
     head = "co2_eq_emissions: &co2" if shape == "anchored" else "co2_eq_emissions:"
-    trailing = draw(st.lists(st.sampled_from(["", "", "  ", "\t", "  # note", comment]), min_size=len(items), max_size=len(items)))
+    trailing = draw(
+        st.lists(
+            st.sampled_from(["", "", "  ", "\t", "  # note", comment]),
+            min_size=len(items),
+            max_size=len(items),
+        )
+    )
     lines = [head] + [f"{step}{k}: {v}{after}" for (k, v), after in zip(items, trailing)]
     if shape == "twice":
         return lines + [f"co2_eq_emissions: {draw(st.sampled_from(EMISSIONS))}"]
@@ -100,19 +232,48 @@ def co2_block(draw: st.DrawFn) -> list[str]:
 def other_keys(draw: st.DrawFn) -> list[str]:
     """Top-level keys around the block: license, language, tags and random keys with random values."""
     lines: list[str] = []
-    for key in draw(st.lists(st.sampled_from(["license", "language", "tags", "random", "model-index", "flow"]), max_size=4)):
+    for key in draw(
+        st.lists(
+            st.sampled_from(["license", "language", "tags", "random", "model-index", "flow"]),
+            max_size=4,
+        )
+    ):
         if key == "license":
             lines.append(f"license: {draw(st.sampled_from(['mit', 'apache-2.0', 'no', 'other']))}")
         elif key == "language":
-            lines += ["language:"] + [f"- {code}" for code in draw(st.lists(st.sampled_from(["en", "fr", "no", "yes", "on"]), max_size=4))]
+            lines += ["language:"] + [
+                f"- {code}"
+                for code in draw(
+                    st.lists(st.sampled_from(["en", "fr", "no", "yes", "on"]), max_size=4)
+                )
+            ]
         elif key == "tags":
             lines.append("tags: " + draw(st.sampled_from(["autotrain", "[a, b]", "[]", "- x"])))
         elif key == "model-index":
-            lines += ["model-index:", "- name: m", "  results:", "  - metrics:", f"    - value: {draw(_scalar_source())}", "      type: acc"]
+            lines += [
+                "model-index:",
+                "- name: m",
+                "  results:",
+                "  - metrics:",
+                f"    - value: {draw(_scalar_source())}",
+                "      type: acc",
+            ]
         elif key == "flow":
-            lines.append("widget: {" + ", ".join(f"k{i}: {draw(_scalar_source())}" for i in range(draw(st.integers(0, 3)))) + "}")
+            lines.append(
+                "widget: {"
+                + ", ".join(
+                    f"k{i}: {draw(_scalar_source())}" for i in range(draw(st.integers(0, 3)))
+                )
+                + "}"
+            )
         else:
-            name = draw(st.text(st.characters(codec="utf-8", exclude_characters="\r\n:#"), min_size=1, max_size=10))
+            name = draw(
+                st.text(
+                    st.characters(codec="utf-8", exclude_characters="\r\n:#"),
+                    min_size=1,
+                    max_size=10,
+                )
+            )
             lines.append(f"{json.dumps(name, ensure_ascii=False)}: {draw(_scalar_source())}")
     return lines
 
@@ -135,7 +296,10 @@ def cards(draw: st.DrawFn) -> GeneratedCard:
     newline = draw(st.sampled_from(["\n", "\n", "\r\n", "\r", "mixed"]))
     if newline == "mixed":
         parts = text.split("\n")
-        text = "".join(part + draw(st.sampled_from(["\n", "\r\n", "\r"])) for part in parts[:-1]) + parts[-1]
+        text = (
+            "".join(part + draw(st.sampled_from(["\n", "\r\n", "\r"])) for part in parts[:-1])
+            + parts[-1]
+        )
     else:
         text = text.replace("\n", newline)
     return GeneratedCard(text, draw(st.booleans()))
@@ -147,7 +311,11 @@ def mutated_cards(draw: st.DrawFn) -> GeneratedCard:
     card = draw(cards())
     text = card.text
     for _ in range(draw(st.integers(0, 3))):
-        damage = draw(st.sampled_from(["insert", "truncate", "nest-flow", "nest-block", "long-line", "bom", "tabs"]))
+        damage = draw(
+            st.sampled_from(
+                ["insert", "truncate", "nest-flow", "nest-block", "long-line", "bom", "tabs"]
+            )
+        )
         at = draw(st.integers(0, len(text)))
         if damage == "insert":
             text = text[:at] + draw(st.text(max_size=12)) + text[at:]
@@ -158,7 +326,12 @@ def mutated_cards(draw: st.DrawFn) -> GeneratedCard:
             text = text[:at] + "[" * depth + "1" + "]" * draw(st.integers(0, depth)) + text[at:]
         elif damage == "nest-block":
             depth = draw(st.integers(1, 150))
-            text = text[:at] + "\n" + "".join(" " * (2 * i) + f"k{i}:\n" for i in range(depth)) + text[at:]
+            text = (
+                text[:at]
+                + "\n"
+                + "".join(" " * (2 * i) + f"k{i}:\n" for i in range(depth))
+                + text[at:]
+            )
         elif damage == "long-line":
             run = draw(st.sampled_from(["x", "1", "- ", "[", "{{", "`", "<", "é", "#", " "]))
             text = text[:at] + run * draw(st.integers(1_000, 50_000)) + text[at:]

@@ -28,10 +28,14 @@ def corpus_cards() -> list[Path]:
     return sorted(CORPUS_CARDS.glob("*.md")) if CORPUS_CARDS.is_dir() else []
 
 
-needs_corpus = pytest.mark.skipif(not CORPUS_CARDS.is_dir(), reason="../shared/corpus is absent (CI has it beside the clone)")
+needs_corpus = pytest.mark.skipif(
+    not CORPUS_CARDS.is_dir(), reason="../shared/corpus is absent (CI has it beside the clone)"
+)
 
 
-def run_cardlint(*args: str, cwd: Path | None = None, env: dict[str, str] | None = None, input: str | None = None) -> subprocess.CompletedProcess[str]:
+def run_cardlint(
+    *args: str, cwd: Path | None = None, env: dict[str, str] | None = None, input: str | None = None
+) -> subprocess.CompletedProcess[str]:
     """Run ``python -m cardlint`` as a separate process."""
     full_env = {**os.environ, "NO_COLOR": "1", **(env or {})}
     full_env.pop("GITHUB_ACTIONS", None) if "GITHUB_ACTIONS" not in (env or {}) else None
@@ -56,6 +60,10 @@ def assert_fixes_as_declared(diagnostics: Iterable[Diagnostic]) -> None:
         if diagnostic.fix is None:
             continue
         rule = rule_by_code(diagnostic.code)
-        assert rule is not None and rule.fixable is not None, f"{diagnostic.code} produced a fix but declares none"
+        assert rule is not None and rule.fixable is not None, (
+            f"{diagnostic.code} produced a fix but declares none"
+        )
         if rule.fixable in ("safe", "unsafe"):
-            assert diagnostic.fix.applicability == rule.fixable, f"{diagnostic.code} declares {rule.fixable} fixes, produced {diagnostic.fix.applicability}"
+            assert diagnostic.fix.applicability == rule.fixable, (
+                f"{diagnostic.code} declares {rule.fixable} fixes, produced {diagnostic.fix.applicability}"
+            )

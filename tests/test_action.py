@@ -26,16 +26,16 @@ from typing import Any
 
 import jsonschema
 import yaml
+from support import REPO, SHARED
 
 from cardlint.report.summary import markdown
-from support import REPO, SHARED
 
 ACTION = REPO / "action.yml"
 SARIF_SCHEMA = SHARED / "data" / "schemas" / "sarif-schema-2.1.0.json"
 EXPRESSION = re.compile(r"\$\{\{\s*([^}]*?)\s*\}\}")
 CONDITION = re.compile(r"^steps\.([\w-]+)\.outputs\.([\w-]+) (==|!=) '([^']*)'$")
 
-BAD = "---\nco2_eq_emissions:\n  emissions: \"1.2 kg\"\n  training_type: Fine-tuning\n---\n# Model\n"
+BAD = '---\nco2_eq_emissions:\n  emissions: "1.2 kg"\n  training_type: Fine-tuning\n---\n# Model\n'
 GOOD = (
     "---\nco2_eq_emissions:\n  emissions: 1200\n  source: CodeCarbon\n  training_type: fine-tuning\n"
     "  geographical_location: Quebec, Canada\n  hardware_used: 1 x NVIDIA A100-SXM4-80GB\n---\n# Model\n"
@@ -58,7 +58,11 @@ def run_action(workspace: Path, runner_temp: Path, **inputs: str) -> ActionRun:
     values = {name: str(spec.get("default", "")) for name, spec in action["inputs"].items()}
     values.update({name.replace("_", "-"): value for name, value in inputs.items()})
     runner_temp.mkdir(exist_ok=True)
-    env = {key: value for key, value in os.environ.items() if not key.startswith(("GITHUB_", "RUNNER_", "CARDLINT_"))}
+    env = {
+        key: value
+        for key, value in os.environ.items()
+        if not key.startswith(("GITHUB_", "RUNNER_", "CARDLINT_"))
+    }
     env.update(
         PATH=f"{Path(sys.executable).parent}{os.pathsep}{env.get('PATH', '')}",
         NO_COLOR="1",
@@ -90,7 +94,9 @@ def run_action(workspace: Path, runner_temp: Path, **inputs: str) -> ActionRun:
             if (actual == condition.group(4)) != (condition.group(3) == "=="):
                 continue
         if "uses" in step:
-            raise AssertionError(f"step {step['uses']} would run: this interpreter should have made the probe skip it")
+            raise AssertionError(
+                f"step {step['uses']} would run: this interpreter should have made the probe skip it"
+            )
         if step.get("id") == "install":
             steps["install"] = {"python": sys.executable}
             continue
@@ -99,17 +105,25 @@ def run_action(workspace: Path, runner_temp: Path, **inputs: str) -> ActionRun:
         output.write_text("")
         step_summary.write_text("")
         step_env = {**env, "GITHUB_OUTPUT": str(output), "GITHUB_STEP_SUMMARY": str(step_summary)}
-        step_env.update({name: substitute(str(value)) for name, value in step.get("env", {}).items()})
+        step_env.update(
+            {name: substitute(str(value)) for name, value in step.get("env", {}).items()}
+        )
         script = runner_temp / f"step-{number}.sh"
         script.write_text(substitute(step["run"]))
         done = subprocess.run(
             ["bash", "--noprofile", "--norc", "-eo", "pipefail", str(script)],
-            cwd=workspace, env=step_env, capture_output=True, text=True, timeout=300,
+            cwd=workspace,
+            env=step_env,
+            capture_output=True,
+            text=True,
+            timeout=300,
         )
         log.append(done.stdout + done.stderr)
         summary.append(step_summary.read_text(encoding="utf-8"))
         if "id" in step:
-            steps[step["id"]] = dict(line.split("=", 1) for line in output.read_text(encoding="utf-8").splitlines())
+            steps[step["id"]] = dict(
+                line.split("=", 1) for line in output.read_text(encoding="utf-8").splitlines()
+            )
         if done.returncode != 0:
             break
     outputs = {name: substitute(spec["value"]) for name, spec in action["outputs"].items()}
@@ -125,8 +139,17 @@ def model_repo(root: Path, cards: dict[str, str]) -> Path:
 
 def test_action_metadata_is_valid() -> None:
     done = subprocess.run(
-        [sys.executable, "-m", "check_jsonschema", "--builtin-schema", "vendor.github-actions", str(ACTION)],
-        capture_output=True, text=True, timeout=120,
+        [
+            sys.executable,
+            "-m",
+            "check_jsonschema",
+            "--builtin-schema",
+            "vendor.github-actions",
+            str(ACTION),
+        ],
+        capture_output=True,
+        text=True,
+        timeout=120,
     )
     assert done.returncode == 0, done.stdout + done.stderr
     assert "ok -- validation done" in done.stdout
@@ -136,20 +159,31 @@ def test_findings_give_annotations_summary_outputs_and_sarif(tmp_path: Path) -> 
     workspace = model_repo(tmp_path / "model", {"README.md": GOOD, "checkpoints/a/README.md": BAD})
     run = run_action(workspace, tmp_path / "temp", sarif_file="results/cardlint.sarif")
     assert run.returncode == 1
-    assert '::error file=checkpoints/a/README.md,line=3,col=14,endLine=3,endColumn=22,title=cardlint (CO2101)::emissions is the string "1.2 kg"' in run.log
+    assert (
+        '::error file=checkpoints/a/README.md,line=3,col=14,endLine=3,endColumn=22,title=cardlint (CO2101)::emissions is the string "1.2 kg"'
+        in run.log
+    )
     assert "::warning file=checkpoints/a/README.md," in run.log
     assert run.summary.startswith("## cardlint\n")
     assert "in 1 of 2 model cards checked." in run.summary
-    assert "| [CO2101](https://github.com/cardlint/cardlint/blob/main/docs/rules.md#co2101) | emissions-not-a-number | error | 1 |" in run.summary
+    assert (
+        "| [CO2101](https://github.com/cardlint/cardlint/blob/main/docs/rules.md#co2101) | emissions-not-a-number | error | 1 |"
+        in run.summary
+    )
     assert "| `checkpoints/a/README.md` | 2 |" in run.summary
     sarif = workspace / "results" / "cardlint.sarif"
     assert run.outputs["sarif-file"] == str(sarif.resolve())
     assert run.outputs["cards"] == "2" and run.outputs["errors"] == "2"
     log = json.loads(sarif.read_text(encoding="utf-8"))
     assert int(run.outputs["findings"]) == len(log["runs"][0]["results"]) >= 3
-    assert {r["locations"][0]["physicalLocation"]["artifactLocation"]["uri"] for r in log["runs"][0]["results"]} == {"checkpoints/a/README.md"}
+    assert {
+        r["locations"][0]["physicalLocation"]["artifactLocation"]["uri"]
+        for r in log["runs"][0]["results"]
+    } == {"checkpoints/a/README.md"}
     if SARIF_SCHEMA.is_file():
-        jsonschema.Draft4Validator(json.loads(SARIF_SCHEMA.read_text(encoding="utf-8"))).validate(log)
+        jsonschema.Draft4Validator(json.loads(SARIF_SCHEMA.read_text(encoding="utf-8"))).validate(
+            log
+        )
 
 
 def test_clean_repository_passes(tmp_path: Path) -> None:
@@ -162,8 +196,13 @@ def test_clean_repository_passes(tmp_path: Path) -> None:
 
 
 def test_paths_and_args_inputs(tmp_path: Path) -> None:
-    workspace = model_repo(tmp_path / "model", {"README.md": BAD, "models/x/README.md": BAD, "models/y/README.md": GOOD})
-    run = run_action(workspace, tmp_path / "temp", paths="models/x models/y", args="--select CO2202")
+    workspace = model_repo(
+        tmp_path / "model",
+        {"README.md": BAD, "models/x/README.md": BAD, "models/y/README.md": GOOD},
+    )
+    run = run_action(
+        workspace, tmp_path / "temp", paths="models/x models/y", args="--select CO2202"
+    )
     assert run.returncode == 1
     annotations = [line for line in run.log.splitlines() if line.startswith("::")]
     assert annotations == [
@@ -185,13 +224,19 @@ def test_fix_input_fails_when_fix_would_change_a_card_and_shows_the_diff(tmp_pat
 
 
 def test_fix_input_passes_when_there_is_nothing_to_fix(tmp_path: Path) -> None:
-    run = run_action(model_repo(tmp_path / "model", {"README.md": GOOD}), tmp_path / "temp", fix="true")
+    run = run_action(
+        model_repo(tmp_path / "model", {"README.md": GOOD}), tmp_path / "temp", fix="true"
+    )
     assert run.returncode == 0, run.log
     assert "diff" not in run.summary
 
 
 def test_a_usage_error_fails_and_says_so_in_the_summary(tmp_path: Path) -> None:
-    run = run_action(model_repo(tmp_path / "model", {"README.md": GOOD}), tmp_path / "temp", args="--no-such-option")
+    run = run_action(
+        model_repo(tmp_path / "model", {"README.md": GOOD}),
+        tmp_path / "temp",
+        args="--no-such-option",
+    )
     assert run.returncode == 2
     assert "cardlint could not run (exit code 2)" in run.summary
     assert run.outputs["findings"] == ""
@@ -210,7 +255,14 @@ def test_unreadable_card_is_listed_in_the_summary(tmp_path: Path) -> None:
 
 def test_summary_fences_a_diff_that_holds_backticks() -> None:
     log: dict[str, Any] = {
-        "runs": [{"tool": {"driver": {"rules": []}}, "results": [], "artifacts": [], "invocations": [{"toolExecutionNotifications": []}]}]
+        "runs": [
+            {
+                "tool": {"driver": {"rules": []}},
+                "results": [],
+                "artifacts": [],
+                "invocations": [{"toolExecutionNotifications": []}],
+            }
+        ]
     }
     text = markdown(log, 1, "--- a/README.md\n+++ b/README.md\n ```python\n-x\n+y\n")
     assert "\n````diff\n" in text and text.rstrip().endswith("````")

@@ -9,7 +9,13 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from cardlint import amounts
-from cardlint.amounts import both_readings, format_plain_decimal, match_amount, parse_amount, parse_unit
+from cardlint.amounts import (
+    both_readings,
+    format_plain_decimal,
+    match_amount,
+    parse_amount,
+    parse_unit,
+)
 
 # text, value as written, unit, grams (None: not a mass), decimals
 CASES = [
@@ -27,7 +33,13 @@ CASES = [
     ("0.43 gCO2e", "0.43", "g", "0.43", 2),
     ("0.001477 ([CO2eq], in kg)", "0.001477", "kg", "1.477", 6),
     ("0.001477 ([CO₂eq], in kg)", "0.001477", "kg", "1.477", 6),
-    ("2.4699354187091408e-05 (in grams of CO2)", "0.000024699354187091408", "g", "0.000024699354187091408", 21),
+    (
+        "2.4699354187091408e-05 (in grams of CO2)",
+        "0.000024699354187091408",
+        "g",
+        "0.000024699354187091408",
+        21,
+    ),
     ("43,24 kg Co2", "43.24", "kg", "43240", 2),
     ("1,07 kg Co2", "1.07", "kg", "1070", 2),
     ("4,3e-4 kg Co2", "0.00043", "kg", "0.43", 5),
@@ -73,7 +85,9 @@ CASES = [
 
 
 @pytest.mark.parametrize(("text", "value", "unit", "grams", "decimals"), CASES)
-def test_parse_amount(text: str, value: str, unit: str | None, grams: str | None, decimals: int) -> None:
+def test_parse_amount(
+    text: str, value: str, unit: str | None, grams: str | None, decimals: int
+) -> None:
     amount = parse_amount(text)
     assert amount is not None
     assert amount.value == Decimal(value)
@@ -84,7 +98,14 @@ def test_parse_amount(text: str, value: str, unit: str | None, grams: str | None
 
 @pytest.mark.parametrize(
     ("text", "dimension"),
-    [("1 kg", "mass"), ("1 kWh", "energy"), ("1 W", "power"), ("1 h", "time"), ("1 g/kWh", "intensity"), ("1", None)],
+    [
+        ("1 kg", "mass"),
+        ("1 kWh", "energy"),
+        ("1 W", "power"),
+        ("1 h", "time"),
+        ("1 g/kWh", "intensity"),
+        ("1", None),
+    ],
 )
 def test_dimension(text: str, dimension: str | None) -> None:
     amount = parse_amount(text)
@@ -95,8 +116,26 @@ def test_dimension(text: str, dimension: str | None) -> None:
 
 @pytest.mark.parametrize(
     "text",
-    ["", "kg", "TBD", "[More Information Needed]", "16GB", "8 GPUs", "2.8.2", "12,5,3", "2.04 (CodeCarbon)",
-     "1.71 KgCO2 (Singapore)", "number (in grams of CO2)", "5 km", "3.3M", "carbon", "1.5 MG", "1.5 mG", "1e1001 g", "1e" + "9" * 5000],
+    [
+        "",
+        "kg",
+        "TBD",
+        "[More Information Needed]",
+        "16GB",
+        "8 GPUs",
+        "2.8.2",
+        "12,5,3",
+        "2.04 (CodeCarbon)",
+        "1.71 KgCO2 (Singapore)",
+        "number (in grams of CO2)",
+        "5 km",
+        "3.3M",
+        "carbon",
+        "1.5 MG",
+        "1.5 mG",
+        "1e1001 g",
+        "1e" + "9" * 5000,
+    ],
 )
 def test_not_an_amount(text: str) -> None:
     assert parse_amount(text) is None
@@ -173,25 +212,37 @@ def test_separators(text: str, value: str | None, other: str | None) -> None:
         assert reading.other_reading() is None and reading.unit == amount.unit
 
 
-@pytest.mark.parametrize(("text", "readings"), [
-    ("1,234 g", "1234 g with a thousands separator, 1.234 g with a decimal comma"),
-    ("24,690 kg", "24690 kg with a thousands separator, 24.69 kg with a decimal comma"),
-    ("4,475", "4475 g with a thousands separator, 4.475 g with a decimal comma"),
-    ("1.234 kg", "1.234 kg with a decimal point, 1234 kg with a thousands separator"),
-    ("2.500", "2.5 g with a decimal point, 2500 g with a thousands separator"),
-])
+@pytest.mark.parametrize(
+    ("text", "readings"),
+    [
+        ("1,234 g", "1234 g with a thousands separator, 1.234 g with a decimal comma"),
+        ("24,690 kg", "24690 kg with a thousands separator, 24.69 kg with a decimal comma"),
+        ("4,475", "4475 g with a thousands separator, 4.475 g with a decimal comma"),
+        ("1.234 kg", "1.234 kg with a decimal point, 1234 kg with a thousands separator"),
+        ("2.500", "2.5 g with a decimal point, 2500 g with a thousands separator"),
+    ],
+)
 def test_both_readings(text: str, readings: str) -> None:
     amount = parse_amount(text)
     assert amount is not None and both_readings(amount) == readings
 
 
-@pytest.mark.parametrize(("text", "ambiguity", "taken"), [
-    ("1,234 g", "its comma is ambiguous (1234 g with a thousands separator, 1.234 g with a decimal comma)",
-     ", reading the comma as a thousands separator"),
-    ("1.234 kg", "its dot is ambiguous (1.234 kg with a decimal point, 1234 kg with a thousands separator)",
-     ", reading the dot as a decimal point"),
-    ("0.554 kg", "", ""),
-])
+@pytest.mark.parametrize(
+    ("text", "ambiguity", "taken"),
+    [
+        (
+            "1,234 g",
+            "its comma is ambiguous (1234 g with a thousands separator, 1.234 g with a decimal comma)",
+            ", reading the comma as a thousands separator",
+        ),
+        (
+            "1.234 kg",
+            "its dot is ambiguous (1.234 kg with a decimal point, 1234 kg with a thousands separator)",
+            ", reading the dot as a decimal point",
+        ),
+        ("0.554 kg", "", ""),
+    ],
+)
 def test_ambiguity_phrases(text: str, ambiguity: str, taken: str) -> None:
     amount = parse_amount(text)
     assert amount is not None
@@ -222,10 +273,20 @@ def test_match_amount_leaves_the_rest() -> None:
 
 @pytest.mark.parametrize(
     ("text", "unit"),
-    [("kg", "kg"), ("KgCO2eq", "kg"), ("tCO<sub>2</sub>eq", "t"), ("in grams", "g"), ("(in grams)", "g"),
-     ("[CO2eq], in kg", "kg"), ("grams of CO2", "g"), ("kWh", "kWh"), ("Watts", "W"),
-     ("Power consumption x Time x Carbon produced based on location of power grid", None), ("GPU hours", None),
-     ("4 epochs", None)],
+    [
+        ("kg", "kg"),
+        ("KgCO2eq", "kg"),
+        ("tCO<sub>2</sub>eq", "t"),
+        ("in grams", "g"),
+        ("(in grams)", "g"),
+        ("[CO2eq], in kg", "kg"),
+        ("grams of CO2", "g"),
+        ("kWh", "kWh"),
+        ("Watts", "W"),
+        ("Power consumption x Time x Carbon produced based on location of power grid", None),
+        ("GPU hours", None),
+        ("4 epochs", None),
+    ],
 )
 def test_parse_unit(text: str, unit: str | None) -> None:
     assert parse_unit(text) == unit
@@ -287,7 +348,9 @@ def test_format_plain_decimal(value: Decimal | float | int | str, text: str) -> 
     assert format_plain_decimal(value) == text
 
 
-@pytest.mark.parametrize("value", [float("nan"), float("inf"), "twelve", Decimal("NaN"), True, Decimal("1e2000")])
+@pytest.mark.parametrize(
+    "value", [float("nan"), float("inf"), "twelve", Decimal("NaN"), True, Decimal("1e2000")]
+)
 def test_format_plain_decimal_refuses(value: object) -> None:
     with pytest.raises((ValueError, TypeError)):
         format_plain_decimal(value)  # type: ignore[arg-type]
@@ -307,7 +370,10 @@ def test_plain_decimal_round_trips(value: Decimal) -> None:
     assert Decimal(text) == value
 
 
-@given(st.decimals(min_value=0, max_value=10**9, places=6, allow_nan=False), st.sampled_from(["g", "kg", "t"]))
+@given(
+    st.decimals(min_value=0, max_value=10**9, places=6, allow_nan=False),
+    st.sampled_from(["g", "kg", "t"]),
+)
 def test_parse_what_is_formatted(value: Decimal, unit: str) -> None:
     amount = parse_amount(f"{format_plain_decimal(value)} {unit}")
     assert amount is not None

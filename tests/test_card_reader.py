@@ -11,11 +11,11 @@ import yaml
 from huggingface_hub.repocard import metadata_load
 from hypothesis import given
 from hypothesis import strategies as st
+from support import corpus_cards
 
 from cardlint.card import Card, Position, all_nodes, parse_card
 from cardlint.diagnostics import FileError
 from cardlint.linter import read_card
-from support import corpus_cards
 
 CASES_DIR = Path(__file__).parent / "cases"
 
@@ -77,7 +77,9 @@ def _hub_reading(path: Path) -> object:
     for its ValueError about a block that is not a mapping)."""
     try:
         return metadata_load(path)
-    except Exception as error:  # whatever PyYAML raises (an empty `!!int` is an IndexError) loses the metadata
+    except (
+        Exception
+    ) as error:  # whatever PyYAML raises (an empty `!!int` is an IndexError) loses the metadata
         return "not-mapping" if "should be a dict" in str(error) else type(error).__name__
 
 
@@ -94,7 +96,9 @@ def _assert_agree(path: Path) -> None:
     mine = _cardlint_reading(path)
     if isinstance(hub, str):  # huggingface_hub raised: cardlint must have recorded a problem
         assert isinstance(mine, str), f"huggingface_hub failed ({hub}) but cardlint read {mine!r}"
-        assert (hub == "not-mapping") == (mine == "not-mapping"), f"huggingface_hub: {hub}, cardlint: {mine}"
+        assert (hub == "not-mapping") == (mine == "not-mapping"), (
+            f"huggingface_hub: {hub}, cardlint: {mine}"
+        )
     else:
         assert _same(mine, hub), f"cardlint read {mine!r}, huggingface_hub read {hub!r}"
 
@@ -126,10 +130,40 @@ def test_agrees_with_huggingface_hub_on_test_cards(path: Path, tmp_path: Path) -
     _assert_agree(target)
 
 
-_PLAIN_SCALARS = st.sampled_from(["yes", "No", "on", "~", "null", "", "0x1f", "017", "1_000", "1:30", "1e3", ".nan", "-.inf", "2024-01-02", "=", "<<", "a b"])
+_PLAIN_SCALARS = st.sampled_from(
+    [
+        "yes",
+        "No",
+        "on",
+        "~",
+        "null",
+        "",
+        "0x1f",
+        "017",
+        "1_000",
+        "1:30",
+        "1e3",
+        ".nan",
+        "-.inf",
+        "2024-01-02",
+        "=",
+        "<<",
+        "a b",
+    ]
+)
 _VALUES = st.recursive(
-    st.one_of(st.none(), st.booleans(), st.integers(), st.floats(allow_nan=False), st.text(max_size=8), _PLAIN_SCALARS),
-    lambda children: st.lists(children, max_size=3) | st.dictionaries(st.text(max_size=5) | _PLAIN_SCALARS, children, max_size=3),
+    st.one_of(
+        st.none(),
+        st.booleans(),
+        st.integers(),
+        st.floats(allow_nan=False),
+        st.text(max_size=8),
+        _PLAIN_SCALARS,
+    ),
+    lambda children: (
+        st.lists(children, max_size=3)
+        | st.dictionaries(st.text(max_size=5) | _PLAIN_SCALARS, children, max_size=3)
+    ),
     max_leaves=12,
 )
 
@@ -138,7 +172,10 @@ _VALUES = st.recursive(
 def test_metadata_is_what_pyyaml_constructs(data: dict[str, object], flow: bool) -> None:
     """cardlint builds plain trees itself (card._construct_plain); the result is PyYAML's, value for value."""
     block = yaml.safe_dump(data, default_flow_style=flow, allow_unicode=True)
-    for text in (block, block.replace("'", "")):  # unquoted, the plain scalars resolve to other types
+    for text in (
+        block,
+        block.replace("'", ""),
+    ):  # unquoted, the plain scalars resolve to other types
         try:
             expected: object = yaml.load(text, Loader=yaml.SafeLoader)  # huggingface_hub's reader
         except yaml.YAMLError:
@@ -146,10 +183,18 @@ def test_metadata_is_what_pyyaml_constructs(data: dict[str, object], flow: bool)
         card = parse_card(f"---\n{text}---\n")
         mine = card.metadata if card.problem is None else "error"
         if isinstance(expected, dict) or mine != "error":
-            assert _same(mine, expected), f"{text!r}: cardlint read {mine!r}, PyYAML read {expected!r}"
+            assert _same(mine, expected), (
+                f"{text!r}: cardlint read {mine!r}, PyYAML read {expected!r}"
+            )
         if card.root is not None:  # the nodes the construction listed are all_nodes' own
-            assert [(id(node), key) for node, key in card.nodes()] == [(id(node), key) for node, key in all_nodes(card.root)]
-            keys = [[(k.tag, k.value) for k, _ in node.value] for node, _ in card.nodes() if isinstance(node, yaml.MappingNode)]
+            assert [(id(node), key) for node, key in card.nodes()] == [
+                (id(node), key) for node, key in all_nodes(card.root)
+            ]
+            keys = [
+                [(k.tag, k.value) for k, _ in node.value]
+                for node, _ in card.nodes()
+                if isinstance(node, yaml.MappingNode)
+            ]
             if card.keys_distinct:
                 assert all(len(set(idents)) == len(idents) for idents in keys)
 

@@ -23,12 +23,12 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
+from support import assert_fixes_as_declared
 
 from cardlint.card import parse_card
 from cardlint.fixer import fix_card
 from cardlint.linter import lint_card
 from cardlint.settings import Settings
-from support import assert_fixes_as_declared
 
 CASES = sorted((Path(__file__).parent / "cases").glob("*.case"))
 
@@ -49,7 +49,10 @@ def load_case(path: Path) -> dict[str, object]:
             for item in line[len("options:") :].split():
                 key, _, value = item.partition("=")
                 options[key] = value
-    return {"options": options, **{name: "\n".join(lines) for name, lines in sections.items() if name != "header"}}
+    return {
+        "options": options,
+        **{name: "\n".join(lines) for name, lines in sections.items() if name != "header"},
+    }
 
 
 def _shape(text: str, options: dict[str, str]) -> str:
@@ -76,7 +79,9 @@ def test_case(path: Path) -> None:
 
     diagnostics = lint_card(card, settings)
     found = [f"{d.code} {d.location.row}:{d.location.column}" for d in diagnostics]
-    expected = [line.strip() for line in str(case.get("diagnostics", "")).splitlines() if line.strip()]
+    expected = [
+        line.strip() for line in str(case.get("diagnostics", "")).splitlines() if line.strip()
+    ]
     assert found == expected
     assert_fixes_as_declared(diagnostics)
     if "messages" in case:
@@ -87,4 +92,6 @@ def test_case(path: Path) -> None:
         fixed, _ = fix_card(card, settings, unsafe="unsafe" in options)
         assert fixed.text == _shape(str(case["fixed"]).removesuffix("\n"), options)
         again, applied_again = fix_card(fixed, settings, unsafe="unsafe" in options)
-        assert again.text == fixed.text and not applied_again, "a second fix run must change nothing"
+        assert again.text == fixed.text and not applied_again, (
+            "a second fix run must change nothing"
+        )

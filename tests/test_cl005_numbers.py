@@ -32,7 +32,11 @@ def _finding(text: str):  # type: ignore[no-untyped-def]
 @pytest.mark.parametrize(("value", "written", "safe", "time"), NUMBERS)
 @pytest.mark.parametrize("emissions", [True, False])
 def test_number_fix(value: str, written: str, safe: bool, time: bool, emissions: bool) -> None:
-    text = f"---\nco2_eq_emissions:\n  emissions: {value}\n---\n" if emissions else f"---\ntraining_time: {value}\n---\n"
+    text = (
+        f"---\nco2_eq_emissions:\n  emissions: {value}\n---\n"
+        if emissions
+        else f"---\ntraining_time: {value}\n---\n"
+    )
     found = _finding(text)
     assert found.fix is not None
     assert found.fix.edits[0].content == written

@@ -8,10 +8,9 @@ import re
 from pathlib import Path
 
 import pytest
-
 from support import REPO, corpus_cards, needs_corpus, run_cardlint
 
-BAD = "---\nco2_eq_emissions:\n  emissions: \"1.2 kg\"\n  training_type: Fine-tuning\n---\n# Model\n"
+BAD = '---\nco2_eq_emissions:\n  emissions: "1.2 kg"\n  training_type: Fine-tuning\n---\n# Model\n'
 GOOD = (
     "---\nco2_eq_emissions:\n  emissions: 1200\n  source: CodeCarbon\n  training_type: fine-tuning\n"
     "  geographical_location: Quebec, Canada\n  hardware_used: 1 x NVIDIA A100-SXM4-80GB\n---\n# Model\n"
@@ -41,8 +40,8 @@ def test_findings_exit_1_with_location_code_and_caret(tmp_path: Path) -> None:
     card = write(tmp_path / "README.md", BAD)
     result = run_cardlint("check", str(card))
     assert result.returncode == 1
-    assert f"{card}:3:14: CO2101 [*] emissions is the string \"1.2 kg\"" in result.stdout
-    assert "3 |   emissions: \"1.2 kg\"" in result.stdout
+    assert f'{card}:3:14: CO2101 [*] emissions is the string "1.2 kg"' in result.stdout
+    assert '3 |   emissions: "1.2 kg"' in result.stdout
     assert "  |              ^^^^^^^^" in result.stdout
     assert "help: Write 1200" in result.stdout
     assert "[*] 2 fixable with --fix" in result.stdout
@@ -51,10 +50,12 @@ def test_findings_exit_1_with_location_code_and_caret(tmp_path: Path) -> None:
 
 def test_concise_output(tmp_path: Path) -> None:
     card = write(tmp_path / "README.md", BAD)
-    result = run_cardlint("check", "--output-format", "concise", "--select", "CO2101,CO2202", str(card))
+    result = run_cardlint(
+        "check", "--output-format", "concise", "--select", "CO2101,CO2202", str(card)
+    )
     lines = result.stdout.splitlines()
     assert lines[:2] == [
-        f"{card}:3:14: CO2101 [*] emissions is the string \"1.2 kg\", not a number: write 1200 (kg converted to grams)",
+        f'{card}:3:14: CO2101 [*] emissions is the string "1.2 kg", not a number: write 1200 (kg converted to grams)',
         f"{card}:4:18: CO2202 [*] training_type \"Fine-tuning\" is not one of the spec's values: write 'fine-tuning'",
     ]
     assert lines[2] == "Found 2 problems (2 errors)."
@@ -65,11 +66,24 @@ def test_json_output_fields(tmp_path: Path) -> None:
     result = run_cardlint("check", "--output-format", "json", "--select", "CO2101", str(card))
     assert result.returncode == 1
     [item] = json.loads(result.stdout)
-    assert item["code"] == "CO2101" and item["name"] == "emissions-not-a-number" and item["severity"] == "error"
+    assert (
+        item["code"] == "CO2101"
+        and item["name"] == "emissions-not-a-number"
+        and item["severity"] == "error"
+    )
     assert item["filename"] == str(card)
-    assert item["location"] == {"row": 3, "column": 14} and item["end_location"] == {"row": 3, "column": 22}
+    assert item["location"] == {"row": 3, "column": 14} and item["end_location"] == {
+        "row": 3,
+        "column": 22,
+    }
     assert item["fix"]["applicability"] == "safe"
-    assert item["fix"]["edits"] == [{"content": "1200", "location": {"row": 3, "column": 14}, "end_location": {"row": 3, "column": 22}}]
+    assert item["fix"]["edits"] == [
+        {
+            "content": "1200",
+            "location": {"row": 3, "column": 14},
+            "end_location": {"row": 3, "column": 22},
+        }
+    ]
     assert item["url"].endswith("#co2101")
 
 
@@ -97,7 +111,10 @@ def test_folder_search_skips_vcs_venv_and_node_modules(tmp_path: Path) -> None:
     write(tmp_path / "env" / "README.md", BAD)
     write(tmp_path / "a" / "NOTES.md", BAD)
     result = run_cardlint("check", "--output-format", "json", str(tmp_path))
-    files = {Path(item["filename"]).relative_to(tmp_path).as_posix() for item in json.loads(result.stdout)}
+    files = {
+        Path(item["filename"]).relative_to(tmp_path).as_posix()
+        for item in json.loads(result.stdout)
+    }
     assert files == {"a/README.md"}
 
 
@@ -113,14 +130,19 @@ def test_default_target_is_current_folder(tmp_path: Path) -> None:
 
 
 def test_config_file_and_cli_override(tmp_path: Path) -> None:
-    write(tmp_path / "pyproject.toml", '[project]\nname = "x"\n\n[tool.cardlint]\nignore = ["CO2101"]\n\n[tool.cardlint.per-file-ignores]\n"legacy/*" = ["CO2202"]\n')
+    write(
+        tmp_path / "pyproject.toml",
+        '[project]\nname = "x"\n\n[tool.cardlint]\nignore = ["CO2101"]\n\n[tool.cardlint.per-file-ignores]\n"legacy/*" = ["CO2202"]\n',
+    )
     card = write(tmp_path / "README.md", BAD)
     legacy = write(tmp_path / "legacy" / "README.md", BAD)
     result = run_cardlint("check", "--output-format", "concise", str(card), str(legacy))
     assert "CO2101" not in result.stdout
     assert f"{card}:4:18: CO2202" in result.stdout
     assert f"{legacy}:4:18: CO2202" not in result.stdout
-    overridden = run_cardlint("check", "--output-format", "concise", "--ignore", "CO2202", str(card))
+    overridden = run_cardlint(
+        "check", "--output-format", "concise", "--ignore", "CO2202", str(card)
+    )
     assert "CO2101" in overridden.stdout and "CO2202" not in overridden.stdout
 
 
@@ -129,18 +151,28 @@ def test_dot_cardlint_toml_wins_and_exclude(tmp_path: Path) -> None:
     write(tmp_path / "README.md", BAD)
     write(tmp_path / "vendor" / "README.md", BAD)
     result = run_cardlint("check", "--output-format", "concise", str(tmp_path))
-    assert result.stdout.count("CO2202") == 1 and "vendor" not in result.stdout and "CO2101" not in result.stdout
+    assert (
+        result.stdout.count("CO2202") == 1
+        and "vendor" not in result.stdout
+        and "CO2101" not in result.stdout
+    )
 
 
 def test_bad_config_is_a_usage_error(tmp_path: Path) -> None:
     write(tmp_path / ".cardlint.toml", "selekt = [\n")
     write(tmp_path / "README.md", GOOD)
     result = run_cardlint("check", str(tmp_path / "README.md"))
-    assert result.returncode == 2 and ".cardlint.toml" in result.stderr and "Traceback" not in result.stderr
+    assert (
+        result.returncode == 2
+        and ".cardlint.toml" in result.stderr
+        and "Traceback" not in result.stderr
+    )
 
 
 def test_inline_suppression(tmp_path: Path) -> None:
-    card = write(tmp_path / "README.md", BAD.replace('"1.2 kg"', '"1.2 kg"  # cardlint: ignore[CO2101]'))
+    card = write(
+        tmp_path / "README.md", BAD.replace('"1.2 kg"', '"1.2 kg"  # cardlint: ignore[CO2101]')
+    )
     result = run_cardlint("check", "--output-format", "concise", str(card))
     assert "CO2101" not in result.stdout and "CO2202" in result.stdout
 
@@ -153,7 +185,9 @@ def test_inline_suppression(tmp_path: Path) -> None:
         ("huge", b"---\na: 1\n---\n" + b"x" * (10 * 1024 * 1024 + 1), "over the 10 MB limit"),
     ],
 )
-def test_unreadable_input_exits_2_with_one_line(tmp_path: Path, name: str, content: bytes, message: str) -> None:
+def test_unreadable_input_exits_2_with_one_line(
+    tmp_path: Path, name: str, content: bytes, message: str
+) -> None:
     path = tmp_path / f"{name}.md"
     path.write_bytes(content)
     result = run_cardlint("check", str(path))
@@ -189,7 +223,9 @@ def test_unreadable_file(tmp_path: Path) -> None:
 
 def test_errors_and_findings_together_report_both(tmp_path: Path) -> None:
     card = write(tmp_path / "README.md", BAD)
-    result = run_cardlint("check", "--output-format", "concise", str(card), str(tmp_path / "missing.md"))
+    result = run_cardlint(
+        "check", "--output-format", "concise", str(card), str(tmp_path / "missing.md")
+    )
     assert result.returncode == 2 and "CO2101" in result.stdout and "missing.md" in result.stderr
 
 
@@ -201,7 +237,13 @@ def test_usage_error_exits_2() -> None:
 def test_rule_documentation() -> None:
     result = run_cardlint("rule", "CO2103")
     assert result.returncode == 0
-    for heading in ("## What it does", "## Why is this bad?", "## Example", "Use instead:", "## Fix safety"):
+    for heading in (
+        "## What it does",
+        "## Why is this bad?",
+        "## Example",
+        "Use instead:",
+        "## Fix safety",
+    ):
         assert heading in result.stdout
     listing = run_cardlint("rule", "--all")
     assert "CO2101  emissions-not-a-number" in listing.stdout
@@ -217,7 +259,9 @@ def test_color_always_and_no_color(tmp_path: Path) -> None:
 def test_output_file(tmp_path: Path) -> None:
     card = write(tmp_path / "README.md", BAD)
     report = tmp_path / "out" / "report.json"
-    result = run_cardlint("check", "--output-format", "json", "--output-file", str(report), str(card))
+    result = run_cardlint(
+        "check", "--output-format", "json", "--output-file", str(report), str(card)
+    )
     assert result.returncode == 1 and result.stdout == ""
     assert {item["code"] for item in json.loads(report.read_text())} >= {"CO2101", "CO2202"}
 
@@ -255,13 +299,24 @@ def test_folder_without_readme_checks_its_markdown_and_include_narrows(tmp_path:
     write(tmp_path / "cards" / "001.md", BAD)
     write(tmp_path / "cards" / "002.md", GOOD)
     fallback = run_cardlint("check", "--output-format", "json", str(tmp_path / "cards"))
-    assert "no README.md under" in fallback.stderr and "checking its 2 Markdown files instead" in fallback.stderr
+    assert (
+        "no README.md under" in fallback.stderr
+        and "checking its 2 Markdown files instead" in fallback.stderr
+    )
     assert {Path(item["filename"]).name for item in json.loads(fallback.stdout)} == {"001.md"}
     chosen = run_cardlint("check", "--include", "002.md", str(tmp_path / "cards"))
-    assert chosen.returncode == 0 and "All checks passed (1 file)." in chosen.stdout and chosen.stderr == ""
+    assert (
+        chosen.returncode == 0
+        and "All checks passed (1 file)." in chosen.stdout
+        and chosen.stderr == ""
+    )
     write(tmp_path / "empty" / "notes.txt", "nothing")
     empty = run_cardlint("check", str(tmp_path / "empty"))
-    assert empty.returncode == 0 and "No cards to check." in empty.stdout and "no other Markdown file" in empty.stderr
+    assert (
+        empty.returncode == 0
+        and "No cards to check." in empty.stdout
+        and "no other Markdown file" in empty.stderr
+    )
 
 
 def test_many_files_in_several_processes_report_as_one_process(tmp_path: Path) -> None:
@@ -271,9 +326,17 @@ def test_many_files_in_several_processes_report_as_one_process(tmp_path: Path) -
     (tmp_path / "007" / "README.md").write_bytes(b"\x00\x01binary")
     parallel = run_cardlint("check", "--output-format", "concise", "--jobs", "2", str(tmp_path))
     one_process = run_cardlint("check", "--output-format", "concise", "--jobs", "1", str(tmp_path))
-    assert (parallel.returncode, parallel.stdout, parallel.stderr) == (one_process.returncode, one_process.stdout, one_process.stderr)
+    assert (parallel.returncode, parallel.stdout, parallel.stderr) == (
+        one_process.returncode,
+        one_process.stdout,
+        one_process.stderr,
+    )
     assert parallel.returncode == 2  # the binary file
-    per_card = len(run_cardlint("check", "--output-format", "concise", "-q", str(tmp_path / "001" / "README.md")).stdout.splitlines())
+    per_card = len(
+        run_cardlint(
+            "check", "--output-format", "concise", "-q", str(tmp_path / "001" / "README.md")
+        ).stdout.splitlines()
+    )
     bad = sum(1 for number in range(count) if number % 3 and number != 7)
     assert f"Found {bad * per_card} problems" in parallel.stdout, parallel.stdout[-300:]
 
@@ -291,7 +354,9 @@ def test_many_files_in_several_processes_report_as_one_process(tmp_path: Path) -
         (300, 100, 16, 3),  # 30 MB in 300 files: 100 files a process at least
     ],
 )
-def test_the_default_number_of_processes_follows_free_cpus_files_and_bytes(tmp_path: Path, files: int, kilobytes: int, cpus: int, processes: int) -> None:
+def test_the_default_number_of_processes_follows_free_cpus_files_and_bytes(
+    tmp_path: Path, files: int, kilobytes: int, cpus: int, processes: int
+) -> None:
     from cardlint.commands.check import default_processes
 
     paths = []
@@ -303,8 +368,13 @@ def test_the_default_number_of_processes_follows_free_cpus_files_and_bytes(tmp_p
     assert default_processes(paths + [str(tmp_path / "gone.md")], cpus) == processes
 
 
-@pytest.mark.parametrize(("cpus", "load", "free"), [(2, 0.3, 2), (2, 0.84, 1), (2, 3.5, 1), (16, 4.4, 12), (16, None, 16)])
-def test_free_cpus_are_the_cpus_less_the_load(monkeypatch: pytest.MonkeyPatch, cpus: int, load: float | None, free: int) -> None:
+@pytest.mark.parametrize(
+    ("cpus", "load", "free"),
+    [(2, 0.3, 2), (2, 0.84, 1), (2, 3.5, 1), (16, 4.4, 12), (16, None, 16)],
+)
+def test_free_cpus_are_the_cpus_less_the_load(
+    monkeypatch: pytest.MonkeyPatch, cpus: int, load: float | None, free: int
+) -> None:
     from cardlint.commands import check
 
     monkeypatch.setattr(check, "_cpus", lambda: cpus)
@@ -315,14 +385,22 @@ def test_free_cpus_are_the_cpus_less_the_load(monkeypatch: pytest.MonkeyPatch, c
     assert check._free_cpus() == free
 
 
-@pytest.mark.skipif(not Path("/dev/full").exists(), reason="/dev/full (a device that is always full) is Linux's")
+@pytest.mark.skipif(
+    not Path("/dev/full").exists(), reason="/dev/full (a device that is always full) is Linux's"
+)
 def test_a_full_output_device_is_an_environment_error(tmp_path: Path) -> None:
     import subprocess
     import sys
 
     card = write(tmp_path / "README.md", BAD)
     with open("/dev/full", "w") as full:
-        result = subprocess.run([sys.executable, "-m", "cardlint", "check", str(card)], stdout=full, stderr=subprocess.PIPE, text=True, timeout=120)
+        result = subprocess.run(
+            [sys.executable, "-m", "cardlint", "check", str(card)],
+            stdout=full,
+            stderr=subprocess.PIPE,
+            text=True,
+            timeout=120,
+        )
     assert result.returncode == 2
     assert result.stderr == "cardlint: error: No space left on device\n"
 
@@ -350,30 +428,71 @@ def test_statistics_count_each_rule_over_all_files(tmp_path: Path) -> None:
     write(tmp_path / "c" / "README.md", GOOD)
     per_card = run_cardlint("check", "--output-format", "json", str(tmp_path / "a"))
     codes = [finding["code"] for finding in json.loads(per_card.stdout)]
-    fixable = {finding["code"] for finding in json.loads(per_card.stdout) if finding["fix"] and finding["fix"]["applicability"] == "safe"}
+    fixable = {
+        finding["code"]
+        for finding in json.loads(per_card.stdout)
+        if finding["fix"] and finding["fix"]["applicability"] == "safe"
+    }
     text = run_cardlint("check", "--statistics", str(tmp_path))
     assert text.returncode == 1
-    rows = [re.fullmatch(r" *(\d+)  (\S+) +(\[.\]) (\S+)", row) for row in text.stdout.splitlines()[: len(set(codes))]]
-    expected = sorted(set(codes), key=lambda code: (-codes.count(code), code))  # the most frequent first
-    assert [(row[1], row[2]) for row in rows if row] == [(str(2 * codes.count(code)), code) for code in expected]
-    assert [row[3] for row in rows if row] == ["[*]" if code in fixable else "[ ]" for code in expected]
+    rows = [
+        re.fullmatch(r" *(\d+)  (\S+) +(\[.\]) (\S+)", row)
+        for row in text.stdout.splitlines()[: len(set(codes))]
+    ]
+    expected = sorted(
+        set(codes), key=lambda code: (-codes.count(code), code)
+    )  # the most frequent first
+    assert [(row[1], row[2]) for row in rows if row] == [
+        (str(2 * codes.count(code)), code) for code in expected
+    ]
+    assert [row[3] for row in rows if row] == [
+        "[*]" if code in fixable else "[ ]" for code in expected
+    ]
     assert text.stdout.splitlines()[len(rows)].startswith(f"Found {2 * len(codes)} problems (")
     assert "^^^" not in text.stdout  # counts instead of each finding
-    as_json = json.loads(run_cardlint("check", "--statistics", "--output-format", "json", str(tmp_path)).stdout)
-    assert [(row["code"], row["count"], row["fixable"]) for row in as_json] == [(code, 2 * codes.count(code), code in fixable) for code in expected]
-    assert all(row["fixable_count"] == (row["count"] if row["fixable"] else 0) and row["name"] for row in as_json)
-    unsafe = json.loads(run_cardlint("check", "--statistics", "--unsafe-fixes", "--output-format", "json", "--estimate", "--hours", "5",
-                                     str(write(tmp_path / "d" / "README.md", ESTIMABLE))).stdout)
+    as_json = json.loads(
+        run_cardlint("check", "--statistics", "--output-format", "json", str(tmp_path)).stdout
+    )
+    assert [(row["code"], row["count"], row["fixable"]) for row in as_json] == [
+        (code, 2 * codes.count(code), code in fixable) for code in expected
+    ]
+    assert all(
+        row["fixable_count"] == (row["count"] if row["fixable"] else 0) and row["name"]
+        for row in as_json
+    )
+    unsafe = json.loads(
+        run_cardlint(
+            "check",
+            "--statistics",
+            "--unsafe-fixes",
+            "--output-format",
+            "json",
+            "--estimate",
+            "--hours",
+            "5",
+            str(write(tmp_path / "d" / "README.md", ESTIMABLE)),
+        ).stdout
+    )
     assert [(row["code"], row["fixable_count"]) for row in unsafe] == [("CO2002", 1)]
     sarif = run_cardlint("check", "--statistics", "--output-format", "sarif", str(tmp_path))
     assert sarif.returncode == 2 and "--statistics" in sarif.stderr
-    in_a_workflow = run_cardlint("check", "--statistics", str(tmp_path), env={"GITHUB_ACTIONS": "true"})
-    assert in_a_workflow.stdout == run_cardlint("check", "--statistics", str(tmp_path)).stdout  # the table, not annotations
+    in_a_workflow = run_cardlint(
+        "check", "--statistics", str(tmp_path), env={"GITHUB_ACTIONS": "true"}
+    )
+    assert (
+        in_a_workflow.stdout == run_cardlint("check", "--statistics", str(tmp_path)).stdout
+    )  # the table, not annotations
 
 
 def test_fix_diff_says_what_it_would_fix_and_exits_1_only_for_a_change(tmp_path: Path) -> None:
-    bad, also_bad, good = write(tmp_path / "a.md", BAD), write(tmp_path / "b.md", BAD), write(tmp_path / "c.md", GOOD)
-    result = run_cardlint("fix", "--diff", "--select", "CO2101,CO2202", str(bad), str(also_bad), str(good))
+    bad, also_bad, good = (
+        write(tmp_path / "a.md", BAD),
+        write(tmp_path / "b.md", BAD),
+        write(tmp_path / "c.md", GOOD),
+    )
+    result = run_cardlint(
+        "fix", "--diff", "--select", "CO2101,CO2202", str(bad), str(also_bad), str(good)
+    )
     assert result.returncode == 1
     assert result.stdout.count("+++ b/") == 2 and result.stdout.startswith("--- a/")
     assert result.stderr == "Would fix 4 findings in 2 files.\n"
@@ -384,12 +503,16 @@ def test_fix_diff_says_what_it_would_fix_and_exits_1_only_for_a_change(tmp_path:
     assert quiet.returncode == 1 and quiet.stderr == ""
 
 
-def test_fix_diff_with_only_unsafe_fixes_changes_nothing_and_says_what_it_held_back(tmp_path: Path) -> None:
+def test_fix_diff_with_only_unsafe_fixes_changes_nothing_and_says_what_it_held_back(
+    tmp_path: Path,
+) -> None:
     card = write(tmp_path / "README.md", ESTIMABLE)
     held = run_cardlint("fix", "--diff", "--estimate", "--hours", "5", str(card))
     assert (held.returncode, held.stdout) == (0, "")
     assert held.stderr == "Nothing to fix.\n1 unsafe fix held back: apply it with --unsafe-fixes.\n"
-    unsafe = run_cardlint("fix", "--diff", "--estimate", "--hours", "5", "--unsafe-fixes", str(card))
+    unsafe = run_cardlint(
+        "fix", "--diff", "--estimate", "--hours", "5", "--unsafe-fixes", str(card)
+    )
     assert unsafe.returncode == 1 and "+  emissions: " in unsafe.stdout
     assert unsafe.stderr == "Would fix 1 finding in 1 file.\n"
 
@@ -404,9 +527,19 @@ def test_fix_diff_json_gives_the_edits_per_file(tmp_path: Path) -> None:
     assert {fix["code"] for fix in change["fixes"]} >= {"CO2101", "CO2202"}
     lines = BAD.splitlines(keepends=True)
     text = BAD
-    for edit in sorted(change["edits"], key=lambda e: (e["location"]["row"], e["location"]["column"]), reverse=True):
-        start = sum(len(line) for line in lines[: edit["location"]["row"] - 1]) + edit["location"]["column"] - 1
-        end = sum(len(line) for line in lines[: edit["end_location"]["row"] - 1]) + edit["end_location"]["column"] - 1
+    for edit in sorted(
+        change["edits"], key=lambda e: (e["location"]["row"], e["location"]["column"]), reverse=True
+    ):
+        start = (
+            sum(len(line) for line in lines[: edit["location"]["row"] - 1])
+            + edit["location"]["column"]
+            - 1
+        )
+        end = (
+            sum(len(line) for line in lines[: edit["end_location"]["row"] - 1])
+            + edit["end_location"]["column"]
+            - 1
+        )
         text = text[:start] + edit["content"] + text[end:]
     run_cardlint("fix", str(bad))
     assert text == bad.read_text(encoding="utf-8")  # the edits make exactly what fix writes
@@ -425,7 +558,11 @@ def test_fix_says_how_many_unsafe_fixes_it_held_back(tmp_path: Path) -> None:
     counted = run_cardlint("check", "--estimate", "--hours", "5", "--unsafe-fixes", str(card))
     assert counted.stdout.splitlines()[-1] == "[*] 1 fixable with --fix --unsafe-fixes."
     applied = run_cardlint("fix", "--estimate", "--hours", "5", "--unsafe-fixes", str(card))
-    assert applied.returncode == 0 and "held back" not in applied.stdout and "Fixed 1 finding (0 remaining)." in applied.stdout
+    assert (
+        applied.returncode == 0
+        and "held back" not in applied.stdout
+        and "Fixed 1 finding (0 remaining)." in applied.stdout
+    )
 
 
 def test_a_missing_file_beside_a_good_one_is_not_all_checks_passed(tmp_path: Path) -> None:
@@ -433,12 +570,23 @@ def test_a_missing_file_beside_a_good_one_is_not_all_checks_passed(tmp_path: Pat
     result = run_cardlint("check", str(good), str(tmp_path / "missing.md"))
     assert result.returncode == 2
     assert "All checks passed" not in result.stdout
-    assert result.stdout.splitlines()[-1] == "No findings in the files that could be read (1 of 2 files could not be read)."
+    assert (
+        result.stdout.splitlines()[-1]
+        == "No findings in the files that could be read (1 of 2 files could not be read)."
+    )
     assert result.stderr == f"cardlint: {tmp_path / 'missing.md'}: no such file or folder\n"
-    with_findings = run_cardlint("check", "--output-format", "concise", str(write(tmp_path / "bad.md", BAD)), str(tmp_path / "missing.md"))
+    with_findings = run_cardlint(
+        "check",
+        "--output-format",
+        "concise",
+        str(write(tmp_path / "bad.md", BAD)),
+        str(tmp_path / "missing.md"),
+    )
     assert "1 of 2 files could not be read." in with_findings.stdout.splitlines()
     fixing = run_cardlint("fix", str(good), str(tmp_path / "missing.md"))
-    assert fixing.returncode == 2 and "1 of 2 files could not be read." in fixing.stdout.splitlines()
+    assert (
+        fixing.returncode == 2 and "1 of 2 files could not be read." in fixing.stdout.splitlines()
+    )
 
 
 def test_huggingface_hub_is_a_dependency_and_the_hub_extra_still_installs() -> None:
@@ -450,7 +598,9 @@ def test_huggingface_hub_is_a_dependency_and_the_hub_extra_still_installs() -> N
     project = tomllib.loads((REPO / "pyproject.toml").read_text(encoding="utf-8"))["project"]
     assert any(requirement.startswith("huggingface_hub") for requirement in project["dependencies"])
     assert "hub" in project["optional-dependencies"] and "nvml" in project["optional-dependencies"]
-    assert not any("huggingface_hub" in requirement for requirement in project["optional-dependencies"]["nvml"])
+    assert not any(
+        "huggingface_hub" in requirement for requirement in project["optional-dependencies"]["nvml"]
+    )
 
 
 # -- numbers printed for people (issue 17) ------------------------------------------------------
@@ -463,24 +613,67 @@ QUEBEC_LOG = (
 
 def test_recomputed_intensity_prints_energy_to_four_figures(tmp_path: Path) -> None:
     log = write(tmp_path / "run.csv", QUEBEC_LOG)
-    card = write(tmp_path / "README.md", GOOD.replace("emissions: 1200", "emissions: 3456").replace("Quebec, Canada", "Montreal, Quebec, Canada"))
-    result = run_cardlint("check", "--recompute-intensity", "--log", str(log), "--select", "CO2107", "--output-format", "concise", str(card))
+    card = write(
+        tmp_path / "README.md",
+        GOOD.replace("emissions: 1200", "emissions: 3456").replace(
+            "Quebec, Canada", "Montreal, Quebec, Canada"
+        ),
+    )
+    result = run_cardlint(
+        "check",
+        "--recompute-intensity",
+        "--log",
+        str(log),
+        "--select",
+        "CO2107",
+        "--output-format",
+        "concise",
+        str(card),
+    )
     assert "37.001106513850389" not in result.stdout
     assert "differs from 37.00 kWh x 2.565 gCO2eq/kWh" in result.stdout, result.stdout
 
 
-@pytest.mark.parametrize(("written", "shown"), [("0.00001", "0.00001"), ("1.0e-05", "0.00001"), ("123456789", "123456789"), ("123456.789", "123457")])
-def test_a_cards_figure_is_quoted_without_an_exponent(tmp_path: Path, written: str, shown: str) -> None:
+@pytest.mark.parametrize(
+    ("written", "shown"),
+    [
+        ("0.00001", "0.00001"),
+        ("1.0e-05", "0.00001"),
+        ("123456789", "123456789"),
+        ("123456.789", "123457"),
+    ],
+)
+def test_a_cards_figure_is_quoted_without_an_exponent(
+    tmp_path: Path, written: str, shown: str
+) -> None:
     log = write(tmp_path / "run.csv", QUEBEC_LOG)
     card = write(tmp_path / "README.md", GOOD.replace("emissions: 1200", f"emissions: {written}"))
-    result = run_cardlint("check", "--log", str(log), "--select", "CO2107", "--output-format", "concise", str(card))
+    result = run_cardlint(
+        "check", "--log", str(log), "--select", "CO2107", "--output-format", "concise", str(card)
+    )
     assert f"CO2107 [*] emissions of {shown} g differs from" in result.stdout, result.stdout
     assert "e-05" not in result.stdout and "e+0" not in result.stdout
 
 
 def test_estimate_text_is_rounded_and_its_json_keeps_full_precision() -> None:
-    arguments = ("estimate", "--hardware", "8 x V100", "--hours", "3.3333", "--location", "Germany", "--pue", "1.1")
+    arguments = (
+        "estimate",
+        "--hardware",
+        "8 x V100",
+        "--hours",
+        "3.3333",
+        "--location",
+        "Germany",
+        "--pue",
+        "1.1",
+    )
     as_json = json.loads(run_cardlint(*arguments, "--output-format", "json").stdout)
     text = run_cardlint(*arguments).stdout
-    assert as_json["energy_kwh"] == pytest.approx(8 * 300 * 3.3333 / 1000 * 1.1) and len(str(as_json["emissions_g"])) > 6
-    assert f"emissions: {round(as_json['emissions_g'])} g CO2eq" in text and str(as_json["emissions_g"]) not in text
+    assert (
+        as_json["energy_kwh"] == pytest.approx(8 * 300 * 3.3333 / 1000 * 1.1)
+        and len(str(as_json["emissions_g"])) > 6
+    )
+    assert (
+        f"emissions: {round(as_json['emissions_g'])} g CO2eq" in text
+        and str(as_json["emissions_g"]) not in text
+    )

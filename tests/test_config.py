@@ -19,7 +19,9 @@ def _tree(tmp_path: Path) -> tuple[Path, Path]:
     return tmp_path, config
 
 
-def test_found_from_a_file_a_folder_and_a_relative_path(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+def test_found_from_a_file_a_folder_and_a_relative_path(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
     root, config = _tree(tmp_path)
     assert find_config(root / "a" / "models" / "one" / "README.md") == str(config)
     assert find_config(root / "a" / "models") == str(config)
@@ -41,5 +43,7 @@ def test_pyproject_counts_only_with_a_cardlint_table(tmp_path: Path) -> None:
     (tmp_path / "other" / "pyproject.toml").write_text("[tool.black]\n", encoding="utf-8")
     assert find_config(tmp_path / "other" / "y") is None
     (tmp_path / "ours" / "y").mkdir(parents=True)
-    (tmp_path / "ours" / "pyproject.toml").write_text("[tool.cardlint]\nselect = ['CO2']\n", encoding="utf-8")
+    (tmp_path / "ours" / "pyproject.toml").write_text(
+        "[tool.cardlint]\nselect = ['CO2']\n", encoding="utf-8"
+    )
     assert find_config(tmp_path / "ours" / "y") == str(tmp_path / "ours" / "pyproject.toml")

@@ -7,8 +7,9 @@ from __future__ import annotations
 import os
 from pathlib import Path
 
-from cardlint.linter import lint_path
 from support import corpus_cards, needs_corpus
+
+from cardlint.linter import lint_path
 
 PINNED = Path(__file__).parent / "corpus_findings.txt"
 
@@ -20,7 +21,10 @@ def _findings() -> str:
         if result.error is not None:
             lines.append(f"{path.name}: error: {result.error.message}")
             continue
-        codes = [f"{d.code}@{d.location.row}:{d.location.column}{'*' if d.fix is not None and d.fix.is_safe else ''}" for d in result.diagnostics]
+        codes = [
+            f"{d.code}@{d.location.row}:{d.location.column}{'*' if d.fix is not None and d.fix.is_safe else ''}"
+            for d in result.diagnostics
+        ]
         lines.append(f"{path.name}: {' '.join(codes) if codes else 'clean'}")
     return "\n".join(lines) + "\n"
 
@@ -31,4 +35,6 @@ def test_corpus_findings_are_the_pinned_ones() -> None:
     found = _findings()
     if os.environ.get("CARDLINT_UPDATE_CORPUS"):
         PINNED.write_text(found, encoding="utf-8")
-    assert found == PINNED.read_text(encoding="utf-8"), "the corpus findings changed: check why, then regenerate (see the module doc)"
+    assert found == PINNED.read_text(encoding="utf-8"), (
+        "the corpus findings changed: check why, then regenerate (see the module doc)"
+    )

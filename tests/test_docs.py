@@ -4,10 +4,10 @@ from __future__ import annotations
 
 import re
 import sys
-from pathlib import Path
+
+from support import REPO
 
 from cardlint.rules import all_rules
-from support import REPO
 
 sys.path.insert(0, str(REPO / "scripts"))
 
@@ -15,12 +15,20 @@ sys.path.insert(0, str(REPO / "scripts"))
 def test_rules_doc_is_current() -> None:
     from build_rules_doc import render
 
-    assert (REPO / "docs" / "rules.md").read_text(encoding="utf-8") == render(), "run: python scripts/build_rules_doc.py"
+    assert (REPO / "docs" / "rules.md").read_text(encoding="utf-8") == render(), (
+        "run: python scripts/build_rules_doc.py"
+    )
 
 
 def test_every_rule_documented_in_ruff_form() -> None:
     for rule in all_rules():
-        for heading in ("## What it does", "## Why is this bad?", "## Example", "Use instead:", "## Fix safety"):
+        for heading in (
+            "## What it does",
+            "## Why is this bad?",
+            "## Example",
+            "Use instead:",
+            "## Fix safety",
+        ):
             assert heading in rule.doc, f"{rule.code} lacks {heading!r}"
         assert re.fullmatch(r"[a-z0-9]+(?:-[a-z0-9]+)*", rule.name), rule.name
         assert rule.severity in ("error", "warning")
@@ -32,7 +40,9 @@ def test_readme_lists_every_rule() -> None:
 
     readme = (REPO / "README.md").read_text(encoding="utf-8")
     for rule in all_rules():
-        assert f"| {rule.code} | {rule.name} | {rule.severity} | {FIXABLE[rule.fixable]} |" in readme, rule.code
+        assert (
+            f"| {rule.code} | {rule.name} | {rule.severity} | {FIXABLE[rule.fixable]} |" in readme
+        ), rule.code
 
 
 def test_readme_starts_with_the_two_setup_commands() -> None:

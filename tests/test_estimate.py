@@ -7,12 +7,12 @@ from decimal import Decimal
 from pathlib import Path
 
 import pytest
+from support import run_cardlint
 
 from cardlint.card import parse_card
 from cardlint.estimate import EstimateError, estimate
 from cardlint.grid import resolve
 from cardlint.hardware import device
-from support import run_cardlint
 
 
 def _intensity(location: str) -> Decimal:
@@ -35,7 +35,9 @@ def _watts(device_id: str) -> Decimal:
         ("1 x NVIDIA T4", "nvidia-t4", 1, 9.5, "aws:us-east-1", 1.58),
     ],
 )
-def test_estimate_by_hand(hardware: str, device_id: str, count: int, hours: float, location: str, pue: float) -> None:
+def test_estimate_by_hand(
+    hardware: str, device_id: str, count: int, hours: float, location: str, pue: float
+) -> None:
     result = estimate(hardware, hours, location, pue)
     kwh = count * _watts(device_id) * Decimal(str(hours)) / 1000 * Decimal(str(pue))
     assert result.energy_kwh == kwh
@@ -54,7 +56,17 @@ def test_unresolved_location_is_refused() -> None:
 
 
 def test_estimate_cli_json() -> None:
-    result = run_cardlint("estimate", "--hardware", "8 x V100", "--hours", "3", "--location", "Germany", "--output-format", "json")
+    result = run_cardlint(
+        "estimate",
+        "--hardware",
+        "8 x V100",
+        "--hours",
+        "3",
+        "--location",
+        "Germany",
+        "--output-format",
+        "json",
+    )
     assert result.returncode == 0
     data = json.loads(result.stdout)
     expected = 8 * _watts("nvidia-v100-sxm2-16gb") * 3 / 1000 * _intensity("Germany")
@@ -64,7 +76,11 @@ def test_estimate_cli_json() -> None:
 
 def test_estimate_cli_error_is_one_line() -> None:
     result = run_cardlint("estimate", "--hardware", "GPU", "--hours", "3", "--location", "Germany")
-    assert result.returncode == 2 and result.stderr.count("\n") == 1 and "Traceback" not in result.stderr
+    assert (
+        result.returncode == 2
+        and result.stderr.count("\n") == 1
+        and "Traceback" not in result.stderr
+    )
 
 
 def test_fix_estimate_fills_missing_emissions(tmp_path: Path) -> None:
@@ -86,9 +102,13 @@ def test_fix_estimate_fills_missing_emissions(tmp_path: Path) -> None:
 
 def test_hours_make_plausibility_check_fire(tmp_path: Path) -> None:
     readme = tmp_path / "README.md"
-    readme.write_text("---\nco2_eq_emissions:\n  emissions: 2.6\n  hardware_used: 8 x V100\n  geographical_location: Germany\n---\n")
+    readme.write_text(
+        "---\nco2_eq_emissions:\n  emissions: 2.6\n  hardware_used: 8 x V100\n  geographical_location: Germany\n---\n"
+    )
     assert "CO2105" not in run_cardlint("check", "--select", "CO2105", str(readme)).stdout
-    assert "CO2105" in run_cardlint("check", "--select", "CO2105", "--hours", "3", str(readme)).stdout
+    assert (
+        "CO2105" in run_cardlint("check", "--select", "CO2105", "--hours", "3", str(readme)).stdout
+    )
 
 
 def test_estimate_needs_hours() -> None:

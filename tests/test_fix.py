@@ -10,15 +10,15 @@ from decimal import Decimal
 from pathlib import Path
 
 import pytest
+from support import run_cardlint
 
 from cardlint.card import parse_card
 from cardlint.diagnostics import Fix
 from cardlint.fixer import FixRefused, fix_path, verify, write_atomically
 from cardlint.linter import read_card
 from cardlint.rules.base import Target
-from support import run_cardlint
 
-BAD = "---\nlicense: mit\nco2_eq_emissions:\n  emissions: \"1.2 kg\"  # from CodeCarbon\n  training_type: Fine-tuning\n---\n# Model\n\nBody text.\n"
+BAD = '---\nlicense: mit\nco2_eq_emissions:\n  emissions: "1.2 kg"  # from CodeCarbon\n  training_type: Fine-tuning\n---\n# Model\n\nBody text.\n'
 FIXED = "---\nlicense: mit\nco2_eq_emissions:\n  emissions: 1200  # from CodeCarbon\n  training_type: fine-tuning\n---\n# Model\n\nBody text.\n"
 
 
@@ -37,7 +37,9 @@ def test_fix_writes_the_fixed_card_and_reports(tmp_path: Path) -> None:
 
 def test_check_fix_reports_what_remains(tmp_path: Path) -> None:
     card = write(tmp_path / "README.md", BAD)
-    result = run_cardlint("check", "--fix", "--select", "CO2", "--output-format", "concise", str(card))
+    result = run_cardlint(
+        "check", "--fix", "--select", "CO2", "--output-format", "concise", str(card)
+    )
     assert card.read_text(encoding="utf-8").startswith(FIXED[:60])
     assert "Fixed 2 findings (3 remaining)." in result.stdout
     assert "CO2301" in result.stdout and "CO2101" not in result.stdout
@@ -59,7 +61,9 @@ def test_diff_writes_nothing(tmp_path: Path) -> None:
     assert f"--- a/{card}" in result.stdout
     assert '-  emissions: "1.2 kg"  # from CodeCarbon' in result.stdout
     assert "+  emissions: 1200  # from CodeCarbon" in result.stdout
-    clean = run_cardlint("fix", "--diff", "--select", "CO2101", str(write(tmp_path / "clean.md", FIXED)))
+    clean = run_cardlint(
+        "fix", "--diff", "--select", "CO2101", str(write(tmp_path / "clean.md", FIXED))
+    )
     assert clean.returncode == 0 and clean.stdout == ""
 
 
@@ -69,7 +73,10 @@ def test_unsafe_fixes_need_the_flag(tmp_path: Path) -> None:
     run_cardlint("fix", "--select", "CL005", str(card))
     assert card.read_text() == text
     shown = run_cardlint("check", "--select", "CL005", str(card))
-    assert "1 hidden fix can be enabled with --unsafe-fixes" in shown.stdout or "hidden fixes" in shown.stdout
+    assert (
+        "1 hidden fix can be enabled with --unsafe-fixes" in shown.stdout
+        or "hidden fixes" in shown.stdout
+    )
     run_cardlint("fix", "--unsafe-fixes", "--select", "CL005", str(card))
     assert card.read_text() == "---\nmode: 511\n---\n"
 
@@ -96,7 +103,9 @@ def test_crlf_bom_and_missing_final_newline_are_kept(tmp_path: Path) -> None:
     raw = b"\xef\xbb\xbf" + BAD.replace("\n", "\r\n").rstrip("\r\n").encode("utf-8")
     card = write(tmp_path / "README.md", raw)
     run_cardlint("fix", "--select", "CO2101,CO2202", str(card))
-    assert card.read_bytes() == b"\xef\xbb\xbf" + FIXED.replace("\n", "\r\n").rstrip("\r\n").encode("utf-8")
+    assert card.read_bytes() == b"\xef\xbb\xbf" + FIXED.replace("\n", "\r\n").rstrip("\r\n").encode(
+        "utf-8"
+    )
 
 
 def test_permissions_are_kept(tmp_path: Path) -> None:
@@ -126,7 +135,9 @@ def test_read_only_file_is_left_alone(tmp_path: Path) -> None:
     assert card.read_text() == BAD
 
 
-def test_read_only_is_refused_even_for_root(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+def test_read_only_is_refused_even_for_root(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
     card = write(tmp_path / "README.md", BAD)
     monkeypatch.setattr(os, "access", lambda path, mode: False)
     outcome = fix_path(card)
@@ -162,25 +173,39 @@ def _sets_emissions(value: str) -> Fix:
 @pytest.mark.parametrize(
     "after, refusal",
     [
-        ("emissions: 150005\n  source: x", "meant 'co2_eq_emissions.emissions' to be 15000, but the fixed card would hold 150005"),
-        ("emissions: 15000\n  source: y", "would have changed 'co2_eq_emissions.source', which no fix meant to touch"),
+        (
+            "emissions: 150005\n  source: x",
+            "meant 'co2_eq_emissions.emissions' to be 15000, but the fixed card would hold 150005",
+        ),
+        (
+            "emissions: 15000\n  source: y",
+            "would have changed 'co2_eq_emissions.source', which no fix meant to touch",
+        ),
         ("emissions: 15000\n  source: x\n  unit: kg", "would have changed 'co2_eq_emissions.unit'"),
         ('emissions: "15000"\n  source: x', "but the fixed card would hold '15000'"),
     ],
 )
-def test_verification_compares_every_key_with_what_the_fixes_announced(after: str, refusal: str) -> None:
+def test_verification_compares_every_key_with_what_the_fixes_announced(
+    after: str, refusal: str
+) -> None:
     """Key by key, nested keys of co2_eq_emissions too: the BOM shift and collateral edits of issue 21 are refused."""
     before = parse_card("---\nco2_eq_emissions:\n  emissions: 15\n  source: x\n---\n")
     fixed = parse_card(f"---\nco2_eq_emissions:\n  {after}\n---\n")
     with pytest.raises(FixRefused, match=re.escape(refusal)):
         verify(before, fixed, [_sets_emissions("15000")])
-    verify(before, parse_card("---\nco2_eq_emissions:\n  emissions: 15000.0\n  source: x\n---\n"), [_sets_emissions("15000")])
+    verify(
+        before,
+        parse_card("---\nco2_eq_emissions:\n  emissions: 15000.0\n  source: x\n---\n"),
+        [_sets_emissions("15000")],
+    )
 
 
-def test_a_rule_that_crashes_loses_one_file_not_the_run(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+def test_a_rule_that_crashes_loses_one_file_not_the_run(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
     from cardlint.linter import lint_path
-    from cardlint.rules import co2202_training_type_unknown as rule
     from cardlint.rules import all_rules
+    from cardlint.rules import co2202_training_type_unknown as rule
 
     card = write(tmp_path / "README.md", BAD)
 
@@ -201,5 +226,7 @@ def test_a_rule_that_crashes_loses_one_file_not_the_run(tmp_path: Path, monkeypa
     finally:
         monkeypatch.undo()
         forget_rules()
-    assert result.error is not None and result.error.message.startswith("internal error while linting: RuntimeError: boom (")
+    assert result.error is not None and result.error.message.startswith(
+        "internal error while linting: RuntimeError: boom ("
+    )
     assert outcome.result.error is not None and card.read_text() == BAD

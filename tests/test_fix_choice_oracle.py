@@ -19,9 +19,15 @@ from cardlint.rules.base import REMOVED, Evidence, Target
 HERE = Position(1, 1)
 
 
-def reference_choose(fixable: list[Diagnostic], decided: dict[tuple[Any, ...], Evidence], shared: list[tuple[int, int]]) -> Choice:
+def reference_choose(
+    fixable: list[Diagnostic],
+    decided: dict[tuple[Any, ...], Evidence],
+    shared: list[tuple[int, int]],
+) -> Choice:
     """The choice as it was made before the indexes: each fix against every fix chosen before it."""
-    order = sorted(fixable, key=lambda d: (-_strength(d), not d.fix.is_safe, _first_offset(d), d.code))  # type: ignore[union-attr]
+    order = sorted(
+        fixable, key=lambda d: (-_strength(d), not d.fix.is_safe, _first_offset(d), d.code)
+    )  # type: ignore[union-attr]
     kept: list[Diagnostic] = []
     covered: list[Diagnostic] = []
     notes: list[str] = []
@@ -34,8 +40,12 @@ def reference_choose(fixable: list[Diagnostic], decided: dict[tuple[Any, ...], E
         if any(other.fix is not None and other.fix.edits == fix.edits for other in kept):
             kept.append(diagnostic)
             continue
-        if any(overlap(span, region) or span[0] == region[1] for span in spans for region in shared):
-            notes.append(f"{diagnostic.code}'s fix not applied: it edits a value that an anchor shares; fix it by hand")
+        if any(
+            overlap(span, region) or span[0] == region[1] for span in spans for region in shared
+        ):
+            notes.append(
+                f"{diagnostic.code}'s fix not applied: it edits a value that an anchor shares; fix it by hand"
+            )
             continue
         verdict = reference_verdict(diagnostic, kept, decided, notes, contested)
         if verdict == "covered":
@@ -50,27 +60,45 @@ def reference_choose(fixable: list[Diagnostic], decided: dict[tuple[Any, ...], E
     return Choice(kept, covered if kept else [], notes)
 
 
-def reference_verdict(diagnostic: Diagnostic, kept: list[Diagnostic], decided: dict[tuple[Any, ...], Evidence], notes: list[str], contested: set[tuple[Any, ...]]) -> str | None:
+def reference_verdict(
+    diagnostic: Diagnostic,
+    kept: list[Diagnostic],
+    decided: dict[tuple[Any, ...], Evidence],
+    notes: list[str],
+    contested: set[tuple[Any, ...]],
+) -> str | None:
     fix = diagnostic.fix
     assert fix is not None
     for target in targets(fix):
         earlier = decided.get(target.path)
         if earlier is not None and target.evidence <= earlier:
-            notes.append(f"{_proposal(diagnostic, target)} not applied: the value was already set from {_words(earlier)}")
+            notes.append(
+                f"{_proposal(diagnostic, target)} not applied: the value was already set from {_words(earlier)}"
+            )
             return "lost"
         for other in kept:
             for chosen in targets(other.fix):  # type: ignore[arg-type]
-                if not related(target.path, chosen.path) or (target.path == chosen.path and same_value(target.value, chosen.value)):
+                if not related(target.path, chosen.path) or (
+                    target.path == chosen.path and same_value(target.value, chosen.value)
+                ):
                     continue
                 if chosen.evidence == target.evidence and other.fix.is_safe == fix.is_safe:  # type: ignore[union-attr]
                     contested.add(chosen.path)
-                    notes.append(f"{_proposal(other, chosen)} and {_proposal(diagnostic, target)} disagree on equal evidence: neither applied; fix it by hand")
+                    notes.append(
+                        f"{_proposal(other, chosen)} and {_proposal(diagnostic, target)} disagree on equal evidence: neither applied; fix it by hand"
+                    )
                     return "lost"
                 paths = {t.path for t in targets(other.fix)}  # type: ignore[arg-type]
-                if target.evidence == Evidence.FORM < chosen.evidence and all(t.path in paths for t in targets(fix)):
-                    notes.append(f"{_proposal(diagnostic, target)} gives way to {_proposal(other, chosen)}, which fixes its finding too")
+                if target.evidence == Evidence.FORM < chosen.evidence and all(
+                    t.path in paths for t in targets(fix)
+                ):
+                    notes.append(
+                        f"{_proposal(diagnostic, target)} gives way to {_proposal(other, chosen)}, which fixes its finding too"
+                    )
                     return "covered"
-                notes.append(f"{_proposal(diagnostic, target)} not applied: {_proposal(other, chosen)} comes first")
+                notes.append(
+                    f"{_proposal(diagnostic, target)} not applied: {_proposal(other, chosen)} comes first"
+                )
                 return "lost"
     return None
 
@@ -85,31 +113,56 @@ def overlap(a: tuple[int, int], b: tuple[int, int]) -> bool:
 
 # small alphabets, so that paths nest, values agree, spans overlap and fixes repeat
 paths = st.lists(st.sampled_from(["co2", "unit", 0, 1]), max_size=3).map(tuple)
-values = st.one_of(st.sampled_from([Decimal(5), Decimal("5.0"), Decimal(6), REMOVED]), st.sampled_from(["kg", "g"]))
+values = st.one_of(
+    st.sampled_from([Decimal(5), Decimal("5.0"), Decimal(6), REMOVED]), st.sampled_from(["kg", "g"])
+)
 evidence = st.sampled_from(list(Evidence))
-span = st.tuples(st.integers(0, 16), st.integers(0, 4)).map(lambda pair: (pair[0], pair[0] + pair[1]))
-edits = st.lists(st.tuples(span, st.sampled_from(["", "5", "x"])).map(lambda e: Edit(e[0][0], e[0][1], e[1], HERE, HERE)), min_size=1, max_size=3).map(tuple)
-sets = st.lists(st.builds(Target, paths, values, evidence, st.sampled_from(["", "a log"])), max_size=3).map(tuple)
+span = st.tuples(st.integers(0, 16), st.integers(0, 4)).map(
+    lambda pair: (pair[0], pair[0] + pair[1])
+)
+edits = st.lists(
+    st.tuples(span, st.sampled_from(["", "5", "x"])).map(
+        lambda e: Edit(e[0][0], e[0][1], e[1], HERE, HERE)
+    ),
+    min_size=1,
+    max_size=3,
+).map(tuple)
+sets = st.lists(
+    st.builds(Target, paths, values, evidence, st.sampled_from(["", "a log"])), max_size=3
+).map(tuple)
 fixes = st.builds(Fix, st.sampled_from(["safe", "unsafe"]), st.just("f"), edits, sets)
 
 
 @st.composite
 def fixable_lists(draw: st.DrawFn) -> list[Diagnostic]:
     pool = draw(st.lists(fixes, min_size=1, max_size=6))  # several findings may share one fix
-    chosen = draw(st.lists(st.tuples(st.sampled_from(["A", "B", "C"]), st.sampled_from(pool)), max_size=14))
-    return [Diagnostic(code, code.lower(), "m", "error", "README.md", HERE, HERE, fix) for code, fix in chosen]
+    chosen = draw(
+        st.lists(st.tuples(st.sampled_from(["A", "B", "C"]), st.sampled_from(pool)), max_size=14)
+    )
+    return [
+        Diagnostic(code, code.lower(), "m", "error", "README.md", HERE, HERE, fix)
+        for code, fix in chosen
+    ]
 
 
 @settings(max_examples=400, deadline=None)
 @given(fixable_lists(), st.dictionaries(paths, evidence, max_size=3), st.lists(span, max_size=3))
-def test_the_indexed_choice_is_the_reference_choice(fixable: list[Diagnostic], decided: dict[tuple[Any, ...], Evidence], shared: list[tuple[int, int]]) -> None:
+def test_the_indexed_choice_is_the_reference_choice(
+    fixable: list[Diagnostic],
+    decided: dict[tuple[Any, ...], Evidence],
+    shared: list[tuple[int, int]],
+) -> None:
     assert choose(fixable, decided, shared) == reference_choose(fixable, decided, shared)
 
 
 @settings(max_examples=300, deadline=None)
 @given(st.lists(span, max_size=12), span)
-@example([(5, 10), (0, 5)], (5, 5))  # spans that only touch are not one run: an insertion between them overlaps neither
-def test_taken_spans_answer_as_a_scan_would(taken: list[tuple[int, int]], query: tuple[int, int]) -> None:
+@example(
+    [(5, 10), (0, 5)], (5, 5)
+)  # spans that only touch are not one run: an insertion between them overlaps neither
+def test_taken_spans_answer_as_a_scan_would(
+    taken: list[tuple[int, int]], query: tuple[int, int]
+) -> None:
     index = TakenSpans()
     for start, end in taken:
         index.add(start, end)
@@ -118,5 +171,9 @@ def test_taken_spans_answer_as_a_scan_would(taken: list[tuple[int, int]], query:
 
 @settings(max_examples=300, deadline=None)
 @given(st.lists(span, max_size=12), span)
-def test_shared_spans_answer_as_a_scan_would(shared: list[tuple[int, int]], query: tuple[int, int]) -> None:
-    assert SharedSpans(shared).touches(*query) == any(overlap(query, region) or query[0] == region[1] for region in shared)
+def test_shared_spans_answer_as_a_scan_would(
+    shared: list[tuple[int, int]], query: tuple[int, int]
+) -> None:
+    assert SharedSpans(shared).touches(*query) == any(
+        overlap(query, region) or query[0] == region[1] for region in shared
+    )

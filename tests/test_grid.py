@@ -59,15 +59,23 @@ CASES = [
     ("US-east", "coarse", "US", "country"),
     ("EMEA", "coarse", None, "continent"),
     ("unavailable, assumed East US for calculations", "coarse", "US", "country"),
-    ("Google Cloud via Kaggle free tier (region not disclosed, US assumed)", "coarse", "US",
-     "country"),
+    (
+        "Google Cloud via Kaggle free tier (region not disclosed, US assumed)",
+        "coarse",
+        "US",
+        "country",
+    ),
     ("unknown", "unresolved", None, None),
     ("Unknown", "unresolved", None, None),
     ("More information needed", "unresolved", None, None),
     ("[More Information Needed]", "unresolved", None, None),
     ('{{ cloud_region | default("[More Information Needed]", true)}}', "unresolved", None, None),
-    ("as granular as possible, for instance Quebec, Canada\nor Brooklyn, NY, USA.",
-     "unresolved", None, None),
+    (
+        "as granular as possible, for instance Quebec, Canada\nor Brooklyn, NY, USA.",
+        "unresolved",
+        None,
+        None,
+    ),
     ("N/A", "unresolved", None, None),
     # the spec's own examples and comma lists, most specific first
     ("Brooklyn, NY, USA", "resolved", "US-NY", "city"),
@@ -207,7 +215,10 @@ CASES = [
 def test_resolve(text: str, status: str, region: str | None, granularity: str | None) -> None:
     res = resolve(text)
     assert (res.status, res.region.id if res.region else None, res.granularity) == (
-        status, region, granularity), format_resolution(res)
+        status,
+        region,
+        granularity,
+    ), format_resolution(res)
 
 
 def test_cases_are_many_and_distinct() -> None:
@@ -216,26 +227,32 @@ def test_cases_are_many_and_distinct() -> None:
     assert {case[3] for case in CASES} - {None} == set(GRANULARITIES)
 
 
-@pytest.mark.parametrize(("text", "unparsed"), [
-    ("Springfield, USA", ("Springfield",)),
-    ("us-east1 (provided by model developers)", ("provided by model developers",)),
-    ("unavailable, assumed East US for calculations", ("calculations",)),
-    ("brooklyn ny usa", ()),
-    ("Brooklyn, NY, USA", ()),
-])
+@pytest.mark.parametrize(
+    ("text", "unparsed"),
+    [
+        ("Springfield, USA", ("Springfield",)),
+        ("us-east1 (provided by model developers)", ("provided by model developers",)),
+        ("unavailable, assumed East US for calculations", ("calculations",)),
+        ("brooklyn ny usa", ()),
+        ("Brooklyn, NY, USA", ()),
+    ],
+)
 def test_unparsed(text: str, unparsed: tuple[str, ...]) -> None:
     assert resolve(text).unparsed == unparsed
 
 
-@pytest.mark.parametrize(("text", "finer"), [
-    ("USA", 51),
-    ("Canada", 13),
-    ("Australia", 8),
-    ("AWS, USA", 6),
-    ("AWS", 22),
-    ("Germany", 0),
-    ("Europe", 0),
-])
+@pytest.mark.parametrize(
+    ("text", "finer"),
+    [
+        ("USA", 51),
+        ("Canada", 13),
+        ("Australia", 8),
+        ("AWS, USA", 6),
+        ("AWS", 22),
+        ("Germany", 0),
+        ("Europe", 0),
+    ],
+)
 def test_finer_choices_for_coarse_texts(text: str, finer: int) -> None:
     res = resolve(text)
     assert len(res.finer) == finer
@@ -254,8 +271,10 @@ def test_ambiguous_names_offer_the_other_reading() -> None:
 def test_a_city_unknown_in_its_qualifier_gives_way_with_a_note() -> None:
     res = resolve("Seattle, Canada")
     assert (res.place, res.conflicts) == ("Canada", ())
-    assert res.notes[0] == ("'Seattle' is not a place the data knows in Canada (it knows Seattle"
-                            " (Washington)): the figure is Canada's")
+    assert res.notes[0] == (
+        "'Seattle' is not a place the data knows in Canada (it knows Seattle"
+        " (Washington)): the figure is Canada's"
+    )
 
 
 def test_areas_that_exclude_each_other_are_conflicts() -> None:
@@ -293,31 +312,37 @@ def test_suggestions_without_rapidfuzz(monkeypatch: pytest.MonkeyPatch) -> None:
     assert grid._suggest(d, ["xqzvw"]) == ()
 
 
-@pytest.mark.parametrize(("fields", "status", "place"), [
-    # every distinct location in the corpus's CodeCarbon logs
-    (("DEU", "north rhine-westphalia", "", ""), "resolved", "DE-NW"),
-    (("DEU", "", "", ""), "resolved", "DE"),
-    (("ESP", "catalonia", "", ""), "resolved", "ES-CT"),
-    (("ESP", "valencia", "", ""), "resolved", "ES-V"),
-    (("CAN", "", "", ""), "coarse", "CA"),
-    (("CAN", "quebec", "", ""), "resolved", "CA-QC"),
-    (("NLD", "groningen", "", ""), "resolved", "NL-GR"),
-    (("SGP", "", "", ""), "resolved", "SG"),
-    (("FRA", "île-de-france", "", ""), "resolved", "FR-IDF"),
-    (("ITA", "apulia", "", ""), "resolved", "IT-75"),
-    # what CodeCarbon writes on clouds and elsewhere
-    (("USA", "iowa", "gcp", "us-central1"), "resolved", "gcp:us-central1"),
-    (("USA", "virginia", "aws", "us-east-1"), "resolved", "aws:us-east-1"),
-    ((None, None, "azure", "westeurope"), "resolved", "azure:westeurope"),
-    ((None, None, None, "us-east-1"), "resolved", "aws:us-east-1"),
-    (("USA", "california", None, None), "resolved", "US-CA"),
-    (("NA", None, None, None), "resolved", "NA"),
-    (("GBR", "england", "", ""), "resolved", "GB-ENG"),
-    (("FRA", "nowhere", None, None), "resolved", "FR"),
-    (("", "", "", ""), "unresolved", None),
-])
-def test_resolve_log_region(fields: tuple[str | None, ...], status: str, place: str | None,
-                            ) -> None:
+@pytest.mark.parametrize(
+    ("fields", "status", "place"),
+    [
+        # every distinct location in the corpus's CodeCarbon logs
+        (("DEU", "north rhine-westphalia", "", ""), "resolved", "DE-NW"),
+        (("DEU", "", "", ""), "resolved", "DE"),
+        (("ESP", "catalonia", "", ""), "resolved", "ES-CT"),
+        (("ESP", "valencia", "", ""), "resolved", "ES-V"),
+        (("CAN", "", "", ""), "coarse", "CA"),
+        (("CAN", "quebec", "", ""), "resolved", "CA-QC"),
+        (("NLD", "groningen", "", ""), "resolved", "NL-GR"),
+        (("SGP", "", "", ""), "resolved", "SG"),
+        (("FRA", "île-de-france", "", ""), "resolved", "FR-IDF"),
+        (("ITA", "apulia", "", ""), "resolved", "IT-75"),
+        # what CodeCarbon writes on clouds and elsewhere
+        (("USA", "iowa", "gcp", "us-central1"), "resolved", "gcp:us-central1"),
+        (("USA", "virginia", "aws", "us-east-1"), "resolved", "aws:us-east-1"),
+        ((None, None, "azure", "westeurope"), "resolved", "azure:westeurope"),
+        ((None, None, None, "us-east-1"), "resolved", "aws:us-east-1"),
+        (("USA", "california", None, None), "resolved", "US-CA"),
+        (("NA", None, None, None), "resolved", "NA"),
+        (("GBR", "england", "", ""), "resolved", "GB-ENG"),
+        (("FRA", "nowhere", None, None), "resolved", "FR"),
+        (("", "", "", ""), "unresolved", None),
+    ],
+)
+def test_resolve_log_region(
+    fields: tuple[str | None, ...],
+    status: str,
+    place: str | None,
+) -> None:
     res = resolve_log_region(*fields)
     assert (res.status, res.place_id) == (status, place), format_resolution(res)
 
@@ -326,15 +351,18 @@ def test_log_region_keeps_what_it_did_not_understand() -> None:
     assert resolve_log_region("FRA", "nowhere", None, None).unparsed == ("nowhere",)
 
 
-@pytest.mark.parametrize(("a", "b", "expected"), [
-    ("Brooklyn, NY, USA", "USA", False),
-    ("Montréal, QC", "Quebec", False),
-    ("us-east-1", "Ashburn", False),
-    ("Germany", "Quebec, Canada", True),
-    ("Barcelona", "Andalusia", True),
-    ("Germany", "Europe", False),
-    ("Germany", "unknown", False),
-])
+@pytest.mark.parametrize(
+    ("a", "b", "expected"),
+    [
+        ("Brooklyn, NY, USA", "USA", False),
+        ("Montréal, QC", "Quebec", False),
+        ("us-east-1", "Ashburn", False),
+        ("Germany", "Quebec, Canada", True),
+        ("Barcelona", "Andalusia", True),
+        ("Germany", "Europe", False),
+        ("Germany", "unknown", False),
+    ],
+)
 def test_contradicts(a: str, b: str, expected: bool) -> None:
     assert contradicts(resolve(a), resolve(b)) is expected
 
@@ -399,8 +427,13 @@ def test_intensities_equal_the_shared_table() -> None:
     for row in rows:
         r = packaged[row["id"]]
         assert (r.kind, r.name, r.country or "", r.g_co2eq_per_kwh, r.year, r.source) == (
-            row["kind"], row["name"], row["country_iso2"], float(row["g_co2eq_per_kwh"]),
-            int(row["year"]), row["source"]), row["id"]
+            row["kind"],
+            row["name"],
+            row["country_iso2"],
+            float(row["g_co2eq_per_kwh"]),
+            int(row["year"]),
+            row["source"],
+        ), row["id"]
 
 
 @needs_shared
@@ -550,7 +583,13 @@ QUALIFIED = [
     ("Paris", "city:FR-75C:paris", "FR", ("city:US-TX:paris-texas",), ()),
     ("Perth", "city:AU-WA:perth", "AU-WA", ("city:GB-SCT:perth-scotland",), ()),
     ("London", "city:GB-LND:london", "GB", ("city:CA-ON:london-ontario",), ()),
-    ("Cambridge", "city:GB-CAM:cambridge-england", "GB", ("city:US-MA:cambridge-massachusetts",), ()),
+    (
+        "Cambridge",
+        "city:GB-CAM:cambridge-england",
+        "GB",
+        ("city:US-MA:cambridge-massachusetts",),
+        (),
+    ),
     ("Portland", "city:US-OR:portland", "US-OR", ("city:US-ME:portland-maine",), ()),
     ("Georgia", "GE", "GE", ("US-GA",), ()),
     ("WA", "US-WA", "US-WA", ("AU-WA",), ()),
@@ -569,12 +608,16 @@ QUALIFIED = [
 
 
 @pytest.mark.parametrize(("text", "place", "region", "alternatives", "conflicts"), QUALIFIED)
-def test_qualifiers_constrain_the_match(text: str, place: str, region: str,
-                                        alternatives: tuple[str, ...],
-                                        conflicts: tuple[str, ...]) -> None:
+def test_qualifiers_constrain_the_match(
+    text: str, place: str, region: str, alternatives: tuple[str, ...], conflicts: tuple[str, ...]
+) -> None:
     res = resolve(text)
-    got = (res.place_id, res.region.id if res.region else None,
-           tuple(c.id for c in res.alternatives), res.conflicts)
+    got = (
+        res.place_id,
+        res.region.id if res.region else None,
+        tuple(c.id for c in res.alternatives),
+        res.conflicts,
+    )
     assert got == (place, region, alternatives, conflicts), format_resolution(res)
     assert not any("set aside" in note for note in res.notes)
 
@@ -583,18 +626,36 @@ def test_qualified_table_is_large_and_distinct() -> None:
     assert len({case[0] for case in QUALIFIED}) == len(QUALIFIED) >= 40
 
 
-@pytest.mark.parametrize(("text", "note"), [
-    ("Moscow, Idaho", "'Moscow' is not a place the data knows in Idaho (it knows Moscow (Russia)):"
-                      " the figure is Idaho's"),
-    ("Lebanon, New Hampshire", "'Lebanon' is not a place the data knows in New Hampshire (it knows"
-                               " Lebanon): the figure is New Hampshire's"),
-    ("Perth", "'Perth' may also mean Perth (Scotland) (GB); read as Perth (Western Australia):"
-              " add the country or state to be sure"),
-    ("France, Germany", "'France' and Germany cannot both be right (France is not in Germany):"
-                        " the figure is Germany's; write only where the training ran"),
-    ("Azure us-east-1", "'Azure us-east-1' is AWS US East (N. Virginia), not a region of Azure:"
-                        " name one of Azure's regions"),
-])
+@pytest.mark.parametrize(
+    ("text", "note"),
+    [
+        (
+            "Moscow, Idaho",
+            "'Moscow' is not a place the data knows in Idaho (it knows Moscow (Russia)):"
+            " the figure is Idaho's",
+        ),
+        (
+            "Lebanon, New Hampshire",
+            "'Lebanon' is not a place the data knows in New Hampshire (it knows"
+            " Lebanon): the figure is New Hampshire's",
+        ),
+        (
+            "Perth",
+            "'Perth' may also mean Perth (Scotland) (GB); read as Perth (Western Australia):"
+            " add the country or state to be sure",
+        ),
+        (
+            "France, Germany",
+            "'France' and Germany cannot both be right (France is not in Germany):"
+            " the figure is Germany's; write only where the training ran",
+        ),
+        (
+            "Azure us-east-1",
+            "'Azure us-east-1' is AWS US East (N. Virginia), not a region of Azure:"
+            " name one of Azure's regions",
+        ),
+    ],
+)
 def test_every_reading_that_gives_way_says_so(text: str, note: str) -> None:
     assert note in resolve(text).notes
 
@@ -609,24 +670,29 @@ def test_locate_and_estimate_read_the_qualifier_as_a_process() -> None:
     assert "set aside" not in located.stdout
     as_json = json.loads(run_cardlint("locate", "--output-format", "json", "Perth").stdout)
     assert [c["id"] for c in as_json[0]["alternatives"]] == ["city:GB-SCT:perth-scotland"]
-    estimated = run_cardlint("estimate", "--hardware", "1 x NVIDIA A100", "--hours", "10",
-                             "--location", "Paris, Texas")
+    estimated = run_cardlint(
+        "estimate", "--hardware", "1 x NVIDIA A100", "--hours", "10", "--location", "Paris, Texas"
+    )
     assert "grid: US-TX Texas" in estimated.stdout, estimated.stderr
-    ambiguous = run_cardlint("estimate", "--hardware", "1 x NVIDIA A100", "--hours", "10",
-                             "--location", "Paris")
+    ambiguous = run_cardlint(
+        "estimate", "--hardware", "1 x NVIDIA A100", "--hours", "10", "--location", "Paris"
+    )
     assert "note: 'Paris' may also mean Paris (Texas) (US-TX)" in ambiguous.stdout
 
 
-@pytest.mark.parametrize(("text", "code"), [
-    ("Paris, Texas", 0),
-    ("Lebanon, New Hampshire", 0),
-    ("Perth", 0),
-    ("East USA", 1),
-    ("Frankfrut", 1),
-    ("Cambridge, Massachusetts, UK", 1),
-    ("Quebec, Germany", 1),
-    ("Azure us-east-1", 1),
-])
+@pytest.mark.parametrize(
+    ("text", "code"),
+    [
+        ("Paris, Texas", 0),
+        ("Lebanon, New Hampshire", 0),
+        ("Perth", 0),
+        ("East USA", 1),
+        ("Frankfrut", 1),
+        ("Cambridge, Massachusetts, UK", 1),
+        ("Quebec, Germany", 1),
+        ("Azure us-east-1", 1),
+    ],
+)
 def test_locate_exits_1_for_a_place_unknown_coarse_or_contradictory(text: str, code: int) -> None:
     from support import run_cardlint
 

@@ -13,10 +13,18 @@ from pathlib import Path
 import pytest
 from hypothesis import given
 from hypothesis import strategies as st
+from support import needs_corpus, run_cardlint
 
 from cardlint import hardware
-from cardlint.hardware import DATA_FILE, Device, alias_key, device, devices, format_hardware, parse_hardware
-from support import needs_corpus, run_cardlint
+from cardlint.hardware import (
+    DATA_FILE,
+    Device,
+    alias_key,
+    device,
+    devices,
+    format_hardware,
+    parse_hardware,
+)
 
 ROOT = Path(__file__).resolve().parents[1]
 SHARED = Path(__file__).resolve().parents[2] / "shared"
@@ -114,7 +122,11 @@ CASES: list[tuple[str, list[tuple[int | None, str | None]], bool]] = [
     ("v3-8", [(4, "google-tpu-v3")], False),
     ("TPUv4", [(None, "google-tpu-v4")], True),
     ("32 nodes of TPU VM v3-8", [(128, "google-tpu-v3")], False),
-    ("1 pod TPU v3-256 = 32 nodes of TPU VM v3-8 (8 TPU per node) = 256 TPU v3", [(128, "google-tpu-v3")], False),
+    (
+        "1 pod TPU v3-256 = 32 nodes of TPU VM v3-8 (8 TPU per node) = 256 TPU v3",
+        [(128, "google-tpu-v3")],
+        False,
+    ),
     ("TPU v5e-8", [(8, "?TPU v5e")], False),
     ("TPU v5p-128", [(64, "?TPU v5p")], False),
     # CPUs
@@ -208,8 +220,9 @@ ORDINALS: list[tuple[str, list[tuple[int | None, str | None]], bool]] = [
 
 
 @pytest.mark.parametrize(("text", "items", "vague"), ORDINALS)
-def test_counts_before_ordinal_generations(text: str, items: list[tuple[int | None, str | None]],
-                                           vague: bool) -> None:
+def test_counts_before_ordinal_generations(
+    text: str, items: list[tuple[int | None, str | None]], vague: bool
+) -> None:
     spec = parse_hardware(text)
     assert [(item.count, item.device_id) for item in spec.items] == items
     assert (spec.is_vague, spec.unrecognized) == (vague, ())
@@ -231,8 +244,9 @@ COUNTED_FAMILIES: list[tuple[str, list[tuple[int | None, str | None]], tuple[str
 
 
 @pytest.mark.parametrize(("text", "items", "unrecognized"), COUNTED_FAMILIES)
-def test_counts_before_a_family_without_a_model(text: str, items: list[tuple[int | None, str | None]],
-                                                unrecognized: tuple[str, ...]) -> None:
+def test_counts_before_a_family_without_a_model(
+    text: str, items: list[tuple[int | None, str | None]], unrecognized: tuple[str, ...]
+) -> None:
     spec = parse_hardware(text)
     assert [(item.count, item.device_id) for item in spec.items] == items
     assert spec.unrecognized == unrecognized
@@ -267,7 +281,9 @@ def test_notes() -> None:
 def test_unrecognized() -> None:
     assert parse_hardware("cloud").unrecognized == ("cloud",)
     assert parse_hardware("GPU Power").unrecognized == ("Power",)
-    assert parse_hardware("Desktop device (1 x NVIDIA GeForce RTX 3060)").unrecognized == ("Desktop device",)
+    assert parse_hardware("Desktop device (1 x NVIDIA GeForce RTX 3060)").unrecognized == (
+        "Desktop device",
+    )
     assert parse_hardware("1x NVIDIA Tesla T4 (16 GB)").unrecognized == ()
 
 
@@ -300,7 +316,9 @@ def test_format_hardware(text: str, canonical: str) -> None:
 def test_format_reads_back(text: str) -> None:
     items = parse_hardware(text).items
     again = parse_hardware(format_hardware(items)).items
-    assert [(i.count, i.device_id, i.kind) for i in again] == [(i.count, i.device_id, i.kind) for i in items]
+    assert [(i.count, i.device_id, i.kind) for i in again] == [
+        (i.count, i.device_id, i.kind) for i in items
+    ]
 
 
 def test_every_catalogue_name_reads_back() -> None:
@@ -322,22 +340,31 @@ def test_never_crashes(text: str) -> None:
         assert item.count is None or item.count >= 0
 
 
-@given(st.sampled_from([d for d in devices() if d.kind == "gpu"]), st.integers(min_value=1, max_value=4096))
+@given(
+    st.sampled_from([d for d in devices() if d.kind == "gpu"]),
+    st.integers(min_value=1, max_value=4096),
+)
 def test_count_and_gpu(entry: Device, count: int) -> None:
     for text in (f"{count} x {entry.name}", f"{count}x {entry.name}", f"{count} {entry.name} GPUs"):
-        assert [(i.count, i.device_id) for i in parse_hardware(text).items] == [(count, entry.id)], text
+        assert [(i.count, i.device_id) for i in parse_hardware(text).items] == [
+            (count, entry.id)
+        ], text
 
 
 def test_catalogue_is_loaded_lazily() -> None:
     code = "import sys, cardlint.hardware; print('cardlint.hardware' in sys.modules, 'json' in sys.modules)"
     script = code + "; import cardlint.hardware as h; print(h._catalogue.cache_info().currsize)"
-    out = subprocess.run([sys.executable, "-c", script], capture_output=True, text=True, check=True, cwd=ROOT)
+    out = subprocess.run(
+        [sys.executable, "-c", script], capture_output=True, text=True, check=True, cwd=ROOT
+    )
     assert out.stdout.split() == ["True", "True", "0"]
 
 
 # --- the data against its source ----------------------------------------------------------
 
-needs_shared = pytest.mark.skipif(not CSV.exists(), reason=f"{CSV} is not present (it lives beside the repo)")
+needs_shared = pytest.mark.skipif(
+    not CSV.exists(), reason=f"{CSV} is not present (it lives beside the repo)"
+)
 
 
 @needs_shared
@@ -355,10 +382,18 @@ def test_every_csv_row_has_the_same_watts() -> None:
 @needs_shared
 def test_package_data_is_current(tmp_path: Path) -> None:
     subprocess.run(
-        [sys.executable, str(ROOT / "scripts" / "build_hardware_data.py"), "--output", str(tmp_path)], check=True
+        [
+            sys.executable,
+            str(ROOT / "scripts" / "build_hardware_data.py"),
+            "--output",
+            str(tmp_path),
+        ],
+        check=True,
     )
     assert (tmp_path / "hardware.json").read_bytes() == Path(DATA_FILE).read_bytes()
-    assert (tmp_path / "HARDWARE-SOURCES.md").read_bytes() == (Path(DATA_FILE).parent / "HARDWARE-SOURCES.md").read_bytes()
+    assert (tmp_path / "HARDWARE-SOURCES.md").read_bytes() == (
+        Path(DATA_FILE).parent / "HARDWARE-SOURCES.md"
+    ).read_bytes()
 
 
 def test_lazy_rows_are_the_json_rows() -> None:
@@ -372,7 +407,9 @@ def test_lazy_rows_are_the_json_rows() -> None:
     for index, row in enumerate(data["devices"]):
         for word in dict.fromkeys(key.partition(" ")[0] for key in row[5]):
             rows_by_word.setdefault(word, []).append(index)
-    assert {word: [int(i) for i in indices.split()] for word, indices in catalogue.first_words.items()} == rows_by_word
+    assert {
+        word: [int(i) for i in indices.split()] for word, indices in catalogue.first_words.items()
+    } == rows_by_word
     assert all(catalogue.by_id[row[0]] == index for index, row in enumerate(data["devices"]))
 
 
@@ -406,9 +443,29 @@ def test_co2402_hint_uses_the_attached_logs_count(tmp_path: Path) -> None:
     log.write_bytes((SHARED / "corpus" / "logs" / "001.csv").read_bytes())  # 8 x NVIDIA A40
     readme = tmp_path / "README.md"
     readme.write_text("---\nco2_eq_emissions:\n  emissions: 10\n  hardware_used: NVIDIA A40\n---\n")
-    with_log = run_cardlint("check", "--no-config", "--select", "CO2402", "--output-format", "concise",
-                            "--log", str(log), str(readme))
-    assert "does not say how many devices: the attached log records '8 x NVIDIA A40'" in with_log.stdout
-    alone = run_cardlint("check", "--no-config", "--select", "CO2402", "--output-format", "concise",
-                         "--no-discover-logs", str(readme))
+    with_log = run_cardlint(
+        "check",
+        "--no-config",
+        "--select",
+        "CO2402",
+        "--output-format",
+        "concise",
+        "--log",
+        str(log),
+        str(readme),
+    )
+    assert (
+        "does not say how many devices: the attached log records '8 x NVIDIA A40'"
+        in with_log.stdout
+    )
+    alone = run_cardlint(
+        "check",
+        "--no-config",
+        "--select",
+        "CO2402",
+        "--output-format",
+        "concise",
+        "--no-discover-logs",
+        str(readme),
+    )
     assert "does not say how many devices: e.g. '1 x NVIDIA A40'" in alone.stdout

@@ -13,8 +13,12 @@ from cardlint.report.json_format import _indented
 _LEAVES = st.none() | st.booleans() | st.integers() | st.floats() | st.text()
 _VALUES = st.recursive(
     _LEAVES,
-    lambda inner: st.lists(inner, max_size=4) | st.dictionaries(st.text(max_size=5), inner, max_size=4)
-    | st.dictionaries(st.integers(), inner, max_size=2) | st.tuples(inner, inner),
+    lambda inner: (
+        st.lists(inner, max_size=4)
+        | st.dictionaries(st.text(max_size=5), inner, max_size=4)
+        | st.dictionaries(st.integers(), inner, max_size=2)
+        | st.tuples(inner, inner)
+    ),
     max_leaves=20,
 )
 

@@ -8,14 +8,14 @@ from decimal import Decimal
 from pathlib import Path
 
 import pytest
+from logs.test_log_real_files import CODECARBON_1X_CP1252, _carbontracker
+from support import SHARED, run_cardlint
 
 from cardlint.attach import AttachedLogs
 from cardlint.card import parse_card
 from cardlint.from_log import figures
 from cardlint.hardware import parse_hardware
 from cardlint.logs import read_log
-from logs.test_log_real_files import CODECARBON_1X_CP1252, _carbontracker
-from support import SHARED, run_cardlint
 
 HEADER = (
     "timestamp,project_name,run_id,duration,emissions,emissions_rate,cpu_power,gpu_power,ram_power,cpu_energy,"
@@ -25,7 +25,13 @@ HEADER = (
 )
 
 
-def _row(run: str, kg: str, kwh: str, cpu: str = "AMD EPYC 7713 64-Core Processor", gpus: str = "8 x NVIDIA A40") -> str:
+def _row(
+    run: str,
+    kg: str,
+    kwh: str,
+    cpu: str = "AMD EPYC 7713 64-Core Processor",
+    gpus: str = "8 x NVIDIA A40",
+) -> str:
     count = gpus.split(" x ")[0] if gpus else ""
     return (
         f"2024-09-12T03:14:55,tucano,{run},86400.2,{kg},0.00005,112.5,2400.1,188.6,2.7,57.6,4.5,{kwh},Germany,DEU,"
@@ -61,7 +67,9 @@ def test_fix_never_writes_zero_for_a_run_that_measured_nothing(tmp_path: Path) -
     assert "no total to add" in result.stdout
 
 
-def test_unknown_total_names_the_line_and_the_known_runs_on_the_command_line(tmp_path: Path) -> None:
+def test_unknown_total_names_the_line_and_the_known_runs_on_the_command_line(
+    tmp_path: Path,
+) -> None:
     log = _carbontracker(tmp_path)
     readme = _card(tmp_path, "co2_eq_emissions:\n  emissions: 1\n  source: carbontracker\n")
     result = run_cardlint("check", "--log", str(log), "--output-format", "concise", str(readme))
@@ -70,27 +78,54 @@ def test_unknown_total_names_the_line_and_the_known_runs_on_the_command_line(tmp
     assert "emissions unknown (no emissions figure on line 14 (no power was read" in note
     assert "the other run adds up to 45.5 kg CO2eq" in note
     # the card's 1 g is below what the known run alone measured: CO2107 fires, with no fix
-    assert f"{readme}:4:14: CO2107 emissions of 1 g is below what the attached log's runs with a figure already add up to, 45500 g" in result.stdout
+    assert (
+        f"{readme}:4:14: CO2107 emissions of 1 g is below what the attached log's runs with a figure already add up to, 45500 g"
+        in result.stdout
+    )
     fixed = run_cardlint("fix", "--log", str(log), "--unsafe-fixes", str(readme))
     assert _metadata(readme)["co2_eq_emissions"]["emissions"] == 1, fixed.stdout
 
 
-@pytest.mark.parametrize(("grams", "written"), [("112.5", "112.5"), ("45500.000000000000", "45500"), ("0.0123", "0.0123"),
-                                             ("1234.56", "1235")])
+@pytest.mark.parametrize(
+    ("grams", "written"),
+    [
+        ("112.5", "112.5"),
+        ("45500.000000000000", "45500"),
+        ("0.0123", "0.0123"),
+        ("1234.56", "1235"),
+    ],
+)
 def test_co2107_names_the_known_runs_once(tmp_path: Path, grams: str, written: str) -> None:
     log = _carbontracker(tmp_path)
-    log.write_text(log.read_text(encoding="utf-8").replace("45500.000000000000", grams), encoding="utf-8")
+    log.write_text(
+        log.read_text(encoding="utf-8").replace("45500.000000000000", grams), encoding="utf-8"
+    )
     readme = _card(tmp_path, "co2_eq_emissions:\n  emissions: 0.001\n  source: carbontracker\n")
-    result = run_cardlint("check", "--no-config", "--log", str(log), "--select", "CO2107", "--output-format", "concise", str(readme))
+    result = run_cardlint(
+        "check",
+        "--no-config",
+        "--log",
+        str(log),
+        "--select",
+        "CO2107",
+        "--output-format",
+        "concise",
+        str(readme),
+    )
     (line,) = [line for line in result.stdout.splitlines() if "CO2107" in line]
     assert (
         f"already add up to, {written} g, so the total is at least that; no fix while the total is unknown "
         f"({log}: no emissions figure on line 14 (no power was read"
     ) in line
-    assert re.findall(r"[\d.]+ (?:g|kg)\b", line) == ["0.001 g", f"{written} g"]  # each figure once, in grams
+    assert re.findall(r"[\d.]+ (?:g|kg)\b", line) == [
+        "0.001 g",
+        f"{written} g",
+    ]  # each figure once, in grams
 
 
-def test_a_card_above_the_known_runs_is_not_contradicted_by_an_unknown_total(tmp_path: Path) -> None:
+def test_a_card_above_the_known_runs_is_not_contradicted_by_an_unknown_total(
+    tmp_path: Path,
+) -> None:
     log = _carbontracker(tmp_path)
     readme = _card(tmp_path, "co2_eq_emissions:\n  emissions: 47000\n  source: carbontracker\n")
     result = run_cardlint("check", "--log", str(log), "--select", "CO2107", str(readme))
@@ -102,17 +137,34 @@ def test_a_card_above_the_known_runs_is_not_contradicted_by_an_unknown_total(tmp
 
 @pytest.mark.parametrize(
     ("card", "nodes"),
-    [("1108", 2), ("2216", 4), ("4432", 8), ("2220", 4), ("7202", 13), ("70912", 128), ("2000", None), ("9418", None), ("1400", None)],
+    [
+        ("1108", 2),
+        ("2216", 4),
+        ("4432", 8),
+        ("2220", 4),
+        ("7202", 13),
+        ("70912", 128),
+        ("2000", None),
+        ("9418", None),
+        ("1400", None),
+    ],
 )
-def test_a_whole_multiple_of_the_log_is_one_node_of_several(tmp_path: Path, card: str, nodes: int | None) -> None:
+def test_a_whole_multiple_of_the_log_is_one_node_of_several(
+    tmp_path: Path, card: str, nodes: int | None
+) -> None:
     log = _log(tmp_path, _row("r1", "0.554", "1.683"))  # 554 g at 329 g/kWh
     readme = _card(tmp_path, f"co2_eq_emissions:\n  emissions: {card}\n  source: CodeCarbon\n")
-    check = run_cardlint("check", "--log", str(log), "--select", "CO2107", "--output-format", "concise", str(readme))
+    check = run_cardlint(
+        "check", "--log", str(log), "--select", "CO2107", "--output-format", "concise", str(readme)
+    )
     assert check.returncode == 1
     if nodes is None:
         assert "CO2107 [*]" in check.stdout and "node" not in check.stdout
         return
-    assert f"is {nodes} times the log's total, 554 g: the log may cover one node of {nodes}" in check.stdout
+    assert (
+        f"is {nodes} times the log's total, 554 g: the log may cover one node of {nodes}"
+        in check.stdout
+    )
     assert "CO2107 [*]" not in check.stdout  # unsafe
     run_cardlint("fix", "--log", str(log), str(readme))
     assert str(_metadata(readme)["co2_eq_emissions"]["emissions"]) == card
@@ -159,30 +211,58 @@ ECO2AI_ROW = ECO2AI_LAPTOP.split("\n")[1]
 
 # (log file name, its text, what the output names): a figure below 0 is reported, like 38,900 g/kWh
 NEGATIVE_LOGS = [
-    ("run.csv", HEADER + _row("r1", "-1", "9.1"), "line 2 records emissions of -1.00 kg CO2eq, below 0"),
-    ("run.csv", HEADER + _row("r1", "3.456", "-9.1"), "line 2 records energy of -9.10 kWh, below 0"),
-    ("run.csv", HEADER + _row("r1", "3.456", "9.1") + _row("r2", "-0.002", "0.01"),
-     "line 3 records emissions of -2.00 g CO2eq, below 0"),  # the total, 3.454 kg, would look plausible
-    ("emission.csv", ECO2AI_HEADER + ECO2AI_ROW.replace(",0.1404,", ",-0.1404,") + "\n",
-     "line 2 records emissions of -140 g CO2eq, below 0"),
-    ("x_carbontracker_output.log", CT_NEGATIVE.format(kwh="0.1", g="-2.0"), "records emissions of -2.00 g CO2eq, below 0"),
-    ("x_carbontracker_output.log", CT_NEGATIVE.format(kwh="-0.1", g="2.0"), "records energy of -0.100 kWh, below 0"),
+    (
+        "run.csv",
+        HEADER + _row("r1", "-1", "9.1"),
+        "line 2 records emissions of -1.00 kg CO2eq, below 0",
+    ),
+    (
+        "run.csv",
+        HEADER + _row("r1", "3.456", "-9.1"),
+        "line 2 records energy of -9.10 kWh, below 0",
+    ),
+    (
+        "run.csv",
+        HEADER + _row("r1", "3.456", "9.1") + _row("r2", "-0.002", "0.01"),
+        "line 3 records emissions of -2.00 g CO2eq, below 0",
+    ),  # the total, 3.454 kg, would look plausible
+    (
+        "emission.csv",
+        ECO2AI_HEADER + ECO2AI_ROW.replace(",0.1404,", ",-0.1404,") + "\n",
+        "line 2 records emissions of -140 g CO2eq, below 0",
+    ),
+    (
+        "x_carbontracker_output.log",
+        CT_NEGATIVE.format(kwh="0.1", g="-2.0"),
+        "records emissions of -2.00 g CO2eq, below 0",
+    ),
+    (
+        "x_carbontracker_output.log",
+        CT_NEGATIVE.format(kwh="-0.1", g="2.0"),
+        "records energy of -0.100 kWh, below 0",
+    ),
 ]
 
 
 @pytest.mark.parametrize(("name", "text", "said"), NEGATIVE_LOGS)
-def test_a_negative_log_figure_is_reported_and_never_written(tmp_path: Path, name: str, text: str, said: str) -> None:
+def test_a_negative_log_figure_is_reported_and_never_written(
+    tmp_path: Path, name: str, text: str, said: str
+) -> None:
     log = tmp_path / name
     log.write_text(text, encoding="utf-8")
     readme = _card(tmp_path, "co2_eq_emissions:\n  emissions: 1710\n  source: CodeCarbon\n")
     check = run_cardlint("check", "--no-config", "--log", str(log), str(readme))
-    assert check.returncode == 1, check.stdout + check.stderr  # the card is checked: findings, not exit 2
-    assert said in check.stdout and "which no measurement can be: its figures are not used" in check.stdout
+    assert check.returncode == 1, (
+        check.stdout + check.stderr
+    )  # the card is checked: findings, not exit 2
+    assert (
+        said in check.stdout
+        and "which no measurement can be: its figures are not used" in check.stdout
+    )
     assert "CO2107" not in check.stdout
     run_cardlint("fix", "--no-config", "--log", str(log), "--unsafe-fixes", str(readme))
     assert _metadata(readme)["co2_eq_emissions"]["emissions"] == 1710
     assert figures(AttachedLogs((read_log(log),), explicit=True), {}).grams is None
-
 
 
 def test_eco2ai_laptop_log_writes_what_the_next_check_accepts(tmp_path: Path) -> None:
@@ -192,7 +272,10 @@ def test_eco2ai_laptop_log_writes_what_the_next_check_accepts(tmp_path: Path) ->
     run_cardlint("fix", "--log", str(log), str(readme))
     block = _metadata(readme)["co2_eq_emissions"]
     assert block["source"] == "eco2AI" and block["geographical_location"] == "Moscow, Russia"
-    assert "i5-1135G7" in block["hardware_used"] and not parse_hardware(block["hardware_used"]).is_vague
+    assert (
+        "i5-1135G7" in block["hardware_used"]
+        and not parse_hardware(block["hardware_used"]).is_vague
+    )
     again = run_cardlint("check", "--log", str(log), "--output-format", "concise", str(readme))
     for code in ("CO2402", "CO2302", "CO2303", "CO2601", "CO2107"):
         assert code not in again.stdout
@@ -223,14 +306,24 @@ RTX = "NVIDIA GeForce RTX 4070 Laptop GPU"
         ("0.040", "0.060", None),  # no machine dominates: no hardware, and the message says why
     ],
 )
-def test_devices_of_different_machines_are_never_joined(tmp_path: Path, apple_kg: str, rtx_kg: str, written: str | None) -> None:
+def test_devices_of_different_machines_are_never_joined(
+    tmp_path: Path, apple_kg: str, rtx_kg: str, written: str | None
+) -> None:
     log = _log(
         tmp_path,
         _row("mac", apple_kg, str(Decimal(apple_kg) * 4), cpu=APPLE, gpus=f"1 x {APPLE}"),
-        _row("pc", rtx_kg, str(Decimal(rtx_kg) * 4), cpu="AMD Ryzen 7 7745HX with Radeon Graphics", gpus=f"1 x {RTX}"),
+        _row(
+            "pc",
+            rtx_kg,
+            str(Decimal(rtx_kg) * 4),
+            cpu="AMD Ryzen 7 7745HX with Radeon Graphics",
+            gpus=f"1 x {RTX}",
+        ),
     )
     readme = _card(tmp_path, "co2_eq_emissions:\n  emissions: 100\n  source: CodeCarbon\n")
-    check = run_cardlint("check", "--log", str(log), "--select", "CO2401", "--output-format", "concise", str(readme))
+    check = run_cardlint(
+        "check", "--log", str(log), "--select", "CO2401", "--output-format", "concise", str(readme)
+    )
     run_cardlint("fix", "--log", str(log), "--unsafe-fixes", "--select", "CO2401", str(readme))
     assert _metadata(readme)["co2_eq_emissions"].get("hardware_used") == written
     if written is None:
@@ -279,10 +372,14 @@ COUNTRY_ONLY = [
 
 
 @pytest.mark.parametrize(("place", "written", "coarse"), COUNTRY_ONLY)
-def test_a_country_only_log_writes_the_country(tmp_path: Path, place: str, written: str, coarse: bool) -> None:
+def test_a_country_only_log_writes_the_country(
+    tmp_path: Path, place: str, written: str, coarse: bool
+) -> None:
     from cardlint.grid import resolve
 
-    log = _log(tmp_path, _row("r1", "0.5", "2.0").replace("Germany,DEU,north rhine-westphalia", place))
+    log = _log(
+        tmp_path, _row("r1", "0.5", "2.0").replace("Germany,DEU,north rhine-westphalia", place)
+    )
     found = figures(AttachedLogs((read_log(log),), explicit=True), {})
     assert found.location == written
     assert resolve(written).coarse is coarse
@@ -296,7 +393,9 @@ def test_a_country_only_log_writes_the_country(tmp_path: Path, place: str, writt
     ],
 )
 @pytest.mark.parametrize("command", ["check", "fix"])
-def test_a_log_path_that_is_no_file_is_a_usage_error(tmp_path: Path, command: str, target: str, problem: str) -> None:
+def test_a_log_path_that_is_no_file_is_a_usage_error(
+    tmp_path: Path, command: str, target: str, problem: str
+) -> None:
     (tmp_path / "runs").mkdir()
     (tmp_path / "runs" / "run_carbontracker_output.log").write_text("carbontracker\n")
     (tmp_path / "README.md").write_text("---\nco2_eq_emissions:\n  emissions: 1\n---\n")
@@ -308,15 +407,26 @@ def test_a_log_path_that_is_no_file_is_a_usage_error(tmp_path: Path, command: st
 # a log's figure is in grams: the unit keys of a block without emissions go when it is added
 
 UNIT_BLOCKS = [
-    ("co2_eq_emissions:\n  unit: kg\n  source: x\n", "co2_eq_emissions:\n  emissions: 3456\n  source: x\n"),
+    (
+        "co2_eq_emissions:\n  unit: kg\n  source: x\n",
+        "co2_eq_emissions:\n  emissions: 3456\n  source: x\n",
+    ),
     ("co2_eq_emissions: {unit: kg}\n", "co2_eq_emissions: {emissions: 3456, "),
-    ("co2_eq_emissions: {source: y, unit: kg}\n", "co2_eq_emissions: {source: y, emissions: 3456, "),
-    ("co2_eq_emissions:\n  unit: kg\n  source: x\n  units: kg\n", "co2_eq_emissions:\n  emissions: 3456\n  source: x\n"),
+    (
+        "co2_eq_emissions: {source: y, unit: kg}\n",
+        "co2_eq_emissions: {source: y, emissions: 3456, ",
+    ),
+    (
+        "co2_eq_emissions:\n  unit: kg\n  source: x\n  units: kg\n",
+        "co2_eq_emissions:\n  emissions: 3456\n  source: x\n",
+    ),
 ]
 
 
 @pytest.mark.parametrize(("block", "fixed"), UNIT_BLOCKS)
-def test_adding_the_logs_figure_removes_the_unit_keys(tmp_path: Path, block: str, fixed: str) -> None:
+def test_adding_the_logs_figure_removes_the_unit_keys(
+    tmp_path: Path, block: str, fixed: str
+) -> None:
     """Else the grams added would be read in the unit's terms next time (a second run changed it)."""
     log = _log(tmp_path, _row("r1", "3.456", "9.1"))
     readme = _card(tmp_path, block)
@@ -335,5 +445,8 @@ def test_a_value_with_a_comma_is_quoted_in_a_flow_mapping(tmp_path: Path) -> Non
     readme = _card(tmp_path, "co2_eq_emissions: {emissions: 3456, source: CodeCarbon}\n")
     result = run_cardlint("fix", "--log", str(log), "--unsafe-fixes", str(readme))
     assert result.returncode in (0, 1), result.stderr
-    assert _metadata(readme)["co2_eq_emissions"]["geographical_location"] == "North Rhine-Westphalia, Germany"
+    assert (
+        _metadata(readme)["co2_eq_emissions"]["geographical_location"]
+        == "North Rhine-Westphalia, Germany"
+    )
     assert '"North Rhine-Westphalia, Germany"' in readme.read_text(encoding="utf-8")

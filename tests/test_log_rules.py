@@ -7,6 +7,7 @@ from pathlib import Path
 
 from hypothesis import given, settings
 from hypothesis import strategies as st
+from support import run_cardlint
 
 from cardlint.attach import AttachedLogs, round_grams
 from cardlint.card import parse_card
@@ -14,7 +15,6 @@ from cardlint.fixer import fix_card
 from cardlint.linter import lint_card
 from cardlint.logs import Device, Location, Measurement
 from cardlint.settings import Settings
-from support import run_cardlint
 
 HEADER = (
     "timestamp,project_name,run_id,duration,emissions,emissions_rate,cpu_power,gpu_power,ram_power,cpu_energy,"
@@ -32,14 +32,24 @@ def _row(run: str, duration: float, kg: float, kwh: float) -> str:
 
 
 # two snapshots of run A (the last counts: 0.1 kg) and one of run B (0.05 kg): 150 g and 1 kWh in all
-LOG = HEADER + _row("run-a", 600, 0.04, 0.3) + _row("run-a", 1200, 0.1, 0.6) + _row("run-b", 900, 0.05, 0.4)
+LOG = (
+    HEADER
+    + _row("run-a", 600, 0.04, 0.3)
+    + _row("run-a", 1200, 0.1, 0.6)
+    + _row("run-b", 900, 0.05, 0.4)
+)
 CARD = (
     "---\nlicense: mit\nco2_eq_emissions:\n  emissions: {emissions}\n  source: CodeCarbon\n  training_type: fine-tuning\n"
     "  geographical_location: {location}\n  hardware_used: 2 x NVIDIA A100-SXM4-40GB\n---\n# Model\n"
 )
 
 
-def setup(tmp_path: Path, emissions: str, location: str = "Quebec, Canada", log_name: str = "emissions.csv") -> Path:
+def setup(
+    tmp_path: Path,
+    emissions: str,
+    location: str = "Quebec, Canada",
+    log_name: str = "emissions.csv",
+) -> Path:
     (tmp_path / log_name).write_text(LOG, encoding="utf-8")
     readme = tmp_path / "README.md"
     readme.write_text(CARD.format(emissions=emissions, location=location), encoding="utf-8")
@@ -67,7 +77,17 @@ def test_rounded_card_within_printed_precision_is_clean(tmp_path: Path) -> None:
     (tmp_path / "emissions.csv").write_text(HEADER + _row("r", 60, 25.46, 90), encoding="utf-8")
     readme = tmp_path / "README.md"
     readme.write_text(CARD.format(emissions="25000", location="Quebec, Canada"), encoding="utf-8")
-    assert "CO2107" not in run_cardlint("check", "--log", str(tmp_path / "emissions.csv"), "--output-format", "concise", str(readme)).stdout
+    assert (
+        "CO2107"
+        not in run_cardlint(
+            "check",
+            "--log",
+            str(tmp_path / "emissions.csv"),
+            "--output-format",
+            "concise",
+            str(readme),
+        ).stdout
+    )
 
 
 def test_mismatch_is_reported_and_fixed_only_when_the_log_is_named(tmp_path: Path) -> None:
@@ -115,7 +135,9 @@ def test_block_without_co2_gets_one_and_keeps_the_rest(tmp_path: Path) -> None:
 def test_missing_fields_are_filled_from_the_log(tmp_path: Path) -> None:
     (tmp_path / "emissions.csv").write_text(LOG, encoding="utf-8")
     readme = tmp_path / "README.md"
-    readme.write_text("---\nco2_eq_emissions:\n  training_type: fine-tuning\n---\n", encoding="utf-8")
+    readme.write_text(
+        "---\nco2_eq_emissions:\n  training_type: fine-tuning\n---\n", encoding="utf-8"
+    )
     run_cardlint("fix", "--log", str(tmp_path / "emissions.csv"), str(readme))
     assert parse_card(readme.read_text()).metadata == {
         "co2_eq_emissions": {
@@ -130,7 +152,15 @@ def test_missing_fields_are_filled_from_the_log(tmp_path: Path) -> None:
 
 def test_recompute_intensity_uses_the_cards_location(tmp_path: Path) -> None:
     readme = setup(tmp_path, "150", location="Alberta, Canada")
-    result = run_cardlint("check", "--recompute-intensity", "--select", "CO2107", "--output-format", "concise", str(readme))
+    result = run_cardlint(
+        "check",
+        "--recompute-intensity",
+        "--select",
+        "CO2107",
+        "--output-format",
+        "concise",
+        str(readme),
+    )
     # 1 kWh in all, times Alberta's intensity from the package data
     from cardlint.grid import resolve
 
@@ -142,7 +172,9 @@ def test_recompute_intensity_uses_the_cards_location(tmp_path: Path) -> None:
 
 def test_bad_log_is_a_located_error_and_the_card_is_left_alone(tmp_path: Path) -> None:
     readme = setup(tmp_path, "0.15")
-    (tmp_path / "emissions.csv").write_text(HEADER + _row("r", 60, 0.1, 0.05).replace(",0.1,", ",abc,"), encoding="utf-8")
+    (tmp_path / "emissions.csv").write_text(
+        HEADER + _row("r", 60, 0.1, 0.05).replace(",0.1,", ",abc,"), encoding="utf-8"
+    )
     before = readme.read_bytes()
     result = run_cardlint("fix", str(readme))
     assert result.returncode == 2
@@ -176,11 +208,23 @@ def _measurement(grams: Decimal) -> Measurement:
 
 
 @settings(max_examples=60, deadline=None)
-@given(st.decimals(min_value=Decimal("0.0001"), max_value=Decimal("1e10"), places=4, allow_nan=False, allow_infinity=False))
+@given(
+    st.decimals(
+        min_value=Decimal("0.0001"),
+        max_value=Decimal("1e10"),
+        places=4,
+        allow_nan=False,
+        allow_infinity=False,
+    )
+)
 def test_any_measurement_written_into_a_card_reads_back_as_its_grams(grams: Decimal) -> None:
     options = {"logs": AttachedLogs((_measurement(grams),), explicit=True)}
     card = parse_card("---\nlicense: mit\n---\n# Model\n", "README.md")
     fixed, _ = fix_card(card, Settings(options=options))
     written = fixed.metadata["co2_eq_emissions"]["emissions"]  # type: ignore[index]
     assert Decimal(repr(written)) == round_grams(grams)
-    assert not [d for d in lint_card(fixed, Settings(options=options)) if d.code in ("CO2107", "CO2105", "CO2005")]
+    assert not [
+        d
+        for d in lint_card(fixed, Settings(options=options))
+        if d.code in ("CO2107", "CO2105", "CO2005")
+    ]

@@ -33,7 +33,9 @@ import pytest
 REPO = Path(__file__).resolve().parents[1]
 README = REPO / "README.md"
 FENCE = re.compile(r"^```(\w*)\n(.*?)^```[ \t]*\n", re.M | re.S)
-DIRECTIVE = re.compile(r"<!--[ \t]*example:[ \t]*([^\n]*?)[ \t]*-->[ \t]*\n$")  # on the line right before the fence
+DIRECTIVE = re.compile(
+    r"<!--[ \t]*example:[ \t]*([^\n]*?)[ \t]*-->[ \t]*\n$"
+)  # on the line right before the fence
 TIMEOUT_S = 120
 
 
@@ -59,14 +61,21 @@ def examples(text: str) -> list[Example]:
     for index, fence in enumerate(fences):
         language, body = fence.group(1), fence.group(2)
         following = fences[index + 1] if index + 1 < len(fences) else None
-        if language == "sh" and following and following.group(1) == "text" and not text[fence.end() : following.start()].strip():
+        if (
+            language == "sh"
+            and following
+            and following.group(1) == "text"
+            and not text[fence.end() : following.start()].strip()
+        ):
             commands, expected = [body], following.group(2)
         elif language == "console" and body.startswith("$ "):
             commands, expected = _console(body)
         else:
             continue
         skip, copies = _directive(text[: fence.start()])
-        found.append(Example(text.count("\n", 0, fence.start()) + 1, commands, expected, skip, copies))
+        found.append(
+            Example(text.count("\n", 0, fence.start()) + 1, commands, expected, skip, copies)
+        )
     return found
 
 
@@ -100,7 +109,11 @@ def run(example: Example, folder: Path) -> str:
         source, target = REPO / path, folder / path
         target.parent.mkdir(parents=True, exist_ok=True)
         (shutil.copytree if source.is_dir() else shutil.copy2)(source, target)
-    env = {key: value for key, value in os.environ.items() if key not in ("GITHUB_ACTIONS", "FORCE_COLOR", "HF_TOKEN")}
+    env = {
+        key: value
+        for key, value in os.environ.items()
+        if key not in ("GITHUB_ACTIONS", "FORCE_COLOR", "HF_TOKEN")
+    }
     env.update(
         PATH=os.pathsep.join((str(Path(sys.executable).parent), env.get("PATH", ""))),
         NO_COLOR="1",
@@ -113,7 +126,13 @@ def run(example: Example, folder: Path) -> str:
     output = []
     for command in example.commands:
         result = subprocess.run(
-            ["bash", "-c", command], cwd=folder, env=env, stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True, timeout=TIMEOUT_S
+            ["bash", "-c", command],
+            cwd=folder,
+            env=env,
+            stdout=subprocess.PIPE,
+            stderr=subprocess.STDOUT,
+            text=True,
+            timeout=TIMEOUT_S,
         )
         output.append(result.stdout)
     return "".join(output)
@@ -150,7 +169,9 @@ def test_readme_example(example: Example, tmp_path: Path) -> None:
     if example.skip is not None:
         pytest.skip(example.skip)
     actual = run(example, tmp_path)
-    assert matches(example.expected, actual), f"{example.name}: the README shows\n{example.expected}\nbut it prints\n{actual}"
+    assert matches(example.expected, actual), (
+        f"{example.name}: the README shows\n{example.expected}\nbut it prints\n{actual}"
+    )
 
 
 @pytest.mark.parametrize(

@@ -13,6 +13,7 @@ import jsonschema
 import pytest
 from hypothesis import given
 from hypothesis import strategies as st
+from support import SHARED, run_cardlint
 
 from cardlint.card import Position
 from cardlint.diagnostics import DOCS_URL, Diagnostic, FileError, FileResult
@@ -21,13 +22,15 @@ from cardlint.report import RunSummary, get_reporter
 from cardlint.report.github import escape_data, escape_property
 from cardlint.report.sarif import sarif_log
 from cardlint.rules import all_rules
-from support import SHARED, run_cardlint
 
 SARIF_SCHEMA = SHARED / "data" / "schemas" / "sarif-schema-2.1.0.json"
-needs_sarif_schema = pytest.mark.skipif(not SARIF_SCHEMA.is_file(), reason=f"the SARIF schema is absent ({SARIF_SCHEMA}): ../shared is not beside the clone")
+needs_sarif_schema = pytest.mark.skipif(
+    not SARIF_SCHEMA.is_file(),
+    reason=f"the SARIF schema is absent ({SARIF_SCHEMA}): ../shared is not beside the clone",
+)
 
 CARD = (
-    "---\nlicense: mit\nco2_eq_emissions:\n  emissions: \"1.2 kg\"\n  source: CodeCarbon\n  training_type: Fine-tuning\n"
+    '---\nlicense: mit\nco2_eq_emissions:\n  emissions: "1.2 kg"\n  source: CodeCarbon\n  training_type: Fine-tuning\n'
     "  geographical_location: Quebec, Canada\n  hardware_used: 1 x NVIDIA A100-SXM4-80GB\n---\n# Model\n"
 )
 
@@ -45,7 +48,15 @@ def report(name: str, results: list[FileResult]) -> str:
 
 
 def finding(message: str, filename: str = "README.md", severity: str = "error") -> Diagnostic:
-    return Diagnostic("CO2101", "emissions-not-a-number", message, severity, filename, Position(3, 14), Position(3, 22))
+    return Diagnostic(
+        "CO2101",
+        "emissions-not-a-number",
+        message,
+        severity,
+        filename,
+        Position(3, 14),
+        Position(3, 22),
+    )
 
 
 # --- github --------------------------------------------------------------------------------
@@ -57,32 +68,49 @@ def test_github_escaping() -> None:
     assert escape_property("a: b, c%\n") == "a%3A b%2C c%25%0A"
 
 
-def test_github_one_command_per_finding_then_summary(monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> None:
+def test_github_one_command_per_finding_then_summary(
+    monkeypatch: pytest.MonkeyPatch, tmp_path: Path
+) -> None:
     monkeypatch.chdir(tmp_path)
     results = [
         FileResult(
             "odd: dir, 100%/README.md",
-            (finding("write 1200\nnot \"1.2 kg\" (50% off)"), finding("a warning", "odd: dir, 100%/README.md", "warning")),
+            (
+                finding('write 1200\nnot "1.2 kg" (50% off)'),
+                finding("a warning", "odd: dir, 100%/README.md", "warning"),
+            ),
         ),
-        FileResult(str(tmp_path / "broken" / "README.md"), error=FileError("broken/README.md", "binary file, not a README")),
+        FileResult(
+            str(tmp_path / "broken" / "README.md"),
+            error=FileError("broken/README.md", "binary file, not a README"),
+        ),
     ]
     lines = report("github", results).splitlines()
-    assert lines == [
-        "::error file=odd%3A dir%2C 100%25/README.md,line=3,col=14,endLine=3,endColumn=22,title=cardlint (CO2101)::"
-        "write 1200%0Anot \"1.2 kg\" (50%25 off)",
-        "::warning file=odd%3A dir%2C 100%25/README.md,line=3,col=14,endLine=3,endColumn=22,title=cardlint (CO2101)::a warning",
-        "::error file=broken/README.md,title=cardlint::binary file, not a README",  # made relative to the workspace
-        "Found 2 problems (1 error, 1 warning).",
-        "1 of 2 files could not be read.",
-    ]
+    assert (
+        lines
+        == [
+            "::error file=odd%3A dir%2C 100%25/README.md,line=3,col=14,endLine=3,endColumn=22,title=cardlint (CO2101)::"
+            'write 1200%0Anot "1.2 kg" (50%25 off)',
+            "::warning file=odd%3A dir%2C 100%25/README.md,line=3,col=14,endLine=3,endColumn=22,title=cardlint (CO2101)::a warning",
+            "::error file=broken/README.md,title=cardlint::binary file, not a README",  # made relative to the workspace
+            "Found 2 problems (1 error, 1 warning).",
+            "1 of 2 files could not be read.",
+        ]
+    )
 
 
 def test_cli_picks_github_under_github_actions(tmp_path: Path) -> None:
     (tmp_path / "README.md").write_text(CARD, encoding="utf-8")
-    result = run_cardlint("check", str(tmp_path / "README.md"), cwd=tmp_path, env={"GITHUB_ACTIONS": "true"})
+    result = run_cardlint(
+        "check", str(tmp_path / "README.md"), cwd=tmp_path, env={"GITHUB_ACTIONS": "true"}
+    )
     assert result.returncode == 1
-    assert result.stdout.splitlines()[0].startswith("::error file=README.md,line=4,col=14,endLine=4,endColumn=22,title=cardlint (CO2101)::")
-    assert run_cardlint("check", "README.md", cwd=tmp_path, env={"GITHUB_ACTIONS": "false"}).stdout.startswith("README.md:4:14: CO2101")
+    assert result.stdout.splitlines()[0].startswith(
+        "::error file=README.md,line=4,col=14,endLine=4,endColumn=22,title=cardlint (CO2101)::"
+    )
+    assert run_cardlint(
+        "check", "README.md", cwd=tmp_path, env={"GITHUB_ACTIONS": "false"}
+    ).stdout.startswith("README.md:4:14: CO2101")
 
 
 # --- sarif ---------------------------------------------------------------------------------
@@ -96,7 +124,9 @@ def sarif_of(tmp_path: Path, text: str) -> dict[str, Any]:
 
 
 @needs_sarif_schema
-def test_sarif_is_valid_with_findings_and_an_unreadable_file(monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> None:
+def test_sarif_is_valid_with_findings_and_an_unreadable_file(
+    monkeypatch: pytest.MonkeyPatch, tmp_path: Path
+) -> None:
     monkeypatch.chdir(tmp_path)
     (tmp_path / "README.md").write_text(CARD, encoding="utf-8")
     (tmp_path / "bin").mkdir()
@@ -104,12 +134,18 @@ def test_sarif_is_valid_with_findings_and_an_unreadable_file(monkeypatch: pytest
     log = sarif_log([lint_path("README.md"), lint_path(tmp_path / "bin" / "README.md")])
     validate_sarif(log)
     run = log["runs"][0]
-    assert [(r["ruleId"], r["level"]) for r in run["results"]] == [("CO2101", "error"), ("CO2202", "error")]
+    assert [(r["ruleId"], r["level"]) for r in run["results"]] == [
+        ("CO2101", "error"),
+        ("CO2202", "error"),
+    ]
     assert run["results"][0]["locations"][0]["physicalLocation"] == {
         "artifactLocation": {"uri": "README.md", "uriBaseId": "%SRCROOT%"},
         "region": {"startLine": 4, "startColumn": 14, "endLine": 4, "endColumn": 22},
     }
-    assert run["artifacts"] == [{"location": {"uri": "README.md", "uriBaseId": "%SRCROOT%"}}, {"location": {"uri": "bin/README.md", "uriBaseId": "%SRCROOT%"}}]
+    assert run["artifacts"] == [
+        {"location": {"uri": "README.md", "uriBaseId": "%SRCROOT%"}},
+        {"location": {"uri": "bin/README.md", "uriBaseId": "%SRCROOT%"}},
+    ]
     [unreadable] = run["invocations"][0]["toolExecutionNotifications"]
     assert unreadable["level"] == "error" and "NUL" in unreadable["message"]["text"]
     assert run["invocations"][0]["executionSuccessful"] is False
@@ -120,17 +156,27 @@ def test_sarif_is_valid_with_findings_and_an_unreadable_file(monkeypatch: pytest
 def test_sarif_of_a_clean_run_is_valid(tmp_path: Path) -> None:
     log = sarif_log([])
     validate_sarif(log)
-    assert log["runs"][0]["results"] == [] and log["runs"][0]["invocations"][0]["executionSuccessful"] is True
+    assert (
+        log["runs"][0]["results"] == []
+        and log["runs"][0]["invocations"][0]["executionSuccessful"] is True
+    )
 
 
-def test_sarif_uris_relative_to_the_current_folder_else_absolute(monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> None:
+def test_sarif_uris_relative_to_the_current_folder_else_absolute(
+    monkeypatch: pytest.MonkeyPatch, tmp_path: Path
+) -> None:
     (tmp_path / "inside").mkdir()
     monkeypatch.chdir(tmp_path / "inside")
     log = sarif_of(tmp_path / "inside", CARD)
-    assert log["runs"][0]["results"][0]["locations"][0]["physicalLocation"]["artifactLocation"] == {"uri": "models/a%20b/README.md", "uriBaseId": "%SRCROOT%"}
+    assert log["runs"][0]["results"][0]["locations"][0]["physicalLocation"]["artifactLocation"] == {
+        "uri": "models/a%20b/README.md",
+        "uriBaseId": "%SRCROOT%",
+    }
     monkeypatch.chdir(tmp_path / "inside" / "models")
     outside = sarif_of(tmp_path / "elsewhere", CARD)["runs"][0]["artifacts"][0]["location"]
-    assert outside == {"uri": (tmp_path / "elsewhere" / "models" / "a b" / "README.md").resolve().as_uri()}
+    assert outside == {
+        "uri": (tmp_path / "elsewhere" / "models" / "a b" / "README.md").resolve().as_uri()
+    }
 
 
 def test_sarif_lists_every_rule_with_its_documentation() -> None:
@@ -144,28 +190,43 @@ def test_sarif_lists_every_rule_with_its_documentation() -> None:
     for descriptor, rule in zip(driver["rules"], rules):
         assert descriptor["name"] == rule.name
         assert descriptor["shortDescription"]["text"] == rule.summary
-        assert descriptor["fullDescription"]["text"] and "##" not in descriptor["fullDescription"]["text"]
+        assert (
+            descriptor["fullDescription"]["text"]
+            and "##" not in descriptor["fullDescription"]["text"]
+        )
         assert descriptor["help"]["markdown"] == rule.doc and descriptor["help"]["text"]
         assert descriptor["helpUri"] == DOCS_URL.format(code=rule.code.lower())
         assert descriptor["defaultConfiguration"]["level"] == rule.severity
 
 
-def test_sarif_rule_index_points_at_the_rule(monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> None:
+def test_sarif_rule_index_points_at_the_rule(
+    monkeypatch: pytest.MonkeyPatch, tmp_path: Path
+) -> None:
     monkeypatch.chdir(tmp_path)
     run = sarif_of(tmp_path, CARD)["runs"][0]
     for result in run["results"]:
         assert run["tool"]["driver"]["rules"][result["ruleIndex"]]["id"] == result["ruleId"]
 
 
-def test_fingerprints_survive_lines_inserted_above_and_change_with_the_line(monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> None:
+def test_fingerprints_survive_lines_inserted_above_and_change_with_the_line(
+    monkeypatch: pytest.MonkeyPatch, tmp_path: Path
+) -> None:
     monkeypatch.chdir(tmp_path)
 
     def fingerprints(text: str) -> dict[str, tuple[str, int]]:
         results = sarif_of(tmp_path, text)["runs"][0]["results"]
-        return {r["ruleId"]: (r["partialFingerprints"]["cardlintLineHash/v1"], r["locations"][0]["physicalLocation"]["region"]["startLine"]) for r in results}
+        return {
+            r["ruleId"]: (
+                r["partialFingerprints"]["cardlintLineHash/v1"],
+                r["locations"][0]["physicalLocation"]["region"]["startLine"],
+            )
+            for r in results
+        }
 
     before = fingerprints(CARD)
-    after = fingerprints(CARD.replace("license: mit\n", "license: mit\ntags:\n- text-classification\n"))
+    after = fingerprints(
+        CARD.replace("license: mit\n", "license: mit\ntags:\n- text-classification\n")
+    )
     assert set(before) == set(after) == {"CO2101", "CO2202"}
     for code in before:
         assert after[code][0] == before[code][0] and after[code][1] == before[code][1] + 2
@@ -173,23 +234,41 @@ def test_fingerprints_survive_lines_inserted_above_and_change_with_the_line(monk
     assert edited["CO2101"][0] != before["CO2101"][0] and edited["CO2202"][0] == before["CO2202"][0]
 
 
-def test_fingerprints_of_identical_lines_are_numbered(monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> None:
+def test_fingerprints_of_identical_lines_are_numbered(
+    monkeypatch: pytest.MonkeyPatch, tmp_path: Path
+) -> None:
     monkeypatch.chdir(tmp_path)
-    results = [FileResult("README.md", (finding("one"), finding("two")), lines=((3, "  emissions: x\n"),))]
-    prints = [r["partialFingerprints"]["cardlintLineHash/v1"] for r in sarif_log(results)["runs"][0]["results"]]
-    assert prints[0].endswith(":1") and prints[1].endswith(":2") and prints[0][:-2] == prints[1][:-2]
+    results = [
+        FileResult("README.md", (finding("one"), finding("two")), lines=((3, "  emissions: x\n"),))
+    ]
+    prints = [
+        r["partialFingerprints"]["cardlintLineHash/v1"]
+        for r in sarif_log(results)["runs"][0]["results"]
+    ]
+    assert (
+        prints[0].endswith(":1") and prints[1].endswith(":2") and prints[0][:-2] == prints[1][:-2]
+    )
 
 
 @needs_sarif_schema
 def test_output_file_writes_the_sarif(tmp_path: Path) -> None:
     (tmp_path / "README.md").write_text(CARD, encoding="utf-8")
     out = tmp_path / "reports" / "cardlint.sarif"
-    result = run_cardlint("check", "--output-format", "sarif", "--output-file", str(out), ".", cwd=tmp_path)
+    result = run_cardlint(
+        "check", "--output-format", "sarif", "--output-file", str(out), ".", cwd=tmp_path
+    )
     assert result.returncode == 1 and result.stdout == ""
     log = json.loads(out.read_text(encoding="utf-8"))
     validate_sarif(log)
     assert {r["ruleId"] for r in log["runs"][0]["results"]} == {"CO2101", "CO2202"}
-    assert os.path.basename(log["runs"][0]["results"][0]["locations"][0]["physicalLocation"]["artifactLocation"]["uri"]) == "README.md"
+    assert (
+        os.path.basename(
+            log["runs"][0]["results"][0]["locations"][0]["physicalLocation"]["artifactLocation"][
+                "uri"
+            ]
+        )
+        == "README.md"
+    )
 
 
 @pytest.mark.parametrize(
@@ -204,25 +283,48 @@ def test_output_file_writes_the_sarif(tmp_path: Path) -> None:
         (10**200, "1.00000e+200"),
     ],
 )
-def test_figures_for_people_have_six_significant_digits_and_no_exponent(value: object, shown: str) -> None:
+def test_figures_for_people_have_six_significant_digits_and_no_exponent(
+    value: object, shown: str
+) -> None:
     from cardlint.amounts import format_figure
 
     assert format_figure(value, 6) == shown  # type: ignore[arg-type]
 
 
-@pytest.mark.parametrize(("value", "shown"), [(10.2195, "10.22"), (12345.6, "12350"), (6.773, "6.773"), (0.000012345, "0.00001234")])
-def test_measured_grams_are_printed_to_four_figures_without_an_exponent(value: float, shown: str) -> None:
+@pytest.mark.parametrize(
+    ("value", "shown"),
+    [(10.2195, "10.22"), (12345.6, "12350"), (6.773, "6.773"), (0.000012345, "0.00001234")],
+)
+def test_measured_grams_are_printed_to_four_figures_without_an_exponent(
+    value: float, shown: str
+) -> None:
     from cardlint.energy.result import plain_figures
 
     assert plain_figures(value) == shown
 
 
-_LINES = st.lists(st.sampled_from(["---", "co2_eq_emissions:", "  emissions: 1.2", "  emissions: 1200", "x: \"no\"", "", "# body", "é €"]), max_size=8)
+_LINES = st.lists(
+    st.sampled_from(
+        [
+            "---",
+            "co2_eq_emissions:",
+            "  emissions: 1.2",
+            "  emissions: 1200",
+            'x: "no"',
+            "",
+            "# body",
+            "é €",
+        ]
+    ),
+    max_size=8,
+)
 _ENDINGS = st.sampled_from(["\n", "\r\n", "\r"])
 
 
 @given(_LINES, _LINES, _ENDINGS)
-def test_the_edits_of_a_change_turn_the_text_before_into_the_text_after(before_lines: list[str], after_lines: list[str], ending: str) -> None:
+def test_the_edits_of_a_change_turn_the_text_before_into_the_text_after(
+    before_lines: list[str], after_lines: list[str], ending: str
+) -> None:
     from cardlint.card import Card
     from cardlint.report.changes import text_edits
 
@@ -231,8 +333,13 @@ def test_the_edits_of_a_change_turn_the_text_before_into_the_text_after(before_l
     starts = {card.position(offset): offset for offset in range(len(before) + 1)}
     text = before
     edits = text_edits(before, after)
-    spans = [(starts[Position(**e["location"])], starts[Position(**e["end_location"])], e["content"]) for e in edits]
-    assert all(end <= next_start for (_, end, _), (next_start, _, _) in zip(spans, spans[1:]))  # in order, apart
+    spans = [
+        (starts[Position(**e["location"])], starts[Position(**e["end_location"])], e["content"])
+        for e in edits
+    ]
+    assert all(
+        end <= next_start for (_, end, _), (next_start, _, _) in zip(spans, spans[1:])
+    )  # in order, apart
     for start, end, content in reversed(spans):
         text = text[:start] + content + text[end:]
     assert text == after

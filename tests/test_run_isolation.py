@@ -11,9 +11,9 @@ import tempfile
 from pathlib import Path
 
 import pytest
+from support import run_cardlint
 
 from cardlint.fixer import WriteError, write_atomically
-from support import run_cardlint
 
 BAD_UNIT = "---\nco2_eq_emissions:\n  emissions: 1.2\n  unit: kg\n---\n"
 FIXED_UNIT = "---\nco2_eq_emissions:\n  emissions: 1200\n---\n"
@@ -38,7 +38,14 @@ sys.exit(main(sys.argv[1:]))
 def run_with_bug(*args: str, cwd: Path) -> subprocess.CompletedProcess[str]:
     env = {**os.environ, "NO_COLOR": "1"}
     env.pop("GITHUB_ACTIONS", None)
-    return subprocess.run([sys.executable, "-c", INJECT, *args], cwd=cwd, env=env, capture_output=True, text=True, timeout=120)
+    return subprocess.run(
+        [sys.executable, "-c", INJECT, *args],
+        cwd=cwd,
+        env=env,
+        capture_output=True,
+        text=True,
+        timeout=120,
+    )
 
 
 def folder_of_cards(root: Path, good: int) -> list[Path]:
@@ -57,18 +64,39 @@ def folder_of_cards(root: Path, good: int) -> list[Path]:
 @pytest.mark.parametrize("jobs", [[], ["-j", "2"]])
 def test_check_reports_the_other_cards_when_one_crashes(tmp_path: Path, jobs: list[str]) -> None:
     good = folder_of_cards(tmp_path, 5)  # five: enough for two worker processes
-    result = run_with_bug("check", "--no-config", "--select", "CO2102", "--output-format", "json", *jobs, ".", cwd=tmp_path)
+    result = run_with_bug(
+        "check",
+        "--no-config",
+        "--select",
+        "CO2102",
+        "--output-format",
+        "json",
+        *jobs,
+        ".",
+        cwd=tmp_path,
+    )
     errors = result.stderr.splitlines()
-    assert len(errors) == 1 and "a_crash" in errors[0] and "internal error" in errors[0] and "RuntimeError" in errors[0], result.stderr
+    assert (
+        len(errors) == 1
+        and "a_crash" in errors[0]
+        and "internal error" in errors[0]
+        and "RuntimeError" in errors[0]
+    ), result.stderr
     findings = json.loads(result.stdout)
-    assert sorted({Path(f["filename"]).parent.name for f in findings}) == sorted(path.parent.name for path in good)
+    assert sorted({Path(f["filename"]).parent.name for f in findings}) == sorted(
+        path.parent.name for path in good
+    )
     assert result.returncode == 2  # a file could not be checked
 
 
 def test_fix_fixes_the_other_cards_when_one_crashes(tmp_path: Path) -> None:
     good = folder_of_cards(tmp_path, 2)
     result = run_with_bug("fix", "--no-config", "--select", "CO2102", ".", cwd=tmp_path)
-    assert "a_crash" in result.stderr and "internal error" in result.stderr and "Traceback" not in result.stderr
+    assert (
+        "a_crash" in result.stderr
+        and "internal error" in result.stderr
+        and "Traceback" not in result.stderr
+    )
     assert all(path.read_text() == FIXED_UNIT for path in good)
     assert (tmp_path / "a_crash" / "README.md").read_text() == CRASHING
     assert result.returncode == 2
@@ -87,7 +115,9 @@ def test_a_read_only_target_leaves_the_next_one_fixed(tmp_path: Path) -> None:
     assert result.returncode == 2
 
 
-def test_a_folder_that_refuses_the_temporary_file_is_a_write_error(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+def test_a_folder_that_refuses_the_temporary_file_is_a_write_error(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
     """A folder without write permission (which root does not meet) makes the temporary file fail."""
     card = tmp_path / "README.md"
     card.write_text(BAD_UNIT)
@@ -114,6 +144,14 @@ def test_a_lone_surrogate_in_a_value_is_printed_escaped(tmp_path: Path) -> None:
     card = tmp_path / "README.md"
     card.write_text('---\nco2_eq_emissions:\n  emissions: 12\n  training_type: "\\ud800"\n---\n')
     for output_format in ("full", "concise", "json", "sarif", "github"):
-        result = run_cardlint("check", "--no-config", "--select", "CO2202", "--output-format", output_format, str(card))
+        result = run_cardlint(
+            "check",
+            "--no-config",
+            "--select",
+            "CO2202",
+            "--output-format",
+            output_format,
+            str(card),
+        )
         assert result.returncode == 1 and "internal error" not in result.stderr, result.stderr
         assert "\\ud800" in result.stdout

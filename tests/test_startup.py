@@ -11,7 +11,6 @@ import sysconfig
 from pathlib import Path
 
 import pytest
-
 from support import REPO
 
 GOOD = (
@@ -23,19 +22,30 @@ LOG = "run_id,duration,emissions\nr1,3600,1.2\n"  # a CodeCarbon log that agrees
 # Needed by other commands, by a diff, a suggestion or a worker pool, never by checking a card;
 # pathlib (5 ms to import) since a local check works on str paths (cardlint.paths).
 NOT_ON_THE_LOCAL_PATH = (
-    "dataclasses", "inspect", "shutil", "difflib", "jsonschema", "concurrent.futures", "huggingface_hub", "cardlint.energy.meter", "pathlib"
+    "dataclasses",
+    "inspect",
+    "shutil",
+    "difflib",
+    "jsonschema",
+    "concurrent.futures",
+    "huggingface_hub",
+    "cardlint.energy.meter",
+    "pathlib",
 )
 
 
 def _defines_named_tuple(tree: ast.Module) -> bool:
     return any(
-        isinstance(node, ast.ClassDef) and any(isinstance(base, ast.Name) and base.id == "NamedTuple" for base in node.bases)
+        isinstance(node, ast.ClassDef)
+        and any(isinstance(base, ast.Name) and base.id == "NamedTuple" for base in node.bases)
         for node in tree.body
     )
 
 
 def _future_annotations(tree: ast.Module) -> bool:
-    return any(isinstance(node, ast.ImportFrom) and node.module == "__future__" for node in tree.body)
+    return any(
+        isinstance(node, ast.ImportFrom) and node.module == "__future__" for node in tree.body
+    )
 
 
 def test_modules_with_named_tuples_do_not_postpone_annotations() -> None:
@@ -55,8 +65,18 @@ def _without_site(code: str, card: Path) -> subprocess.CompletedProcess[str]:
     pathlib there before cardlint starts; site-packages (PyYAML) comes through PYTHONPATH instead.
     """
     paths = sysconfig.get_paths()
-    env = {**os.environ, "PYTHONPATH": os.pathsep.join(dict.fromkeys((paths["purelib"], paths["platlib"])))}
-    return subprocess.run([sys.executable, "-S", "-c", code, str(card)], capture_output=True, text=True, timeout=120, cwd=REPO, env=env)
+    env = {
+        **os.environ,
+        "PYTHONPATH": os.pathsep.join(dict.fromkeys((paths["purelib"], paths["platlib"]))),
+    }
+    return subprocess.run(
+        [sys.executable, "-S", "-c", code, str(card)],
+        capture_output=True,
+        text=True,
+        timeout=120,
+        cwd=REPO,
+        env=env,
+    )
 
 
 @pytest.mark.parametrize("log", [None, LOG], ids=["alone", "beside its log"])
@@ -72,7 +92,9 @@ def test_a_local_check_imports_nothing_it_does_not_need(tmp_path: Path, log: str
         "print('cardlint.logs.measurement' in sys.modules)"
     )
     result = _without_site(code, card)
-    assert result.stdout.splitlines()[-2:] == ["0 []", str(log is not None)], result.stdout + result.stderr  # no log, no log model
+    assert result.stdout.splitlines()[-2:] == ["0 []", str(log is not None)], (
+        result.stdout + result.stderr
+    )  # no log, no log model
     assert log is None or "using the log emissions.csv" in result.stdout
 
 
@@ -80,5 +102,11 @@ def test_a_body_without_emissions_words_is_not_scanned(tmp_path: Path) -> None:
     card = tmp_path / "README.md"
     card.write_text(GOOD.split("## Environmental impact")[0], encoding="utf-8")
     code = "import sys; from cardlint.cli import main\ncode = main(['check', sys.argv[1]])\nprint(code, 'cardlint.text_amounts' in sys.modules)"
-    result = subprocess.run([sys.executable, "-c", code, str(card)], capture_output=True, text=True, timeout=120, cwd=REPO)
+    result = subprocess.run(
+        [sys.executable, "-c", code, str(card)],
+        capture_output=True,
+        text=True,
+        timeout=120,
+        cwd=REPO,
+    )
     assert result.stdout.splitlines()[-1] == "0 False", result.stdout + result.stderr

@@ -44,8 +44,18 @@ LAYOUTS: list[tuple[str, list[str], list[str], list[str]]] = [
     ),
     ("- Problem type: Regression\n- CO2 Emissions (in grams): 4.2\n", ["4.2"], ["4.2"], ["single"]),
     ("- CO2 Emissions (in grams): 0.0001234\n", ["0.0001234"], ["0.0001234"], ["single"]),
-    ("## CO2 Emissions\n\nThe fine-tuning run emitted 0.42 KgCO2 in Oregon.\n", ["0.42 KgCO2"], ["420"], ["single"]),
-    ("We estimate total emissions of 880 tCO2eq for pre-training.\n", ["880 tCO2eq"], ["880000000"], ["total"]),
+    (
+        "## CO2 Emissions\n\nThe fine-tuning run emitted 0.42 KgCO2 in Oregon.\n",
+        ["0.42 KgCO2"],
+        ["420"],
+        ["single"],
+    ),
+    (
+        "We estimate total emissions of 880 tCO2eq for pre-training.\n",
+        ["880 tCO2eq"],
+        ["880000000"],
+        ["total"],
+    ),
     ("The footprint was 3.1 g CO2e.\n", ["3.1 g CO2e"], ["3.1"], ["single"]),
     ("It used 12 kWh and weighed 3 kg.\n", [], [], []),
     (
@@ -119,8 +129,18 @@ LAYOUTS: list[tuple[str, list[str], list[str], list[str]]] = [
         ["single"],
     ),
     ("- Inference (per request):\n  - CO2 emitted: 5 g\n", ["5 g"], ["5"], ["other"]),
-    ("- CO2 emissions:\n  - Training: 3 g\n  - Tuning: 2 g\n\n# Next\n\n- Tuning: 9 g\n", ["3 g", "2 g"], ["3", "2"], ["single", "single"]),
-    ("# run | CO2 (g)\n---|---\nA | 7\n", ["7"], ["7"], ["single"]),  # a table's header, not a heading
+    (
+        "- CO2 emissions:\n  - Training: 3 g\n  - Tuning: 2 g\n\n# Next\n\n- Tuning: 9 g\n",
+        ["3 g", "2 g"],
+        ["3", "2"],
+        ["single", "single"],
+    ),
+    (
+        "# run | CO2 (g)\n---|---\nA | 7\n",
+        ["7"],
+        ["7"],
+        ["single"],
+    ),  # a table's header, not a heading
     ("# Intro\r## Carbon\r\rEmitted 8 g CO2.\r", ["8 g CO2"], ["8"], ["single"]),  # CR-only lines
     ("## Méthode\n\nLe carbone émis : 6 g CO₂.\n", ["6 g CO₂"], ["6"], ["single"]),  # not ASCII
     ("## EMISSIONS\n\n- TOTAL CARBON: 3 KG\n", ["3 KG"], ["3000"], ["total"]),
@@ -157,7 +177,10 @@ def test_unit_from_label() -> None:
 def test_table_row_labels() -> None:
     text = "| | Carbon Emitted (kgCO2eq) |\n|---|---|\n| Run A | 2 |\n| Total | 2 |\n"
     found = find_text_emissions(text)
-    assert [(s.row, s.layout, s.unit_source) for s in found] == [("Run A", "table", "label"), ("Total", "table", "label")]
+    assert [(s.row, s.layout, s.unit_source) for s in found] == [
+        ("Run A", "table", "label"),
+        ("Total", "table", "label"),
+    ]
 
 
 TRAPS = [
@@ -169,7 +192,7 @@ TRAPS = [
     "<!-- Total emissions (in grams of CO2eq): 5 kg -->\n",
     "<!-- an unclosed comment\n- Emissions: 4 kg\n",
     "- **Carbon Emitted:** [More Information Needed]\n",
-    "- **Carbon Emitted:** {{ co2_emitted | default(\"[More Information Needed]\", true)}}\n",
+    '- **Carbon Emitted:** {{ co2_emitted | default("[More Information Needed]", true)}}\n',
     "- **Carbon Emitted:** {{ co2 }}\n",
     "- **Carbon Emitted:** More information needed\n",
     "- **Carbon Emitted:** 0.000618 kWh\n",
@@ -191,8 +214,13 @@ def test_traps(markdown: str) -> None:
 
 def test_energy_in_an_emissions_field_on_request() -> None:
     (found,) = find_text_emissions("- **Carbon Emitted:** 0.000618 kWh\n", include_other_units=True)
-    assert found.amount.unit == "kWh" and not found.amount.is_emissions and found.amount.grams is None
-    assert find_text_emissions("- **Total Energy Consumption:** 3.51 kWh\n", include_other_units=True) == []
+    assert (
+        found.amount.unit == "kWh" and not found.amount.is_emissions and found.amount.grams is None
+    )
+    assert (
+        find_text_emissions("- **Total Energy Consumption:** 3.51 kWh\n", include_other_units=True)
+        == []
+    )
 
 
 def test_comma_decimal_and_thousands() -> None:
@@ -211,7 +239,11 @@ def test_offsets_with_crlf_and_front_matter() -> None:
 def test_table_with_crlf() -> None:
     text = "| | Carbon Emitted (tCO2eq) |\r\n|---|---|\r\n| Total | 539.00 |\r\n"
     (found,) = find_text_emissions(text)
-    assert (text[found.value_start : found.value_end], found.role, found.amount.unit) == ("539.00", "total", "t")
+    assert (text[found.value_start : found.value_end], found.role, found.amount.unit) == (
+        "539.00",
+        "total",
+        "t",
+    )
 
 
 def test_code_outside_fences_is_still_read() -> None:
@@ -219,7 +251,12 @@ def test_code_outside_fences_is_still_read() -> None:
     assert [text[s.value_start : s.value_end] for s in find_text_emissions(text)] == ["9 g"]
 
 
-@given(st.text(alphabet=st.sampled_from(list("-*|#`~<>!: \n\t.,0123456789kgtCOemisonE()[]{}")), max_size=120))
+@given(
+    st.text(
+        alphabet=st.sampled_from(list("-*|#`~<>!: \n\t.,0123456789kgtCOemisonE()[]{}")),
+        max_size=120,
+    )
+)
 def test_never_crashes(text: str) -> None:
     for statement in find_text_emissions(text, include_other_units=True):
         assert 0 <= statement.start <= statement.value_start < statement.value_end <= len(text)
@@ -227,7 +264,9 @@ def test_never_crashes(text: str) -> None:
 
 # --- the real corpus ------------------------------------------------------------------------
 
-needs_corpus = pytest.mark.skipif(not CARDS.is_dir(), reason=f"{CARDS} is not present (it lives beside the repo)")
+needs_corpus = pytest.mark.skipif(
+    not CARDS.is_dir(), reason=f"{CARDS} is not present (it lives beside the repo)"
+)
 
 
 def _card(number: str) -> str:
@@ -241,7 +280,9 @@ def test_whole_corpus_runs() -> None:
     for path in cards:
         text = path.read_text(encoding="utf-8-sig")
         for statement in find_text_emissions(text, include_other_units=True):
-            assert 0 <= statement.start <= statement.value_start < statement.value_end <= len(text), path.name
+            assert (
+                0 <= statement.start <= statement.value_start < statement.value_end <= len(text)
+            ), path.name
 
 
 # Amounts read off the cards by eye: (card, [(written amount, grams, role)]).
@@ -290,7 +331,14 @@ CORPUS = [
     ),
     ("101", [("11250 kg CO2 eq.", "11250000", "single")]),
     ("105", [("149.2 kg eq. CO2", "149200", "single")]),
-    ("115", [("24,690 kg", "24690000", "single"), ("66,290 kg", "66290000", "other"), ("0.15 g", "0.15", "other")]),
+    (
+        "115",
+        [
+            ("24,690 kg", "24690000", "single"),
+            ("66,290 kg", "66290000", "other"),
+            ("0.15 g", "0.15", "other"),
+        ],
+    ),
     ("117", [("5,521,000 kg", "5521000000", "single")]),
 ]
 
@@ -319,7 +367,9 @@ def test_card_030_checkpoint_table_is_parts() -> None:
     assert found[-1].row == "9.8B" and found[-1].amount.grams == Decimal(41310)
 
 
-MENTION_ALPHABET = st.sampled_from(list("coCO2₂<sub>arbnemisftpghGHEMISKſ \n|#-:é") + ["co<sub>", "Emit", "GHG", "carbon"])
+MENTION_ALPHABET = st.sampled_from(
+    list("coCO2₂<sub>arbnemisftpghGHEMISKſ \n|#-:é") + ["co<sub>", "Emit", "GHG", "carbon"]
+)
 
 
 @given(st.lists(MENTION_ALPHABET, max_size=60).map("".join))
@@ -340,7 +390,14 @@ def _inline_code_reference(text: str) -> list[tuple[int, int]]:
     while index < len(runs):
         start, end = runs[index]
         line_end = text.find("\n", end) % (len(text) + 1)  # -1 (no break): the end of the text
-        partner = next((p for p in range(index + 1, len(runs)) if runs[p][0] >= line_end or runs[p][1] - runs[p][0] == end - start), None)
+        partner = next(
+            (
+                p
+                for p in range(index + 1, len(runs))
+                if runs[p][0] >= line_end or runs[p][1] - runs[p][0] == end - start
+            ),
+            None,
+        )
         if partner is not None and runs[partner][0] < line_end:
             spans.append((start, runs[partner][1]))
             index = partner + 1
@@ -353,7 +410,11 @@ def _section_headings_reference(text: str) -> list[int]:
     """Line starts (after LF) whose line, break included, matches _HEADING_RE and has no pipe."""
     starts = [0] + [m.end() for m in re.finditer("\n", text)]
     lines = [text_amounts._LINE_RE.match(text, start) for start in starts]
-    return [line.start() for line in lines if line and text_amounts._HEADING_RE.match(line.group()) and "|" not in line.group()]
+    return [
+        line.start()
+        for line in lines
+        if line and text_amounts._HEADING_RE.match(line.group()) and "|" not in line.group()
+    ]
 
 
 @given(st.lists(CODE_ALPHABET, max_size=60).map("".join))
@@ -363,7 +424,12 @@ def test_inline_code_spans_pair_runs_of_one_length_on_one_line(text: str) -> Non
     assert text_amounts._paired_runs(text) == expected  # the linear pairing, for long texts
 
 
-@given(st.lists(st.sampled_from(["#", "#######", " ", "    ", "\t", "\n", "\r", "\r\n", "|", "a"]), max_size=30).map("".join))
+@given(
+    st.lists(
+        st.sampled_from(["#", "#######", " ", "    ", "\t", "\n", "\r", "\r\n", "|", "a"]),
+        max_size=30,
+    ).map("".join)
+)
 def test_section_headings_are_heading_lines_without_pipes(text: str) -> None:
     assert text_amounts._section_starts(text) == _section_headings_reference(text)
 
@@ -373,13 +439,16 @@ def test_blanking_keeps_exactly_the_line_breaks(text: str) -> None:
     assert text_amounts._blank(text) == "".join(c if c in "\r\n" else " " for c in text)
 
 
-@pytest.mark.parametrize(("markdown", "found"), [
-    ("* **Estimated CO2 Emissions:** `0.001917 kg CO2eq`\n", [("0.001917", "kg")]),
-    ("Emissions: ``12 kgCO2``\n", [("12", "kg")]),
-    ("Training emitted `1.2 kg` of CO2.\n", [("1.2", "kg")]),
-    ("Set `emissions: 12 kg` in the metadata.\n", []),  # syntax, not a figure
-    ("Run `train.py --co2 12kg` to emit CO2.\n", []),
-    ("```\nEmissions: 5 kg CO2\n```\n", []),  # a code fence is still skipped
-])
+@pytest.mark.parametrize(
+    ("markdown", "found"),
+    [
+        ("* **Estimated CO2 Emissions:** `0.001917 kg CO2eq`\n", [("0.001917", "kg")]),
+        ("Emissions: ``12 kgCO2``\n", [("12", "kg")]),
+        ("Training emitted `1.2 kg` of CO2.\n", [("1.2", "kg")]),
+        ("Set `emissions: 12 kg` in the metadata.\n", []),  # syntax, not a figure
+        ("Run `train.py --co2 12kg` to emit CO2.\n", []),
+        ("```\nEmissions: 5 kg CO2\n```\n", []),  # a code fence is still skipped
+    ],
+)
 def test_figures_in_inline_code(markdown: str, found: list[tuple[str, str]]) -> None:
     assert [(str(t.amount.value), t.amount.unit) for t in find_text_emissions(markdown)] == found

@@ -3,10 +3,10 @@
 from __future__ import annotations
 
 import pytest
+from support import CORPUS_CARDS, needs_corpus
 
 from cardlint.linter import lint_path
 from cardlint.settings import Settings
-from support import CORPUS_CARDS, needs_corpus
 
 # From the corpus MANIFEST: earlier versions with kilograms pasted into the grams field ...
 KILOGRAMS_AS_GRAMS = ["013", "014", "015", "016", "017", "018", "030", "031"]
@@ -107,7 +107,11 @@ ROUNDING = [
     ("2000", "- Emissions: 2 kg", True),
     ("2900", "- Emissions: 2 kg", True),  # truncated
     ("3000", "- Emissions: 2 kg", False),
-    ("1500000", "- Emissions: 1.5e3 kg", True),  # an exponent: its last printed digit is hundreds of kg
+    (
+        "1500000",
+        "- Emissions: 1.5e3 kg",
+        True,
+    ),  # an exponent: its last printed digit is hundreds of kg
     ("1700", "- Emissions: 1.71 KgCO2", False),  # 1700 printed at the text's precision is 1.70
     ("25400", "- **Emissions:** 25.4 t", False),
     ("25300", "- **Emissions:** 25.4 KgCO2", False),

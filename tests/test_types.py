@@ -6,11 +6,16 @@ import subprocess
 import sys
 
 import pytest
-
 from support import REPO
 
 
 def test_mypy_is_clean() -> None:
     pytest.importorskip("mypy", reason="mypy comes with the test extra: pip install '.[test]'")
-    result = subprocess.run([sys.executable, "-m", "mypy", "cardlint"], cwd=REPO, capture_output=True, text=True, timeout=600)
+    result = subprocess.run(
+        [sys.executable, "-m", "mypy", "cardlint"],
+        cwd=REPO,
+        capture_output=True,
+        text=True,
+        timeout=600,
+    )
     assert result.returncode == 0, result.stdout + result.stderr

@@ -18,16 +18,98 @@ from cardlint.linter import lint_text
 # NEL and the Unicode line separators, C0 and C1 controls, non-characters, surrogate edges,
 # astral characters, non-breaking and zero-width spaces).
 ATOMS = (
-    "a", "b", "1", "-", "- ", ":", ": ", " ", "  ", "\n", "#", " #", "'", '"', "[", "]", "{", "}", ",", "?", "&x ", "*x", "!!str ", "!x ",
-    "|", ">", "|-", ">+2", "%YAML 1.1\n", "%", "@", "`", "...", "---", "~", "null", "0x1", "1e3", "<<", "=", "2020-01-01",
-    "yes", "1:30", ".inf", "a?", "?b", "!", "! ", "[a, ", "{a: ", "\\", "\\t", "\\x41", "\\u00e9", "\\ud800", "\\U0001F600", "\\N", "\\_", "\\L", "\\e", "\\0", "\\/",
-    "\t", "\r", "\r\n", "\x85", "\u2028", "\u2029", "\ufeff", "é", "\u00a0", "\u200b", "\x00", "\x01", "\x1b", "\x7f", "\x80",
-    "\x9f", "\ud7ff", "\ue000", "\ufffe", "\uffff", "\U0001f600", "\x0b", "\x0c",
+    "a",
+    "b",
+    "1",
+    "-",
+    "- ",
+    ":",
+    ": ",
+    " ",
+    "  ",
+    "\n",
+    "#",
+    " #",
+    "'",
+    '"',
+    "[",
+    "]",
+    "{",
+    "}",
+    ",",
+    "?",
+    "&x ",
+    "*x",
+    "!!str ",
+    "!x ",
+    "|",
+    ">",
+    "|-",
+    ">+2",
+    "%YAML 1.1\n",
+    "%",
+    "@",
+    "`",
+    "...",
+    "---",
+    "~",
+    "null",
+    "0x1",
+    "1e3",
+    "<<",
+    "=",
+    "2020-01-01",
+    "yes",
+    "1:30",
+    ".inf",
+    "a?",
+    "?b",
+    "!",
+    "! ",
+    "[a, ",
+    "{a: ",
+    "\\",
+    "\\t",
+    "\\x41",
+    "\\u00e9",
+    "\\ud800",
+    "\\U0001F600",
+    "\\N",
+    "\\_",
+    "\\L",
+    "\\e",
+    "\\0",
+    "\\/",
+    "\t",
+    "\r",
+    "\r\n",
+    "\x85",
+    "\u2028",
+    "\u2029",
+    "\ufeff",
+    "é",
+    "\u00a0",
+    "\u200b",
+    "\x00",
+    "\x01",
+    "\x1b",
+    "\x7f",
+    "\x80",
+    "\x9f",
+    "\ud7ff",
+    "\ue000",
+    "\ufffe",
+    "\uffff",
+    "\U0001f600",
+    "\x0b",
+    "\x0c",
 )
 yaml_ish = st.lists(st.sampled_from(ATOMS), max_size=16).map("".join)
-mapping_ish = st.lists(st.tuples(st.sampled_from(["a", "b", "co2_eq_emissions", "emissions"]), yaml_ish), min_size=1, max_size=3).map(
-    lambda items: "".join(f"{key}: {value}\n" for key, value in items)
-)
+mapping_ish = st.lists(
+    st.tuples(st.sampled_from(["a", "b", "co2_eq_emissions", "emissions"]), yaml_ish),
+    min_size=1,
+    max_size=3,
+).map(lambda items: "".join(f"{key}: {value}\n" for key, value in items))
 
 
 def reading(text: str, loader: Any) -> tuple[str, str]:
@@ -51,7 +133,9 @@ def test_without_a_trigger_both_readers_agree(text: str) -> None:
 def test_cardlint_reads_every_block_as_huggingface_hub_does(text: str) -> None:
     """A block huggingface_hub reads as a mapping is cardlint's metadata; one it fails on is a finding."""
     card = parse_card(f"---\n{text}\n---\n")
-    kind, value = reading(card.block_text, yaml.SafeLoader)  # the block the Hub's pattern finds: a '---' line in the text ends it
+    kind, value = reading(
+        card.block_text, yaml.SafeLoader
+    )  # the block the Hub's pattern finds: a '---' line in the text ends it
     if card.problem is not None and card.problem.kind == "too-complex":
         return  # refused before reading (alias bombs, deep nesting)
     if kind == "error":
@@ -85,7 +169,10 @@ def test_a_tab_after_a_colon_is_the_syntax_error_huggingface_hub_meets() -> None
     result = lint_text("---\nco2_eq_emissions:\n  emissions:\t12\n---\n")
     (finding,) = [d for d in result.diagnostics if d.code == "CL002"]
     assert (finding.location.row, finding.location.column) == (3, 13)
-    assert "huggingface_hub's reader (PyYAML's pure-Python loader) fails here, though libyaml reads it" in finding.message
+    assert (
+        "huggingface_hub's reader (PyYAML's pure-Python loader) fails here, though libyaml reads it"
+        in finding.message
+    )
 
 
 def test_what_only_libyaml_refuses_is_read_as_huggingface_hub_reads_it() -> None:

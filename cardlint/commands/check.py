@@ -5,8 +5,9 @@ from __future__ import annotations
 import argparse
 import os
 import sys
+from collections.abc import Iterator
 from contextlib import contextmanager
-from typing import Iterator, TextIO
+from typing import TextIO
 
 from cardlint.cli import EXIT_CLEAN, EXIT_ERROR, EXIT_FINDINGS, UsageError
 from cardlint.config import ConfigError, settings_for
@@ -22,14 +23,26 @@ from cardlint.targets import Target, expand
 
 
 def run_check(args: argparse.Namespace) -> int:
-    fix_mode = args.command == "fix" or getattr(args, "fix", False) or getattr(args, "fix_only", False)
-    output_format = args.output_format or ("github" if os.environ.get("GITHUB_ACTIONS") == "true" else "full")
+    fix_mode = (
+        args.command == "fix" or getattr(args, "fix", False) or getattr(args, "fix_only", False)
+    )
+    output_format = args.output_format or (
+        "github" if os.environ.get("GITHUB_ACTIONS") == "true" else "full"
+    )
     if args.statistics and output_format == "github":
         output_format = "concise"  # the table in the workflow's log: a count is no annotation
     elif args.statistics and output_format == "sarif":
-        raise UsageError("--statistics prints a table or JSON: use it with --output-format full, concise or json, not sarif")
-    overrides: dict[str, object] = {"select": _codes(args.select), "ignore": _codes(args.ignore), "options": _options(args)}
-    targets, missing = expand(args.paths or ([] if args.author else ["."]), tuple(args.include or ("README.md",)))
+        raise UsageError(
+            "--statistics prints a table or JSON: use it with --output-format full, concise or json, not sarif"
+        )
+    overrides: dict[str, object] = {
+        "select": _codes(args.select),
+        "ignore": _codes(args.ignore),
+        "options": _options(args),
+    }
+    targets, missing = expand(
+        args.paths or ([] if args.author else ["."]), tuple(args.include or ("README.md",))
+    )
     results: list[FileResult] = []
     changes: list[Change] = []
     fixed_total = 0
@@ -41,8 +54,13 @@ def run_check(args: argparse.Namespace) -> int:
         missing = hub.not_found
         fixed_total, changes = hub.fixed, hub.changes
     elif args.create_pr or args.commit:
-        raise UsageError("--create-pr and --commit apply to Hub repositories (org/model), not local files")
-    results[:0] = [FileResult(argument, error=FileError(argument, "no such file or folder")) for argument in missing]
+        raise UsageError(
+            "--create-pr and --commit apply to Hub repositories (org/model), not local files"
+        )
+    results[:0] = [
+        FileResult(argument, error=FileError(argument, "no such file or folder"))
+        for argument in missing
+    ]
     jobs = _jobs(targets, overrides, args.no_config)
 
     if fix_mode or args.diff:
@@ -73,7 +91,9 @@ def run_check(args: argparse.Namespace) -> int:
     return EXIT_FINDINGS if summary.errors + summary.warnings else EXIT_CLEAN
 
 
-def _jobs(targets: list[Target], overrides: dict[str, object], no_config: bool) -> list[tuple[str, Settings]]:
+def _jobs(
+    targets: list[Target], overrides: dict[str, object], no_config: bool
+) -> list[tuple[str, Settings]]:
     """Each local file with the settings of its folder, leaving out the excluded ones."""
     jobs: list[tuple[str, Settings]] = []
     for target in targets:
@@ -87,7 +107,13 @@ def _jobs(targets: list[Target], overrides: dict[str, object], no_config: bool) 
     return jobs
 
 
-def _fix_all(jobs: list[tuple[str, Settings]], unsafe: bool, diff: bool, results: list[FileResult], changes: list[Change]) -> int:
+def _fix_all(
+    jobs: list[tuple[str, Settings]],
+    unsafe: bool,
+    diff: bool,
+    results: list[FileResult],
+    changes: list[Change],
+) -> int:
     """Fix (with ``diff``: only compute the change of) each file, adding to ``results`` and ``changes``; the findings fixed."""
     from cardlint.fixer import FixOutcome, fix_path
 
@@ -100,7 +126,11 @@ def _fix_all(jobs: list[tuple[str, Settings]], unsafe: bool, diff: bool, results
         results.append(outcome.result)
         fixed += outcome.fixed
         if diff and outcome.new_text is not None:
-            changes.append(Change(outcome.result.filename, _text_of(path), outcome.new_text, outcome.result.fixed))
+            changes.append(
+                Change(
+                    outcome.result.filename, _text_of(path), outcome.new_text, outcome.result.fixed
+                )
+            )
     return fixed
 
 
@@ -110,7 +140,13 @@ def _text_of(path: str) -> str:
     return "" if isinstance(card, FileError) else card.text
 
 
-def _report_changes(args: argparse.Namespace, output_format: str, changes: list[Change], results: list[FileResult], summary: RunSummary) -> None:
+def _report_changes(
+    args: argparse.Namespace,
+    output_format: str,
+    changes: list[Change],
+    results: list[FileResult],
+    summary: RunSummary,
+) -> None:
     """``--diff``: the diffs (or, in JSON, the edits per file) on stdout, then what they add up to on stderr."""
     with _output(args.output_file) as stream:
         if output_format == "json":
@@ -119,7 +155,12 @@ def _report_changes(args: argparse.Namespace, output_format: str, changes: list[
             from cardlint.report.changes import change_to_dict
 
             remaining = [finding.to_dict() for result in results for finding in result.diagnostics]
-            json.dump({"changes": [change_to_dict(change) for change in changes], "remaining": remaining}, stream, indent=2, ensure_ascii=False)
+            json.dump(
+                {"changes": [change_to_dict(change) for change in changes], "remaining": remaining},
+                stream,
+                indent=2,
+                ensure_ascii=False,
+            )
             stream.write("\n")
             return
         from cardlint.fixer import unified_diff
@@ -130,7 +171,9 @@ def _report_changes(args: argparse.Namespace, output_format: str, changes: list[
         sys.stdout.flush()  # the diff first, then what it adds up to
         sys.stderr.write(_would_fix(summary.fixed, len(changes)))
         if summary.unreadable:
-            sys.stderr.write(f"{summary.unreadable} of {plural(summary.files, 'file')} could not be read.\n")
+            sys.stderr.write(
+                f"{summary.unreadable} of {plural(summary.files, 'file')} could not be read.\n"
+            )
         if summary.fixable_unsafe and not args.unsafe_fixes:
             sys.stderr.write(held_back(summary.fixable_unsafe) + "\n")
 
@@ -207,9 +250,13 @@ def _lint_job(job: tuple[str, Settings]) -> FileResult:
     return lint_path(*job)
 
 
-def _report(args: argparse.Namespace, output_format: str, results: list[FileResult], summary: RunSummary) -> None:
+def _report(
+    args: argparse.Namespace, output_format: str, results: list[FileResult], summary: RunSummary
+) -> None:
     with _output(args.output_file) as stream:
-        get_reporter(output_format, color=_use_color(args.color, stream)).report(results, summary, stream)
+        get_reporter(output_format, color=_use_color(args.color, stream)).report(
+            results, summary, stream
+        )
 
 
 @contextmanager
@@ -254,7 +301,11 @@ def _options(args: argparse.Namespace) -> dict[str, object]:
         options["pue"] = args.pue
     missing = [path for path in options["log_paths"] if not os.path.isfile(normal(path))]  # type: ignore[attr-defined]
     if missing:
-        problem = "a folder, not a log: name the log file in it" if os.path.isdir(normal(missing[0])) else "no such file"
+        problem = (
+            "a folder, not a log: name the log file in it"
+            if os.path.isdir(normal(missing[0]))
+            else "no such file"
+        )
         raise UsageError(f"--log {missing[0]}: {problem}")
     return options
 

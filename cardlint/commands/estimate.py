@@ -22,9 +22,20 @@ def run_estimate(args: argparse.Namespace) -> int:
         json.dump(result.to_dict(), sys.stdout, indent=2)
         sys.stdout.write("\n")
         return EXIT_CLEAN
-    lines = [f"emissions: {format_plain_decimal(round_grams(result.grams))} g CO2eq", f"energy: {format_plain_decimal(round_grams(result.energy_kwh))} kWh", f"formula: {result.formula()}"]
-    lines += [f"device: {count} x {name}, rated {watts:g} W ({source})" for count, name, watts, source in result.devices]
-    lines.append(f"grid: {result.region_id} {result.region_name}, {result.intensity:g} gCO2eq/kWh ({result.intensity_year}; {result.intensity_source})")
-    lines += [f"note: {note}" for note in resolve(args.location).notes]  # "Paris" may also mean Paris, Texas
+    lines = [
+        f"emissions: {format_plain_decimal(round_grams(result.grams))} g CO2eq",
+        f"energy: {format_plain_decimal(round_grams(result.energy_kwh))} kWh",
+        f"formula: {result.formula()}",
+    ]
+    lines += [
+        f"device: {count} x {name}, rated {watts:g} W ({source})"
+        for count, name, watts, source in result.devices
+    ]
+    lines.append(
+        f"grid: {result.region_id} {result.region_name}, {result.intensity:g} gCO2eq/kWh ({result.intensity_year}; {result.intensity_source})"
+    )
+    lines += [
+        f"note: {note}" for note in resolve(args.location).notes
+    ]  # "Paris" may also mean Paris, Texas
     sys.stdout.write("\n".join(lines) + "\n")
     return EXIT_CLEAN

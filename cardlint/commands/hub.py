@@ -12,11 +12,12 @@ from __future__ import annotations
 
 import argparse
 import sys
+from collections.abc import Callable
 from concurrent.futures import ThreadPoolExecutor, as_completed
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 from types import ModuleType
-from typing import TYPE_CHECKING, Callable
+from typing import TYPE_CHECKING
 
 from cardlint.attach import attach_found
 from cardlint.card import Card
@@ -45,7 +46,9 @@ class HubOutcome:
     results: list[FileResult] = field(default_factory=list)
     not_found: list[str] = field(default_factory=list)
     fixed: int = 0  # findings fixed (pushed, or shown with --diff)
-    changes: list[Change] = field(default_factory=list)  # with --diff: the cards that fixing would change
+    changes: list[Change] = field(
+        default_factory=list
+    )  # with --diff: the cards that fixing would change
 
 
 @dataclass(frozen=True)
@@ -60,7 +63,9 @@ class _Done:
     unreachable: bool = False  # not read because the Hub stopped answering
 
 
-def hub_results(args: argparse.Namespace, arguments: list[str], overrides: dict[str, object]) -> HubOutcome:
+def hub_results(
+    args: argparse.Namespace, arguments: list[str], overrides: dict[str, object]
+) -> HubOutcome:
     """Lint (or fix) the Hub repositories among ``arguments`` and the repositories of ``--author``."""
     refs, authors, not_found = _classify(args, arguments)
     outcome = HubOutcome(not_found=not_found)
@@ -82,7 +87,11 @@ def hub_results(args: argparse.Namespace, arguments: list[str], overrides: dict[
         else:
             refs.extend(listed)
     stopped: list[str] = []  # why the Hub stopped answering, once it has
-    done = _run_all(list(dict.fromkeys(refs)), lambda ref: _process(hub, ref, settings, mode, args.unsafe_fixes, stopped), args.concurrency)
+    done = _run_all(
+        list(dict.fromkeys(refs)),
+        lambda ref: _process(hub, ref, settings, mode, args.unsafe_fixes, stopped),
+        args.concurrency,
+    )
     outcome.results.extend(one_line_when_unreachable(done))
     for item in done:
         outcome.fixed += item.fixed
@@ -114,11 +123,17 @@ def _unchecked(refs: list[RepoRef], authors: list[str]) -> list[str]:
     """The targets a run that cannot reach the Hub leaves unchecked, as the user named them."""
     names = [f"{author}/*" for author in authors]
     for ref in refs:
-        names.append(f"{ref.argument} (no such file or folder either)" if could_be_path(ref.argument) else ref.argument or ref.display)
+        names.append(
+            f"{ref.argument} (no such file or folder either)"
+            if could_be_path(ref.argument)
+            else ref.argument or ref.display
+        )
     return names
 
 
-def _classify(args: argparse.Namespace, arguments: list[str]) -> tuple[list[RepoRef], list[str], list[str]]:
+def _classify(
+    args: argparse.Namespace, arguments: list[str]
+) -> tuple[list[RepoRef], list[str], list[str]]:
     """Repositories, authors (``--author`` and ``org/*``) and the arguments that are neither."""
     refs: list[RepoRef] = []
     authors = list(args.author or [])
@@ -137,11 +152,15 @@ def _classify(args: argparse.Namespace, arguments: list[str]) -> tuple[list[Repo
 
 def _mode(args: argparse.Namespace, scanning: bool) -> str:
     """``check``, ``diff``, ``create_pr`` or ``commit``; usage errors for options that do not fit."""
-    fix_mode = args.command == "fix" or getattr(args, "fix", False) or getattr(args, "fix_only", False)
+    fix_mode = (
+        args.command == "fix" or getattr(args, "fix", False) or getattr(args, "fix_only", False)
+    )
     if args.create_pr and args.commit:
         raise UsageError("choose one of --create-pr and --commit")
     if (args.create_pr or args.commit) and not fix_mode:
-        raise UsageError("--create-pr and --commit push fixes: use them with `cardlint fix` (or check --fix)")
+        raise UsageError(
+            "--create-pr and --commit push fixes: use them with `cardlint fix` (or check --fix)"
+        )
     if (args.limit is not None or args.filter) and not scanning:
         raise UsageError("--limit and --filter select repositories of --author (or org/*)")
     if args.limit is not None and args.limit < 1 or args.concurrency < 1:
@@ -151,7 +170,9 @@ def _mode(args: argparse.Namespace, scanning: bool) -> str:
     if not fix_mode:
         return "check"
     if not (args.create_pr or args.commit):
-        raise UsageError("fixing a Hub repository pushes a change: add --create-pr (a pull request), --commit (owners) or --diff (show it)")
+        raise UsageError(
+            "fixing a Hub repository pushes a change: add --create-pr (a pull request), --commit (owners) or --diff (show it)"
+        )
     return "create_pr" if args.create_pr else "commit"
 
 
@@ -165,8 +186,9 @@ def _settings(args: argparse.Namespace, overrides: dict[str, object]) -> Setting
 
 def _hub_module() -> ModuleType:
     """``cardlint.hub`` (and so huggingface_hub), its log and download bars silenced: cardlint reports."""
-    import cardlint.hub as hub
     from huggingface_hub.utils import disable_progress_bars, logging
+
+    import cardlint.hub as hub
 
     logging.set_verbosity_error()
     disable_progress_bars()
@@ -176,16 +198,25 @@ def _hub_module() -> ModuleType:
 def _list(hub: ModuleType, args: argparse.Namespace, author: str) -> list[RepoRef] | FileResult:
     name = f"{author}/*"
     try:
-        found: list[RepoRef] = hub.list_repos(author, args.repo_type, args.revision, args.limit, args.filter or ())
+        found: list[RepoRef] = hub.list_repos(
+            author, args.repo_type, args.revision, args.limit, args.filter or ()
+        )
     except hub.HubError as error:
         return FileResult(name, error=FileError(name, str(error)))
     if not found:
         tags = f" tagged {', '.join(args.filter)}" if args.filter else ""
-        return FileResult(name, error=FileError(name, f"no {args.repo_type} repositories by '{author}'{tags} on the Hub"))
+        return FileResult(
+            name,
+            error=FileError(
+                name, f"no {args.repo_type} repositories by '{author}'{tags} on the Hub"
+            ),
+        )
     return found
 
 
-def _run_all(refs: list[RepoRef], work: Callable[[RepoRef], _Done], concurrency: int) -> list[_Done]:
+def _run_all(
+    refs: list[RepoRef], work: Callable[[RepoRef], _Done], concurrency: int
+) -> list[_Done]:
     """``work`` on every repository in a bounded thread pool; results in the order of ``refs``."""
     done: dict[int, _Done] = {}
     progress = Progress(len(refs), sys.stderr)
@@ -201,7 +232,9 @@ def _run_all(refs: list[RepoRef], work: Callable[[RepoRef], _Done], concurrency:
     return [done[index] for index in range(len(refs))]
 
 
-def _process(hub: ModuleType, ref: RepoRef, settings: Settings, mode: str, unsafe: bool, stopped: list[str]) -> _Done:
+def _process(
+    hub: ModuleType, ref: RepoRef, settings: Settings, mode: str, unsafe: bool, stopped: list[str]
+) -> _Done:
     """Fetch, lint and maybe fix one repository; every failure becomes an error result.
 
     Once the Hub has stopped answering (``stopped`` holds why), the rest are not tried.
@@ -222,16 +255,23 @@ def _process(hub: ModuleType, ref: RepoRef, settings: Settings, mode: str, unsaf
             done = _fix(hub, fetched, card, settings, mode, unsafe, has_co2)
     except hub.HubError as error:
         if error.kind == hub.MISSING and could_be_path(ref.argument):
-            return _Done(FileResult(ref.argument, error=FileError(ref.argument, hub.missing_path())))
+            return _Done(
+                FileResult(ref.argument, error=FileError(ref.argument, hub.missing_path()))
+            )
         if error.kind == hub.UNREACHABLE:
             stopped.append(str(error))
             return replace(_failed(ref, str(error)), unreachable=True)
         return _failed(ref, str(error))
     except LogError as error:
-        return _failed(ref, f"cannot use measurement log: {error}; the card was not checked against it")
+        return _failed(
+            ref, f"cannot use measurement log: {error}; the card was not checked against it"
+        )
     except Exception as error:  # one failing repository never stops the others
         detail = next(iter(str(error).splitlines()), "")
-        return _failed(ref, hub.redact(f"internal error: {type(error).__name__}: {detail} (please report this)"))
+        return _failed(
+            ref,
+            hub.redact(f"internal error: {type(error).__name__}: {detail} (please report this)"),
+        )
     if done.result.error is not None:
         return done
     return replace(done, result=done.result._replace(notes=_notes(fetched, done.result, settings)))
@@ -240,10 +280,22 @@ def _process(hub: ModuleType, ref: RepoRef, settings: Settings, mode: str, unsaf
 def _with_logs(settings: Settings, fetched: HubCard) -> Settings:
     """Attach the logs named with --log, or else those found in the repository beside the card."""
     attached = attach_found(settings.options, list(fetched.logs))
-    return settings if attached is None else settings._replace(options={**settings.options, "logs": attached})
+    return (
+        settings
+        if attached is None
+        else settings._replace(options={**settings.options, "logs": attached})
+    )
 
 
-def _fix(hub: ModuleType, fetched: HubCard, card: Card, settings: Settings, mode: str, unsafe: bool, has_co2: bool) -> _Done:
+def _fix(
+    hub: ModuleType,
+    fetched: HubCard,
+    card: Card,
+    settings: Settings,
+    mode: str,
+    unsafe: bool,
+    has_co2: bool,
+) -> _Done:
     """Fix the downloaded text (the cached file is only read); show the change or push it."""
     ref = fetched.ref
     try:
@@ -254,9 +306,16 @@ def _fix(hub: ModuleType, fetched: HubCard, card: Card, settings: Settings, mode
     if fixed_card.text == card.text:
         return _Done(result, has_co2)
     if mode == "diff":
-        return _Done(result, has_co2, len(applied), Change(ref.display, card.text, fixed_card.text, tuple(applied)))
+        return _Done(
+            result,
+            has_co2,
+            len(applied),
+            Change(ref.display, card.text, fixed_card.text, tuple(applied)),
+        )
     content = (BOM if fixed_card.bom else b"") + fixed_card.text.encode("utf-8")
-    url = hub.push_card(fetched, content, hub.describe_fixes(ref.filename, applied), create_pr=mode == "create_pr")
+    url = hub.push_card(
+        fetched, content, hub.describe_fixes(ref.filename, applied), create_pr=mode == "create_pr"
+    )
     return _Done(result, has_co2, len(applied), pushed=url)
 
 

@@ -13,7 +13,9 @@ from cardlint.grid import format_resolution, resolution_to_dict, resolve
 def run_locate(args: argparse.Namespace) -> int:
     resolutions = [resolve(text) for text in args.texts]
     if args.output_format == "json":
-        json.dump([resolution_to_dict(r) for r in resolutions], sys.stdout, indent=2, ensure_ascii=False)
+        json.dump(
+            [resolution_to_dict(r) for r in resolutions], sys.stdout, indent=2, ensure_ascii=False
+        )
         sys.stdout.write("\n")
     else:
         sys.stdout.write("\n\n".join(format_resolution(r) for r in resolutions) + "\n")

@@ -9,7 +9,12 @@ import sys
 from cardlint.cli import EXIT_CLEAN, UsageError
 from cardlint.rules import all_rules, rule_by_code
 
-FIXABLE = {None: "no fix", "safe": "safe fix", "unsafe": "unsafe fix", "sometimes": "fix sometimes available"}
+FIXABLE = {
+    None: "no fix",
+    "safe": "safe fix",
+    "unsafe": "unsafe fix",
+    "sometimes": "fix sometimes available",
+}
 
 
 def run_rule(args: argparse.Namespace) -> int:
@@ -24,7 +29,17 @@ def run_rule(args: argparse.Namespace) -> int:
         raise UsageError("give a rule code, or --all")
     if args.output_format == "json":
         json.dump(
-            [{"code": r.code, "name": r.name, "severity": r.severity, "summary": r.summary, "fix": FIXABLE[r.fixable], "doc": r.doc} for r in rules],
+            [
+                {
+                    "code": r.code,
+                    "name": r.name,
+                    "severity": r.severity,
+                    "summary": r.summary,
+                    "fix": FIXABLE[r.fixable],
+                    "doc": r.doc,
+                }
+                for r in rules
+            ],
             sys.stdout,
             indent=2,
         )
@@ -34,5 +49,7 @@ def run_rule(args: argparse.Namespace) -> int:
             sys.stdout.write(f"{r.code:<7} {r.name:<32} {r.severity:<8} {r.summary}\n")
     else:
         r = rules[0]
-        sys.stdout.write(f"# {r.name} ({r.code})\n\nSeverity: {r.severity}. Fix: {FIXABLE[r.fixable]}.\n\n{r.doc}")
+        sys.stdout.write(
+            f"# {r.name} ({r.code})\n\nSeverity: {r.severity}. Fix: {FIXABLE[r.fixable]}.\n\n{r.doc}"
+        )
     return EXIT_CLEAN

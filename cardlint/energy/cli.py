@@ -26,18 +26,44 @@ def add_measure_arguments(parser: argparse.ArgumentParser) -> None:
         "%(prog)s [--location TEXT] [--intensity G_PER_KWH] [--pue P] [--log PATH]"
         " [--interval S] [--sample-every S] -- COMMAND [ARGS]"
     )
-    parser.add_argument("--location", metavar="TEXT", help="where the run happens, e.g. 'Quebec, Canada'")
-    parser.add_argument("--intensity", metavar="G_PER_KWH", type=float,
-                        help="grid carbon intensity in gCO2eq/kWh (overrides the location's)")
-    parser.add_argument("--pue", metavar="P", type=float, help="data-centre power usage effectiveness (>= 1)")
-    parser.add_argument("--log", metavar="PATH", default=DEFAULT_LOG,
-                        help=f"energy log to write (default: {DEFAULT_LOG}; replaced if it exists)")
-    parser.add_argument("--interval", metavar="S", type=float, default=0.1,
-                        help="power and RAPL polling period in seconds (default: 0.1)")
-    parser.add_argument("--sample-every", metavar="S", type=float, default=60.0,
-                        help="seconds between cumulative log samples (default: 60)")
-    parser.add_argument("command", nargs=argparse.REMAINDER, metavar="-- COMMAND [ARGS]",
-                        help="the command to run and measure")
+    parser.add_argument(
+        "--location", metavar="TEXT", help="where the run happens, e.g. 'Quebec, Canada'"
+    )
+    parser.add_argument(
+        "--intensity",
+        metavar="G_PER_KWH",
+        type=float,
+        help="grid carbon intensity in gCO2eq/kWh (overrides the location's)",
+    )
+    parser.add_argument(
+        "--pue", metavar="P", type=float, help="data-centre power usage effectiveness (>= 1)"
+    )
+    parser.add_argument(
+        "--log",
+        metavar="PATH",
+        default=DEFAULT_LOG,
+        help=f"energy log to write (default: {DEFAULT_LOG}; replaced if it exists)",
+    )
+    parser.add_argument(
+        "--interval",
+        metavar="S",
+        type=float,
+        default=0.1,
+        help="power and RAPL polling period in seconds (default: 0.1)",
+    )
+    parser.add_argument(
+        "--sample-every",
+        metavar="S",
+        type=float,
+        default=60.0,
+        help="seconds between cumulative log samples (default: 60)",
+    )
+    parser.add_argument(
+        "command",
+        nargs=argparse.REMAINDER,
+        metavar="-- COMMAND [ARGS]",
+        help="the command to run and measure",
+    )
 
 
 def run_measure(
@@ -63,7 +89,9 @@ def run_measure(
     if not command:
         return _usage(err, "no command given (usage: cardlint measure [OPTIONS] -- COMMAND [ARGS])")
     if args.location is not None and resolver is None and args.intensity is None:
-        return _usage(err, "--location needs a grid-intensity resolver here; give --intensity G_PER_KWH")
+        return _usage(
+            err, "--location needs a grid-intensity resolver here; give --intensity G_PER_KWH"
+        )
     try:
         meter = EnergyMeter(
             args.log,

@@ -8,7 +8,8 @@ import signal
 import subprocess
 import sys
 import threading
-from typing import Any, Sequence, TextIO
+from collections.abc import Sequence
+from typing import Any, TextIO
 
 from .meter import EnergyMeasurementError, EnergyMeter
 

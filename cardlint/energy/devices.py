@@ -15,8 +15,9 @@ only on machines with mixed GPU models, where a warning is issued.
 from __future__ import annotations
 
 import warnings
+from collections.abc import Mapping
 from dataclasses import dataclass
-from typing import Any, Mapping
+from typing import Any
 
 from .nvml_api import NvmlApi, NvmlNotSupported
 
@@ -118,7 +119,9 @@ def select_devices(api: NvmlApi, environ: Mapping[str, str]) -> list[Device]:
     return devices
 
 
-def _warn_on_ambiguous_order(value: str | None, environ: Mapping[str, str], names: set[str]) -> None:
+def _warn_on_ambiguous_order(
+    value: str | None, environ: Mapping[str, str], names: set[str]
+) -> None:
     """Warn when integer indices may mean a different GPU to CUDA than to NVML."""
     uses_indices = value is not None and any(
         not e.strip().upper().startswith("GPU-") for e in value.split(",") if e.strip()

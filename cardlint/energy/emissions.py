@@ -2,8 +2,8 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass
-from typing import Callable
 
 JOULES_PER_KWH = 3.6e6
 
@@ -62,7 +62,9 @@ def check_pue(pue: float | None) -> None:
         raise IntensityError(f"PUE must be >= 1.0, got {pue}")
 
 
-def emissions_g(energy_kwh: float | None, g_per_kwh: float | None, pue: float | None) -> float | None:
+def emissions_g(
+    energy_kwh: float | None, g_per_kwh: float | None, pue: float | None
+) -> float | None:
     """``energy_kwh * pue * g_per_kwh`` (PUE 1 when None); None when energy or intensity is unknown."""
     if energy_kwh is None or g_per_kwh is None:
         return None

@@ -24,7 +24,9 @@ from .result import EnergyResult
 class EnergyCallbackBase:
     """The callback's behaviour, independent of transformers."""
 
-    def __init__(self, meter: EnergyMeter | None = None, summary_to: TextIO | None = sys.stderr) -> None:
+    def __init__(
+        self, meter: EnergyMeter | None = None, summary_to: TextIO | None = sys.stderr
+    ) -> None:
         self.meter = meter if meter is not None else EnergyMeter()
         self.summary_to = summary_to
         self.result: EnergyResult | None = None

@@ -7,9 +7,10 @@ import os
 import socket
 import threading
 import time
+from collections.abc import Callable, Mapping, Sequence
 from datetime import datetime, timezone
 from importlib import metadata
-from typing import Any, Callable, Mapping, Sequence, TypeVar
+from typing import Any, TypeVar
 
 from .devices import MigUnsupportedError, select_devices
 from .emissions import Resolver, check_pue, resolve_intensity
@@ -77,7 +78,9 @@ class EnergyMeter:
         self.log_path = None if log_path is None else os.fspath(log_path)
         self.interval = interval
         self.sample_every = sample_every
-        self.intensity = resolve_intensity(location, intensity, intensity_year, intensity_source, resolver)
+        self.intensity = resolve_intensity(
+            location, intensity, intensity_year, intensity_source, resolver
+        )
         self.pue = pue
         self.command = None if command is None else list(command)
         self._nvml = nvml
@@ -128,7 +131,9 @@ class EnergyMeter:
         self._write(self._header())
         self._error: BaseException | None = None
         self._stopping = threading.Event()
-        self._thread = threading.Thread(target=self._sample_loop, name="cardlint-energy", daemon=True)
+        self._thread = threading.Thread(
+            target=self._sample_loop, name="cardlint-energy", daemon=True
+        )
         self._thread.start()
 
     def stop(self, exit_code: int | None = None) -> EnergyResult:
@@ -202,7 +207,11 @@ class EnergyMeter:
         reason = None
         if not devices:
             hidden = self._environ.get("CUDA_VISIBLE_DEVICES")
-            reason = "no NVIDIA GPU found" if hidden is None else f"no GPU visible (CUDA_VISIBLE_DEVICES={hidden!r})"
+            reason = (
+                "no NVIDIA GPU found"
+                if hidden is None
+                else f"no GPU visible (CUDA_VISIBLE_DEVICES={hidden!r})"
+            )
         return api, GpuEnergy(devices, max_gap), reason
 
     def _close_gpu(self) -> None:
@@ -245,12 +254,14 @@ class EnergyMeter:
         if self._rapl is not None:
             self._rapl.poll(now)
         devices_j = self._gpu.read()
-        self._write({
-            "record": "sample",
-            "elapsed_s": round(now - self._t0, 3),
-            "energy_j": rounded(self._energy(devices_j)),
-            "devices_j": rounded(devices_j),
-        })
+        self._write(
+            {
+                "record": "sample",
+                "elapsed_s": round(now - self._t0, 3),
+                "energy_j": rounded(self._energy(devices_j)),
+                "devices_j": rounded(devices_j),
+            }
+        )
 
     # -- records -----------------------------------------------------------------------
 
@@ -286,8 +297,11 @@ class EnergyMeter:
             cpu: dict[str, Any] = {"method": "rapl", "domains": [z.label for z in self._rapl.zones]}
         else:
             cpu = {"method": "not_measured", "reason": self._cpu_reason}
-        gpu: dict[str, Any] = {"method": "nvml"} if self._gpu_reason is None else {
-            "method": "not_measured", "reason": self._gpu_reason}
+        gpu: dict[str, Any] = (
+            {"method": "nvml"}
+            if self._gpu_reason is None
+            else {"method": "not_measured", "reason": self._gpu_reason}
+        )
         it = self.intensity
         return header_record(
             tool=self.tool,

@@ -9,7 +9,8 @@ errors: every decision (which method, what a failure means) is made above it.
 from __future__ import annotations
 
 import functools
-from typing import Any, Callable, Protocol, TypeVar
+from collections.abc import Callable
+from typing import Any, Protocol, TypeVar
 
 T = TypeVar("T")
 

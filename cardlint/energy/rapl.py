@@ -144,7 +144,10 @@ class RaplEnergy:
 
     def totals(self) -> dict[str, float | None]:
         """``{"cpu": J, "dram": J}``; None for a kind with no zones or an unknown zone."""
-        return {kind: total_or_none(z.joules for z in self.zones if z.kind == kind) for kind in ("cpu", "dram")}
+        return {
+            kind: total_or_none(z.joules for z in self.zones if z.kind == kind)
+            for kind in ("cpu", "dram")
+        }
 
     def problems(self) -> dict[str, str]:
         """Why a zone's energy is unknown, keyed by zone label."""

@@ -2,9 +2,10 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 from decimal import Decimal
-from typing import Any, Iterable
+from typing import Any
 
 from .emissions import JOULES_PER_KWH, GridIntensity, emissions_g
 
@@ -56,21 +57,26 @@ class EnergyResult:
 
     def summary(self) -> str:
         """A few lines for people: duration, energy by component, grams, what was not measured."""
-        lines = [f"Measured {format_duration(self.elapsed_s)}" + (
-            f", command exited with {self.exit_code}" if self.exit_code is not None else ""
-        )]
+        lines = [
+            f"Measured {format_duration(self.elapsed_s)}"
+            + (f", command exited with {self.exit_code}" if self.exit_code is not None else "")
+        ]
         for component in COMPONENTS:
             joules = self.energy_j.get(component)
             label = component.upper().ljust(5)
             if joules is None:
-                lines.append(f"  {label}not measured: {self.not_measured.get(component, 'see below')}")
+                lines.append(
+                    f"  {label}not measured: {self.not_measured.get(component, 'see below')}"
+                )
             else:
                 lines.append(f"  {label}{format_energy(joules)}{self._detail(component)}")
         kwh = self.energy_kwh
         if kwh is None:
             lines.append("  Total: nothing was measured")
         else:
-            lines.append(f"  Total {format_energy(kwh * JOULES_PER_KWH)} (measured parts only, before PUE)")
+            lines.append(
+                f"  Total {format_energy(kwh * JOULES_PER_KWH)} (measured parts only, before PUE)"
+            )
         lines.append("  " + self._emissions_line())
         extra = {k: v for k, v in self.not_measured.items() if k not in COMPONENTS}
         for key, why in extra.items():
@@ -82,9 +88,13 @@ class EnergyResult:
     def _detail(self, component: str) -> str:
         """Which devices or zones a component's figure comes from."""
         if component == "gpu":
-            parts = [f"{d['index']}: {d['name']} ({d['method'].replace('_', ' ')})" for d in self.devices]
+            parts = [
+                f"{d['index']}: {d['name']} ({d['method'].replace('_', ' ')})" for d in self.devices
+            ]
             return "  [" + "; ".join(parts) + "]"
-        zones = [d for d in self.cpu_domains if d.startswith("package" if component == "cpu" else "dram")]
+        zones = [
+            d for d in self.cpu_domains if d.startswith("package" if component == "cpu" else "dram")
+        ]
         return "  [RAPL " + ", ".join(zones) + "]"
 
     def _emissions_line(self) -> str:
@@ -92,7 +102,9 @@ class EnergyResult:
         grams = self.emissions_g
         it = self.intensity
         if it.g_per_kwh is None:
-            return "Emissions: unknown (no grid intensity; pass a location or an intensity in g/kWh)"
+            return (
+                "Emissions: unknown (no grid intensity; pass a location or an intensity in g/kWh)"
+            )
         if grams is None:
             return "Emissions: unknown (no energy measured)"
         where = ", ".join(str(x) for x in (it.region_id or it.location, it.year, it.source) if x)

@@ -13,9 +13,10 @@ import math
 import os
 import time
 from collections import Counter
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any, Callable, Protocol
+from typing import Any, Protocol
 
 from .nvml_api import NvmlError, NvmlNotSupported, NvmlUnavailable
 
@@ -168,12 +169,20 @@ class FakeNvml:
 
 
 def write_rapl_zone(
-    root: str | os.PathLike[str], zone: str, name: str, energy_uj: int, max_range_uj: int = 262_143_328_850
+    root: str | os.PathLike[str],
+    zone: str,
+    name: str,
+    energy_uj: int,
+    max_range_uj: int = 262_143_328_850,
 ) -> Path:
     """Create or update powercap zone ``root/zone`` (e.g. ``intel-rapl:0``); returns its folder."""
     folder = Path(root) / zone
     folder.mkdir(parents=True, exist_ok=True)
-    for filename, value in (("name", name), ("max_energy_range_uj", max_range_uj), ("energy_uj", energy_uj)):
+    for filename, value in (
+        ("name", name),
+        ("max_energy_range_uj", max_range_uj),
+        ("energy_uj", energy_uj),
+    ):
         tmp = folder / f".{filename}.tmp"
         tmp.write_text(f"{value}\n")
         os.replace(tmp, folder / filename)

@@ -31,7 +31,9 @@ def read_text(path: str) -> tuple[str, str | None]:
         with open(path, "rb") as handle:
             data = handle.read()
     except (OSError, ValueError) as error:
-        raise LogError(path, None, f"cannot read the file: {getattr(error, 'strerror', None) or error}") from None
+        raise LogError(
+            path, None, f"cannot read the file: {getattr(error, 'strerror', None) or error}"
+        ) from None
     if not data.strip():
         raise LogError(path, None, "empty file")
     if b"\0" in data:
@@ -45,7 +47,9 @@ def read_text(path: str) -> tuple[str, str | None]:
         return data.decode(WINDOWS), WINDOWS
     except UnicodeDecodeError as error:
         line = data[: error.start].count(b"\n") + 1
-        raise LogError(path, line, f"neither UTF-8 nor Windows-1252 text (byte 0x{data[error.start]:02x})") from None
+        raise LogError(
+            path, line, f"neither UTF-8 nor Windows-1252 text (byte 0x{data[error.start]:02x})"
+        ) from None
 
 
 def read_with(path: str, parse: Callable[[str, str], Measurement]) -> Measurement:
@@ -55,7 +59,9 @@ def read_with(path: str, parse: Callable[[str, str], Measurement]) -> Measuremen
     return measurement if encoding is None else measurement._replace(encoding=encoding)
 
 
-def number(text: str, path: str, line: int | None, what: str, *, signed: bool = False) -> Decimal | None:
+def number(
+    text: str, path: str, line: int | None, what: str, *, signed: bool = False
+) -> Decimal | None:
     """A finite decimal, exactly as written; None for an empty field. Non-negative unless
     ``signed``: an emissions or energy figure below 0 is read, and reported by
     Measurement.implausible, so that the card is still checked."""
@@ -69,7 +75,9 @@ def number(text: str, path: str, line: int | None, what: str, *, signed: bool = 
     return checked(Decimal(value), path, line, what, signed=signed)
 
 
-def checked(value: Decimal, path: str, line: int | None, what: str, *, signed: bool = False) -> Decimal:
+def checked(
+    value: Decimal, path: str, line: int | None, what: str, *, signed: bool = False
+) -> Decimal:
     """`value`, or LogError when it is negative (unless ``signed``) or absurdly far from 1."""
     if value < 0 and not signed:
         raise LogError(path, line, f"{what} is negative: {value}")
@@ -163,7 +171,10 @@ def common(
 
 def note_unknown(runs: list[Run], notes: list[str]) -> None:
     """Say which runs lack emissions or energy, which leaves that total unknown."""
-    for attribute, what, unit in (("emissions_g", "emissions", "g"), ("energy_kwh", "energy", "kWh")):
+    for attribute, what, unit in (
+        ("emissions_g", "emissions", "g"),
+        ("energy_kwh", "energy", "kWh"),
+    ):
         values: list[Decimal | None] = [getattr(run, attribute) for run in runs]
         lines = ", ".join(str(run.line) for run, value in zip(runs, values) if value is None)
         if not lines:
@@ -183,6 +194,10 @@ def measured(run: Run, notes: list[str], why: str = "no power was read") -> Run:
     energy, emissions = run.energy_kwh, run.emissions_g
     if not ((energy == 0 and not emissions) or (emissions == 0 and energy is None)):
         return run
-    shown = " and ".join(f"0 {unit}" for value, unit in ((energy, "kWh"), (emissions, "g")) if value is not None)
-    notes.append(f"line {run.line} records {shown}: {why}, so that run's energy and emissions are unknown, not zero")
+    shown = " and ".join(
+        f"0 {unit}" for value, unit in ((energy, "kWh"), (emissions, "g")) if value is not None
+    )
+    notes.append(
+        f"line {run.line} records {shown}: {why}, so that run's energy and emissions are unknown, not zero"
+    )
     return run._replace(energy_kwh=None, emissions_g=None, unknown=why)

@@ -21,7 +21,9 @@ from .names import CARBONTRACKER_SUFFIX
 FORMAT = "carbontracker"
 OUTPUT_SUFFIX = CARBONTRACKER_SUFFIX
 
-_HEADING = re.compile(r"(Actual|Predicted) consumption(?: for ([0-9]{1,9}) epoch\(s\))?:", re.IGNORECASE)
+_HEADING = re.compile(
+    r"(Actual|Predicted) consumption(?: for ([0-9]{1,9}) epoch\(s\))?:", re.IGNORECASE
+)
 _BLOCK = re.compile(
     r"[ \t]*\r?\n\s*Time:[ \t]*(?P<time>[^\r\n]*)\r?\n"
     r"\s*Energy:[ \t]*(?P<energy>\S+)[ \t]*kWh[ \t]*(?:\r?\n|$)"
@@ -61,7 +63,9 @@ def parse(path: str | os.PathLike[str], text: str) -> Measurement:
         line = text.count("\n", 0, heading.start()) + 1
         block = _BLOCK.match(text, heading.end())
         if block is None:
-            raise LogError(path, line, f"incomplete {heading[0]!r} block: expected Time and Energy lines")
+            raise LogError(
+                path, line, f"incomplete {heading[0]!r} block: expected Time and Energy lines"
+            )
         epochs = int(heading[2]) if heading[2] else None
         if heading[1].lower() == "predicted":
             predicted.append((line, epochs))
@@ -81,7 +85,9 @@ def parse(path: str | os.PathLike[str], text: str) -> Measurement:
         runs.append(measured(run, notes, why))
     if not runs:
         if predicted:
-            raise LogError(path, predicted[0][0], "only a predicted consumption: nothing was measured")
+            raise LogError(
+                path, predicted[0][0], "only a predicted consumption: nothing was measured"
+            )
         raise LogError(path, None, "no 'Actual consumption' block: nothing was measured")
     note_unknown(runs, notes)
     unread = _unread(standard)
@@ -91,7 +97,9 @@ def parse(path: str | os.PathLike[str], text: str) -> Measurement:
             "the energy measured leaves out what was not read"
         )
     planned = [epochs for _, epochs in predicted if epochs is not None]
-    finished = _finished(max(epochs_measured, default=None), max(planned, default=None), standard, notes)
+    finished = _finished(
+        max(epochs_measured, default=None), max(planned, default=None), standard, notes
+    )
     version = _VERSION.search(standard)
     pue = _PUE.search(standard)
     return Measurement(
@@ -116,7 +124,12 @@ def _seconds(path: str, line: int, text: str) -> Decimal:
     if match is None:
         raise LogError(path, line + 1, f"Time is not h:mm:ss: {text.strip()!r}")
     days, hours, minutes, seconds = match.groups()
-    return Decimal(days or 0) * 86400 + Decimal(hours) * 3600 + Decimal(minutes) * 60 + Decimal(seconds)
+    return (
+        Decimal(days or 0) * 86400
+        + Decimal(hours) * 3600
+        + Decimal(minutes) * 60
+        + Decimal(seconds)
+    )
 
 
 def _standard_log(path: str) -> str:
@@ -135,7 +148,9 @@ def _standard_log(path: str) -> str:
 def _finished(measured: int | None, planned: int | None, standard: str, notes: list[str]) -> bool:
     """False when training stopped early or fewer epochs were measured than predicted."""
     if _INTERRUPTED.search(standard):
-        notes.append("the standard log says training was interrupted before all epochs were monitored")
+        notes.append(
+            "the standard log says training was interrupted before all epochs were monitored"
+        )
         return False
     if measured is not None and planned is not None and measured < planned:
         notes.append(

@@ -48,7 +48,9 @@ def parse(path: str | os.PathLike[str], text: str) -> Measurement:
     header = _header(path, records[0])
     last_line, last = records[-1]
     if last["record"] == "header":
-        raise LogError(path, last_line, "no sample or end record after the header: nothing was measured yet")
+        raise LogError(
+            path, last_line, "no sample or end record after the header: nothing was measured yet"
+        )
     pue = _number(path, records[0][0], header, "pue")
     factor = pue if pue is not None else Decimal(1)
     components = {
@@ -61,7 +63,9 @@ def parse(path: str | os.PathLike[str], text: str) -> Measurement:
     duration = _number(path, last_line, last, "elapsed_s")
     finished = last["record"] == "end"
     if not finished:
-        notes.append(f"no end record: the run did not finish; totals are from the sample on line {last_line}")
+        notes.append(
+            f"no end record: the run did not finish; totals are from the sample on line {last_line}"
+        )
     command = header.get("command")
     run = Run(
         run_id=None,
@@ -127,7 +131,9 @@ def _json(path: str, line_no: int, line: str) -> dict[str, Any]:
     try:
         record = json.loads(line, parse_float=Decimal, parse_constant=str)
     except json.JSONDecodeError as error:
-        raise LogError(path, line_no, f"not valid JSON: {error.msg} (column {error.colno})") from None
+        raise LogError(
+            path, line_no, f"not valid JSON: {error.msg} (column {error.colno})"
+        ) from None
     except (ValueError, RecursionError) as error:
         raise LogError(path, line_no, f"not valid JSON: {error}") from None
     if not isinstance(record, dict):
@@ -138,10 +144,16 @@ def _json(path: str, line_no: int, line: str) -> dict[str, Any]:
 def _header(path: str, first: Record) -> dict[str, Any]:
     line, header = first
     if header.get("format") != LOG_FORMAT:
-        raise LogError(path, line, f"the header's format is {header.get('format')!r}, not {LOG_FORMAT!r}")
+        raise LogError(
+            path, line, f"the header's format is {header.get('format')!r}, not {LOG_FORMAT!r}"
+        )
     version = header.get("format_version")
     if version != FORMAT_VERSION or isinstance(version, bool):
-        raise LogError(path, line, f"format_version {version!r} is not one this cardlint reads ({FORMAT_VERSION})")
+        raise LogError(
+            path,
+            line,
+            f"format_version {version!r} is not one this cardlint reads ({FORMAT_VERSION})",
+        )
     return header
 
 
@@ -154,7 +166,9 @@ def _check_cumulative(
     for name, value in figures.items():
         before = previous.get(name)
         if value is not None and before is not None and value < before:
-            raise LogError(path, line, f"{name} falls from {before} to {value}: records must be cumulative")
+            raise LogError(
+                path, line, f"{name} falls from {before} to {value}: records must be cumulative"
+            )
     return figures
 
 
@@ -163,10 +177,15 @@ def _energies(path: str, line: int, record: dict[str, Any]) -> dict[str, Decimal
     energy = record.get("energy_j")
     if not isinstance(energy, dict):
         raise LogError(path, line, "energy_j must be an object of joules per component")
-    return {ours: _number(path, line, energy, theirs, f"energy_j.{theirs}") for theirs, ours in _COMPONENTS.items()}
+    return {
+        ours: _number(path, line, energy, theirs, f"energy_j.{theirs}")
+        for theirs, ours in _COMPONENTS.items()
+    }
 
 
-def _emissions(path: str, line: int, last: dict[str, Any], header: Record, energy: Decimal | None) -> Decimal | None:
+def _emissions(
+    path: str, line: int, last: dict[str, Any], header: Record, energy: Decimal | None
+) -> Decimal | None:
     """The end record's grams; for a partial run, energy times the header's intensity."""
     if last["record"] == "end" and "emissions_g" in last:
         return _number(path, line, last, "emissions_g")
@@ -174,7 +193,9 @@ def _emissions(path: str, line: int, last: dict[str, Any], header: Record, energ
     return None if intensity is None or energy is None else energy * intensity
 
 
-def _number(path: str, line: int, record: dict[str, Any], key: str, name: str | None = None) -> Decimal | None:
+def _number(
+    path: str, line: int, record: dict[str, Any], key: str, name: str | None = None
+) -> Decimal | None:
     """A non-negative number or null; LogError for anything else."""
     value = record.get(key)
     if value is None:
@@ -190,7 +211,9 @@ def _string(record: dict[str, Any], key: str) -> str | None:
 
 
 def _devices(header: dict[str, Any]) -> tuple[Device, ...]:
-    names = Counter(device["name"] for device in _listed(header) if isinstance(device.get("name"), str))
+    names = Counter(
+        device["name"] for device in _listed(header) if isinstance(device.get("name"), str)
+    )
     return tuple(Device("gpu", name, count) for name, count in names.items())
 
 
@@ -199,7 +222,9 @@ def _unmeasured(header: dict[str, Any]) -> list[str]:
     notes = []
     for device in _listed(header):
         if device.get("method") == "unavailable":
-            notes.append(f"GPU {device.get('index')} ({device.get('name')}) not measured: {device.get('reason')}")
+            notes.append(
+                f"GPU {device.get('index')} ({device.get('name')}) not measured: {device.get('reason')}"
+            )
     cpu = header.get("cpu")
     if isinstance(cpu, dict) and cpu.get("method") == "not_measured":
         notes.append(f"CPU not measured: {cpu.get('reason')}")
@@ -209,4 +234,8 @@ def _unmeasured(header: dict[str, Any]) -> list[str]:
 def _listed(header: dict[str, Any]) -> list[dict[str, Any]]:
     """The header's device objects; anything else in `devices` is ignored."""
     devices = header.get("devices")
-    return [device for device in devices if isinstance(device, dict)] if isinstance(devices, list) else []
+    return (
+        [device for device in devices if isinstance(device, dict)]
+        if isinstance(devices, list)
+        else []
+    )

@@ -16,7 +16,18 @@ from decimal import Decimal
 
 from cardlint.paths import normal
 
-from ._parse import Row, common, csv_rows, distinct, measured, note_unknown, number, read_with, require, total
+from ._parse import (
+    Row,
+    common,
+    csv_rows,
+    distinct,
+    measured,
+    note_unknown,
+    number,
+    read_with,
+    require,
+    total,
+)
 from .measurement import Device, Location, LogError, Measurement, Run
 
 FORMAT = "codecarbon"
@@ -92,7 +103,11 @@ def _runs(rows: list[Row], notes: list[str]) -> list[list[Row]]:
         unnamed_lines.append(line)
         start = _start(row)
         group = next(
-            (g for s, g in reversed(unnamed) if start is not None and abs(s - start) <= _SAME_START_S),
+            (
+                g
+                for s, g in reversed(unnamed)
+                if start is not None and abs(s - start) <= _SAME_START_S
+            ),
             None,
         )
         if group is None:
@@ -134,7 +149,9 @@ def _check_cumulative(path: str, group: list[Row]) -> None:
     """LogError when a later snapshot of a run is below an earlier one."""
     for (earlier, before), (line, after) in zip(group, group[1:]):
         for column in _CUMULATIVE:
-            signed = column != "duration"  # a negative figure is reported as implausible, not refused
+            signed = (
+                column != "duration"
+            )  # a negative figure is reported as implausible, not refused
             old = number(before.get(column, ""), path, earlier, f"column {column!r}", signed=signed)
             new = number(after.get(column, ""), path, line, f"column {column!r}", signed=signed)
             if old is not None and new is not None and new < old:
@@ -152,7 +169,9 @@ def _run(path: str, line: int, row: dict[str, str]) -> Run:
         run_id=_text(row, "run_id"),
         label=_text(row, "task_name") or _text(row, "project_name"),
         emissions_g=None if kilograms is None else kilograms.scaleb(3),
-        energy_kwh=number(row.get("energy_consumed", ""), path, line, "column 'energy_consumed'", signed=True),
+        energy_kwh=number(
+            row.get("energy_consumed", ""), path, line, "column 'energy_consumed'", signed=True
+        ),
         duration_s=number(row["duration"], path, line, "column 'duration'"),
         line=line,
         hardware=tuple(_devices(row)),
@@ -164,7 +183,9 @@ def _energy(path: str, run: Run, row: dict[str, str], component: str) -> Decimal
     nothing is known of a run that measured nothing."""
     if run.unknown:
         return None
-    value = number(row.get(f"{component}_energy", ""), path, run.line, f"column '{component}_energy'")
+    value = number(
+        row.get(f"{component}_energy", ""), path, run.line, f"column '{component}_energy'"
+    )
     if component == "gpu" and value == 0 and not _text(row, "gpu_model"):
         return None
     return value
@@ -180,7 +201,9 @@ def _devices(row: dict[str, str]) -> list[Device]:
             devices.append(Device("gpu", match[2], int(match[1])))
         else:
             count = _text(row, "gpu_count") or ""
-            devices.append(Device("gpu", gpu_model, int(count) if re.fullmatch(r"[0-9]{1,6}", count) else None))
+            devices.append(
+                Device("gpu", gpu_model, int(count) if re.fullmatch(r"[0-9]{1,6}", count) else None)
+            )
     cpu_model = _text(row, "cpu_model")
     if cpu_model:
         devices.append(Device("cpu", cpu_model))

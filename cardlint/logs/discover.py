@@ -10,7 +10,7 @@ from cardlint.paths import name, normal
 from . import carbontracker, cardlint_energy, codecarbon, eco2ai
 from ._parse import csv_header, read_with
 from .measurement import LogError, Measurement
-from .names import discover_logs
+from .names import discover_logs as discover_logs
 
 _PARSERS: dict[str, Callable[[str, str], Measurement]] = {
     codecarbon.FORMAT: codecarbon.parse,
@@ -38,7 +38,9 @@ def detect_format(path: str | os.PathLike[str], text: str) -> str:
         return eco2ai.FORMAT
     if codecarbon.looks_like(header):
         return codecarbon.FORMAT
-    if carbontracker.looks_like(text) or name(os.fspath(path)).endswith(carbontracker.OUTPUT_SUFFIX):
+    if carbontracker.looks_like(text) or name(os.fspath(path)).endswith(
+        carbontracker.OUTPUT_SUFFIX
+    ):
         return carbontracker.FORMAT
     if len(header) > 1:
         raise LogError(

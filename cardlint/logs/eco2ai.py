@@ -18,7 +18,18 @@ from decimal import Decimal
 
 from cardlint.paths import normal
 
-from ._parse import Row, common, csv_rows, distinct, measured, note_unknown, number, read_with, require, total
+from ._parse import (
+    Row,
+    common,
+    csv_rows,
+    distinct,
+    measured,
+    note_unknown,
+    number,
+    read_with,
+    require,
+    total,
+)
 from .measurement import Device, Location, LogError, Measurement, Run
 
 FORMAT = "eco2ai"
@@ -53,11 +64,15 @@ def parse(path: str | os.PathLike[str], text: str) -> Measurement:
     counted = [_counted(path, group) for group in _groups(rows)]
     notes: list[str] = []
     unknown = None if EMISSIONS in header else f"{tool} wrote no {EMISSIONS} column"
-    runs = [measured(_run(path, run_rows, energy_column)._replace(unknown=unknown), notes) for run_rows in counted]
+    runs = [
+        measured(_run(path, run_rows, energy_column)._replace(unknown=unknown), notes)
+        for run_rows in counted
+    ]
     note_unknown(runs, notes)
     lasts = [run_rows[-1][1] for run_rows in counted]
     components = {
-        kind: total(_sum(path, run_rows, f"{kind}_consumption(kWh)") for run_rows in counted) for kind in _COMPONENTS
+        kind: total(_sum(path, run_rows, f"{kind}_consumption(kWh)") for run_rows in counted)
+        for kind in _COMPONENTS
     }
     return Measurement(
         path=path,
@@ -88,13 +103,20 @@ def _counted(path: str, group: list[Row]) -> list[Row]:
     """The rows of one run that count: every per-epoch row, else the last snapshot."""
     epochs = [_text(row, "epoch") is not None for _, row in group]
     if any(epochs) and not all(epochs):
-        raise LogError(path, group[-1][0], f"tracker id {_text(group[0][1], 'id')} mixes epoch rows and run rows")
+        raise LogError(
+            path,
+            group[-1][0],
+            f"tracker id {_text(group[0][1], 'id')} mixes epoch rows and run rows",
+        )
     return group if all(epochs) else group[-1:]
 
 
 def _sum(path: str, rows: list[Row], column: str, *, signed: bool = False) -> Decimal | None:
     """A column summed over the rows that count for one run (below 0 only when ``signed``)."""
-    return total(number(_value(row, column), path, line, f"column {column!r}", signed=signed) for line, row in rows)
+    return total(
+        number(_value(row, column), path, line, f"column {column!r}", signed=signed)
+        for line, row in rows
+    )
 
 
 def _run(path: str, rows: list[Row], energy_column: str) -> Run:

@@ -5,9 +5,11 @@ from typing import NamedTuple
 
 from cardlint.paths import name
 
-from .names import LogError
+from .names import LogError as LogError
 
-MAX_INTENSITY = Decimal(1500)  # gCO2eq/kWh: above every grid (the dirtiest in the grid data, Turkmenistan, is 1,306)
+MAX_INTENSITY = Decimal(
+    1500
+)  # gCO2eq/kWh: above every grid (the dirtiest in the grid data, Turkmenistan, is 1,306)
 ENCODING_NAMES = {"cp1252": "Windows-1252"}
 
 
@@ -99,7 +101,8 @@ class Measurement(NamedTuple):
             return "no emissions figure"
         word = "line" if all(run.line for run in self.runs) else "run"
         parts = [
-            f"{word}{'s' if len(refs) > 1 else ''} {_some(refs)}" + (f" ({why})" if why else "") for why, refs in missing.items()
+            f"{word}{'s' if len(refs) > 1 else ''} {_some(refs)}" + (f" ({why})" if why else "")
+            for why, refs in missing.items()
         ]
         known = self.known_emissions_g
         others = len(self.runs) - sum(len(refs) for refs in missing.values())
@@ -130,10 +133,16 @@ class Measurement(NamedTuple):
         word = "line" if all(run.line for run in self.runs) else "run"
         for index, run in enumerate(self.runs):
             where = f"{word} {run.line if word == 'line' else index + 1}"
-            for what, value, show in (("emissions", run.emissions_g, _mass), ("energy", run.energy_kwh, _energy)):
+            for what, value, show in (
+                ("emissions", run.emissions_g, _mass),
+                ("energy", run.energy_kwh, _energy),
+            ):
                 if value is not None and value < 0:
                     return f"{where} records {what} of {show(value)}, below 0, which no measurement can be: its figures are not used"
-        for what, value, show in (("emissions", self.emissions_g, _mass), ("energy", self.energy_kwh, _energy)):
+        for what, value, show in (
+            ("emissions", self.emissions_g, _mass),
+            ("energy", self.energy_kwh, _energy),
+        ):
             if value is not None and value < 0:
                 return f"its total {what}, {show(value)}, is below 0, which no measurement can be: its figures are not used"
         return None
@@ -148,7 +157,11 @@ class Measurement(NamedTuple):
         if self.encoding:
             about.append(f"not UTF-8, read as {ENCODING_NAMES.get(self.encoding, self.encoding)}")
         if self.emissions_g is None:
-            emissions = f"emissions unknown ({self.unknown_emissions()})" if self.runs else "emissions unknown"
+            emissions = (
+                f"emissions unknown ({self.unknown_emissions()})"
+                if self.runs
+                else "emissions unknown"
+            )
         else:
             emissions = _mass(self.emissions_g)
         energy = "" if self.energy_kwh is None else f", {_energy(self.energy_kwh)}"

@@ -19,7 +19,9 @@ DEFAULT_NAMES = (CODECARBON_NAME, ECO2AI_NAME, CARDLINT_ENERGY_NAME)
 
 def is_default_name(name: str) -> bool:
     """Whether a tool writes its log under this file name by default."""
-    return name in DEFAULT_NAMES or (name.endswith(CARBONTRACKER_SUFFIX) and len(name) > len(CARBONTRACKER_SUFFIX))
+    return name in DEFAULT_NAMES or (
+        name.endswith(CARBONTRACKER_SUFFIX) and len(name) > len(CARBONTRACKER_SUFFIX)
+    )
 
 
 def discover_logs(readme_dir: str | os.PathLike[str]) -> list[str]:
@@ -28,11 +30,15 @@ def discover_logs(readme_dir: str | os.PathLike[str]) -> list[str]:
     folder = normal(readme_dir)
     try:
         with os.scandir(folder) as entries:
-            names = {entry.name for entry in entries if is_default_name(entry.name) and entry.is_file()}
+            names = {
+                entry.name for entry in entries if is_default_name(entry.name) and entry.is_file()
+            }
     except OSError:
         return []
     fixed = [normal(os.path.join(folder, name)) for name in DEFAULT_NAMES if name in names]
-    return fixed + sorted(normal(os.path.join(folder, name)) for name in names if name not in DEFAULT_NAMES)
+    return fixed + sorted(
+        normal(os.path.join(folder, name)) for name in names if name not in DEFAULT_NAMES
+    )
 
 
 class LogError(ValueError):

@@ -21,7 +21,9 @@ class RunSummary:
         self.fix_mode = False
         self.quiet = False  # findings only: no notes, no closing summary
         self.statistics = False  # a count per rule instead of each finding
-        self.unsafe_fixes = False  # --unsafe-fixes: unsafe fixes count as fixable, none is held back
+        self.unsafe_fixes = (
+            False  # --unsafe-fixes: unsafe fixes count as fixable, none is held back
+        )
         self.by_code: dict[str, int] = {}
 
     @classmethod

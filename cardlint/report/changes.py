@@ -27,9 +27,17 @@ def text_edits(before: str, after: str) -> list[dict[str, Any]]:
     while head < min(len(old_lines), len(new_lines)) and old_lines[head] == new_lines[head]:
         head += 1
     tail = 0
-    while tail < min(len(old_lines), len(new_lines)) - head and old_lines[-1 - tail] == new_lines[-1 - tail]:
+    while (
+        tail < min(len(old_lines), len(new_lines)) - head
+        and old_lines[-1 - tail] == new_lines[-1 - tail]
+    ):
         tail += 1
-    middle = SequenceMatcher(None, old_lines[head : len(old_lines) - tail], new_lines[head : len(new_lines) - tail], autojunk=False)
+    middle = SequenceMatcher(
+        None,
+        old_lines[head : len(old_lines) - tail],
+        new_lines[head : len(new_lines) - tail],
+        autojunk=False,
+    )
     card = Card(before)
     edits = []
     for tag, i1, i2, j1, j2 in middle.get_opcodes():
@@ -46,7 +54,13 @@ def text_edits(before: str, after: str) -> list[dict[str, Any]]:
                 start, content = start + 1, content[1:]
             while start < end and content and before[end - 1] == content[-1]:
                 end, content = end - 1, content[:-1]
-            edits.append({"content": content, "location": card.position(start)._asdict(), "end_location": card.position(end)._asdict()})
+            edits.append(
+                {
+                    "content": content,
+                    "location": card.position(start)._asdict(),
+                    "end_location": card.position(end)._asdict(),
+                }
+            )
     return edits
 
 

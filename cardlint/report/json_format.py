@@ -13,8 +13,9 @@ pure Python, chunk by chunk, several times slower than ``_indented`` below.
 from __future__ import annotations
 
 import json
+from collections.abc import Iterable
 from json.encoder import encode_basestring
-from typing import Any, Iterable, TextIO
+from typing import Any, TextIO
 
 from cardlint.diagnostics import Diagnostic, FileResult
 from cardlint.report.base import Reporter, RunSummary
@@ -25,13 +26,20 @@ class JsonReporter(Reporter):
         if summary.statistics:
             from cardlint.report.statistics import rule_statistics
 
-            json.dump([row.to_dict() for row in rule_statistics(results, summary.unsafe_fixes)], stream, indent=2, ensure_ascii=False)
+            json.dump(
+                [row.to_dict() for row in rule_statistics(results, summary.unsafe_fixes)],
+                stream,
+                indent=2,
+                ensure_ascii=False,
+            )
             stream.write("\n")
             return
         remaining = (diagnostic for result in results for diagnostic in result.diagnostics)
         if summary.fix_mode:
             stream.write('{\n  "fixed": ')
-            _write_array((diagnostic for result in results for diagnostic in result.fixed), stream, "\n  ")
+            _write_array(
+                (diagnostic for result in results for diagnostic in result.fixed), stream, "\n  "
+            )
             stream.write(',\n  "remaining": ')
             _write_array(remaining, stream, "\n  ")
             stream.write("\n}")

@@ -29,7 +29,9 @@ from cardlint.report.github import relative_path
 from cardlint.rules import all_rules
 from cardlint.rules.base import Rule
 
-SARIF_SCHEMA = "https://docs.oasis-open.org/sarif/sarif/v2.1.0/errata01/os/schemas/sarif-schema-2.1.0.json"
+SARIF_SCHEMA = (
+    "https://docs.oasis-open.org/sarif/sarif/v2.1.0/errata01/os/schemas/sarif-schema-2.1.0.json"
+)
 INFORMATION_URI = "https://github.com/cardlint/cardlint"
 FINGERPRINT = "cardlintLineHash/v1"
 _WHAT_IT_DOES = re.compile(r"^## What it does\n(.*?)(?=^## |\Z)", re.MULTILINE | re.DOTALL)
@@ -62,7 +64,9 @@ def sarif_log(results: list[FileResult]) -> dict[str, Any]:
             line = result.source_line(diagnostic.location.row) or ""
             digest = line_hash(diagnostic.code, location["uri"], line)
             seen[digest] = seen.get(digest, 0) + 1
-            sarif_results.append(_result(diagnostic, location, rule_index, f"{digest}:{seen[digest]}"))
+            sarif_results.append(
+                _result(diagnostic, location, rule_index, f"{digest}:{seen[digest]}")
+            )
     return {
         "$schema": SARIF_SCHEMA,
         "version": "2.1.0",
@@ -122,7 +126,9 @@ def line_hash(rule_id: str, uri: str, line: str) -> str:
     return hashlib.sha256(material.encode("utf-8")).hexdigest()[:16]
 
 
-def _result(diagnostic: Diagnostic, location: dict[str, str], rule_index: dict[str, int], fingerprint: str) -> dict[str, Any]:
+def _result(
+    diagnostic: Diagnostic, location: dict[str, str], rule_index: dict[str, int], fingerprint: str
+) -> dict[str, Any]:
     result: dict[str, Any] = {"ruleId": diagnostic.code}
     if diagnostic.code in rule_index:
         result["ruleIndex"] = rule_index[diagnostic.code]

@@ -15,7 +15,13 @@ class RuleStatistic(NamedTuple):
 
     def to_dict(self) -> dict[str, Any]:
         """ruff's JSON form: ``fixable`` is true when every finding of the rule is fixable."""
-        return {"code": self.code, "name": self.name, "count": self.findings, "fixable": self.fixable == self.findings, "fixable_count": self.fixable}
+        return {
+            "code": self.code,
+            "name": self.name,
+            "count": self.findings,
+            "fixable": self.fixable == self.findings,
+            "fixable_count": self.fixable,
+        }
 
 
 def rule_statistics(results: list[FileResult], unsafe_fixes: bool) -> list[RuleStatistic]:
@@ -26,7 +32,9 @@ def rule_statistics(results: list[FileResult], unsafe_fixes: bool) -> list[RuleS
             row = counts.setdefault(finding.code, [finding.name, 0, 0])
             row[1] += 1
             row[2] += finding.fix is not None and (unsafe_fixes or finding.fix.is_safe)
-    rows = [RuleStatistic(code, name, count, fixable) for code, (name, count, fixable) in counts.items()]
+    rows = [
+        RuleStatistic(code, name, count, fixable) for code, (name, count, fixable) in counts.items()
+    ]
     return sorted(rows, key=lambda row: (-row.findings, row.code))
 
 
@@ -39,5 +47,7 @@ def statistics_lines(rows: list[RuleStatistic]) -> list[str]:
     lines = []
     for row in rows:
         marker = "[*]" if row.fixable == row.findings else "[-]" if row.fixable else "[ ]"
-        lines.append(f"{row.findings:>{count_width}}  {row.code:<{code_width}}  {marker} {row.name}")
+        lines.append(
+            f"{row.findings:>{count_width}}  {row.code:<{code_width}}  {marker} {row.name}"
+        )
     return lines

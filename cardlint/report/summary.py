@@ -16,8 +16,9 @@ import os
 import re
 import sys
 from collections import Counter
+from collections.abc import Sequence
 from pathlib import Path
-from typing import Any, Sequence
+from typing import Any
 
 from cardlint.report.base import plural
 
@@ -45,15 +46,32 @@ def markdown(log: dict[str, Any] | None, exit_code: int, diff: str = "") -> str:
         )
     lines.extend(_rule_table(run))
     lines.extend(_card_table(run))
-    unreadable = [n for n in run["invocations"][0]["toolExecutionNotifications"] if n["level"] == "error"]
+    unreadable = [
+        n for n in run["invocations"][0]["toolExecutionNotifications"] if n["level"] == "error"
+    ]
     if unreadable:
         lines.extend(["", f"**{plural(len(unreadable), 'file')} could not be read:**", ""])
         for notification in unreadable:
-            lines.append(f"- {_code(_notification_uri(notification))}: {notification['message']['text']}")
+            lines.append(
+                f"- {_code(_notification_uri(notification))}: {notification['message']['text']}"
+            )
     if diff:
-        shown = diff if len(diff) <= MAX_DIFF_CHARS else diff[:MAX_DIFF_CHARS] + "\n... (cut; the whole diff is in the log)\n"
+        shown = (
+            diff
+            if len(diff) <= MAX_DIFF_CHARS
+            else diff[:MAX_DIFF_CHARS] + "\n... (cut; the whole diff is in the log)\n"
+        )
         fence = "`" * max(3, 1 + max((len(ticks) for ticks in re.findall(r"`+", shown)), default=0))
-        lines.extend(["", "**`cardlint fix` would change the cards** (run it and commit the result):", "", f"{fence}diff", shown.rstrip("\n"), fence])
+        lines.extend(
+            [
+                "",
+                "**`cardlint fix` would change the cards** (run it and commit the result):",
+                "",
+                f"{fence}diff",
+                shown.rstrip("\n"),
+                fence,
+            ]
+        )
     return "\n".join(lines) + "\n"
 
 
@@ -112,14 +130,23 @@ def _code(text: str) -> str:
 
 def main(argv: Sequence[str] | None = None) -> int:
     """Write the step summary and the outputs; always exits 0 (the lint step's status is its own)."""
-    parser = argparse.ArgumentParser(prog="python -m cardlint.report.summary", description="Write the GitHub step summary and outputs of a cardlint run.")
-    parser.add_argument("sarif", help="the SARIF log of the run (absent when cardlint could not run)")
+    parser = argparse.ArgumentParser(
+        prog="python -m cardlint.report.summary",
+        description="Write the GitHub step summary and outputs of a cardlint run.",
+    )
+    parser.add_argument(
+        "sarif", help="the SARIF log of the run (absent when cardlint could not run)"
+    )
     parser.add_argument("--exit-code", type=int, default=0, help="cardlint's exit code")
     parser.add_argument("--diff", help="a file holding the output of cardlint fix --diff")
     args = parser.parse_args(argv)
     sarif = Path(args.sarif)
     log = json.loads(sarif.read_text(encoding="utf-8")) if sarif.is_file() else None
-    diff = Path(args.diff).read_text(encoding="utf-8") if args.diff and Path(args.diff).is_file() else ""
+    diff = (
+        Path(args.diff).read_text(encoding="utf-8")
+        if args.diff and Path(args.diff).is_file()
+        else ""
+    )
     report = markdown(log, args.exit_code, diff)
     summary_file = os.environ.get("GITHUB_STEP_SUMMARY")
     if summary_file:

@@ -23,7 +23,12 @@ class ConciseReporter(Reporter):
         if summary.statistics:
             from cardlint.report.statistics import rule_statistics, statistics_lines
 
-            stream.write("".join(line + "\n" for line in statistics_lines(rule_statistics(results, summary.unsafe_fixes))))
+            stream.write(
+                "".join(
+                    line + "\n"
+                    for line in statistics_lines(rule_statistics(results, summary.unsafe_fixes))
+                )
+            )
         else:
             self.findings(results, summary, stream)
         if not summary.quiet:
@@ -57,12 +62,18 @@ class ConciseReporter(Reporter):
         if summary.files == 0:
             lines.append("No cards to check.")
         elif found:
-            parts = [plural(count, kind) for count, kind in ((summary.errors, "error"), (summary.warnings, "warning")) if count]
+            parts = [
+                plural(count, kind)
+                for count, kind in ((summary.errors, "error"), (summary.warnings, "warning"))
+                if count
+            ]
             lines.append(f"Found {plural(found, 'problem')} ({', '.join(parts)}).")
         elif not summary.fix_mode and summary.unreadable == 0:
             lines.append(self.style(f"All checks passed ({checked}).", "green"))
         elif not summary.fix_mode:
-            lines.append(f"No findings in the files that could be read ({summary.unreadable} of {checked} could not be read).")
+            lines.append(
+                f"No findings in the files that could be read ({summary.unreadable} of {checked} could not be read)."
+            )
         if summary.unreadable and (found or summary.fix_mode):
             lines.append(f"{summary.unreadable} of {checked} could not be read.")
         lines.extend(fix_hints(summary))
@@ -80,7 +91,9 @@ def fix_hints(summary: RunSummary) -> list[str]:
         hidden = f" ({unsafe} more with --unsafe-fixes)" if unsafe else ""
         return [f"[*] {safe} fixable with --fix{hidden}."]
     if unsafe:
-        return [f"No safe fixes available ({unsafe} hidden fix{'es' if unsafe != 1 else ''} can be enabled with --unsafe-fixes)."]
+        return [
+            f"No safe fixes available ({unsafe} hidden fix{'es' if unsafe != 1 else ''} can be enabled with --unsafe-fixes)."
+        ]
     return []
 
 
@@ -117,7 +130,9 @@ class FullReporter(ConciseReporter):
         row = str(diagnostic.location.row)
         gutter = " " * len(row)
         length = len(source)
-        while length and source[length - 1] in "\r\n":  # the line without its ending, not copied: it may be 1 MB long
+        while (
+            length and source[length - 1] in "\r\n"
+        ):  # the line without its ending, not copied: it may be 1 MB long
             length -= 1
         start = diagnostic.location.column - 1
         if diagnostic.end_location.row == diagnostic.location.row:

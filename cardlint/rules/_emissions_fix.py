@@ -50,11 +50,19 @@ def log_total(ctx: LintContext) -> LogTotal | None:
     if found is None or found.grams is None or found.grams_text is None:
         return None
     attached = ctx.options["logs"]
-    logs = ", ".join(f"{name(m.path)}, {len(m.runs) or 1} run{'s' if len(m.runs) > 1 else ''}" for m in attached.measurements)
+    logs = ", ".join(
+        f"{name(m.path)}, {len(m.runs) or 1} run{'s' if len(m.runs) > 1 else ''}"
+        for m in attached.measurements
+    )
     how = "named with --log" if found.explicit else "found beside the README"
     recomputed = "" if found.how == "the log's total" else f"; {found.how}"
     origin = f"the log's total ({logs}; {how}{recomputed})"
-    return LogTotal(Decimal(found.grams_text), found.grams_text, origin, Evidence.LOG_NAMED if found.explicit else Evidence.LOG_FOUND)
+    return LogTotal(
+        Decimal(found.grams_text),
+        found.grams_text,
+        origin,
+        Evidence.LOG_NAMED if found.explicit else Evidence.LOG_FOUND,
+    )
 
 
 def grams_text(grams: Decimal) -> str | None:
@@ -76,10 +84,21 @@ def unit_keys(ctx: LintContext) -> list[yaml.Node]:
     co2 = ctx.co2
     if co2 is None or not co2.is_mapping:
         return []
-    return [key for key, _ in co2.node.value if isinstance(key, yaml.ScalarNode) and str(key.value).lower() in UNIT_KEYS]
+    return [
+        key
+        for key, _ in co2.node.value
+        if isinstance(key, yaml.ScalarNode) and str(key.value).lower() in UNIT_KEYS
+    ]
 
 
-def write_emissions(ctx: LintContext, node: yaml.Node, grams: Decimal, origin: str, evidence: Evidence = Evidence.FORM, safe: bool = True) -> Written:
+def write_emissions(
+    ctx: LintContext,
+    node: yaml.Node,
+    grams: Decimal,
+    origin: str,
+    evidence: Evidence = Evidence.FORM,
+    safe: bool = True,
+) -> Written:
     """A fix writing ``grams`` (from ``origin``, in words) into the emissions ``node``, removing every unit key.
 
     A figure that disagrees with the total of a log named with ``--log`` gives way to it.
@@ -87,7 +106,12 @@ def write_emissions(ctx: LintContext, node: yaml.Node, grams: Decimal, origin: s
     logged = log_total(ctx)
     if logged is not None and evidence < logged.evidence and logged.evidence == Evidence.LOG_NAMED:
         if not agrees(grams, logged.grams, logged.text):
-            grams, origin, evidence, safe = logged.grams, f"{logged.origin}, not {origin}", logged.evidence, True
+            grams, origin, evidence, safe = (
+                logged.grams,
+                f"{logged.origin}, not {origin}",
+                logged.evidence,
+                True,
+            )
     text = grams_text(grams)
     if text is None:
         return Written(None, "the figure is too large to write out")
@@ -102,7 +126,9 @@ def write_emissions(ctx: LintContext, node: yaml.Node, grams: Decimal, origin: s
     if units:
         removed_units = remove_units(ctx, units, evidence, origin)
         if removed_units is None or any(r.start < end and start < r.end for r in removed_units[0]):
-            return Written(None, "fix it by hand: the unit keys cannot be removed apart from the figure")
+            return Written(
+                None, "fix it by hand: the unit keys cannot be removed apart from the figure"
+            )
         edits += removed_units[0]
         sets += removed_units[1]
     removed = f"'{units[0].value}'" if len(units) == 1 else f"{len(units)} unit keys"
@@ -113,13 +139,18 @@ def write_emissions(ctx: LintContext, node: yaml.Node, grams: Decimal, origin: s
     return Written(ProposedFix("safe" if safe else "unsafe", message, edits, tuple(sets)))
 
 
-def remove_units(ctx: LintContext, units: list[yaml.Node], evidence: Evidence, origin: str) -> tuple[tuple[TextEdit, ...], list[Target]] | None:
+def remove_units(
+    ctx: LintContext, units: list[yaml.Node], evidence: Evidence, origin: str
+) -> tuple[tuple[TextEdit, ...], list[Target]] | None:
     """The edits removing every unit key, and what they announce; None when they cannot be made
     apart from each other (neighbours in a flow mapping)."""
     removals = delete_items(ctx.card, ctx.co2.node, units)  # type: ignore[union-attr, arg-type]
     if removals is None:
         return None
-    return removals, [Target((KEY, key), REMOVED, evidence, origin) for key in dict.fromkeys(str(unit.value) for unit in units)]
+    return removals, [
+        Target((KEY, key), REMOVED, evidence, origin)
+        for key in dict.fromkeys(str(unit.value) for unit in units)
+    ]
 
 
 def emissions_path(ctx: LintContext) -> tuple[str, ...]:
@@ -134,12 +165,19 @@ def declared_unit(ctx: LintContext) -> tuple[Decimal | None, str]:
     if co2 is None or not co2.is_mapping:
         return Decimal(1), ""
     keys = {id(key) for key in unit_keys(ctx)}
-    names = [value.value.strip() if isinstance(value, yaml.ScalarNode) else "" for key, value in co2.node.value if id(key) in keys]
+    names = [
+        value.value.strip() if isinstance(value, yaml.ScalarNode) else ""
+        for key, value in co2.node.value
+        if id(key) in keys
+    ]
     factors = set()
     for unit in names:
         amount = parse_amount(f"1 {unit}")
         if amount is None or amount.grams is None:
-            return None, f"unit {json.dumps(unit, ensure_ascii=False)} is not a mass unit cardlint knows"
+            return (
+                None,
+                f"unit {json.dumps(unit, ensure_ascii=False)} is not a mass unit cardlint knows",
+            )
         factors.add(amount.grams)
     if len(factors) > 1:
         return None, f"the unit keys disagree ({', '.join(names)})"

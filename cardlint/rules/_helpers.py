@@ -3,9 +3,10 @@
 from __future__ import annotations
 
 import json
+from collections.abc import Iterator
 from datetime import date, datetime
 from decimal import Decimal
-from typing import TYPE_CHECKING, Any, Iterator
+from typing import TYPE_CHECKING, Any
 
 import yaml
 
@@ -20,7 +21,12 @@ if TYPE_CHECKING:
 
 
 def missing_field(
-    ctx: LintContext, key: str, advice: str, fill: str | None = None, safe: bool = True, origin: str = "the attached log"
+    ctx: LintContext,
+    key: str,
+    advice: str,
+    fill: str | None = None,
+    safe: bool = True,
+    origin: str = "the attached log",
 ) -> Iterator[Violation]:
     """Report a mapping-form block that lacks ``key``, at the block's key; ``fill`` (YAML text) adds it,
     and without one the attached log's value, if it records one, is used."""
@@ -37,7 +43,9 @@ def missing_field(
     if fill is not None:
         edit = insert_items(ctx.card, co2.node, [(key, fill)])  # type: ignore[arg-type]
         sets = (Target((KEY, key), scalar_value(fill), evidence, origin),)
-        fix = ProposedFix("safe" if safe else "unsafe", f"Add '{key}: {fill}' (from {origin})", (edit,), sets)
+        fix = ProposedFix(
+            "safe" if safe else "unsafe", f"Add '{key}: {fill}' (from {origin})", (edit,), sets
+        )
         advice = f"{origin} gives '{key}: {fill}'"
     yield ctx.node_violation(co2.key_node, f"co2_eq_emissions has no '{key}': {advice}", fix)
 
@@ -73,7 +81,11 @@ def log_figures(ctx: LintContext) -> LogFigures | None:
         return None
     from cardlint.from_log import figures
 
-    location = ctx.co2.value.get("geographical_location") if ctx.co2 is not None and ctx.co2.is_mapping else None
+    location = (
+        ctx.co2.value.get("geographical_location")
+        if ctx.co2 is not None and ctx.co2.is_mapping
+        else None
+    )
     return figures(attached, ctx.options, location if isinstance(location, str) else None)
 
 
@@ -82,7 +94,11 @@ def fill_from_log(ctx: LintContext, field: str) -> tuple[str | None, bool]:
     found = log_figures(ctx)
     if found is None:
         return None, True
-    value = {"source": found.source, "geographical_location": found.location, "hardware_used": found.hardware}.get(field)
+    value = {
+        "source": found.source,
+        "geographical_location": found.location,
+        "hardware_used": found.hardware,
+    }.get(field)
     return (plain_or_quoted(value) if value else None), found.explicit
 
 

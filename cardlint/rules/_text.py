@@ -22,7 +22,9 @@ def stated_totals(card: Card) -> list[TextAmount]:
     return [
         t
         for t in find_text_emissions(body)
-        if t.role in ("total", "single") and t.amount.is_emissions and plain_grams(t.amount, None) is not None
+        if t.role in ("total", "single")
+        and t.amount.is_emissions
+        and plain_grams(t.amount, None) is not None
     ]
 
 

@@ -1,7 +1,8 @@
 """What a rule is, and what its check receives and yields."""
 
+from collections.abc import Callable, Iterator, Mapping
 from enum import IntEnum
-from typing import Any, Callable, Iterator, Mapping, NamedTuple
+from typing import Any, NamedTuple
 
 import yaml
 
@@ -67,14 +68,25 @@ class LintContext(NamedTuple):
     co2: Co2Block | None
     options: Mapping[str, Any]
 
-    def node_violation(self, node: yaml.Node, message: str, fix: ProposedFix | None = None) -> Violation:
+    def node_violation(
+        self, node: yaml.Node, message: str, fix: ProposedFix | None = None
+    ) -> Violation:
         start, end = self.card.node_offsets(node)
         return Violation(start, end, message, fix)
 
-    def replace_node(self, node: yaml.Node, content: str, message: str, safe: bool = True, sets: tuple[Target, ...] = ()) -> ProposedFix:
+    def replace_node(
+        self,
+        node: yaml.Node,
+        content: str,
+        message: str,
+        safe: bool = True,
+        sets: tuple[Target, ...] = (),
+    ) -> ProposedFix:
         """A fix that replaces a node's source text (and declares the values it sets)."""
         start, end = self.card.node_offsets(node)
-        return ProposedFix("safe" if safe else "unsafe", message, (TextEdit(start, end, content),), sets)
+        return ProposedFix(
+            "safe" if safe else "unsafe", message, (TextEdit(start, end, content),), sets
+        )
 
 
 Check = Callable[[LintContext], Iterator[Violation]]

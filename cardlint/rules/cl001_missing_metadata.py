@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import re
-from typing import Iterator
+from collections.abc import Iterator
 
 from cardlint.rules.base import LintContext, Violation
 
@@ -40,11 +40,26 @@ No fix.
 """
 
 _NEAR_MISSES = (
-    (re.compile(r"\A\s*-{4,}[ \t]*(?:\r\n|\r|\n)"), "the block opens with '----'; the Hub needs exactly '---'"),
-    (re.compile(r"\A\s*\+\+\+[ \t]*(?:\r\n|\r|\n)"), "'+++' (TOML front matter) is not read by the Hub; use a YAML block between '---' lines"),
-    (re.compile(r"\A\s*---[ \t]+(?:\r\n|\r|\n)"), "the opening '---' has trailing spaces; the Hub needs '---' alone on the line"),
-    (re.compile(r"\A\s*---(?:\r\n|\r|\n)---[ \t]*(?:\r\n|\r|\n|\Z)"), "nothing stands between the two '---' lines: the Hub reads an empty block (huggingface_hub sees none at all); write the metadata between them"),
-    (re.compile(r"\A\s*---(?:\r\n|\r|\n)"), "the block opened with '---' is never closed by a line '---'"),
+    (
+        re.compile(r"\A\s*-{4,}[ \t]*(?:\r\n|\r|\n)"),
+        "the block opens with '----'; the Hub needs exactly '---'",
+    ),
+    (
+        re.compile(r"\A\s*\+\+\+[ \t]*(?:\r\n|\r|\n)"),
+        "'+++' (TOML front matter) is not read by the Hub; use a YAML block between '---' lines",
+    ),
+    (
+        re.compile(r"\A\s*---[ \t]+(?:\r\n|\r|\n)"),
+        "the opening '---' has trailing spaces; the Hub needs '---' alone on the line",
+    ),
+    (
+        re.compile(r"\A\s*---(?:\r\n|\r|\n)---[ \t]*(?:\r\n|\r|\n|\Z)"),
+        "nothing stands between the two '---' lines: the Hub reads an empty block (huggingface_hub sees none at all); write the metadata between them",
+    ),
+    (
+        re.compile(r"\A\s*---(?:\r\n|\r|\n)"),
+        "the block opened with '---' is never closed by a line '---'",
+    ),
 )
 
 
@@ -58,4 +73,6 @@ def check(ctx: LintContext) -> Iterator[Violation]:
             start = len(match.group(0)) - len(match.group(0).lstrip())
             yield Violation(start, start, f"no metadata block the Hub recognises: {message}")
             return
-    yield Violation(0, 0, "no metadata block: start the README with a YAML block between '---' lines")
+    yield Violation(
+        0, 0, "no metadata block: start the README with a YAML block between '---' lines"
+    )

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from typing import Iterator
+from collections.abc import Iterator
 
 from cardlint.rules.base import LintContext, Violation
 
@@ -57,8 +57,11 @@ def check(ctx: LintContext) -> Iterator[Violation]:
 # What the author did, for the parser's words: (words in PyYAML's message, character at the error or "", hint).
 _HINTS = (
     ("'\\t'", "", "huggingface_hub's reader takes no tab between tokens: use a space"),
-    ("mapping values are not allowed", "",
-     "a value that contains ': ' must be quoted, and the keys of one mapping start in the same column"),
+    (
+        "mapping values are not allowed",
+        "",
+        "a value that contains ': ' must be quoted, and the keys of one mapping start in the same column",
+    ),
     ("cannot start any token", "@", "a value cannot start with '@' unless it is quoted"),
     ("cannot start any token", "`", "a value cannot start with '`' unless it is quoted"),
     ("scanning a quoted scalar", "", "a quote is opened and never closed"),
@@ -67,4 +70,6 @@ _HINTS = (
 
 def _hint(message: str, at: str) -> str | None:
     """What the author most likely wrote, for a message in the parser's words; None if unknown."""
-    return next((hint for words, char, hint in _HINTS if words in message and char in (at, "")), None)
+    return next(
+        (hint for words, char, hint in _HINTS if words in message and char in (at, "")), None
+    )

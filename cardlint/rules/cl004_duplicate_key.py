@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from typing import Iterator
+from collections.abc import Iterator
 
 import yaml
 
@@ -45,7 +45,11 @@ def check(ctx: LintContext) -> Iterator[Violation]:
     for node, _ in card.nodes():
         if not isinstance(node, yaml.MappingNode) or len(node.value) < 2:
             continue
-        idents = [(key_node.tag, key_node.value) for key_node, _value in node.value if isinstance(key_node, yaml.ScalarNode)]
+        idents = [
+            (key_node.tag, key_node.value)
+            for key_node, _value in node.value
+            if isinstance(key_node, yaml.ScalarNode)
+        ]
         if len(set(idents)) == len(idents):
             continue  # the common case, checked in one pass
         first: dict[tuple[str, str], yaml.Node] = {}

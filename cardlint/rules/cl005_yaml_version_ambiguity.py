@@ -5,8 +5,9 @@ from __future__ import annotations
 import json
 import math
 import re
+from collections.abc import Iterator
 from decimal import Decimal
-from typing import Any, Iterator
+from typing import Any
 
 import yaml
 from yaml.constructor import SafeConstructor
@@ -60,14 +61,21 @@ no fix: an edit would drop the anchor or change the keys that share it (fix it b
 _TEXT_KEYS = frozenset({"language", "license", "pipeline_tag", "library_name"})
 _STR_TAG = "tag:yaml.org,2002:str"
 _NUMBER_TAGS = frozenset({"tag:yaml.org,2002:int", "tag:yaml.org,2002:float"})
-_PLAIN_NUMBER = re.compile(r"-?(?:0|[1-9][0-9]*)(?:\.[0-9]+)?")  # the same int or float to both readers
+_PLAIN_NUMBER = re.compile(
+    r"-?(?:0|[1-9][0-9]*)(?:\.[0-9]+)?"
+)  # the same int or float to both readers
 # YAML 1.2 reads a plain scalar as something other than a string only if it is empty, one of
 # these words, or starts like a number (or is "~")
-_YAML12_WORDS = frozenset({"null", "Null", "NULL", "true", "True", "TRUE", "false", "False", "FALSE"})
+_YAML12_WORDS = frozenset(
+    {"null", "Null", "NULL", "true", "True", "TRUE", "false", "False", "FALSE"}
+)
 _NUMBER_START = frozenset("~+-.0123456789")
 # (tag, text) of the booleans and nulls both versions read alike: a card of 100,000s is passed over fast
 _AGREED = frozenset(
-    [("tag:yaml.org,2002:bool", word) for word in ("true", "True", "TRUE", "false", "False", "FALSE")]
+    [
+        ("tag:yaml.org,2002:bool", word)
+        for word in ("true", "True", "TRUE", "false", "False", "FALSE")
+    ]
     + [("tag:yaml.org,2002:null", word) for word in ("null", "Null", "NULL", "~")]
 )
 
@@ -80,7 +88,13 @@ def check(ctx: LintContext) -> Iterator[Violation]:
     emissions_nodes = _emissions_nodes(ctx)
     for node, key in card.nodes():
         tag, value = node.tag, node.value
-        if tag == _STR_TAG and isinstance(value, str) and value and value[0] not in _NUMBER_START and value not in _YAML12_WORDS:
+        if (
+            tag == _STR_TAG
+            and isinstance(value, str)
+            and value
+            and value[0] not in _NUMBER_START
+            and value not in _YAML12_WORDS
+        ):
             continue  # a string to both readers, plain or not (the common case, tested first)
         if isinstance(value, str) and (tag, value) in _AGREED:
             continue
@@ -160,7 +174,9 @@ def _describe(value: Any) -> str:
     return show_value(value)
 
 
-def _fix(ctx: LintContext, node: yaml.ScalarNode, v11: Any, key: str | None, emissions: bool) -> tuple[ProposedFix | None, str]:
+def _fix(
+    ctx: LintContext, node: yaml.ScalarNode, v11: Any, key: str | None, emissions: bool
+) -> tuple[ProposedFix | None, str]:
     """The fix writing what huggingface_hub reads, unambiguously, and what to add to the message
     when an edit in place cannot be made ("; fix it by hand: ...")."""
     start, end = ctx.card.node_offsets(node)
@@ -173,7 +189,13 @@ def _fix(ctx: LintContext, node: yaml.ScalarNode, v11: Any, key: str | None, emi
         factor, unit = declared_unit(ctx)  # the emissions figure: in grams, through the one writer
         if factor is None:
             return None, f"; fix it by hand: {unit}"
-        written = write_emissions(ctx, node, number * factor, f"the card's {node.value} as huggingface_hub reads it", safe=clear)
+        written = write_emissions(
+            ctx,
+            node,
+            number * factor,
+            f"the card's {node.value} as huggingface_hub reads it",
+            safe=clear,
+        )
         return written.fix, written.refused
     if isinstance(v11, str) or (isinstance(v11, bool) and key in _TEXT_KEYS):
         content, safe, value = json.dumps(node.value, ensure_ascii=False), True, node.value
@@ -186,5 +208,15 @@ def _fix(ctx: LintContext, node: yaml.ScalarNode, v11: Any, key: str | None, emi
     else:
         return None, ""
     path = node_path(ctx.card, node)
-    sets = (Target(path, value, Evidence.FORM, f"the card's {node.value} as huggingface_hub reads it"),) if path is not None else ()
-    return ProposedFix("safe" if safe else "unsafe", f"Write {content}", (TextEdit(start, end, content),), sets), ""
+    sets = (
+        (
+            Target(
+                path, value, Evidence.FORM, f"the card's {node.value} as huggingface_hub reads it"
+            ),
+        )
+        if path is not None
+        else ()
+    )
+    return ProposedFix(
+        "safe" if safe else "unsafe", f"Write {content}", (TextEdit(start, end, content),), sets
+    ), ""

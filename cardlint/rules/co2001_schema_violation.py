@@ -2,7 +2,8 @@
 
 from __future__ import annotations
 
-from typing import Any, Iterator
+from collections.abc import Iterator
+from typing import Any
 
 from cardlint.rules.base import LintContext, Violation
 from cardlint.schema import SchemaError, co2_schema, validate
@@ -55,7 +56,10 @@ def _named_elsewhere(error: SchemaError) -> bool:
 _ANNOTATIONS = frozenset({"title", "description", "examples", "$comment"})
 # keywords whose every error _named_elsewhere drops: at the top, on emissions, on training_type
 _NAMED_TOP = frozenset({"type", "required", "additionalProperties", "properties"})
-_NAMED_FIELDS = {"emissions": frozenset({"type", "exclusiveMinimum"}), "training_type": frozenset({"type", "enum"})}
+_NAMED_FIELDS = {
+    "emissions": frozenset({"type", "exclusiveMinimum"}),
+    "training_type": frozenset({"type", "enum"}),
+}
 
 
 def _keywords(subschema: dict[str, Any]) -> set[str]:
@@ -76,7 +80,11 @@ def _reportable(instance: Any) -> Any:
     mapping, properties = defs["mapping"], defs["mapping"]["properties"]
     if _keywords(mapping) - _NAMED_TOP or mapping.get("additionalProperties") is not False:
         return instance
-    rest = {key: value for key, value in instance.items() if key in properties and key not in _NAMED_FIELDS}
+    rest = {
+        key: value
+        for key, value in instance.items()
+        if key in properties and key not in _NAMED_FIELDS
+    }
     for key, named in _NAMED_FIELDS.items():
         if not _keywords(properties[key]) <= named:
             return instance

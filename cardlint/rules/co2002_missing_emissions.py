@@ -2,14 +2,22 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterator
 from decimal import Decimal
-from typing import Iterator
 
 from cardlint.co2 import KEY
 from cardlint.edits import hand_edit_reason, insert_items, plain_or_quoted
 from cardlint.rules._emissions_fix import log_total, remove_units, unit_keys
 from cardlint.rules._helpers import log_figures
-from cardlint.rules.base import REMOVED, Evidence, LintContext, ProposedFix, Target, TextEdit, Violation
+from cardlint.rules.base import (
+    REMOVED,
+    Evidence,
+    LintContext,
+    ProposedFix,
+    Target,
+    TextEdit,
+    Violation,
+)
 
 CODE = "CO2002"
 NAME = "co2-missing-emissions"
@@ -59,7 +67,13 @@ def check(ctx: LintContext) -> Iterator[Violation]:
         total = log_total(ctx)
         assert total is not None
         target = Target((KEY, "emissions"), total.grams, total.evidence, total.origin)
-        fix = _adding(ctx, [("emissions", found.grams_text)], [target], "safe" if found.explicit else "unsafe", f"Add 'emissions: {found.grams_text}': {total.origin}")
+        fix = _adding(
+            ctx,
+            [("emissions", found.grams_text)],
+            [target],
+            "safe" if found.explicit else "unsafe",
+            f"Add 'emissions: {found.grams_text}': {total.origin}",
+        )
         message = f"co2_eq_emissions has no 'emissions': the attached log gives {found.grams_text} g ({found.how})"
         if fix is None:
             message += "; fix it by hand (the unit keys beside it cannot be removed in place)"
@@ -80,7 +94,10 @@ def _estimated(ctx: LintContext, message: str) -> tuple[ProposedFix | None, str]
 
     hardware, location = co2.value.get("hardware_used"), co2.value.get("geographical_location")
     if not isinstance(hardware, str) or not isinstance(location, str):
-        return None, message + "; --estimate needs hardware_used and geographical_location in the card"
+        return (
+            None,
+            message + "; --estimate needs hardware_used and geographical_location in the card",
+        )
     try:
         result = estimate(hardware, ctx.options["hours"], location, ctx.options.get("pue", 1))
     except EstimateError as error:
@@ -92,11 +109,19 @@ def _estimated(ctx: LintContext, message: str) -> tuple[ProposedFix | None, str]
     if "source" not in co2.value:
         items.append(("source", plain_or_quoted(result.source_text())))
         sets.append(Target((KEY, "source"), result.source_text(), Evidence.ESTIMATE, origin))
-    fix = _adding(ctx, items, sets, "unsafe", f"Add the estimate 'emissions: {grams}': {result.formula()}")
+    fix = _adding(
+        ctx, items, sets, "unsafe", f"Add the estimate 'emissions: {grams}': {result.formula()}"
+    )
     return fix, f"{message}; estimate: {result.formula()}"
 
 
-def _adding(ctx: LintContext, items: list[tuple[str, str]], sets: list[Target], applicability: str, message: str) -> ProposedFix | None:
+def _adding(
+    ctx: LintContext,
+    items: list[tuple[str, str]],
+    sets: list[Target],
+    applicability: str,
+    message: str,
+) -> ProposedFix | None:
     """A fix adding ``items`` (emissions first) to the block. The figure added is in grams, so a
     unit key beside it goes: the first is rewritten as the emissions item, the others removed.
     None when that cannot be done in place."""
@@ -104,16 +129,32 @@ def _adding(ctx: LintContext, items: list[tuple[str, str]], sets: list[Target], 
     assert co2 is not None
     units = unit_keys(ctx)
     if not units:
-        return ProposedFix(applicability, message, (insert_items(ctx.card, co2.node, items),), tuple(sets))  # type: ignore[arg-type]
-    if any(hand_edit_reason(ctx.card, node) for key, value in co2.node.value if key in units for node in (key, value)):
+        return ProposedFix(
+            applicability,
+            message,
+            (insert_items(ctx.card, co2.node, items),),  # type: ignore[arg-type]
+            tuple(sets),
+        )
+    if any(
+        hand_edit_reason(ctx.card, node)
+        for key, value in co2.node.value
+        if key in units
+        for node in (key, value)
+    ):
         return None
     first = next(value for key, value in co2.node.value if key is units[0])
     key, figure = items[0]
-    edits: tuple[TextEdit, ...] = (TextEdit(ctx.card.node_offsets(units[0])[0], ctx.card.node_offsets(first)[1], f"{key}: {figure}"),)
+    edits: tuple[TextEdit, ...] = (
+        TextEdit(
+            ctx.card.node_offsets(units[0])[0], ctx.card.node_offsets(first)[1], f"{key}: {figure}"
+        ),
+    )
     sets = sets + [Target((KEY, str(units[0].value)), REMOVED, sets[0].evidence, sets[0].origin)]
     if len(units) > 1:
         removed = remove_units(ctx, units[1:], sets[0].evidence, sets[0].origin)
-        if removed is None or any(r.start < edits[0].end and edits[0].start < r.end for r in removed[0]):
+        if removed is None or any(
+            r.start < edits[0].end and edits[0].start < r.end for r in removed[0]
+        ):
             return None
         edits += removed[0]
         sets += [target for target in removed[1] if target.path not in {t.path for t in sets}]

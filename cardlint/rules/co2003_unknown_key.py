@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from typing import Iterator
+from collections.abc import Iterator
 
 from cardlint.co2 import KNOWN_KEYS
 from cardlint.rules.base import LintContext, ProposedFix, TextEdit, Violation
@@ -82,7 +82,11 @@ def check(ctx: LintContext) -> Iterator[Violation]:
         if target is None:
             import difflib  # only for a key that is not known: it costs 2 ms to import
 
-            absent = [key for key in KNOWN_KEYS if key not in present and _devices(key) == _devices(name.lower())]
+            absent = [
+                key
+                for key in KNOWN_KEYS
+                if key not in present and _devices(key) == _devices(name.lower())
+            ]
             close = difflib.get_close_matches(name.lower(), absent, n=1, cutoff=0.6)
             target = close[0] if close else None
         if target in present:  # never suggest a key the block already has
@@ -98,9 +102,13 @@ def check(ctx: LintContext) -> Iterator[Violation]:
             )
             continue
         start, end = ctx.card.node_offsets(field.key_node)
-        fix = ProposedFix("safe" if safe else "unsafe", f"Rename to '{target}'", (TextEdit(start, end, target),))
+        fix = ProposedFix(
+            "safe" if safe else "unsafe", f"Rename to '{target}'", (TextEdit(start, end, target),)
+        )
         yield ctx.node_violation(
-            field.key_node, f"unknown key '{name}' in co2_eq_emissions: did you mean '{target}'?", fix
+            field.key_node,
+            f"unknown key '{name}' in co2_eq_emissions: did you mean '{target}'?",
+            fix,
         )
 
 

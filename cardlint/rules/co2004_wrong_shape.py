@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import json
-from typing import Iterator
+from collections.abc import Iterator
 
 import yaml
 
@@ -64,14 +64,29 @@ def check(ctx: LintContext) -> Iterator[Violation]:
         yield _string(ctx, co2)
     elif isinstance(value, list):
         fix = _list_fix(ctx, co2)
-        advice = "remove the dashes to make it a mapping" if fix else "write a number of grams or a mapping"
-        if fix is None and value and all(isinstance(item, dict) and len(item) == 1 for item in value):
+        advice = (
+            "remove the dashes to make it a mapping"
+            if fix
+            else "write a number of grams or a mapping"
+        )
+        if (
+            fix is None
+            and value
+            and all(isinstance(item, dict) and len(item) == 1 for item in value)
+        ):
             advice = "remove the dashes to make it a mapping; fix it by hand (its dashes are not in one column, or it has an anchor or a tag)"
-        yield ctx.node_violation(co2.node, f"co2_eq_emissions is a list, not a number or a mapping: {advice}", fix)
+        yield ctx.node_violation(
+            co2.node, f"co2_eq_emissions is a list, not a number or a mapping: {advice}", fix
+        )
     elif value is None:
-        yield ctx.node_violation(co2.key_node, "co2_eq_emissions is empty: give the grams of CO2eq, or remove the key")
+        yield ctx.node_violation(
+            co2.key_node, "co2_eq_emissions is empty: give the grams of CO2eq, or remove the key"
+        )
     else:
-        yield ctx.node_violation(co2.node, f"co2_eq_emissions is {show_value(value)}: write a number of grams or a mapping")
+        yield ctx.node_violation(
+            co2.node,
+            f"co2_eq_emissions is {show_value(value)}: write a number of grams or a mapping",
+        )
 
 
 def _string(ctx: LintContext, co2: Co2Block) -> Violation:
@@ -79,14 +94,31 @@ def _string(ctx: LintContext, co2: Co2Block) -> Violation:
     amount = parse_amount(co2.value)
     grams = plain_grams(amount)
     if amount is None or grams is None:
-        return ctx.node_violation(co2.node, f"co2_eq_emissions is the string {shown}: write a number of grams or a mapping")
+        return ctx.node_violation(
+            co2.node,
+            f"co2_eq_emissions is the string {shown}: write a number of grams or a mapping",
+        )
     exact = amount.to_grams("g")
     assert exact is not None
-    written = write_emissions(ctx, co2.node, exact, f"the card's {shown}, in grams{reading_taken(amount)}", safe=not amount.ambiguous)
+    written = write_emissions(
+        ctx,
+        co2.node,
+        exact,
+        f"the card's {shown}, in grams{reading_taken(amount)}",
+        safe=not amount.ambiguous,
+    )
     refused = written.refused
     if amount.ambiguous:
-        return ctx.node_violation(co2.node, f"co2_eq_emissions is the string {shown}, not a number, and {ambiguity(amount)}: write the grams as a plain number{refused}", written.fix)
-    return ctx.node_violation(co2.node, f"co2_eq_emissions is the string {shown}, not a number: write {grams}{refused}", written.fix)
+        return ctx.node_violation(
+            co2.node,
+            f"co2_eq_emissions is the string {shown}, not a number, and {ambiguity(amount)}: write the grams as a plain number{refused}",
+            written.fix,
+        )
+    return ctx.node_violation(
+        co2.node,
+        f"co2_eq_emissions is the string {shown}, not a number: write {grams}{refused}",
+        written.fix,
+    )
 
 
 def _list_fix(ctx: LintContext, co2: Co2Block) -> ProposedFix | None:
@@ -109,7 +141,11 @@ def _list_fix(ctx: LintContext, co2: Co2Block) -> ProposedFix | None:
         keys.add(key.value)
         start = ctx.card.node_offsets(item)[0]
         dash = text.rfind("-", 0, start)
-        if dash < 0 or text[dash + 1 : start].strip() or text[ctx.card.line_start(dash) : dash].strip():
+        if (
+            dash < 0
+            or text[dash + 1 : start].strip()
+            or text[ctx.card.line_start(dash) : dash].strip()
+        ):
             return None
         columns.add((dash - ctx.card.line_start(dash), start - ctx.card.line_start(start)))
         edits.append(TextEdit(dash, dash + 1, " "))
@@ -117,4 +153,6 @@ def _list_fix(ctx: LintContext, co2: Co2Block) -> ProposedFix | None:
         return None  # uneven dashes: the keys would not line up as one mapping
     mapping = {k: v for item in co2.value for k, v in item.items()}
     target = Target((KEY,), mapping, Evidence.FORM, "the card's list of one-key mappings")
-    return ProposedFix("safe", "Turn the list of one-key mappings into a mapping", tuple(edits), (target,))
+    return ProposedFix(
+        "safe", "Turn the list of one-key mappings into a mapping", tuple(edits), (target,)
+    )

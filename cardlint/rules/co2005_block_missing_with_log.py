@@ -2,7 +2,8 @@
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING, Iterator
+from collections.abc import Iterator
+from typing import TYPE_CHECKING
 
 import yaml
 
@@ -60,11 +61,24 @@ def check(ctx: LintContext) -> Iterator[Violation]:
     where = card.block_start if card.has_block else 0
     if found.grams_text is None:
         why = f": no total to add ({found.no_total})" if found.no_total else ""
-        yield Violation(where or 0, where or 0, f"the card has no co2_eq_emissions but a measurement log is attached{why}")
+        yield Violation(
+            where or 0,
+            where or 0,
+            f"the card has no co2_eq_emissions but a measurement log is attached{why}",
+        )
         return
     edit = add_co2_block(ctx.card, _items(found))
-    fix = ProposedFix("safe" if found.explicit else "unsafe", f"Add co2_eq_emissions with {found.grams_text} g: {_origin(ctx)}", (edit,))
-    yield Violation(where or 0, where or 0, f"the card has no co2_eq_emissions but the attached log gives {found.grams_text} g ({found.how})", fix)
+    fix = ProposedFix(
+        "safe" if found.explicit else "unsafe",
+        f"Add co2_eq_emissions with {found.grams_text} g: {_origin(ctx)}",
+        (edit,),
+    )
+    yield Violation(
+        where or 0,
+        where or 0,
+        f"the card has no co2_eq_emissions but the attached log gives {found.grams_text} g ({found.how})",
+        fix,
+    )
 
 
 def _items(found: LogFigures) -> list[tuple[str, str]]:
@@ -75,7 +89,11 @@ def _items(found: LogFigures) -> list[tuple[str, str]]:
         ("geographical_location", found.location),
         ("hardware_used", found.hardware),
     ]
-    return [(key, value if key == "emissions" else plain_or_quoted(value)) for key, value in values if value]
+    return [
+        (key, value if key == "emissions" else plain_or_quoted(value))
+        for key, value in values
+        if value
+    ]
 
 
 def _origin(ctx: LintContext) -> str:

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from typing import Iterator
+from collections.abc import Iterator
 
 import yaml
 
@@ -59,10 +59,18 @@ def check(ctx: LintContext) -> Iterator[Violation]:
     if isinstance(co2.value, bool) or not isinstance(co2.value, (int, float)):
         return
     number = ctx.card.node_source(co2.node)
-    message = (f"co2_eq_emissions is a bare number ({number}): the short form cannot say the source,"
-               " training type, location or hardware; write it as a mapping with 'emissions'")
+    message = (
+        f"co2_eq_emissions is a bare number ({number}): the short form cannot say the source,"
+        " training type, location or hardware; write it as a mapping with 'emissions'"
+    )
     edit = _mapping_form(ctx.card, co2.key_node, co2.node)
-    fix = None if edit is None else ProposedFix("safe", f"Rewrite as 'co2_eq_emissions:' with 'emissions: {number}'", (edit,))
+    fix = (
+        None
+        if edit is None
+        else ProposedFix(
+            "safe", f"Rewrite as 'co2_eq_emissions:' with 'emissions: {number}'", (edit,)
+        )
+    )
     yield ctx.node_violation(co2.node, message, fix)
 
 
@@ -76,9 +84,11 @@ def _mapping_form(card: Card, key_node: yaml.Node, node: yaml.Node) -> TextEdit 
     key_start, key_end = card.node_offsets(key_node)
     if "#" in card.text[key_end:start]:
         return None
-    child = card.text[card.line_start(key_start):key_start] + " " * _indent_unit(card)
+    child = card.text[card.line_start(key_start) : key_start] + " " * _indent_unit(card)
     # the edit spans the number too, so that a fix of the number (CO2105's) waits for the next pass
-    return TextEdit(key_end, end, f":{line_ending(card.text)}{child}emissions: {card.text[start:end]}")
+    return TextEdit(
+        key_end, end, f":{line_ending(card.text)}{child}emissions: {card.text[start:end]}"
+    )
 
 
 def _indent_unit(card: Card) -> int:

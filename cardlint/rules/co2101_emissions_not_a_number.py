@@ -3,8 +3,8 @@
 from __future__ import annotations
 
 import json
+from collections.abc import Iterator
 from decimal import Decimal
-from typing import Iterator
 
 from cardlint.amounts import Amount, ambiguity, parse_amount, reading_taken
 from cardlint.rules._emissions_fix import Written, declared_unit, grams_text, write_emissions
@@ -63,20 +63,33 @@ def check(ctx: LintContext) -> Iterator[Violation]:
     shown = json.dumps(value, ensure_ascii=False)
     amount = parse_amount(value)
     if amount is None or amount.to_grams("g") is None or plain_grams(amount) is None:
-        yield ctx.node_violation(node, f"emissions is the string {shown}, not a number: write the grams of CO2eq as a number")
+        yield ctx.node_violation(
+            node,
+            f"emissions is the string {shown}, not a number: write the grams of CO2eq as a number",
+        )
         return
     grams, unit, refusal = _grams(ctx, amount)
     written = Written(None, refusal)
     if refusal is None:
-        written = write_emissions(ctx, node, grams, f"the card's {shown}{unit}, in grams{reading_taken(amount)}", safe=not amount.ambiguous)
+        written = write_emissions(
+            ctx,
+            node,
+            grams,
+            f"the card's {shown}{unit}, in grams{reading_taken(amount)}",
+            safe=not amount.ambiguous,
+        )
     refused = written.refused
     if amount.ambiguous:
         advice = f"and {ambiguity(amount)}: write the grams as a plain number{refused}"
-        yield ctx.node_violation(node, f"emissions is the string {shown}, not a number, {advice}", written.fix)
+        yield ctx.node_violation(
+            node, f"emissions is the string {shown}, not a number, {advice}", written.fix
+        )
         return
     converted = f" ({amount.unit} converted to grams)" if amount.unit and amount.unit != "g" else ""
     advice = f"write {grams_text(grams) or plain_grams(amount)}{converted}{refused}"
-    yield ctx.node_violation(node, f"emissions is the string {shown}, not a number: {advice}", written.fix)
+    yield ctx.node_violation(
+        node, f"emissions is the string {shown}, not a number: {advice}", written.fix
+    )
 
 
 def _grams(ctx: LintContext, amount: Amount) -> tuple[Decimal, str, str | None]:
@@ -87,5 +100,9 @@ def _grams(ctx: LintContext, amount: Amount) -> tuple[Decimal, str, str | None]:
     if factor is None:
         return grams, "", f"fix it by hand: {unit}"
     if amount.unit is not None and unit and grams != amount.value * factor:
-        return grams, "", f"fix it by hand: the string says {amount.unit} and a unit key says {unit}"
+        return (
+            grams,
+            "",
+            f"fix it by hand: the string says {amount.unit} and a unit key says {unit}",
+        )
     return grams, f" with unit {unit}" if unit and amount.unit is None else "", None

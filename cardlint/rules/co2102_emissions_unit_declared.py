@@ -3,8 +3,8 @@
 from __future__ import annotations
 
 import json
+from collections.abc import Iterator
 from decimal import Decimal
-from typing import Iterator
 
 from cardlint.amounts import parse_amount
 from cardlint.rules._emissions_fix import UNIT_KEYS, declared_unit, unit_keys, write_emissions
@@ -44,6 +44,7 @@ string figure is CO2101's to convert. With a log named by `--log` whose total di
 writes the log's total instead.
 """
 
+
 def check(ctx: LintContext) -> Iterator[Violation]:
     co2 = ctx.co2
     if co2 is None or not co2.is_mapping:
@@ -52,10 +53,20 @@ def check(ctx: LintContext) -> Iterator[Violation]:
     factor, _ = declared_unit(ctx)
     fix, refusal = None, None
     number = emissions.value if emissions is not None else None
-    if factor is not None and isinstance(number, (int, float)) and not isinstance(number, bool) and abs(number) < 1e300:  # not NaN, inf, or an int beyond float range
+    if (
+        factor is not None
+        and isinstance(number, (int, float))
+        and not isinstance(number, bool)
+        and abs(number) < 1e300
+    ):  # not NaN, inf, or an int beyond float range
         assert emissions is not None
         grams = Decimal(repr(number)) * factor
-        written = write_emissions(ctx, emissions.value_node, grams, f"the card's {emissions.value_node.value} {_units(ctx)}, in grams")
+        written = write_emissions(
+            ctx,
+            emissions.value_node,
+            grams,
+            f"the card's {emissions.value_node.value} {_units(ctx)}, in grams",
+        )
         fix, refusal = written.fix, written.refusal
     for field in co2.fields():
         if field.name.lower() not in UNIT_KEYS:
@@ -66,7 +77,9 @@ def check(ctx: LintContext) -> Iterator[Violation]:
         if grams_per_unit == 1:
             message = f"'{field.name}: {unit_text}' is not part of the spec: emissions are always grams; remove it"
         else:
-            message = f"'{field.name}: {unit_text}' is ignored by the Hub, which reads emissions as grams"
+            message = (
+                f"'{field.name}: {unit_text}' is ignored by the Hub, which reads emissions as grams"
+            )
         if grams_per_unit is None:
             message += f"; unit {shown} is not a recognised mass unit"
         elif factor is None:
@@ -81,7 +94,11 @@ def check(ctx: LintContext) -> Iterator[Violation]:
 def _units(ctx: LintContext) -> str:
     """The unit keys as written: ``unit: kg``."""
     keys = {id(key) for key in unit_keys(ctx)}
-    written = [f"'{key.value}: {value.value}'" for key, value in ctx.co2.node.value if id(key) in keys]  # type: ignore[union-attr]
+    written = [
+        f"'{key.value}: {value.value}'"
+        for key, value in ctx.co2.node.value  # type: ignore[union-attr]
+        if id(key) in keys
+    ]
     return " and ".join(dict.fromkeys(written))
 
 

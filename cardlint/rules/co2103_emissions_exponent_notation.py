@@ -3,8 +3,8 @@
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator
 from decimal import Decimal, InvalidOperation
-from typing import Iterator
 
 import yaml
 
@@ -71,7 +71,12 @@ def check(ctx: LintContext) -> Iterator[Violation]:
         written = Written(None, f"fix it by hand: {unit}")
     elif plain is not None:
         with_unit = f" with unit {unit}, in grams" if unit else ""
-        written = write_emissions(ctx, node, number * factor, f"the card's {node.value} without its exponent{with_unit}")  # type: ignore[operator]
+        written = write_emissions(
+            ctx,
+            node,
+            number * factor,  # type: ignore[operator]
+            f"the card's {node.value} without its exponent{with_unit}",
+        )
     read_as = f"the string '{value}'" if isinstance(value, str) else f"the number {value!r}"
     refused = written.refused
     yield ctx.node_violation(

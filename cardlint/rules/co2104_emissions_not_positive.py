@@ -3,10 +3,10 @@
 from __future__ import annotations
 
 import math
-from typing import Iterator
+from collections.abc import Iterator
 
-from cardlint.rules.base import LintContext, Violation
 from cardlint.rules._helpers import emissions_value
+from cardlint.rules.base import LintContext, Violation
 
 CODE = "CO2104"
 NAME = "emissions-not-positive"
@@ -42,8 +42,18 @@ def check(ctx: LintContext) -> Iterator[Violation]:
     if isinstance(value, bool) or not isinstance(value, (int, float)):
         return
     if value == 0:
-        yield ctx.node_violation(node, "emissions is 0: a placeholder or a failed measurement; write the measured grams of CO2eq or remove the block")
-    elif isinstance(value, float) and not math.isfinite(value):  # an int is finite, and may be too large for a float
-        yield ctx.node_violation(node, f"emissions is {value}: write a finite number of grams of CO2eq")
+        yield ctx.node_violation(
+            node,
+            "emissions is 0: a placeholder or a failed measurement; write the measured grams of CO2eq or remove the block",
+        )
+    elif isinstance(value, float) and not math.isfinite(
+        value
+    ):  # an int is finite, and may be too large for a float
+        yield ctx.node_violation(
+            node, f"emissions is {value}: write a finite number of grams of CO2eq"
+        )
     elif value < 0:
-        yield ctx.node_violation(node, f"emissions is negative ({value}): emissions are a positive number of grams of CO2eq")
+        yield ctx.node_violation(
+            node,
+            f"emissions is negative ({value}): emissions are a positive number of grams of CO2eq",
+        )

@@ -3,15 +3,21 @@
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator
 from decimal import Decimal
-from typing import Iterator
 
 import yaml
 
 from cardlint.amounts import format_figure
 from cardlint.hardware import parse_hardware
 from cardlint.rules._emissions_fix import log_total, write_emissions
-from cardlint.rules._helpers import RELATIVE_TOLERANCE, agrees, emissions_value, log_figures, positive_amount
+from cardlint.rules._helpers import (
+    RELATIVE_TOLERANCE,
+    agrees,
+    emissions_value,
+    log_figures,
+    positive_amount,
+)
 from cardlint.rules.base import Evidence, LintContext, ProposedFix, Violation
 
 CODE = "CO2105"
@@ -19,8 +25,12 @@ NAME = "emissions-likely-kilograms"
 SEVERITY = "warning"
 SUMMARY = "emissions looks like kilograms written into the grams field"
 FIXABLE = "sometimes"
-FLOOR_G_PER_KWH = 20.0  # about the cleanest grids in the data; used when the location does not resolve
-MIN_SECONDS = 5  # no run worth a model card is shorter; real short runs (0.2 g on one A100) stay silent
+FLOOR_G_PER_KWH = (
+    20.0  # about the cleanest grids in the data; used when the location does not resolve
+)
+MIN_SECONDS = (
+    5  # no run worth a model card is shorter; real short runs (0.2 g on one A100) stay silent
+)
 DOC = """\
 ## What it does
 Flags an emissions figure that looks like kilograms in the grams field:
@@ -79,10 +89,19 @@ def check(ctx: LintContext) -> Iterator[Violation]:
     logged = log_figures(ctx)
     if logged is not None and logged.grams is not None:
         total = log_total(ctx)
-        if total is not None and agrees(written, logged.grams / 1000, node.value) and not agrees(written, logged.grams, node.value):
+        if (
+            total is not None
+            and agrees(written, logged.grams / 1000, node.value)
+            and not agrees(written, logged.grams, node.value)
+        ):
             # the log decides the figure: its total, not the card's figure times 1000 (0.6 kg is not the log's 554 g)
-            proven = logged.explicit or abs(written * 1000 - logged.grams) <= logged.grams * RELATIVE_TOLERANCE
-            taken = write_emissions(ctx, node, total.grams, total.origin, total.evidence, safe=proven)
+            proven = (
+                logged.explicit
+                or abs(written * 1000 - logged.grams) <= logged.grams * RELATIVE_TOLERANCE
+            )
+            taken = write_emissions(
+                ctx, node, total.grams, total.origin, total.evidence, safe=proven
+            )
             yield ctx.node_violation(
                 node,
                 f"emissions of {format_figure(value)} is the attached log's total in kilograms ({logged.how}: {logged.grams_text} g): "
@@ -98,7 +117,11 @@ def check(ctx: LintContext) -> Iterator[Violation]:
     fix = _guess(ctx, node, written)
     # at least one of each device named: a lower bound on the power drawn
     spec = parse_hardware(hardware)
-    watts = sum((item.count if item.count is not None else 1) * item.watts for item in spec.items if item.watts and item.count_unit == "device")
+    watts = sum(
+        (item.count if item.count is not None else 1) * item.watts
+        for item in spec.items
+        if item.watts and item.count_unit == "device"
+    )
     if not watts:
         return
     intensity, where = _intensity(co2.value.get("geographical_location"))
@@ -120,8 +143,14 @@ def check(ctx: LintContext) -> Iterator[Violation]:
             node,
             f"emissions of {format_figure(value)} g is less than {hardware} emits in {MIN_SECONDS} seconds {where} ({format_figure(floor, 3)} g), and "
             f"{source} reports kilograms: did you mean {format_figure(Decimal(repr(value)) * 1000)} g?"
-            + ("" if value * 1000 >= floor else " Even that is below it, so the figure is not only a unit: fix it by hand"),
-            fix if value * 1000 >= floor else None,  # a x1000 that leaves it implausible would be offered again
+            + (
+                ""
+                if value * 1000 >= floor
+                else " Even that is below it, so the figure is not only a unit: fix it by hand"
+            ),
+            fix
+            if value * 1000 >= floor
+            else None,  # a x1000 that leaves it implausible would be offered again
         )
 
 
@@ -142,7 +171,10 @@ def _intensity(location: object) -> tuple[float, str]:
 
         region = resolve(location).region
         if region is not None:
-            return region.g_co2eq_per_kwh, f"in {region.name} ({region.g_co2eq_per_kwh:g} gCO2eq/kWh)"
+            return (
+                region.g_co2eq_per_kwh,
+                f"in {region.name} ({region.g_co2eq_per_kwh:g} gCO2eq/kWh)",
+            )
     return FLOOR_G_PER_KWH, f"on a grid as clean as {FLOOR_G_PER_KWH:g} gCO2eq/kWh"
 
 

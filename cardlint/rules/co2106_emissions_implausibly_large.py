@@ -3,11 +3,11 @@
 from __future__ import annotations
 
 import math
+from collections.abc import Iterator
 from decimal import Decimal
-from typing import Iterator
 
-from cardlint.rules.base import LintContext, Violation
 from cardlint.rules._helpers import emissions_value
+from cardlint.rules.base import LintContext, Violation
 
 CODE = "CO2106"
 NAME = "emissions-implausibly-large"
@@ -45,9 +45,17 @@ def check(ctx: LintContext) -> Iterator[Violation]:
     if found is None:
         return
     node, value = found
-    if isinstance(value, (int, float)) and not isinstance(value, bool) and LIMIT_G < value < math.inf:  # CO2104 reports inf; an int may be beyond float range
+    if (
+        isinstance(value, (int, float))
+        and not isinstance(value, bool)
+        and LIMIT_G < value < math.inf
+    ):  # CO2104 reports inf; an int may be beyond float range
         grams, tonnes = Decimal(value), Decimal(value) / 1_000_000
-        shown = f"{grams:.3E} g ({tonnes:.3E} t CO2eq)" if value >= 1e30 else f"{value:,} g ({tonnes:,.0f} t CO2eq)"  # no 1,000-digit figures
+        shown = (
+            f"{grams:.3E} g ({tonnes:.3E} t CO2eq)"
+            if value >= 1e30
+            else f"{value:,} g ({tonnes:,.0f} t CO2eq)"
+        )  # no 1,000-digit figures
         yield ctx.node_violation(
             node,
             f"emissions of {shown} is more than ten times the largest published "

@@ -2,13 +2,19 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterator
 from decimal import Decimal
-from typing import Iterator
 
 from cardlint.amounts import format_figure, format_plain_decimal
 from cardlint.attach import round_grams
 from cardlint.rules._emissions_fix import log_total, write_emissions
-from cardlint.rules._helpers import RELATIVE_TOLERANCE, agrees, emissions_value, log_figures, positive_amount
+from cardlint.rules._helpers import (
+    RELATIVE_TOLERANCE,
+    agrees,
+    emissions_value,
+    log_figures,
+    positive_amount,
+)
 from cardlint.rules.base import LintContext, Violation
 
 CODE = "CO2107"
@@ -78,13 +84,22 @@ def check(ctx: LintContext) -> Iterator[Violation]:
                 f"no fix while the total is unknown ({_missing(ctx)})",
             )
         return
-    if agrees(card_grams, found.grams, node.value) or agrees(card_grams, found.grams / 1000, node.value):
+    if agrees(card_grams, found.grams, node.value) or agrees(
+        card_grams, found.grams / 1000, node.value
+    ):
         return  # equal, or kilograms (CO2105 reports that)
     nodes = _nodes(card_grams, found.grams)
     total = log_total(ctx)
     assert total is not None
     if nodes:
-        one_node = write_emissions(ctx, node, total.grams, f"{total.origin}, one node's if the log covers one of {nodes}", total.evidence, safe=False)
+        one_node = write_emissions(
+            ctx,
+            node,
+            total.grams,
+            f"{total.origin}, one node's if the log covers one of {nodes}",
+            total.evidence,
+            safe=False,
+        )
         yield ctx.node_violation(
             node,
             f"emissions of {format_figure(number)} g is {nodes} times {found.how}, {found.grams_text} g: the log may cover one node of {nodes} "
@@ -92,15 +107,25 @@ def check(ctx: LintContext) -> Iterator[Violation]:
             one_node.fix,
         )
         return
-    written = write_emissions(ctx, node, total.grams, total.origin, total.evidence, safe=found.explicit)
-    yield ctx.node_violation(node, f"emissions of {format_figure(number)} g differs from {found.how}, {found.grams_text} g{written.refused}", written.fix)
+    written = write_emissions(
+        ctx, node, total.grams, total.origin, total.evidence, safe=found.explicit
+    )
+    yield ctx.node_violation(
+        node,
+        f"emissions of {format_figure(number)} g differs from {found.how}, {found.grams_text} g{written.refused}",
+        written.fix,
+    )
 
 
 def _missing(ctx: LintContext) -> str:
     """Which runs of the attached logs have no emissions figure, and why; their known sum is in
     the message once, in grams as a fix would write them, not again as each log's summary rounds it."""
     measurements = ctx.options["logs"].measurements
-    return "; ".join(f"{m.path}: {m.unknown_emissions(with_known=False)}" for m in measurements if m.emissions_g is None)
+    return "; ".join(
+        f"{m.path}: {m.unknown_emissions(with_known=False)}"
+        for m in measurements
+        if m.emissions_g is None
+    )
 
 
 def _nodes(card_grams: Decimal, log_grams: Decimal) -> int | None:
@@ -112,4 +137,8 @@ def _nodes(card_grams: Decimal, log_grams: Decimal) -> int | None:
     count = int((card_grams / log_grams).to_integral_value())
     if count < 2 or count > MAX_NODES or (count > 16 and count & (count - 1)):
         return None
-    return count if abs(card_grams - log_grams * count) <= log_grams * count * RELATIVE_TOLERANCE else None
+    return (
+        count
+        if abs(card_grams - log_grams * count) <= log_grams * count * RELATIVE_TOLERANCE
+        else None
+    )

@@ -2,8 +2,8 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterator
 from decimal import Decimal
-from typing import Iterator
 
 import yaml
 
@@ -76,7 +76,9 @@ def check(ctx: LintContext) -> Iterator[Violation]:
     text_grams = format_plain_decimal(stated)
     row = ctx.card.position(offset_in_readme(ctx.card, first)).row
     kilograms = " (kilograms written as grams?)" if _agree(first.amount, grams * 1000) else ""
-    either = f"; {ambiguity(first.amount)}, and agrees with neither" if first.amount.ambiguous else ""
+    either = (
+        f"; {ambiguity(first.amount)}, and agrees with neither" if first.amount.ambiguous else ""
+    )
     origin = f"the text's {first.amount.value} {first.amount.unit} on line {row}, in grams{reading_taken(first.amount)}"
     fix, advice = _fix(ctx, node, stated, origin)
     yield ctx.node_violation(
@@ -87,11 +89,16 @@ def check(ctx: LintContext) -> Iterator[Violation]:
     )
 
 
-def _fix(ctx: LintContext, node: yaml.Node, grams: Decimal, origin: str) -> tuple[ProposedFix | None, str]:
+def _fix(
+    ctx: LintContext, node: yaml.Node, grams: Decimal, origin: str
+) -> tuple[ProposedFix | None, str]:
     """The text's amount written as the figure, unless a log's total comes before it; and what to add to the message."""
     logged = log_total(ctx)
     if logged is not None:
-        return None, f"; {logged.origin} is {logged.text} g and comes before the text: correct the text"
+        return (
+            None,
+            f"; {logged.origin} is {logged.text} g and comes before the text: correct the text",
+        )
     written = write_emissions(ctx, node, grams, origin, Evidence.TEXT, safe=False)
     return written.fix, written.refused
 

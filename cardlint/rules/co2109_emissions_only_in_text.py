@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from typing import Iterator
+from collections.abc import Iterator
 
 from cardlint.amounts import format_plain_decimal
 from cardlint.edits import add_co2_block
@@ -58,7 +58,11 @@ def check(ctx: LintContext) -> Iterator[Violation]:
     text = format_plain_decimal(grams)
     offset = offset_in_readme(card, first)
     row = card.position(offset).row
-    fix = ProposedFix("unsafe", f"Add co2_eq_emissions with {text} g: the text's {first.amount.value} {first.amount.unit} on line {row}", (add_co2_block(card, [("emissions", text)]),))
+    fix = ProposedFix(
+        "unsafe",
+        f"Add co2_eq_emissions with {text} g: the text's {first.amount.value} {first.amount.unit} on line {row}",
+        (add_co2_block(card, [("emissions", text)]),),
+    )
     yield Violation(
         offset,
         card.body_start + first.value_end,

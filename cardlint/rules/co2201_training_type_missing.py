@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from typing import Iterator
+from collections.abc import Iterator
 
 from cardlint.rules._helpers import missing_field
 from cardlint.rules.base import LintContext, Violation
@@ -40,5 +40,9 @@ co2_eq_emissions:
 def check(ctx: LintContext) -> Iterator[Violation]:
     training_type = ctx.options.get("training_type")
     yield from missing_field(
-        ctx, "training_type", "add 'training_type: pre-training' or 'training_type: fine-tuning'", training_type, origin="--training-type"
+        ctx,
+        "training_type",
+        "add 'training_type: pre-training' or 'training_type: fine-tuning'",
+        training_type,
+        origin="--training-type",
     )

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import re
-from typing import Iterator
+from collections.abc import Iterator
 
 from cardlint.co2 import TRAINING_TYPES
 from cardlint.rules._helpers import show_value
@@ -48,7 +48,12 @@ _SEPARATORS = re.compile(r"[\s_\-\u2010-\u2015\u2212]+")
 def normalise(value: str) -> str | None:
     """The spec's value that ``value`` is a variant of, or None."""
     squashed = _SEPARATORS.sub("", value.strip().lower())
-    return {"pretraining": "pre-training", "finetuning": "fine-tuning", "finetune": "fine-tuning", "finetuned": "fine-tuning"}.get(squashed)
+    return {
+        "pretraining": "pre-training",
+        "finetuning": "fine-tuning",
+        "finetune": "fine-tuning",
+        "finetuned": "fine-tuning",
+    }.get(squashed)
 
 
 def check(ctx: LintContext) -> Iterator[Violation]:
@@ -59,7 +64,13 @@ def check(ctx: LintContext) -> Iterator[Violation]:
     shown = show_value(field.value)
     target = normalise(field.value) if isinstance(field.value, str) else None
     if target is None:
-        yield ctx.node_violation(field.value_node, f"training_type {shown} is not one of: pre-training, fine-tuning")
+        yield ctx.node_violation(
+            field.value_node, f"training_type {shown} is not one of: pre-training, fine-tuning"
+        )
         return
     fix = ctx.replace_node(field.value_node, target, f"Write {target}")
-    yield ctx.node_violation(field.value_node, f"training_type {shown} is not one of the spec's values: write '{target}'", fix)
+    yield ctx.node_violation(
+        field.value_node,
+        f"training_type {shown} is not one of the spec's values: write '{target}'",
+        fix,
+    )

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from typing import Iterator
+from collections.abc import Iterator
 
 from cardlint.rules._helpers import missing_field
 from cardlint.rules.base import LintContext, Violation
@@ -39,4 +39,8 @@ was named with `--log`, unsafe when it was only found beside the README. Otherwi
 
 
 def check(ctx: LintContext) -> Iterator[Violation]:
-    yield from missing_field(ctx, "geographical_location", "add where the training ran, as granular as possible, e.g. 'geographical_location: Quebec, Canada'")
+    yield from missing_field(
+        ctx,
+        "geographical_location",
+        "add where the training ran, as granular as possible, e.g. 'geographical_location: Quebec, Canada'",
+    )

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import json
-from typing import Iterator
+from collections.abc import Iterator
 
 from cardlint.grid import resolve
 from cardlint.rules.base import LintContext, Violation
@@ -58,15 +58,24 @@ def check(ctx: LintContext) -> Iterator[Violation]:
     shown = json.dumps(field.value, ensure_ascii=False)
     if resolution.alternatives and not resolution.coarse:
         others = ", ".join(f"{c.name} ({c.region_id or c.id})" for c in resolution.alternatives)
-        yield ctx.node_violation(field.value_node, f"geographical_location {shown} names more than one place: read as {resolution.place} ({resolution.region.id if resolution.region else resolution.place_id}), but it may also mean {others}: add the state or country")
+        yield ctx.node_violation(
+            field.value_node,
+            f"geographical_location {shown} names more than one place: read as {resolution.place} ({resolution.region.id if resolution.region else resolution.place_id}), but it may also mean {others}: add the state or country",
+        )
         return
     if not resolution.coarse:
         return
     what = resolution.place or resolution.granularity
     if resolution.finer:
         names = ", ".join(name for _, name in resolution.finer[:_SHOWN])
-        more = f" (and {len(resolution.finer) - _SHOWN} more)" if len(resolution.finer) > _SHOWN else ""
+        more = (
+            f" (and {len(resolution.finer) - _SHOWN} more)"
+            if len(resolution.finer) > _SHOWN
+            else ""
+        )
         advice = f"the grid data splits it into regions: name one, e.g. {names}{more}"
     else:
         advice = "name the country and region (or the cloud region) where the training ran, e.g. 'Quebec, Canada' or 'AWS us-east-1'"
-    yield ctx.node_violation(field.value_node, f"geographical_location {shown} resolves only to {what}: {advice}")
+    yield ctx.node_violation(
+        field.value_node, f"geographical_location {shown} resolves only to {what}: {advice}"
+    )

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import json
-from typing import Iterator
+from collections.abc import Iterator
 
 from cardlint.grid import resolve
 from cardlint.rules.base import LintContext, Violation
@@ -52,12 +52,18 @@ def check(ctx: LintContext) -> Iterator[Violation]:
         return
     shown = json.dumps(field.value, ensure_ascii=False)
     if not field.value.strip():
-        yield ctx.node_violation(field.value_node, "geographical_location is empty: write where the training ran, e.g. 'Quebec, Canada'")
+        yield ctx.node_violation(
+            field.value_node,
+            "geographical_location is empty: write where the training ran, e.g. 'Quebec, Canada'",
+        )
         return
     resolution = resolve(field.value)
     if resolution.conflicts:
         parts = " and ".join(repr(part) for part in resolution.conflicts)
-        yield ctx.node_violation(field.value_node, f"geographical_location {shown} names places that cannot both be right: {parts} is not in {resolution.place}; write only where the training ran")
+        yield ctx.node_violation(
+            field.value_node,
+            f"geographical_location {shown} names places that cannot both be right: {parts} is not in {resolution.place}; write only where the training ran",
+        )
         return
     if resolution.granularity is not None:
         return
@@ -66,4 +72,7 @@ def check(ctx: LintContext) -> Iterator[Violation]:
         advice = f"did you mean {closest}?"
     else:
         advice = "write the country and region (or the cloud region) where the training ran, e.g. 'Quebec, Canada'"
-    yield ctx.node_violation(field.value_node, f"geographical_location {shown} matches no grid region, country or cloud region: {advice}")
+    yield ctx.node_violation(
+        field.value_node,
+        f"geographical_location {shown} matches no grid region, country or cloud region: {advice}",
+    )

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from typing import Iterator
+from collections.abc import Iterator
 
 from cardlint.edits import plain_or_quoted
 from cardlint.rules._helpers import log_figures, missing_field
@@ -48,7 +48,16 @@ def check(ctx: LintContext) -> Iterator[Violation]:
     if found is None or found.hardware_note is None:
         yield from missing_field(ctx, "hardware_used", advice)
     elif found.hardware is None:
-        yield from missing_field(ctx, "hardware_used", f"{advice}; the attached log gives none: {found.hardware_note}")
+        yield from missing_field(
+            ctx, "hardware_used", f"{advice}; the attached log gives none: {found.hardware_note}"
+        )
     else:  # one machine of several: a choice, so unsafe
         fill = plain_or_quoted(found.hardware)
-        yield from missing_field(ctx, "hardware_used", advice, fill, safe=False, origin=f"the attached log ({found.hardware_note})")
+        yield from missing_field(
+            ctx,
+            "hardware_used",
+            advice,
+            fill,
+            safe=False,
+            origin=f"the attached log ({found.hardware_note})",
+        )

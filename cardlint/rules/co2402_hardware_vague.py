@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import json
-from typing import Iterator
+from collections.abc import Iterator
 
 from cardlint.hardware import parse_hardware
 from cardlint.rules._helpers import log_figures
@@ -65,4 +65,6 @@ def check(ctx: LintContext) -> Iterator[Violation]:
     found = log_figures(ctx)
     if found is not None and found.hardware:
         example = f"the attached log records '{found.hardware}'"
-    yield ctx.node_violation(field.value_node, f"hardware_used {shown} does not say {' or '.join(missing)}: {example}")
+    yield ctx.node_violation(
+        field.value_node, f"hardware_used {shown} does not say {' or '.join(missing)}: {example}"
+    )

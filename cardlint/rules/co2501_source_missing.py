@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from typing import Iterator
+from collections.abc import Iterator
 
 from cardlint.rules._helpers import missing_field
 from cardlint.rules.base import LintContext, Violation
@@ -39,4 +39,8 @@ was named with `--log`, unsafe when it was only found beside the README. Otherwi
 
 
 def check(ctx: LintContext) -> Iterator[Violation]:
-    yield from missing_field(ctx, "source", "say how the figure was obtained, e.g. 'source: CodeCarbon' or a link to the calculator or paper")
+    yield from missing_field(
+        ctx,
+        "source",
+        "say how the figure was obtained, e.g. 'source: CodeCarbon' or a link to the calculator or paper",
+    )

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import json
 import re
-from typing import Iterator
+from collections.abc import Iterator
 
 from cardlint.rules.base import LintContext, Violation
 
@@ -45,7 +45,9 @@ KNOWN_TOOLS = re.compile(
     r"|carbon\s*tracker|eco2ai|\bzeus\b|green\s*algorithms|cardlint|experiment[-\s]impact[-\s]tracker",
     re.IGNORECASE,
 )
-CITATION = re.compile(r"https?://|\bdoi\s*:|\b10\.\d{4,9}/\S+|arxiv|\b\d{4}\.\d{4,5}\b", re.IGNORECASE)
+CITATION = re.compile(
+    r"https?://|\bdoi\s*:|\b10\.\d{4,9}/\S+|arxiv|\b\d{4}\.\d{4,5}\b", re.IGNORECASE
+)
 
 
 def check(ctx: LintContext) -> Iterator[Violation]:

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import json
-from typing import Iterator
+from collections.abc import Iterator
 
 from cardlint.edits import plain_or_quoted
 from cardlint.rules._helpers import log_figures
@@ -52,18 +52,36 @@ def check(ctx: LintContext) -> Iterator[Violation]:
     if co2 is None or not co2.is_mapping or found is None:
         return
     location = co2.field("geographical_location")
-    if location is not None and isinstance(location.value, str) and found.location and _places_differ(location.value, found.location):
-        yield _violation(ctx, location.value_node, "geographical_location", location.value, found.location)
+    if (
+        location is not None
+        and isinstance(location.value, str)
+        and found.location
+        and _places_differ(location.value, found.location)
+    ):
+        yield _violation(
+            ctx, location.value_node, "geographical_location", location.value, found.location
+        )
     hardware = co2.field("hardware_used")
-    if hardware is not None and isinstance(hardware.value, str) and found.hardware and _devices_differ(hardware.value, found.hardware):
+    if (
+        hardware is not None
+        and isinstance(hardware.value, str)
+        and found.hardware
+        and _devices_differ(hardware.value, found.hardware)
+    ):
         yield _violation(ctx, hardware.value_node, "hardware_used", hardware.value, found.hardware)
 
 
-def _violation(ctx: LintContext, node: object, key: str, card_value: str, log_value: str) -> Violation:
+def _violation(
+    ctx: LintContext, node: object, key: str, card_value: str, log_value: str
+) -> Violation:
     text = plain_or_quoted(log_value)
     fix = ctx.replace_node(node, text, f"Write the log's {key}: {text}", safe=False)  # type: ignore[arg-type]
     shown = json.dumps(card_value, ensure_ascii=False)
-    return ctx.node_violation(node, f"{key} {shown} contradicts the attached log, which records {json.dumps(log_value, ensure_ascii=False)}", fix)  # type: ignore[arg-type]
+    return ctx.node_violation(
+        node,  # type: ignore[arg-type]
+        f"{key} {shown} contradicts the attached log, which records {json.dumps(log_value, ensure_ascii=False)}",
+        fix,
+    )
 
 
 def _places_differ(card_text: str, log_text: str) -> bool:
@@ -76,8 +94,16 @@ def _devices_differ(card_text: str, log_text: str) -> bool:
     """Both name catalogue devices, and the sets of (device, count) differ where both are known."""
     from cardlint.hardware import parse_hardware
 
-    card = {item.device_id: item.count for item in parse_hardware(card_text).items if item.device_id and item.kind != "cpu"}
-    log = {item.device_id: item.count for item in parse_hardware(log_text).items if item.device_id and item.kind != "cpu"}
+    card = {
+        item.device_id: item.count
+        for item in parse_hardware(card_text).items
+        if item.device_id and item.kind != "cpu"
+    }
+    log = {
+        item.device_id: item.count
+        for item in parse_hardware(log_text).items
+        if item.device_id and item.kind != "cpu"
+    }
     if not card or not log:
         return False
     if set(card) != set(log):

@@ -16,12 +16,21 @@ from cardlint.energy.testing import FakeDevice, FakeNvml, SineTrace, write_rapl_
 def main() -> None:
     log, root = sys.argv[1], sys.argv[2]
     write_rapl_zone(root, "intel-rapl:0", "package-0", 0)
-    nvml = FakeNvml([
-        FakeDevice("A100", "GPU-aaaa", SineTrace(300.0, 50.0, 1.0)),
-        FakeDevice("P100", "GPU-bbbb", SineTrace(200.0), counter=False),
-    ])
-    EnergyMeter(log, interval=0.01, sample_every=0.05, nvml=nvml, rapl_root=root, environ={},
-                command=["meter_child"]).start()
+    nvml = FakeNvml(
+        [
+            FakeDevice("A100", "GPU-aaaa", SineTrace(300.0, 50.0, 1.0)),
+            FakeDevice("P100", "GPU-bbbb", SineTrace(200.0), counter=False),
+        ]
+    )
+    EnergyMeter(
+        log,
+        interval=0.01,
+        sample_every=0.05,
+        nvml=nvml,
+        rapl_root=root,
+        environ={},
+        command=["meter_child"],
+    ).start()
     print("started", flush=True)
     while True:
         time.sleep(1)

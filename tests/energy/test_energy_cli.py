@@ -33,8 +33,24 @@ def _run(args: argparse.Namespace, no_rapl: Path, **kwargs: object) -> tuple[int
 
 def test_options_and_command_after_double_dash(tmp_path: Path, no_rapl: Path) -> None:
     log = tmp_path / "e.jsonl"
-    args = _parse("--location", "France", "--pue", "1.25", "--log", str(log), "--interval", "0.05",
-                  "--sample-every", "0.1", "--", sys.executable, "-c", "import sys; sys.exit(5)", "--log", "x")
+    args = _parse(
+        "--location",
+        "France",
+        "--pue",
+        "1.25",
+        "--log",
+        str(log),
+        "--interval",
+        "0.05",
+        "--sample-every",
+        "0.1",
+        "--",
+        sys.executable,
+        "-c",
+        "import sys; sys.exit(5)",
+        "--log",
+        "x",
+    )
     code, err = _run(args, no_rapl, resolver=_resolver)
     assert code == 5
     header, *_, end = read_records(log)
@@ -61,7 +77,9 @@ def test_command_without_double_dash(tmp_path: Path, no_rapl: Path) -> None:
         (("--location", "Atlantis", "--", "true"), "unknown location 'Atlantis'"),
     ],
 )
-def test_usage_errors_are_exit_2_with_one_line(tmp_path: Path, no_rapl: Path, argv: tuple[str, ...], message: str) -> None:
+def test_usage_errors_are_exit_2_with_one_line(
+    tmp_path: Path, no_rapl: Path, argv: tuple[str, ...], message: str
+) -> None:
     code, err = _run(_parse("--log", str(tmp_path / "e.jsonl"), *argv), no_rapl, resolver=_resolver)
     assert code == 2
     assert err.count("\n") == 1 and err.startswith("cardlint measure: error: ") and message in err
@@ -71,14 +89,32 @@ def test_usage_errors_are_exit_2_with_one_line(tmp_path: Path, no_rapl: Path, ar
 def test_location_needs_a_resolver_or_an_intensity(tmp_path: Path, no_rapl: Path) -> None:
     code, err = _run(_parse("--location", "France", "--", "true"), no_rapl)
     assert code == 2 and "--intensity" in err
-    args = _parse("--location", "France", "--intensity", "50", "--log", str(tmp_path / "e.jsonl"), "--", "true")
+    args = _parse(
+        "--location",
+        "France",
+        "--intensity",
+        "50",
+        "--log",
+        str(tmp_path / "e.jsonl"),
+        "--",
+        "true",
+    )
     assert _run(args, no_rapl)[0] == 0
 
 
 def test_mig_is_exit_2_and_the_command_does_not_run(tmp_path: Path, no_rapl: Path) -> None:
     marker = tmp_path / "ran"
-    args = _parse("--log", str(tmp_path / "e.jsonl"), "--", sys.executable, "-c", f"open({str(marker)!r}, 'w')")
-    code, err = _run(args, no_rapl, nvml=FakeNvml([FakeDevice("A100", "GPU-a", SineTrace(1.0), mig=True)]))
+    args = _parse(
+        "--log",
+        str(tmp_path / "e.jsonl"),
+        "--",
+        sys.executable,
+        "-c",
+        f"open({str(marker)!r}, 'w')",
+    )
+    code, err = _run(
+        args, no_rapl, nvml=FakeNvml([FakeDevice("A100", "GPU-a", SineTrace(1.0), mig=True)])
+    )
     assert code == 2 and "MIG mode" in err and err.count("\n") == 1
     assert not marker.exists()
 
@@ -97,7 +133,9 @@ def test_without_nvml_the_command_still_runs(tmp_path: Path, no_rapl: Path) -> N
 
 def test_real_environment_without_gpu_runs_the_command(tmp_path: Path) -> None:
     """No fakes at all: this machine has no NVIDIA driver (or has one, then it is measured)."""
-    args = _parse("--log", str(tmp_path / "e.jsonl"), "--", sys.executable, "-c", "import sys; sys.exit(4)")
+    args = _parse(
+        "--log", str(tmp_path / "e.jsonl"), "--", sys.executable, "-c", "import sys; sys.exit(4)"
+    )
     err = io.StringIO()
     assert run_measure(args, err=err) == 4
     assert "GPU" in err.getvalue()

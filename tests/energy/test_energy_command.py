@@ -37,7 +37,9 @@ sys.exit(0)
 
 
 def _meter(tmp_path: Path, no_rapl: Path) -> EnergyMeter:
-    return EnergyMeter(tmp_path / "e.jsonl", nvml=FakeNvml([], init_error="no NVML"), rapl_root=no_rapl, environ={})
+    return EnergyMeter(
+        tmp_path / "e.jsonl", nvml=FakeNvml([], init_error="no NVML"), rapl_root=no_rapl, environ={}
+    )
 
 
 @pytest.mark.parametrize("code", [0, 3, 255])
@@ -50,21 +52,35 @@ def test_exit_code_is_the_commands(tmp_path: Path, no_rapl: Path, code: int) -> 
 
 def test_death_by_signal_is_128_plus_n(tmp_path: Path, no_rapl: Path) -> None:
     argv = [sys.executable, "-c", "import os, signal; os.kill(os.getpid(), signal.SIGTERM)"]
-    assert measure_command(argv, meter=_meter(tmp_path, no_rapl), summary_to=None) == 128 + signal.SIGTERM
+    assert (
+        measure_command(argv, meter=_meter(tmp_path, no_rapl), summary_to=None)
+        == 128 + signal.SIGTERM
+    )
     assert read_records(tmp_path / "e.jsonl")[-1]["exit_code"] == 143
     assert exit_status(-9) == 137 and exit_status(0) == 0 and exit_status(7) == 7
 
 
-def test_handlers_are_restored_and_summary_printed(tmp_path: Path, no_rapl: Path, capsys: pytest.CaptureFixture[str]) -> None:
+def test_handlers_are_restored_and_summary_printed(
+    tmp_path: Path, no_rapl: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
     before = {s: signal.getsignal(s) for s in (signal.SIGINT, signal.SIGTERM, signal.SIGHUP)}
-    measure_command([sys.executable, "-c", "pass"], meter=_meter(tmp_path, no_rapl), summary_to=sys.stderr)
+    measure_command(
+        [sys.executable, "-c", "pass"], meter=_meter(tmp_path, no_rapl), summary_to=sys.stderr
+    )
     assert {s: signal.getsignal(s) for s in before} == before
     err = capsys.readouterr().err
-    assert "command exited with 0" in err and "GPU  not measured: no NVML" in err and "e.jsonl" in err
+    assert (
+        "command exited with 0" in err and "GPU  not measured: no NVML" in err and "e.jsonl" in err
+    )
 
 
 def test_command_not_found_is_127_and_runs_nothing(tmp_path: Path, no_rapl: Path) -> None:
-    assert measure_command(["no-such-command-cardlint"], meter=_meter(tmp_path, no_rapl), summary_to=None) == 127
+    assert (
+        measure_command(
+            ["no-such-command-cardlint"], meter=_meter(tmp_path, no_rapl), summary_to=None
+        )
+        == 127
+    )
     assert not (tmp_path / "e.jsonl").exists()
 
 
@@ -77,14 +93,23 @@ def test_not_executable_is_126(tmp_path: Path, no_rapl: Path) -> None:
 
 @pytest.mark.parametrize(
     "sig, expected",
-    [(signal.SIGTERM, 42), (signal.SIGINT, 128 + signal.SIGINT), (signal.SIGHUP, 128 + signal.SIGHUP)],
+    [
+        (signal.SIGTERM, 42),
+        (signal.SIGINT, 128 + signal.SIGINT),
+        (signal.SIGHUP, 128 + signal.SIGHUP),
+    ],
     ids=["SIGTERM-handled", "SIGINT", "SIGHUP"],
 )
-def test_signals_are_forwarded_to_the_child(tmp_path: Path, no_rapl: Path, sig: int, expected: int) -> None:
+def test_signals_are_forwarded_to_the_child(
+    tmp_path: Path, no_rapl: Path, sig: int, expected: int
+) -> None:
     log = tmp_path / "e.jsonl"
     wrapper = subprocess.Popen(
         [sys.executable, "-c", WRAPPER, str(log), str(no_rapl), sys.executable, "-c", CHILD],
-        stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True, env=ENV,
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+        text=True,
+        env=ENV,
         start_new_session=True,  # no controlling terminal, as under nohup or a scheduler
     )
     try:
@@ -101,8 +126,15 @@ def test_signals_are_forwarded_to_the_child(tmp_path: Path, no_rapl: Path, sig: 
 def test_kill_9_leaves_a_valid_partial_log(tmp_path: Path) -> None:
     log = tmp_path / "e.jsonl"
     child = subprocess.Popen(
-        [sys.executable, str(Path(__file__).with_name("meter_child.py")), str(log), str(tmp_path / "powercap")],
-        stdout=subprocess.PIPE, text=True, env=ENV,
+        [
+            sys.executable,
+            str(Path(__file__).with_name("meter_child.py")),
+            str(log),
+            str(tmp_path / "powercap"),
+        ],
+        stdout=subprocess.PIPE,
+        text=True,
+        env=ENV,
     )
     try:
         assert child.stdout is not None and child.stdout.readline() == "started\n"

@@ -6,7 +6,12 @@ import warnings
 
 import pytest
 
-from cardlint.energy.devices import MigUnsupportedError, parse_index, select_devices, visible_indices
+from cardlint.energy.devices import (
+    MigUnsupportedError,
+    parse_index,
+    select_devices,
+    visible_indices,
+)
 from cardlint.energy.testing import FakeDevice, FakeNvml, SineTrace
 
 UUIDS = [
@@ -16,13 +21,28 @@ UUIDS = [
 ]
 
 
-def _nvml(names: tuple[str, ...] = ("A100", "A100", "A100"), mig: tuple[bool | None, ...] = (False, False, None)) -> FakeNvml:
-    return FakeNvml([FakeDevice(n, u, SineTrace(100.0), mig=m) for n, u, m in zip(names, UUIDS, mig)])
+def _nvml(
+    names: tuple[str, ...] = ("A100", "A100", "A100"),
+    mig: tuple[bool | None, ...] = (False, False, None),
+) -> FakeNvml:
+    return FakeNvml(
+        [FakeDevice(n, u, SineTrace(100.0), mig=m) for n, u, m in zip(names, UUIDS, mig)]
+    )
 
 
 @pytest.mark.parametrize(
     "entry, expected",
-    [("0", 0), ("12", 12), (" 2 ", 2), ("1gpu2", 1), ("+3", 3), ("-1", -1), ("", -1), ("abc", -1), ("-", -1)],
+    [
+        ("0", 0),
+        ("12", 12),
+        (" 2 ", 2),
+        ("1gpu2", 1),
+        ("+3", 3),
+        ("-1", -1),
+        ("", -1),
+        ("abc", -1),
+        ("-", -1),
+    ],
 )
 def test_parse_index_reads_like_strtoul(entry: str, expected: int) -> None:
     assert parse_index(entry) == expected
@@ -62,7 +82,10 @@ def test_select_devices_records_index_name_uuid_in_cuda_order() -> None:
     with warnings.catch_warnings():
         warnings.simplefilter("ignore")
         devices = select_devices(api, {"CUDA_VISIBLE_DEVICES": "2,0"})
-    assert [(d.index, d.name, d.uuid) for d in devices] == [(2, "GPU model 2", UUIDS[2]), (0, "GPU model 0", UUIDS[0])]
+    assert [(d.index, d.name, d.uuid) for d in devices] == [
+        (2, "GPU model 2", UUIDS[2]),
+        (0, "GPU model 0", UUIDS[0]),
+    ]
 
 
 def test_gpu_in_mig_mode_is_refused_only_when_visible() -> None:

@@ -13,7 +13,9 @@ from cardlint.energy.log import EnergyLogWriter, header_record
 from cardlint.energy.testing import read_records
 
 
-def test_each_record_is_one_fsynced_json_line(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+def test_each_record_is_one_fsynced_json_line(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
     synced: list[int] = []
     real_fsync = os.fsync
 
@@ -33,7 +35,11 @@ def test_each_record_is_one_fsynced_json_line(tmp_path: Path, monkeypatch: pytes
     assert lines[-1] == ""
     records = [json.loads(line) for line in lines[:-1]]
     assert records[0] == {
-        "record": "header", "format": "cardlint-energy", "format_version": 1, "tool": "x", "command": ["python", "é.py"]
+        "record": "header",
+        "format": "cardlint-energy",
+        "format_version": 1,
+        "tool": "x",
+        "command": ["python", "é.py"],
     }
     assert records[1]["energy_j"] == {"gpu": None}
 

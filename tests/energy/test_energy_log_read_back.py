@@ -19,10 +19,23 @@ def _resolver(location: str) -> tuple[str | None, float, int | None, str | None]
 
 
 @pytest.mark.parametrize("pue", [1.0, 1.2])
-def test_the_meters_log_reads_back_with_its_totals(tmp_path: Path, no_rapl: Path, pue: float) -> None:
+def test_the_meters_log_reads_back_with_its_totals(
+    tmp_path: Path, no_rapl: Path, pue: float
+) -> None:
     log = tmp_path / "cardlint-energy.jsonl"
-    nvml = FakeNvml([FakeDevice("NVIDIA A100-SXM4-80GB", "GPU-aaaa", SineTrace(250.0, 120.0, 0.7))] * 2)
-    meter = EnergyMeter(log, interval=0.02, location="Germany", resolver=_resolver, pue=pue, nvml=nvml, rapl_root=no_rapl, environ={})
+    nvml = FakeNvml(
+        [FakeDevice("NVIDIA A100-SXM4-80GB", "GPU-aaaa", SineTrace(250.0, 120.0, 0.7))] * 2
+    )
+    meter = EnergyMeter(
+        log,
+        interval=0.02,
+        location="Germany",
+        resolver=_resolver,
+        pue=pue,
+        nvml=nvml,
+        rapl_root=no_rapl,
+        environ={},
+    )
     with meter:
         time.sleep(0.4)
     result = meter.result
@@ -32,8 +45,17 @@ def test_the_meters_log_reads_back_with_its_totals(tmp_path: Path, no_rapl: Path
     measurement = read_log(log)
     assert measurement.format == "cardlint" and measurement.tool == "cardlint"
     assert measurement.energy_kwh is not None and measurement.emissions_g is not None
-    assert float(measurement.energy_kwh) == pytest.approx(end["energy_kwh"] * pue, rel=1e-9)  # times PUE, as in every format
+    assert float(measurement.energy_kwh) == pytest.approx(
+        end["energy_kwh"] * pue, rel=1e-9
+    )  # times PUE, as in every format
     assert float(measurement.emissions_g) == pytest.approx(end["emissions_g"], rel=1e-9)
-    assert measurement.emissions_g / measurement.energy_kwh == pytest.approx(Decimal(380), rel=Decimal("1e-6"))  # the grid's intensity
-    assert [(device.model, device.count) for device in measurement.hardware if device.kind == "gpu"] == [("NVIDIA A100-SXM4-80GB", 2)]
-    assert measurement.location is not None and (measurement.location.text, measurement.location.region) == ("Germany", "DE")
+    assert measurement.emissions_g / measurement.energy_kwh == pytest.approx(
+        Decimal(380), rel=Decimal("1e-6")
+    )  # the grid's intensity
+    assert [
+        (device.model, device.count) for device in measurement.hardware if device.kind == "gpu"
+    ] == [("NVIDIA A100-SXM4-80GB", 2)]
+    assert measurement.location is not None and (
+        measurement.location.text,
+        measurement.location.region,
+    ) == ("Germany", "DE")

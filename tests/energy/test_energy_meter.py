@@ -8,16 +8,25 @@ from pathlib import Path
 import pytest
 
 from cardlint.energy import EnergyMeasurementError, EnergyMeter
-from cardlint.energy.testing import FakeDevice, FakeNvml, SineTrace, read_records, set_rapl_energy, write_rapl_zone
+from cardlint.energy.testing import (
+    FakeDevice,
+    FakeNvml,
+    SineTrace,
+    read_records,
+    set_rapl_energy,
+    write_rapl_zone,
+)
 
 TRACE = SineTrace(250.0, 120.0, 0.7)
 
 
 def _two_gpus() -> FakeNvml:
-    return FakeNvml([
-        FakeDevice("NVIDIA A100-SXM4-80GB", "GPU-aaaa", TRACE),
-        FakeDevice("Tesla P100", "GPU-bbbb", TRACE, counter=False),
-    ])
+    return FakeNvml(
+        [
+            FakeDevice("NVIDIA A100-SXM4-80GB", "GPU-aaaa", TRACE),
+            FakeDevice("Tesla P100", "GPU-bbbb", TRACE, counter=False),
+        ]
+    )
 
 
 def _resolver(location: str) -> tuple[str | None, float, int | None, str | None] | None:
@@ -27,23 +36,56 @@ def _resolver(location: str) -> tuple[str | None, float, int | None, str | None]
 def test_log_format_header_samples_end(tmp_path: Path, no_rapl: Path) -> None:
     log = tmp_path / "energy.jsonl"
     meter = EnergyMeter(
-        log, interval=0.02, sample_every=0.1, location="Quebec, Canada", resolver=_resolver, pue=1.1,
-        command=["python", "train.py"], nvml=_two_gpus(), rapl_root=no_rapl, environ={}, tool_version="9.9",
+        log,
+        interval=0.02,
+        sample_every=0.1,
+        location="Quebec, Canada",
+        resolver=_resolver,
+        pue=1.1,
+        command=["python", "train.py"],
+        nvml=_two_gpus(),
+        rapl_root=no_rapl,
+        environ={},
+        tool_version="9.9",
     )
     with meter:
         time.sleep(0.6)
     records = read_records(log)
     header, samples, end = records[0], records[1:-1], records[-1]
-    assert header["record"] == "header" and header["format"] == "cardlint-energy" and header["format_version"] == 1
-    assert header["tool"] == "cardlint" and header["tool_version"] == "9.9" and header["command"] == ["python", "train.py"]
+    assert (
+        header["record"] == "header"
+        and header["format"] == "cardlint-energy"
+        and header["format_version"] == 1
+    )
+    assert (
+        header["tool"] == "cardlint"
+        and header["tool_version"] == "9.9"
+        and header["command"] == ["python", "train.py"]
+    )
     assert header["host"] and header["started_at"].endswith("+00:00")
     assert header["devices"] == [
-        {"index": 0, "name": "NVIDIA A100-SXM4-80GB", "uuid": "GPU-aaaa", "method": "energy_counter"},
+        {
+            "index": 0,
+            "name": "NVIDIA A100-SXM4-80GB",
+            "uuid": "GPU-aaaa",
+            "method": "energy_counter",
+        },
         {"index": 1, "name": "Tesla P100", "uuid": "GPU-bbbb", "method": "power_sampling"},
     ]
-    assert header["cpu"]["method"] == "not_measured" and "no RAPL package zone" in header["cpu"]["reason"]
-    assert (header["location"], header["region_id"], header["intensity_g_per_kwh"]) == ("Quebec, Canada", "CA-QC", 1.7)
-    assert (header["intensity_year"], header["intensity_source"], header["pue"]) == (2023, "test table", 1.1)
+    assert (
+        header["cpu"]["method"] == "not_measured"
+        and "no RAPL package zone" in header["cpu"]["reason"]
+    )
+    assert (header["location"], header["region_id"], header["intensity_g_per_kwh"]) == (
+        "Quebec, Canada",
+        "CA-QC",
+        1.7,
+    )
+    assert (header["intensity_year"], header["intensity_source"], header["pue"]) == (
+        2023,
+        "test table",
+        1.1,
+    )
 
     assert len(samples) >= 2
     previous = 0.0
@@ -51,11 +93,17 @@ def test_log_format_header_samples_end(tmp_path: Path, no_rapl: Path) -> None:
         assert sample["record"] == "sample" and set(sample["energy_j"]) == {"gpu", "cpu", "dram"}
         assert sample["energy_j"]["cpu"] is None and sample["energy_j"]["dram"] is None
         assert set(sample["devices_j"]) == {"0", "1"}
-        assert sample["energy_j"]["gpu"] == pytest.approx(sum(sample["devices_j"].values()), abs=0.01)
+        assert sample["energy_j"]["gpu"] == pytest.approx(
+            sum(sample["devices_j"].values()), abs=0.01
+        )
         assert sample["elapsed_s"] > previous and sample["energy_j"]["gpu"] > 0
         previous = sample["elapsed_s"]
 
-    assert end["record"] == "end" and end["exit_code"] is None and end["finished_at"].endswith("+00:00")
+    assert (
+        end["record"] == "end"
+        and end["exit_code"] is None
+        and end["finished_at"].endswith("+00:00")
+    )
     assert end["elapsed_s"] >= samples[-1]["elapsed_s"]
     gpu_j = end["energy_j"]["gpu"]
     assert gpu_j >= samples[-1]["energy_j"]["gpu"]
@@ -65,39 +113,58 @@ def test_log_format_header_samples_end(tmp_path: Path, no_rapl: Path) -> None:
     assert meter.result is not None and meter.result.end_record()["energy_j"] == end["energy_j"]
 
 
-def test_sampled_device_agrees_with_counter_within_one_percent(tmp_path: Path, no_rapl: Path) -> None:
-    meter = EnergyMeter(tmp_path / "e.jsonl", interval=0.02, nvml=_two_gpus(), rapl_root=no_rapl, environ={})
+def test_sampled_device_agrees_with_counter_within_one_percent(
+    tmp_path: Path, no_rapl: Path
+) -> None:
+    meter = EnergyMeter(
+        tmp_path / "e.jsonl", interval=0.02, nvml=_two_gpus(), rapl_root=no_rapl, environ={}
+    )
     with meter:
         time.sleep(1.5)
     assert meter.result is not None
     counter, sampled = meter.result.devices_j["0"], meter.result.devices_j["1"]
     assert counter is not None and sampled is not None
-    assert counter == pytest.approx(TRACE.mean_w * meter.result.elapsed_s, rel=0.1)  # about 2 periods
+    assert counter == pytest.approx(
+        TRACE.mean_w * meter.result.elapsed_s, rel=0.1
+    )  # about 2 periods
     assert abs(sampled - counter) / counter < 0.01
 
 
 def test_visible_devices_restrict_what_is_measured(tmp_path: Path, no_rapl: Path) -> None:
-    with EnergyMeter(tmp_path / "e.jsonl", nvml=_two_gpus(), rapl_root=no_rapl,
-                     environ={"CUDA_VISIBLE_DEVICES": "GPU-bbbb"}) as meter:
+    with EnergyMeter(
+        tmp_path / "e.jsonl",
+        nvml=_two_gpus(),
+        rapl_root=no_rapl,
+        environ={"CUDA_VISIBLE_DEVICES": "GPU-bbbb"},
+    ) as meter:
         time.sleep(0.05)
     header, end = read_records(tmp_path / "e.jsonl")
     assert [d["index"] for d in header["devices"]] == [1]
     assert set(end["devices_j"]) == {"1"}
-    assert meter.result is not None and meter.result.energy_j["gpu"] == pytest.approx(end["devices_j"]["1"], abs=0.001)
+    assert meter.result is not None and meter.result.energy_j["gpu"] == pytest.approx(
+        end["devices_j"]["1"], abs=0.001
+    )
 
 
 def test_no_nvml_still_measures_and_says_why(tmp_path: Path, no_rapl: Path) -> None:
     nvml = FakeNvml([], init_error="NVML Shared Library Not Found")
-    with EnergyMeter(tmp_path / "e.jsonl", nvml=nvml, rapl_root=no_rapl, environ={}, intensity=100.0):
+    with EnergyMeter(
+        tmp_path / "e.jsonl", nvml=nvml, rapl_root=no_rapl, environ={}, intensity=100.0
+    ):
         pass
     header, end = read_records(tmp_path / "e.jsonl")
-    assert header["devices"] == [] and header["gpu"] == {"method": "not_measured", "reason": "NVML Shared Library Not Found"}
+    assert header["devices"] == [] and header["gpu"] == {
+        "method": "not_measured",
+        "reason": "NVML Shared Library Not Found",
+    }
     assert end["energy_j"] == {"gpu": None, "cpu": None, "dram": None}
     assert end["energy_kwh"] is None and end["emissions_g"] is None
 
 
 def test_hidden_gpus_are_not_measured_not_zero(tmp_path: Path, no_rapl: Path) -> None:
-    with EnergyMeter(None, nvml=_two_gpus(), rapl_root=no_rapl, environ={"CUDA_VISIBLE_DEVICES": ""}) as meter:
+    with EnergyMeter(
+        None, nvml=_two_gpus(), rapl_root=no_rapl, environ={"CUDA_VISIBLE_DEVICES": ""}
+    ) as meter:
         pass
     assert meter.result is not None
     assert meter.result.energy_j["gpu"] is None
@@ -105,7 +172,9 @@ def test_hidden_gpus_are_not_measured_not_zero(tmp_path: Path, no_rapl: Path) ->
 
 
 def test_gpu_lost_before_the_end_is_null(tmp_path: Path, no_rapl: Path) -> None:
-    nvml = FakeNvml([FakeDevice("A100", "GPU-a", TRACE), FakeDevice("A100", "GPU-b", TRACE, fail_from=0.2)])
+    nvml = FakeNvml(
+        [FakeDevice("A100", "GPU-a", TRACE), FakeDevice("A100", "GPU-b", TRACE, fail_from=0.2)]
+    )
     with EnergyMeter(tmp_path / "e.jsonl", nvml=nvml, rapl_root=no_rapl, environ={}):
         time.sleep(0.3)
     end = read_records(tmp_path / "e.jsonl")[-1]
@@ -136,7 +205,9 @@ def test_rapl_wraps_while_running(tmp_path: Path) -> None:
     write_rapl_zone(root, "intel-rapl:0", "package-0", 800_000_000, 1_000_000_000)
     write_rapl_zone(root, "intel-rapl:0:1", "dram", 10_000_000, 1_000_000_000)
     nvml = FakeNvml([], init_error="no NVML here")
-    with EnergyMeter(tmp_path / "e.jsonl", interval=0.02, nvml=nvml, rapl_root=root, environ={}) as meter:
+    with EnergyMeter(
+        tmp_path / "e.jsonl", interval=0.02, nvml=nvml, rapl_root=root, environ={}
+    ) as meter:
         for value in (100_000_000, 900_000_000, 300_000_000):  # two wraps
             set_rapl_energy(root, "intel-rapl:0", value)
             _wait_until_polled(meter, value)
@@ -167,7 +238,7 @@ def test_decorator_measures_each_call(tmp_path: Path, no_rapl: Path) -> None:
 def test_exception_in_block_still_ends_the_log(tmp_path: Path, no_rapl: Path) -> None:
     with pytest.raises(ZeroDivisionError):
         with EnergyMeter(tmp_path / "e.jsonl", nvml=_two_gpus(), rapl_root=no_rapl, environ={}):
-            1 / 0
+            raise ZeroDivisionError
     assert read_records(tmp_path / "e.jsonl")[-1]["record"] == "end"
 
 
@@ -181,7 +252,9 @@ def test_misuse_and_bad_settings() -> None:
 
 
 def test_summary_names_what_was_not_measured(tmp_path: Path, no_rapl: Path) -> None:
-    with EnergyMeter(None, nvml=_two_gpus(), rapl_root=no_rapl, environ={}, intensity=400.0, pue=1.2) as meter:
+    with EnergyMeter(
+        None, nvml=_two_gpus(), rapl_root=no_rapl, environ={}, intensity=400.0, pue=1.2
+    ) as meter:
         time.sleep(0.05)
     assert meter.result is not None
     text = meter.result.summary()

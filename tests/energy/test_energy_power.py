@@ -12,7 +12,9 @@ from cardlint.energy.power import PowerIntegrator
 from cardlint.energy.testing import PowerTrace, SineTrace, StepTrace
 
 
-def _integrate(trace: PowerTrace, duration: float, interval: float, jitter: float = 0.0, seed: int = 0) -> float | None:
+def _integrate(
+    trace: PowerTrace, duration: float, interval: float, jitter: float = 0.0, seed: int = 0
+) -> float | None:
     """Sample ``trace`` every ``interval`` (+- jitter fraction) over [0, duration] and integrate."""
     rng = random.Random(seed)
     integrator = PowerIntegrator(max_gap_s=10 * interval)

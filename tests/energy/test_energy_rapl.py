@@ -28,7 +28,10 @@ def _server(root: Path) -> Path:
 def test_discover_keeps_packages_and_dram_only(tmp_path: Path) -> None:
     zones = discover(_server(tmp_path))
     assert sorted((z.label, z.kind) for z in zones) == [
-        ("dram-0", "dram"), ("dram-1", "dram"), ("package-0", "cpu"), ("package-1", "cpu")
+        ("dram-0", "dram"),
+        ("dram-1", "dram"),
+        ("package-0", "cpu"),
+        ("package-1", "cpu"),
     ]
     package0 = next(z for z in zones if z.label == "package-0")
     assert package0.energy_path == tmp_path / "intel-rapl:0" / "energy_uj"  # MSR zone, not mmio
@@ -39,7 +42,9 @@ def test_missing_tree_is_not_measured_with_reason(tmp_path: Path) -> None:
         discover(tmp_path / "nothere")
 
 
-def test_permission_denied_is_not_measured_with_reason(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+def test_permission_denied_is_not_measured_with_reason(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
     write_rapl_zone(tmp_path, "intel-rapl:0", "package-0", 5, RANGE)
     real_read_text = Path.read_text
 
@@ -91,7 +96,15 @@ def test_many_wraps_between_start_and_end(tmp_path: Path) -> None:
     write_rapl_zone(tmp_path, "intel-rapl:0", "package-0", 100_000_000, RANGE)
     rapl = RaplEnergy(discover(tmp_path))
     rapl.start(0.0)
-    values = [700_000_000, 300_000_000, 900_000_000, 100_000_000, 50_000_000, 600_000_000, 200_000_000]  # 4 wraps
+    values = [
+        700_000_000,
+        300_000_000,
+        900_000_000,
+        100_000_000,
+        50_000_000,
+        600_000_000,
+        200_000_000,
+    ]  # 4 wraps
     for i, value in enumerate(values, start=1):
         set_rapl_energy(tmp_path, "intel-rapl:0", value)
         rapl.poll(0.5 * i)

@@ -19,8 +19,9 @@ import os
 import sys
 import tempfile
 import time
+from collections.abc import Callable
 from pathlib import Path
-from typing import Any, Callable
+from typing import Any
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[2]))
 
@@ -106,7 +107,9 @@ def _busy_loop(seconds: float) -> int:
 def main() -> int:
     """Run the check; see the module docstring for the exit status."""
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--seconds", type=float, default=60.0, help="total time, idle phases included")
+    parser.add_argument(
+        "--seconds", type=float, default=60.0, help="total time, idle phases included"
+    )
     parser.add_argument("--out", type=Path, default=None, help="folder for the two logs")
     args = parser.parse_args()
     out = args.out or Path(tempfile.mkdtemp(prefix="cardlint-nvml-"))
@@ -123,8 +126,12 @@ def main() -> int:
     if count == 0:
         print("SKIP: NVML sees no GPU")
         return 2
-    counter_meter = EnergyMeter(out / "counter.jsonl", nvml=PynvmlApi(), interval=0.1, sample_every=10)
-    power_meter = EnergyMeter(out / "power.jsonl", nvml=PowerOnlyNvml(), interval=0.1, sample_every=10)
+    counter_meter = EnergyMeter(
+        out / "counter.jsonl", nvml=PynvmlApi(), interval=0.1, sample_every=10
+    )
+    power_meter = EnergyMeter(
+        out / "power.jsonl", nvml=PowerOnlyNvml(), interval=0.1, sample_every=10
+    )
     description, work = gpu_workload()
     print(f"workload: {description}", flush=True)
     idle = min(5.0, args.seconds / 6)
@@ -151,7 +158,9 @@ def report(counter_result: Any, power_result: Any, out: Path) -> int:
         return 2
     print(f"\nwindow: {counter_result.elapsed_s:.1f} s")
     status = 0
-    print(f"{'index':>5}  {'name':<28} {'uuid':<42} {'method A':<15} {'A: J':>12} {'B (power) J':>12} {'rel diff':>9}")
+    print(
+        f"{'index':>5}  {'name':<28} {'uuid':<42} {'method A':<15} {'A: J':>12} {'B (power) J':>12} {'rel diff':>9}"
+    )
     for dev, dev_b in zip(counter_result.devices, power_result.devices):
         key = str(dev["index"])
         a, b = counter_result.devices_j.get(key), power_result.devices_j.get(key)
@@ -162,8 +171,12 @@ def report(counter_result: Any, power_result: Any, out: Path) -> int:
             diff = f"{rel:9.2%}"
             status = status or (1 if rel > TOLERANCE else 0)
         fmt = lambda j: "missing" if j is None else f"{j:12.1f}"  # noqa: E731
-        print(f"{dev['index']:>5}  {dev['name']:<28} {dev['uuid']:<42} {dev['method']:<15} {fmt(a):>12} {fmt(b):>12} {diff:>9}")
-    print("\nA = EnergyMeter as shipped; B = same meter with the energy counter disabled (100 ms power samples)")
+        print(
+            f"{dev['index']:>5}  {dev['name']:<28} {dev['uuid']:<42} {dev['method']:<15} {fmt(a):>12} {fmt(b):>12} {diff:>9}"
+        )
+    print(
+        "\nA = EnergyMeter as shipped; B = same meter with the energy counter disabled (100 ms power samples)"
+    )
     print("\n--- A summary ---\n" + counter_result.summary())
     print("\n--- B summary ---\n" + power_result.summary())
     print(f"\nlogs: {out / 'counter.jsonl'}  {out / 'power.jsonl'}")

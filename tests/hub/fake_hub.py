@@ -50,7 +50,9 @@ class FakeRepo:
             self.set_branch(name, files)
 
     def set_branch(self, name: str, files: dict[str, bytes]) -> str:
-        digest = hashlib.sha1(repr((self.repo_id, name, sorted(files.items()))).encode()).hexdigest()
+        digest = hashlib.sha1(
+            repr((self.repo_id, name, sorted(files.items()))).encode()
+        ).hexdigest()
         self.commits[digest] = dict(files)
         self.refs[name] = digest
         return digest
@@ -95,7 +97,9 @@ class FakeHub:
         self._lock = threading.Lock()
         self._server = ThreadingHTTPServer(("127.0.0.1", 0), _handler(self))
         self._server.daemon_threads = True
-        self._thread = threading.Thread(target=self._server.serve_forever, args=(0.05,), daemon=True)
+        self._thread = threading.Thread(
+            target=self._server.serve_forever, args=(0.05,), daemon=True
+        )
 
     @property
     def url(self) -> str:
@@ -117,7 +121,12 @@ class FakeHub:
         self._thread.start()
         return self
 
-    def __exit__(self, kind: type[BaseException] | None, error: BaseException | None, trace: TracebackType | None) -> None:
+    def __exit__(
+        self,
+        kind: type[BaseException] | None,
+        error: BaseException | None,
+        trace: TracebackType | None,
+    ) -> None:
         self._server.shutdown()
         self._server.server_close()
 
@@ -143,7 +152,9 @@ def _handler(hub: FakeHub) -> type[BaseHTTPRequestHandler]:
 
 class _HubHandler(BaseHTTPRequestHandler):
     protocol_version = "HTTP/1.1"
-    disable_nagle_algorithm = True  # headers and body go out as separate writes: no 40 ms delayed-ACK stalls
+    disable_nagle_algorithm = (
+        True  # headers and body go out as separate writes: no 40 ms delayed-ACK stalls
+    )
     hub: FakeHub
 
     def log_message(self, format: str, *args: Any) -> None:
@@ -187,11 +198,20 @@ class _HubHandler(BaseHTTPRequestHandler):
 
     # -- /api ------------------------------------------------------------------------------------
 
-    def _api(self, method: str, parts: list[str], query: dict[str, list[str]], headers: dict[str, str], body: bytes) -> None:
+    def _api(
+        self,
+        method: str,
+        parts: list[str],
+        query: dict[str, list[str]],
+        headers: dict[str, str],
+        body: bytes,
+    ) -> None:
         if parts == ["validate-yaml"] and method == "POST":
             self._send(200, {"errors": [], "warnings": []})
             return
-        kind = {plural: singular for singular, plural in PLURAL.items()}.get(parts[0] if parts else "")
+        kind = {plural: singular for singular, plural in PLURAL.items()}.get(
+            parts[0] if parts else ""
+        )
         if kind is None:
             self._send(404, {"error": "no such endpoint"})
             return
@@ -226,14 +246,27 @@ class _HubHandler(BaseHTTPRequestHandler):
         extra = {}
         if start + size < len(found) and "limit" not in query:
             author = quote(query.get("author", [""])[0])
-            extra["Link"] = f'<{self.hub.url}/api/{PLURAL[kind]}?author={author}&cursor={start + size}>; rel="next"'
-        items = [{"id": r.repo_id, "modelId": r.repo_id, "private": r.private, "tags": r.tags, "sha": r.refs["main"]} for r in page]
+            extra["Link"] = (
+                f'<{self.hub.url}/api/{PLURAL[kind]}?author={author}&cursor={start + size}>; rel="next"'
+            )
+        items = [
+            {
+                "id": r.repo_id,
+                "modelId": r.repo_id,
+                "private": r.private,
+                "tags": r.tags,
+                "sha": r.refs["main"],
+            }
+            for r in page
+        ]
         self._send(200, items, extra)
 
     def _info(self, repo: FakeRepo, revision: str) -> None:
         sha = repo.resolve(revision)
         if sha is None:
-            self._send(404, {"error": f"Invalid rev id: {revision}"}, {"X-Error-Code": "RevisionNotFound"})
+            self._send(
+                404, {"error": f"Invalid rev id: {revision}"}, {"X-Error-Code": "RevisionNotFound"}
+            )
             return
         self._send(
             200,
@@ -252,20 +285,38 @@ class _HubHandler(BaseHTTPRequestHandler):
         files = repo.commits[repo.resolve(revision) or repo.refs["main"]]
         wanted = json.loads(body)["files"]
         answer = [
-            {"path": f["path"], "uploadMode": "regular", "shouldIgnore": False, "oid": git_oid(files[f["path"]]) if f["path"] in files else None}
+            {
+                "path": f["path"],
+                "uploadMode": "regular",
+                "shouldIgnore": False,
+                "oid": git_oid(files[f["path"]]) if f["path"] in files else None,
+            }
             for f in wanted
         ]
         self._send(200, {"files": answer})
 
-    def _commit(self, repo: FakeRepo, revision: str, query: dict[str, list[str]], headers: dict[str, str], body: bytes) -> None:
+    def _commit(
+        self,
+        repo: FakeRepo,
+        revision: str,
+        query: dict[str, list[str]],
+        headers: dict[str, str],
+        body: bytes,
+    ) -> None:
         if not self.hub.authorized(headers):
-            self._send(401, {"error": "You must be authenticated to commit"}, {"X-Error-Message": "Invalid credentials in Authorization header"})
+            self._send(
+                401,
+                {"error": "You must be authenticated to commit"},
+                {"X-Error-Message": "Invalid credentials in Authorization header"},
+            )
             return
         lines = [json.loads(line) for line in body.splitlines() if line.strip()]
         header = lines[0]["value"]
         create_pr = query.get("create_pr") == ["1"]
         base = header.get("parentCommit") or repo.resolve(revision)
-        if base is None or (not create_pr and header.get("parentCommit") and base != repo.refs.get(revision)):
+        if base is None or (
+            not create_pr and header.get("parentCommit") and base != repo.refs.get(revision)
+        ):
             self._send(412, {"error": "parent commit is not the head of the branch"})
             return
         files = dict(repo.commits[base])
@@ -275,9 +326,24 @@ class _HubHandler(BaseHTTPRequestHandler):
         number = sum(1 for name in repo.refs if name.startswith("refs/pr/")) + 1
         branch = f"refs/pr/{number}" if create_pr else revision
         oid = repo.set_branch(branch, files)
-        self.hub.commits.append({"repo": repo.repo_id, "revision": revision, "create_pr": create_pr, "header": header, "operations": lines[1:]})
+        self.hub.commits.append(
+            {
+                "repo": repo.repo_id,
+                "revision": revision,
+                "create_pr": create_pr,
+                "header": header,
+                "operations": lines[1:],
+            }
+        )
         page = f"{self.hub.url}/{PREFIX[repo.repo_type]}{repo.repo_id}"
-        self._send(200, {"commitUrl": f"{page}/commit/{oid}", "commitOid": oid, "pullRequestUrl": f"{page}/discussions/{number}" if create_pr else None})
+        self._send(
+            200,
+            {
+                "commitUrl": f"{page}/commit/{oid}",
+                "commitOid": oid,
+                "pullRequestUrl": f"{page}/discussions/{number}" if create_pr else None,
+            },
+        )
 
     # -- /{repo}/resolve/{revision}/{path} -------------------------------------------------------
 
@@ -293,32 +359,65 @@ class _HubHandler(BaseHTTPRequestHandler):
             return
         sha = repo.resolve(parts[3])
         if sha is None:
-            self._send(404, {"error": "Invalid rev id"}, {"X-Error-Code": "RevisionNotFound"}, method=method)
+            self._send(
+                404,
+                {"error": "Invalid rev id"},
+                {"X-Error-Code": "RevisionNotFound"},
+                method=method,
+            )
             return
         name = "/".join(parts[4:])
         data = repo.commits[sha].get(name)
         if data is None:
-            self._send(404, {"error": "Entry not found"}, {"X-Error-Code": "EntryNotFound", "X-Repo-Commit": sha}, method=method)
+            self._send(
+                404,
+                {"error": "Entry not found"},
+                {"X-Error-Code": "EntryNotFound", "X-Repo-Commit": sha},
+                method=method,
+            )
             return
-        extra = {"ETag": f'"{git_oid(data)}"', "X-Repo-Commit": sha, "Content-Type": "text/plain; charset=utf-8"}
+        extra = {
+            "ETag": f'"{git_oid(data)}"',
+            "X-Repo-Commit": sha,
+            "Content-Type": "text/plain; charset=utf-8",
+        }
         self._send_bytes(200, data, extra, method)
 
     # -- helpers ---------------------------------------------------------------------------------
 
-    def _repo(self, kind: str, repo_id: str, headers: dict[str, str], gated_blocks: bool, method: str = "GET") -> FakeRepo | None:
+    def _repo(
+        self,
+        kind: str,
+        repo_id: str,
+        headers: dict[str, str],
+        gated_blocks: bool,
+        method: str = "GET",
+    ) -> FakeRepo | None:
         repo = self.hub.repos.get((kind, repo_id))
         authorized = self.hub.authorized(headers)
         if repo is None or (repo.private and not authorized):
             status = 404 if authorized else 401
-            self._send(status, {"error": "Repository not found"}, {"X-Error-Code": "RepoNotFound", "X-Error-Message": "Repository not found"}, method=method)
+            self._send(
+                status,
+                {"error": "Repository not found"},
+                {"X-Error-Code": "RepoNotFound", "X-Error-Message": "Repository not found"},
+                method=method,
+            )
             return None
         if repo.gated and gated_blocks and not authorized:
             message = f"Access to model {repo_id} is restricted. You must have access to it and be authenticated to access it. Please log in."
-            self._send(403, {"error": message}, {"X-Error-Code": "GatedRepo", "X-Error-Message": message}, method=method)
+            self._send(
+                403,
+                {"error": message},
+                {"X-Error-Code": "GatedRepo", "X-Error-Message": message},
+                method=method,
+            )
             return None
         return repo
 
-    def _send(self, status: int, payload: Any, headers: dict[str, str] | None = None, method: str = "GET") -> None:
+    def _send(
+        self, status: int, payload: Any, headers: dict[str, str] | None = None, method: str = "GET"
+    ) -> None:
         extra = {"Content-Type": "application/json", **(headers or {})}
         self._send_bytes(status, json.dumps(payload).encode(), extra, method)
 

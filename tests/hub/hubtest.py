@@ -3,11 +3,13 @@
 from __future__ import annotations
 
 import subprocess
-from typing import Callable
+from collections.abc import Callable
 
 from fake_hub import FakeHub, FakeRepo
 
-Run = Callable[..., "subprocess.CompletedProcess[str]"]  # the ``run`` fixture: cardlint as a process against the fake Hub
+Run = Callable[
+    ..., "subprocess.CompletedProcess[str]"
+]  # the ``run`` fixture: cardlint as a process against the fake Hub
 
 TOKEN = "hf_CardlintDistinctiveToken7Q2xZ"  # the fake Hub's valid token; it must never appear in any output
 BAD = '---\nco2_eq_emissions:\n  emissions: "1.2 kg"\n  training_type: Fine-tuning\n---\n# Model\n'
@@ -24,6 +26,10 @@ CODECARBON_LOG = (
 )
 
 
-def add_card(hub: FakeHub, repo_id: str, text: str, files: dict[str, bytes] | None = None, **options: object) -> FakeRepo:
+def add_card(
+    hub: FakeHub, repo_id: str, text: str, files: dict[str, bytes] | None = None, **options: object
+) -> FakeRepo:
     """Add a repository whose README.md is ``text``, with more files and options if given."""
-    return hub.add(FakeRepo(repo_id, {"README.md": text.encode("utf-8"), **(files or {})}, **options))  # type: ignore[arg-type]
+    return hub.add(
+        FakeRepo(repo_id, {"README.md": text.encode("utf-8"), **(files or {})}, **options)
+    )  # type: ignore[arg-type]

@@ -6,18 +6,22 @@ import json
 from pathlib import Path
 
 from fake_hub import FakeHub, FakeRepo
-from hubtest import CODECARBON_LOG, BAD, GOOD, Run, add_card
+from hubtest import BAD, CODECARBON_LOG, GOOD, Run, add_card
 
 
-
-def test_findings_are_reported_under_the_repository_name_with_a_link(hub: FakeHub, run: Run) -> None:
+def test_findings_are_reported_under_the_repository_name_with_a_link(
+    hub: FakeHub, run: Run
+) -> None:
     repo = add_card(hub, "acme/bad", BAD)
     result = run("check", "acme/bad")
     assert result.returncode == 1, result.stderr
     assert 'acme/bad@main:3:14: CO2101 [*] emissions is the string "1.2 kg"' in result.stdout
     assert '3 |   emissions: "1.2 kg"' in result.stdout
     sha = repo.refs["main"]
-    assert f"acme/bad@main: README.md at commit {sha[:7]}: {hub.url}/acme/bad/blob/{sha}/README.md" in result.stdout
+    assert (
+        f"acme/bad@main: README.md at commit {sha[:7]}: {hub.url}/acme/bad/blob/{sha}/README.md"
+        in result.stdout
+    )
     assert result.stderr == ""
 
 
@@ -29,16 +33,24 @@ def test_a_clean_card_passes_without_notes(hub: FakeHub, run: Run) -> None:
 
 
 def test_revisions_urls_and_repository_kinds(hub: FakeHub, run: Run) -> None:
-    add_card(hub, "acme/bad", BAD, branches={"v1": {"README.md": GOOD.replace("1200", "1e-05").encode()}})
+    add_card(
+        hub, "acme/bad", BAD, branches={"v1": {"README.md": GOOD.replace("1200", "1e-05").encode()}}
+    )
     hub.add(FakeRepo("acme/data", {"README.md": BAD.encode()}, repo_type="dataset"))
     result = run(
-        "check", "--output-format", "concise",
-        "hf://acme/bad", f"{hub.url}/acme/bad/blob/v1/README.md", "https://huggingface.co/datasets/acme/data/tree/main",
+        "check",
+        "--output-format",
+        "concise",
+        "hf://acme/bad",
+        f"{hub.url}/acme/bad/blob/v1/README.md",
+        "https://huggingface.co/datasets/acme/data/tree/main",
     )
     lines = result.stdout.splitlines()
     assert result.returncode == 1, result.stderr
     assert any(line.startswith("acme/bad@main:3:14: CO2101") for line in lines)
-    assert any(line.startswith("acme/bad@v1:3:14: CO2103") for line in lines)  # the branch's own card
+    assert any(
+        line.startswith("acme/bad@v1:3:14: CO2103") for line in lines
+    )  # the branch's own card
     assert any(line.startswith("datasets/acme/data@main:3:14: CO2101") for line in lines)
     again = run("check", "--output-format", "concise", "--revision", "v1", "acme/bad")
     assert again.stdout.startswith("acme/bad@v1:3:14: CO2103")
@@ -47,16 +59,33 @@ def test_revisions_urls_and_repository_kinds(hub: FakeHub, run: Run) -> None:
 
 
 def test_logs_beside_the_card_are_downloaded_named_and_checked(hub: FakeHub, run: Run) -> None:
-    logs = {"emissions.csv": CODECARBON_LOG, "run_carbontracker_output.log": b"CarbonTracker:\n", "old/emissions.csv": b"x\n"}
-    add_card(hub, "acme/logged", GOOD, files={"emissions.csv": CODECARBON_LOG, "old/emissions.csv": b"x\n"})
+    logs = {
+        "emissions.csv": CODECARBON_LOG,
+        "run_carbontracker_output.log": b"CarbonTracker:\n",
+        "old/emissions.csv": b"x\n",
+    }
+    add_card(
+        hub,
+        "acme/logged",
+        GOOD,
+        files={"emissions.csv": CODECARBON_LOG, "old/emissions.csv": b"x\n"},
+    )
     result = run("check", "acme/logged")
     assert result.returncode == 0, result.stderr
     assert "acme/logged@main: measurement log in the repository: emissions.csv" in result.stdout
     assert "using the log emissions.csv (CodeCarbon 2.3.4)" in result.stdout
     assert "old/emissions.csv" not in result.stdout
-    add_card(hub, "acme/kilograms", GOOD.replace("emissions: 1200", "emissions: 1.2"), files={"emissions.csv": CODECARBON_LOG})
+    add_card(
+        hub,
+        "acme/kilograms",
+        GOOD.replace("emissions: 1200", "emissions: 1.2"),
+        files={"emissions.csv": CODECARBON_LOG},
+    )
     pasted = run("check", "--output-format", "concise", "acme/kilograms")
-    assert "acme/kilograms@main:3:14: CO2105 [*] emissions of 1.2 is the attached log's total in kilograms" in pasted.stdout
+    assert (
+        "acme/kilograms@main:3:14: CO2105 [*] emissions of 1.2 is the attached log's total in kilograms"
+        in pasted.stdout
+    )
     add_card(hub, "acme/logged2", GOOD, files=logs)
     api = run(
         "acme/logged2",
@@ -70,7 +99,9 @@ def test_logs_beside_the_card_are_downloaded_named_and_checked(hub: FakeHub, run
     assert "run_carbontracker_output.log b'CarbonTracker:\\n'" in api.stdout
 
 
-def test_an_existing_local_path_wins_over_a_repository(hub: FakeHub, run: Run, tmp_path: Path) -> None:
+def test_an_existing_local_path_wins_over_a_repository(
+    hub: FakeHub, run: Run, tmp_path: Path
+) -> None:
     add_card(hub, "acme/bad", BAD)
     (tmp_path / "acme" / "bad").mkdir(parents=True)
     (tmp_path / "acme" / "bad" / "README.md").write_text(GOOD, encoding="utf-8")

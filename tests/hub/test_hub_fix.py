@@ -14,7 +14,7 @@ from cardlint.hub import PR_TITLE
 
 # A BOM, CRLF line endings, a comment, other metadata and a body: all must survive byte for byte.
 CARD = (
-    b"\xef\xbb\xbf---\r\nlicense: mit\r\nco2_eq_emissions:\r\n  emissions: \"1.2 kg\"  # from CodeCarbon\r\n"
+    b'\xef\xbb\xbf---\r\nlicense: mit\r\nco2_eq_emissions:\r\n  emissions: "1.2 kg"  # from CodeCarbon\r\n'
     b"  training_type: Fine-tuning\r\ntags: [a, b]\r\n---\r\n# Model\r\n\r\nTrained on *things*.\r\n"
 )
 ENV = {"HF_TOKEN": TOKEN}
@@ -35,13 +35,18 @@ def _uploaded(commit: dict[str, object]) -> dict[str, bytes]:
     return {op["value"]["path"]: base64.b64decode(op["value"]["content"]) for op in operations}
 
 
-def test_create_pr_uploads_exactly_the_fixed_card(hub: FakeHub, run: Run, tmp_path: Path, hf_home: Path) -> None:
+def test_create_pr_uploads_exactly_the_fixed_card(
+    hub: FakeHub, run: Run, tmp_path: Path, hf_home: Path
+) -> None:
     repo = hub.add(FakeRepo("acme/bad", {"README.md": CARD, "model.safetensors": b"\x00" * 64}))
     head = repo.refs["main"]
     result = run("fix", "--create-pr", "acme/bad", env=ENV)
     assert result.returncode == 1, result.stderr  # three warnings remain
     assert "acme/bad@main:3:1: CO2301" in result.stdout and "CO2101" not in result.stdout
-    assert result.stderr == f"cardlint: acme/bad@main: opened pull request {hub.url}/acme/bad/discussions/1\n"
+    assert (
+        result.stderr
+        == f"cardlint: acme/bad@main: opened pull request {hub.url}/acme/bad/discussions/1\n"
+    )
     [commit] = hub.commits
     assert commit["create_pr"] is True and commit["revision"] == "main"
     header = commit["header"]
@@ -62,7 +67,10 @@ def test_commit_pushes_to_the_branch(hub: FakeHub, run: Run) -> None:
     result = run("fix", "--commit", "acme/bad", env=ENV)
     [commit] = hub.commits
     assert commit["create_pr"] is False
-    assert result.stderr == f"cardlint: acme/bad@main: committed {hub.url}/acme/bad/commit/{repo.refs['main']}\n"
+    assert (
+        result.stderr
+        == f"cardlint: acme/bad@main: committed {hub.url}/acme/bad/commit/{repo.refs['main']}\n"
+    )
     assert b"emissions: 1200\n" in repo.commits[repo.refs["main"]]["README.md"]
 
 
@@ -71,13 +79,22 @@ def test_diff_shows_the_fix_and_pushes_nothing(hub: FakeHub, run: Run) -> None:
     add_card(hub, "acme/good", GOOD)
     result = run("fix", "--diff", "--create-pr", "acme/bad", "acme/good", env=ENV)
     assert result.stdout.startswith("--- a/acme/bad@main\n+++ b/acme/bad@main\n")
-    assert '-  emissions: "1.2 kg"\n-  training_type: Fine-tuning\n+  emissions: 1200\n+  training_type: fine-tuning\n' in result.stdout
+    assert (
+        '-  emissions: "1.2 kg"\n-  training_type: Fine-tuning\n+  emissions: 1200\n+  training_type: fine-tuning\n'
+        in result.stdout
+    )
     assert "acme/good" not in result.stdout
     assert result.returncode == 1 and result.stderr == "Would fix 2 findings in 1 file.\n"
-    as_json = json.loads(run("fix", "--diff", "--output-format", "json", "acme/bad", "acme/good", env=ENV).stdout)
+    as_json = json.loads(
+        run("fix", "--diff", "--output-format", "json", "acme/bad", "acme/good", env=ENV).stdout
+    )
     [change] = as_json["changes"]
     assert change["filename"] == "acme/bad@main"
-    assert {"content": "1200", "location": {"row": 3, "column": 14}, "end_location": {"row": 3, "column": 22}} in change["edits"]
+    assert {
+        "content": "1200",
+        "location": {"row": 3, "column": 14},
+        "end_location": {"row": 3, "column": 22},
+    } in change["edits"]
     assert hub.commits == []
     assert not any(r.method == "POST" for r in hub.requests)
 
@@ -93,7 +110,10 @@ def test_fix_without_a_push_option_is_a_usage_error(hub: FakeHub, run: Run) -> N
     assert hub.requests == []
     for args, message in (
         (("fix", "--create-pr", "--commit", "acme/bad"), "choose one of --create-pr and --commit"),
-        (("check", "--create-pr", "acme/bad"), "--create-pr and --commit push fixes: use them with `cardlint fix` (or check --fix)"),
+        (
+            ("check", "--create-pr", "acme/bad"),
+            "--create-pr and --commit push fixes: use them with `cardlint fix` (or check --fix)",
+        ),
     ):
         other = run(*args)
         assert (other.returncode, other.stderr) == (2, f"cardlint: error: {message}\n")

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import io
 
-from fake_hub import Fault, FakeHub
+from fake_hub import FakeHub, Fault
 from hubtest import BAD, GOOD, NO_CO2, Run, add_card
 
 from cardlint.diagnostics import FileError, FileResult
@@ -47,10 +47,14 @@ def test_an_author_scan_reports_every_repository_and_a_summary(hub: FakeHub, run
 
 def test_limit_filter_and_the_org_star_form(hub: FakeHub, run: Run) -> None:
     _acme(hub, 6)
-    result = run("check", "acme/*", "--limit", "4", "--filter", "energy", "-q", "--output-format", "concise")
+    result = run(
+        "check", "acme/*", "--limit", "4", "--filter", "energy", "-q", "--output-format", "concise"
+    )
     assert result.returncode == 1, result.stderr
     names = sorted({line.split(":")[0] for line in result.stdout.splitlines()})
-    assert names == ["acme/m00@main"]  # m00, m02, m04 are tagged; m02 has no co2 block and m04 is clean
+    assert names == [
+        "acme/m00@main"
+    ]  # m00, m02, m04 are tagged; m02 has no co2 block and m04 is clean
     assert result.stderr == ""  # --quiet: no summary
     request = next(r.path for r in hub.requests if r.path.startswith("/api/models?"))
     assert "author=acme" in request and "filter=energy" in request and "limit=4" in request
@@ -60,7 +64,10 @@ def test_limit_filter_and_the_org_star_form(hub: FakeHub, run: Run) -> None:
 def test_an_author_without_repositories_is_an_error(hub: FakeHub, run: Run) -> None:
     result = run("check", "--author", "nobody", "--filter", "energy")
     assert result.returncode == 2
-    assert "cardlint: nobody/*: no model repositories by 'nobody' tagged energy on the Hub" in result.stderr
+    assert (
+        "cardlint: nobody/*: no model repositories by 'nobody' tagged energy on the Hub"
+        in result.stderr
+    )
 
 
 def test_the_scan_table_counts_what_could_not_be_read(hub: FakeHub, run: Run) -> None:
@@ -83,7 +90,10 @@ def test_the_scan_table_counts_what_could_not_be_read(hub: FakeHub, run: Run) ->
 def test_scan_options_need_a_scan(run: Run) -> None:
     result = run("check", "acme/model", "--limit", "3")
     assert result.returncode == 2
-    assert result.stderr == "cardlint: error: --limit and --filter select repositories of --author (or org/*)\n"
+    assert (
+        result.stderr
+        == "cardlint: error: --limit and --filter select repositories of --author (or org/*)\n"
+    )
 
 
 class _Terminal(io.StringIO):

@@ -33,7 +33,9 @@ def test_one_of_ten_epochs_measured_is_partial_and_prediction_not_counted() -> N
     assert m.emissions_g == Decimal("12.25") and m.energy_kwh == Decimal("0.05")
     assert m.duration_s == 15 * 60
     assert not m.finished
-    assert m.notes == ("measured 1 of 10 epochs; carbontracker's prediction for all 10 is not counted",)
+    assert m.notes == (
+        "measured 1 of 10 epochs; carbontracker's prediction for all 10 is not counted",
+    )
     assert m.tool_version is None and m.pue is None  # no standard log beside it
     assert m.hardware == (Device("gpu", "Tesla V100-SXM2-16GB", 1),)  # cpu:0, cpu:1 name no model
     assert m.location == Location(text="Aarhus, Central Jutland, DK")
@@ -51,7 +53,9 @@ def test_interrupted_training_in_standard_log_is_partial(tmp_path: Path) -> None
     output = tmp_path / COMPLETE.name
     output.write_text(COMPLETE.read_text(encoding="utf-8"), encoding="utf-8")
     standard = tmp_path / COMPLETE.name.replace("_output.log", ".log")
-    standard.write_text("2025-03-01 11:00:00 - Training was interrupted before all 3 epochs were monitored.\n")
+    standard.write_text(
+        "2025-03-01 11:00:00 - Training was interrupted before all 3 epochs were monitored.\n"
+    )
     m = read(output)
     assert not m.finished and "interrupted" in m.notes[0]
 
@@ -71,7 +75,9 @@ def test_cut_block_is_an_error_at_its_heading() -> None:
 
 def test_no_block_at_all(tmp_path: Path) -> None:
     path = tmp_path / "x_carbontracker_output.log"
-    path.write_text("2024-01-01 00:00:00 - CarbonTracker: The following components were found: GPU with device(s) A.\n")
+    path.write_text(
+        "2024-01-01 00:00:00 - CarbonTracker: The following components were found: GPU with device(s) A.\n"
+    )
     with pytest.raises(LogError, match="no 'Actual consumption' block"):
         read(path)
 

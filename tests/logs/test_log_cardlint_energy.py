@@ -14,11 +14,22 @@ from cardlint.logs.cardlint_energy import read
 
 FIXTURES = Path(__file__).parent / "fixtures" / "cardlint"
 
-HEADER: dict[str, Any] = {"record": "header", "format": "cardlint-energy", "format_version": 1, "pue": None}
+HEADER: dict[str, Any] = {
+    "record": "header",
+    "format": "cardlint-energy",
+    "format_version": 1,
+    "pue": None,
+}
 
 
-def sample(elapsed: float, gpu: float | None, cpu: float | None = None, record: str = "sample") -> dict[str, Any]:
-    return {"record": record, "elapsed_s": elapsed, "energy_j": {"gpu": gpu, "cpu": cpu, "dram": None}}
+def sample(
+    elapsed: float, gpu: float | None, cpu: float | None = None, record: str = "sample"
+) -> dict[str, Any]:
+    return {
+        "record": record,
+        "elapsed_s": elapsed,
+        "energy_j": {"gpu": gpu, "cpu": cpu, "dram": None},
+    }
 
 
 def write(tmp_path: Path, *records: dict[str, Any], tail: str = "") -> Path:
@@ -61,7 +72,9 @@ def test_partial_log_counts_last_complete_sample_and_ignores_cut_line() -> None:
 
 
 def test_end_record_without_its_newline_is_ignored(tmp_path: Path) -> None:
-    path = write(tmp_path, HEADER, sample(10, 3600.0), tail=json.dumps(sample(20, 7200.0, record="end")))
+    path = write(
+        tmp_path, HEADER, sample(10, 3600.0), tail=json.dumps(sample(20, 7200.0, record="end"))
+    )
     m = read(path)
     assert not m.finished and m.energy_kwh == Decimal("0.001")
 
@@ -82,14 +95,29 @@ def test_end_record_with_null_emissions(tmp_path: Path) -> None:
     [
         ((HEADER,), "", 1, "no sample or end record"),
         ((), '{"record": "header"', 1, "no complete record"),
-        ((HEADER | {"format_version": 2},), "", 1, "format_version 2 is not one this cardlint reads"),
+        (
+            (HEADER | {"format_version": 2},),
+            "",
+            1,
+            "format_version 2 is not one this cardlint reads",
+        ),
         ((HEADER | {"format": "other"},), "", 1, "the header's format is 'other'"),
         ((sample(1, 1.0),), "", 1, "the first record must be the header"),
         ((HEADER, HEADER), "", 2, "a second header record"),
-        ((HEADER, sample(1, 1.0, record="end"), sample(2, 2.0)), "", 3, "a record after the end record"),
+        (
+            (HEADER, sample(1, 1.0, record="end"), sample(2, 2.0)),
+            "",
+            3,
+            "a record after the end record",
+        ),
         ((HEADER, sample(1, 5.0), sample(2, 4.0)), "", 3, "gpu falls from 5.0 to 4.0"),
         ((HEADER, sample(1, -1.0)), "", 2, "energy_j.gpu is negative"),
-        ((HEADER, {"record": "sample", "elapsed_s": 1, "energy_j": {"gpu": "12"}}), "", 2, "must be a number"),
+        (
+            (HEADER, {"record": "sample", "elapsed_s": 1, "energy_j": {"gpu": "12"}}),
+            "",
+            2,
+            "must be a number",
+        ),
         ((HEADER, {"record": "checkpoint"}), "", 2, "unknown record type 'checkpoint'"),
         ((HEADER, {"record": "sample", "elapsed_s": 1}), "", 2, "energy_j must be an object"),
     ],
@@ -105,7 +133,9 @@ def test_bad_logs(
 
 def test_nan_and_broken_json_lines(tmp_path: Path) -> None:
     path = tmp_path / "cardlint-energy.jsonl"
-    path.write_text(json.dumps(HEADER) + '\n{"record": "sample", "elapsed_s": 1, "energy_j": {"gpu": NaN}}\n')
+    path.write_text(
+        json.dumps(HEADER) + '\n{"record": "sample", "elapsed_s": 1, "energy_j": {"gpu": NaN}}\n'
+    )
     with pytest.raises(LogError, match=r":2: energy_j.gpu must be a number or null, not 'NaN'"):
         read(path)
     path.write_text(json.dumps(HEADER) + '\n{"record": "sample",\n')

@@ -20,7 +20,9 @@ HEADER_31 = (
 )
 
 
-def row(run_id: str = "r1", duration: str = "10", emissions: str = "0.001", energy: str = "0.004") -> str:
+def row(
+    run_id: str = "r1", duration: str = "10", emissions: str = "0.001", energy: str = "0.004"
+) -> str:
     """One 31-column row with the given figures and plausible rest."""
     return (
         f"2024-01-01T00:00:10,p,{run_id},{duration},{emissions},0.0001,10,0,3,0.003,0,0.001,{energy},"
@@ -76,7 +78,9 @@ def test_trailing_n_nodes_column_mixed_versions_and_cloud_location() -> None:
     assert m.emissions_g == (Decimal("2.5") + Decimal("1.25")) * 1000
     assert m.energy_kwh == 9
     assert m.tool_version == "2.7.1, 2.7.2"
-    assert m.location is not None and m.location.describe() == "gcp us-central1, iowa, United States"
+    assert (
+        m.location is not None and m.location.describe() == "gcp us-central1, iowa, United States"
+    )
     assert m.hardware[0] == Device("gpu", "NVIDIA A100-SXM4-40GB", 4)
 
 
@@ -85,7 +89,9 @@ def test_single_row_quoted_cpu_empty_region_no_final_newline() -> None:
     assert m.emissions_g == Decimal("12.5")
     assert m.location == Location(country="Brazil", country_iso="BRA")
     assert Device("cpu", "Intel Core Processor (Haswell, no TSX)") in m.hardware
-    assert m.describe() == "v2_3_single_empty_region.csv (CodeCarbon 2.3.2): 12.5 g CO2eq, 0.0500 kWh"
+    assert (
+        m.describe() == "v2_3_single_empty_region.csv (CodeCarbon 2.3.2): 12.5 g CO2eq, 0.0500 kWh"
+    )
 
 
 def test_interrupted_second_run_counts_its_last_flush() -> None:
@@ -100,7 +106,9 @@ def test_truncated_last_row_is_an_error_naming_its_line() -> None:
         read(FIXTURES / "truncated_row.csv")
     assert caught.value.line == 5
     assert "truncated" in str(caught.value)
-    assert str(caught.value).startswith(f"{FIXTURES / 'truncated_row.csv'}:5: row has 8 of the header's 31 fields")
+    assert str(caught.value).startswith(
+        f"{FIXTURES / 'truncated_row.csv'}:5: row has 8 of the header's 31 fields"
+    )
 
 
 def test_rows_without_run_id_are_grouped_by_start_time() -> None:
@@ -135,15 +143,25 @@ def test_task_file_rows_are_separate_runs(tmp_path: Path) -> None:
     ("rows", "line", "message"),
     [
         ((row(), row(emissions="abc")), 3, "column 'emissions' is not a number: 'abc'"),
-        ((row(duration="-5"),), 2, "column 'duration' is negative: -5"),  # emissions and energy: implausible, read
+        (
+            (row(duration="-5"),),
+            2,
+            "column 'duration' is negative: -5",
+        ),  # emissions and energy: implausible, read
         ((row(), row(duration="nan")), 3, "column 'duration' is 'nan', not a finite number"),
         ((row(energy="1e999"),), 2, "column 'energy_consumed' is out of range"),
-        ((row(emissions="0.002"), row(emissions="0.001")), 3, "column 'emissions' falls from 0.002 to 0.001"),
+        (
+            (row(emissions="0.002"), row(emissions="0.001")),
+            3,
+            "column 'emissions' falls from 0.002 to 0.001",
+        ),
         ((row() + ",extra",), 2, "row has 32 fields, the header only 31"),
         ((), None, "a header but no rows"),
     ],
 )
-def test_bad_rows_name_line_and_column(tmp_path: Path, rows: tuple[str, ...], line: int | None, message: str) -> None:
+def test_bad_rows_name_line_and_column(
+    tmp_path: Path, rows: tuple[str, ...], line: int | None, message: str
+) -> None:
     path = write(tmp_path, *rows)
     with pytest.raises(LogError) as caught:
         read(path)
@@ -159,7 +177,9 @@ def test_error_string_has_path_line_and_message(tmp_path: Path) -> None:
 
 
 def test_missing_required_column(tmp_path: Path) -> None:
-    path = write(tmp_path, "2024-01-01T00:00:10,p,r1,10", header="timestamp,project_name,run_id,duration")
+    path = write(
+        tmp_path, "2024-01-01T00:00:10,p,r1,10", header="timestamp,project_name,run_id,duration"
+    )
     with pytest.raises(LogError, match="missing required column 'emissions'"):
         read(path)
 

@@ -11,7 +11,12 @@ import pytest
 from cardlint.logs import LogError, detect_format, discover_logs, read_log
 
 FIXTURES = Path(__file__).parent / "fixtures"
-CARBONTRACKER = FIXTURES / "carbontracker" / "complete" / "4242.root_2025-03-01T101500Z_carbontracker_output.log"
+CARBONTRACKER = (
+    FIXTURES
+    / "carbontracker"
+    / "complete"
+    / "4242.root_2025-03-01T101500Z_carbontracker_output.log"
+)
 
 
 @pytest.mark.parametrize(
@@ -25,7 +30,9 @@ CARBONTRACKER = FIXTURES / "carbontracker" / "complete" / "4242.root_2025-03-01T
         ("cardlint/complete.jsonl", "cardlint"),
     ],
 )
-def test_format_is_told_by_content_whatever_the_name(tmp_path: Path, fixture: str, fmt: str) -> None:
+def test_format_is_told_by_content_whatever_the_name(
+    tmp_path: Path, fixture: str, fmt: str
+) -> None:
     renamed = tmp_path / "some-log.txt"
     shutil.copy(FIXTURES / fixture, renamed)
     assert detect_format(renamed, renamed.read_text(encoding="utf-8")) == fmt
@@ -54,7 +61,10 @@ def test_random_csv_under_default_name_is_an_error_naming_the_file(tmp_path: Pat
         (b"  \n\n", "empty file"),
         (b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR", "binary content"),
         # 0x81 is undefined in Windows-1252 too
-        (b"timestamp,run_id,duration,emissions\n2024,\xe9t\x81,1,2\n", "neither UTF-8 nor Windows-1252 text (byte 0x81)"),
+        (
+            b"timestamp,run_id,duration,emissions\n2024,\xe9t\x81,1,2\n",
+            "neither UTF-8 nor Windows-1252 text (byte 0x81)",
+        ),
         (b"just some notes about the run\n", "not a measurement log cardlint reads"),
     ],
 )
@@ -92,7 +102,10 @@ def test_discover_finds_default_names_only(tmp_path: Path) -> None:
     shutil.copy(FIXTURES / "eco2ai" / "emission.csv", tmp_path / "emission.csv")
     shutil.copy(FIXTURES / "cardlint" / "complete.jsonl", tmp_path / "cardlint-energy.jsonl")
     shutil.copy(CARBONTRACKER, tmp_path / CARBONTRACKER.name)
-    shutil.copy(CARBONTRACKER.with_name("4242.root_2025-03-01T101500Z_carbontracker.log"), tmp_path / "x_carbontracker.log")
+    shutil.copy(
+        CARBONTRACKER.with_name("4242.root_2025-03-01T101500Z_carbontracker.log"),
+        tmp_path / "x_carbontracker.log",
+    )
     (tmp_path / "metrics.csv").write_text("a,b\n1,2\n")
     (tmp_path / "logs").mkdir()
     shutil.copy(FIXTURES / "codecarbon" / "interrupted.csv", tmp_path / "logs" / "emissions.csv")
@@ -101,9 +114,15 @@ def test_discover_finds_default_names_only(tmp_path: Path) -> None:
     found = discover_logs(tmp_path)
 
     assert found == [
-        str(tmp_path / name) for name in ("emissions.csv", "emission.csv", "cardlint-energy.jsonl", CARBONTRACKER.name)
+        str(tmp_path / name)
+        for name in ("emissions.csv", "emission.csv", "cardlint-energy.jsonl", CARBONTRACKER.name)
     ]
-    assert [read_log(p).format for p in found] == ["codecarbon", "eco2ai", "cardlint", "carbontracker"]
+    assert [read_log(p).format for p in found] == [
+        "codecarbon",
+        "eco2ai",
+        "cardlint",
+        "carbontracker",
+    ]
 
 
 def test_discover_in_an_empty_or_missing_folder(tmp_path: Path) -> None:

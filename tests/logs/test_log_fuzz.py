@@ -40,7 +40,9 @@ def test_arbitrary_bytes(data: bytes, name: str) -> None:
     sample=st.sampled_from(SAMPLES),
     cut=st.integers(min_value=0, max_value=4000),
     at=st.integers(min_value=0, max_value=4000),
-    insert=st.sampled_from(["", ",", "\n", '"', "-", "nan", "1e999", "{", "\x00", "é", "\r\n", "N/A", ": 1 g"]),
+    insert=st.sampled_from(
+        ["", ",", "\n", '"', "-", "nan", "1e999", "{", "\x00", "é", "\r\n", "N/A", ": 1 g"]
+    ),
     name=st.sampled_from(NAMES),
 )
 def test_damaged_real_shapes(sample: Path, cut: int, at: int, insert: str, name: str) -> None:

@@ -24,7 +24,12 @@ def test_log_error_pickles_and_formats() -> None:
     error = LogError(Path("emissions.csv"), 4, "column 'emissions' is not a number: 'abc'")
     assert str(error) == "emissions.csv:4: column 'emissions' is not a number: 'abc'"
     again = pickle.loads(pickle.dumps(error))
-    assert (again.path, again.line, again.message, str(again)) == (error.path, 4, error.message, str(error))
+    assert (again.path, again.line, again.message, str(again)) == (
+        error.path,
+        4,
+        error.message,
+        str(error),
+    )
     assert str(LogError("x.jsonl", None, "empty file")) == "x.jsonl: empty file"
 
 
@@ -33,18 +38,29 @@ def test_log_error_pickles_and_formats() -> None:
     [
         (Decimal("14095.571526451306"), Decimal("37.00110651385"), "14.1 kg CO2eq, 37.0 kWh"),
         (Decimal("2500000"), Decimal("12000"), "2.50 t CO2eq, 12.0 MWh"),
-        (Decimal("0.0010717474749177948"), Decimal("0.00000615769879297785"), "0.00107 g CO2eq, 0.00000616 kWh"),
+        (
+            Decimal("0.0010717474749177948"),
+            Decimal("0.00000615769879297785"),
+            "0.00107 g CO2eq, 0.00000616 kWh",
+        ),
         (Decimal("0"), None, "0 g CO2eq"),
         (None, Decimal("1"), "emissions unknown (no emissions figure on runs #1 and #2), 1.00 kWh"),
     ],
 )
-def test_describe_units_and_figures(grams: Decimal | None, kwh: Decimal | None, expected: str) -> None:
+def test_describe_units_and_figures(
+    grams: Decimal | None, kwh: Decimal | None, expected: str
+) -> None:
     runs = (Run("a", None, grams, kwh, None), Run("b", None, grams, kwh, None))
-    m = Measurement("logs/emissions.csv", "codecarbon", "CodeCarbon", "2.8.2", grams, kwh, runs=runs)
+    m = Measurement(
+        "logs/emissions.csv", "codecarbon", "CodeCarbon", "2.8.2", grams, kwh, runs=runs
+    )
     assert m.describe() == f"emissions.csv (CodeCarbon 2.8.2, 2 runs): {expected}"
 
 
 def test_location_describe() -> None:
-    assert Location(country="Germany", region="north rhine-westphalia").describe() == "north rhine-westphalia, Germany"
+    assert (
+        Location(country="Germany", region="north rhine-westphalia").describe()
+        == "north rhine-westphalia, Germany"
+    )
     assert Location(country_iso="DEU").describe() == "DEU"
     assert Location(region="CA-QC", text="Quebec, Canada").describe() == "Quebec, Canada"

@@ -96,7 +96,10 @@ def test_carbontracker_run_without_power_is_unknown_not_zero(tmp_path: Path) -> 
     described = m.describe()
     assert "emissions unknown (no emissions figure on line 14 (no power was read" in described
     assert "the other run adds up to 45.5 kg CO2eq" in described
-    assert any("average power of None for gpu and cpu: the energy measured leaves out" in note for note in m.notes)
+    assert any(
+        "average power of None for gpu and cpu: the energy measured leaves out" in note
+        for note in m.notes
+    )
 
 
 def test_carbontracker_without_its_standard_log_still_reads_zero_as_unknown(tmp_path: Path) -> None:
@@ -117,7 +120,8 @@ def test_carbontracker_without_its_standard_log_still_reads_zero_as_unknown(tmp_
         ),
         (
             "emission.csv",
-            ECO2AI_HEADER + "1f0e,p,run,N/A,2024-01-01 00:00:00,600.0,0,0,Some CPU/1 device(s),0 device(s),Linux,FR/Paris,0\n",
+            ECO2AI_HEADER
+            + "1f0e,p,run,N/A,2024-01-01 00:00:00,600.0,0,0,Some CPU/1 device(s),0 device(s),Linux,FR/Paris,0\n",
         ),
         (
             "cardlint-energy.jsonl",
@@ -126,7 +130,9 @@ def test_carbontracker_without_its_standard_log_still_reads_zero_as_unknown(tmp_
         ),
     ],
 )
-def test_every_format_reads_a_run_of_nothing_as_unknown(tmp_path: Path, name: str, text: str) -> None:
+def test_every_format_reads_a_run_of_nothing_as_unknown(
+    tmp_path: Path, name: str, text: str
+) -> None:
     path = tmp_path / name
     path.write_text(text, encoding="utf-8")
     m = read_log(path)
@@ -139,7 +145,8 @@ def test_a_real_measurement_beside_zero_cpu_energy_is_kept(tmp_path: Path) -> No
     # a zero component is not a zero run: only a run of 0 kWh and 0 g measured nothing
     path = tmp_path / "emissions.csv"
     path.write_text(
-        CC_HEADER + "2024-05-01T10:00:00,p,r1,3600,0.012,0.0,0,250,0,0,0.25,0,0.25,Canada,CAN,quebec,,,Linux,3.11,"
+        CC_HEADER
+        + "2024-05-01T10:00:00,p,r1,3600,0.012,0.0,0,250,0,0,0.25,0,0.25,Canada,CAN,quebec,,,Linux,3.11,"
         "2.3.4,8,Intel Xeon,1,1 x Tesla T4,-73.5,45.5,62.8,machine,N,1.0\n",
         encoding="utf-8",
     )
@@ -176,9 +183,15 @@ def test_trailing_unnamed_columns_are_read_as_a_spreadsheet_would(tmp_path: Path
     ("text", "message"),
     [
         # data under no column name at all is not silently dropped
-        (CODECARBON_EMPTY_NAMES.replace(",0.0402,,,,", ",0.0402,,,,,7"), "row has 11 fields, the header only 6"),
+        (
+            CODECARBON_EMPTY_NAMES.replace(",0.0402,,,,", ",0.0402,,,,,7"),
+            "row has 11 fields, the header only 6",
+        ),
         # a name that appears twice is still refused
-        ("duration,emissions,energy_consumed,emissions,,\n1,2,3,4,,\n", "column 'emissions' appears twice"),
+        (
+            "duration,emissions,energy_consumed,emissions,,\n1,2,3,4,,\n",
+            "column 'emissions' appears twice",
+        ),
     ],
 )
 def test_unnamed_columns_do_not_hide_real_errors(tmp_path: Path, text: str, message: str) -> None:
@@ -204,12 +217,14 @@ def test_unnamed_columns_do_not_hide_real_errors(tmp_path: Path, text: str, mess
             "id,project_name,start_time,duration(s),cpu_power_consumption(kWh),ram_power_consumption(kWh),"
             "power_consumption(kWh),CO2_emissions(kg),CPU_name,OS,region/country\n",
             "7eeaa4f0-620e-40d3-bf9d-4a0382315031,Default project name,2023-10-23 23:12:55,6.4801,0.00103,0.0002,"
-            "0.00123,0.000871,\"AMD Ryzen 5 3500U with Radeon Vega Mobile Gfx/1 device(s), TDP:15.0\",Windows,IN/Telangana\n",
+            '0.00123,0.000871,"AMD Ryzen 5 3500U with Radeon Vega Mobile Gfx/1 device(s), TDP:15.0",Windows,IN/Telangana\n',
             Decimal("0.871"),
         ),
     ],
 )
-def test_dbjoules_is_named_as_itself(tmp_path: Path, header: str, row: str, grams: Decimal | None) -> None:
+def test_dbjoules_is_named_as_itself(
+    tmp_path: Path, header: str, row: str, grams: Decimal | None
+) -> None:
     path = tmp_path / "emission.csv"
     path.write_text(header + row, encoding="utf-8")
     m = read_log(path)
@@ -227,7 +242,9 @@ RUN = st.tuples(
 
 @settings(max_examples=50, deadline=None)
 @given(st.lists(RUN, min_size=1, max_size=6))
-def test_runs_that_read_nothing_leave_the_total_unknown_and_the_rest_summed(runs: list[tuple[Decimal, Decimal, bool]]) -> None:
+def test_runs_that_read_nothing_leave_the_total_unknown_and_the_rest_summed(
+    runs: list[tuple[Decimal, Decimal, bool]],
+) -> None:
     rows = "".join(
         f"2024-05-0{i + 1}T10:00:00,p,run-{i},3600,{0 if empty else kg},0,0,0,0,0,0,0,{0 if empty else kwh},Canada,CAN,"
         "quebec,,,Linux,3.11,2.3.4,8,Intel Xeon,,,-73.5,45.5,62.8,machine,N,1.0\n"
@@ -239,7 +256,9 @@ def test_runs_that_read_nothing_leave_the_total_unknown_and_the_rest_summed(runs
     assert m.known_emissions_g == (sum(measured, Decimal(0)) if measured else None)
     if m.emissions_g is None:
         missing = [str(line) for line, (_, _, empty) in enumerate(runs, start=2) if empty]
-        shown = missing if len(missing) <= 4 else [*missing[:3], f"and {len(missing) - 3} more"]  # long lists are cut
+        shown = (
+            missing if len(missing) <= 4 else [*missing[:3], f"and {len(missing) - 3} more"]
+        )  # long lists are cut
         assert all(line in m.describe() for line in shown)
     else:
         assert m.emissions_g == sum(measured, Decimal(0))
