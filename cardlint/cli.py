@@ -7,6 +7,7 @@ Errors that escape a command become one line on stderr and exit code 2, never a 
 from __future__ import annotations
 
 import argparse
+import atexit
 import gc
 import os
 import sys
@@ -14,12 +15,7 @@ from collections.abc import Callable, Sequence
 from typing import Any, NoReturn
 
 from cardlint import __version__
-
-EXIT_CLEAN, EXIT_FINDINGS, EXIT_ERROR = 0, 1, 2
-
-
-class UsageError(Exception):
-    """A problem with how cardlint was called or its environment; exit code 2."""
+from cardlint.exit_codes import EXIT_ERROR, UsageError
 
 
 def _terminal_columns() -> int:
@@ -366,9 +362,21 @@ def main(argv: Sequence[str] | None = None) -> int:
         return EXIT_ERROR
 
 
-# Modules whose presence means something may still need Python's orderly shutdown: worker
-# processes, the Hub client's connections, the energy meter's threads and log.
-_NEEDS_SHUTDOWN = ("concurrent.futures.process", "huggingface_hub", "cardlint.energy.meter")
+def may_skip_teardown() -> bool:
+    """Whether nothing running needs Python's orderly shutdown.
+
+    That is: no thread but this one (a worker pool's, the Hub client's, the energy meter's), no
+    child process still running, and no exit handler registered (``atexit``). When any is there,
+    the interpreter exits the usual way, which joins, waits for and calls them.
+    """
+    threading = sys.modules.get("threading")
+    if threading is not None and threading.active_count() > 1:
+        return False
+    process = sys.modules.get("multiprocessing.process")
+    if process is not None and process.active_children():
+        return False
+    count_handlers = getattr(atexit, "_ncallbacks", None)  # CPython's; elsewhere, assume some
+    return count_handlers is not None and count_handlers() == 0
 
 
 # Collect young objects after this many allocations (Python's default: 700). Loading rules and
@@ -388,7 +396,7 @@ def run() -> NoReturn:
     """
     gc.set_threshold(GC_YOUNG_THRESHOLD, *gc.get_threshold()[1:])
     code = main()
-    if any(name in sys.modules for name in _NEEDS_SHUTDOWN):
+    if not may_skip_teardown():
         sys.exit(code)
     try:
         sys.stdout.flush()

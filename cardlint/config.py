@@ -10,8 +10,8 @@ import os
 from functools import lru_cache
 from typing import Any
 
-from cardlint.paths import parent
 from cardlint.settings import Settings
+from cardlint.speedups.paths import parent
 
 CONFIG_NAMES = (".cardlint.toml", "pyproject.toml")
 _KNOWN_KEYS = {"select", "ignore", "exclude", "per-file-ignores"}

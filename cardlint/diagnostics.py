@@ -6,7 +6,7 @@ All are named tuples of plain values, so they are immutable, pickle and cross pr
 import bisect
 from typing import Any, NamedTuple
 
-from cardlint.card import Position
+from cardlint.reading.card import Position
 
 DOCS_URL = "https://github.com/cardlint/cardlint/blob/main/docs/rules.md#{code}"
 

@@ -6,8 +6,8 @@ grams = devices x rated watts x hours / 1000 x PUE x grid intensity (gCO2eq/kWh)
 from decimal import Decimal
 from typing import Any, NamedTuple
 
-from cardlint.amounts import format_plain_decimal
-from cardlint.attach import round_grams
+from cardlint.amounts.parse import format_plain_decimal
+from cardlint.logs.attach import round_grams
 
 _UNKNOWN = "name a device the catalogue knows (an unknown device is never given a guessed wattage)"
 
@@ -72,8 +72,8 @@ def estimate(
     hardware: str, hours: float | Decimal, location: str, pue: float | Decimal = 1
 ) -> Estimate:
     """Estimate grams of CO2eq from a hardware description, a duration and a location."""
-    from cardlint.grid import resolve
-    from cardlint.hardware import device, parse_hardware
+    from cardlint.grid.resolve import resolve
+    from cardlint.hardware.parse import device, parse_hardware
 
     hours_d, pue_d = Decimal(str(hours)), Decimal(str(pue))
     if hours_d <= 0 or pue_d < 1:

@@ -8,13 +8,13 @@ import stat
 from collections.abc import Callable
 from functools import lru_cache
 
-from cardlint.card import Card, Position, decode, parse_card
-from cardlint.co2 import find_block
 from cardlint.diagnostics import Diagnostic, Edit, FileError, FileResult, Fix
-from cardlint.paths import normal
+from cardlint.reading.card import Card, Position, decode, parse_card
+from cardlint.reading.co2 import find_block
 from cardlint.rules import all_rules
 from cardlint.rules.base import LintContext, ProposedFix, Rule, Violation
 from cardlint.settings import Settings
+from cardlint.speedups.paths import normal
 
 MAX_BYTES = 10 * 1024 * 1024
 _SUPPRESSION = re.compile(r"(?:^|\s)#\s*cardlint:\s*ignore(?:\[([A-Za-z0-9_,\s-]*)\])?")
@@ -122,7 +122,7 @@ def prepare(
     card = read_card(path)
     if isinstance(card, FileError):
         return card
-    from cardlint.attach import attach_logs
+    from cardlint.logs.attach import attach_logs
     from cardlint.logs.names import LogError
 
     try:

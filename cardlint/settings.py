@@ -5,7 +5,7 @@ from collections.abc import Mapping
 from types import MappingProxyType
 from typing import Any, NamedTuple
 
-from cardlint.paths import name, normal, parts, relative_to
+from cardlint.speedups.paths import name, normal, parts, relative_to
 
 
 class Settings(NamedTuple):

@@ -4,7 +4,7 @@ import fnmatch
 import os
 from typing import NamedTuple
 
-from cardlint.paths import name, normal
+from cardlint.speedups.paths import name, normal
 
 SKIPPED_DIRS = frozenset(
     {

@@ -36,8 +36,8 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
-from cardlint.grid_data import FIELD, KEY, LINE  # noqa: E402
-from cardlint.grid_text import normalize  # noqa: E402
+from cardlint.grid.data import FIELD, KEY, LINE  # noqa: E402
+from cardlint.grid.names import normalize  # noqa: E402
 
 OUT_JSON = ROOT / "cardlint" / "data" / "grid.json"
 OUT_SOURCES = ROOT / "cardlint" / "data" / "GRID-SOURCES.md"
@@ -92,13 +92,13 @@ def _packed(text: str) -> str:
     """``text``, checked to hold none of the separators grid.json packs its tables with."""
     if any(separator in text for separator in (FIELD, LINE, KEY)):
         raise SystemExit(
-            f"{text!r} contains a separator ({FIELD!r}, {LINE!r} or {KEY!r}): choose others in cardlint/grid_data.py"
+            f"{text!r} contains a separator ({FIELD!r}, {LINE!r} or {KEY!r}): choose others in cardlint/grid/data.py"
         )
     return text
 
 
 class PlaceRow:
-    """A place as the package data stores it (see cardlint.grid_data.Place)."""
+    """A place as the package data stores it (see cardlint.grid.data.Place)."""
 
     def __init__(self, kind: str, name: str, region: str | None, parent: str | None) -> None:
         self.kind, self.name, self.region, self.parent = kind, name, region, parent

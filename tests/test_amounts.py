@@ -8,8 +8,8 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from cardlint import amounts
-from cardlint.amounts import (
+from cardlint.amounts import parse as amounts
+from cardlint.amounts.parse import (
     both_readings,
     format_plain_decimal,
     match_amount,

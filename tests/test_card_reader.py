@@ -13,9 +13,9 @@ from hypothesis import given
 from hypothesis import strategies as st
 from support import corpus_cards
 
-from cardlint.card import Card, Position, all_nodes, parse_card
 from cardlint.diagnostics import FileError
 from cardlint.linter import read_card
+from cardlint.reading.card import Card, Position, all_nodes, parse_card
 
 CASES_DIR = Path(__file__).parent / "cases"
 

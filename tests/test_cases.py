@@ -25,9 +25,9 @@ from pathlib import Path
 import pytest
 from support import assert_fixes_as_declared
 
-from cardlint.card import parse_card
-from cardlint.fixer import fix_card
+from cardlint.fixer.apply import fix_card
 from cardlint.linter import lint_card
+from cardlint.reading.card import parse_card
 from cardlint.settings import Settings
 
 CASES = sorted((Path(__file__).parent / "cases").glob("*.case"))

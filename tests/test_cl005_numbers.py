@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import pytest
 
-from cardlint.card import parse_card
 from cardlint.linter import lint_card
+from cardlint.reading.card import parse_card
 from cardlint.settings import Settings
 
 # (value as written, what the fix writes, safe, the message says it looks like a time)

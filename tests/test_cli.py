@@ -5,6 +5,8 @@ from __future__ import annotations
 import json
 import os
 import re
+import subprocess
+import sys
 from pathlib import Path
 
 import pytest
@@ -412,6 +414,50 @@ def test_output_is_complete_when_the_interpreter_exits_early(tmp_path: Path) -> 
     result = run_cardlint("check", "--output-format", "json", str(tmp_path))
     assert result.returncode == 1
     assert len({finding["filename"] for finding in json.loads(result.stdout)}) == 50
+
+
+TEARDOWN_CASES = {
+    "nothing running": ("", True),
+    "a thread still running": (
+        "import threading, time\n"
+        "threading.Thread(target=time.sleep, args=(2,), daemon=True).start()\n",
+        False,
+    ),
+    "a thread that ended": (
+        "import threading\nthread = threading.Thread(target=len, args=((),))\n"
+        "thread.start(); thread.join()\n",
+        True,
+    ),
+    "an exit handler": ("import atexit\natexit.register(print, 'bye')\n", False),
+    "a child process": (
+        "import multiprocessing, time\n"
+        "child = multiprocessing.get_context('spawn').Process(target=time.sleep, args=(2,))\n"
+        "child.start()\n",
+        False,
+    ),
+    "a process pool that was shut down (multiprocessing's exit handler stays)": (
+        "from concurrent.futures import ProcessPoolExecutor\n"
+        "with ProcessPoolExecutor(1) as pool: pool.submit(len, ()).result()\n",
+        False,
+    ),
+}
+
+
+@pytest.mark.parametrize("name", sorted(TEARDOWN_CASES))
+def test_teardown_is_skipped_exactly_when_nothing_needs_it(name: str) -> None:
+    """The fast exit depends on what is running (threads, children, atexit), not on module names."""
+    setup, expected = TEARDOWN_CASES[name]
+    code = (
+        "if __name__ == '__main__':\n"
+        + "".join(f"    {line}\n" for line in setup.splitlines())
+        + "    from cardlint.cli import may_skip_teardown\n"
+        + "    print(may_skip_teardown(), flush=True)\n"
+        + "    import os; os._exit(0)\n"
+    )
+    result = subprocess.run(
+        [sys.executable, "-c", code], capture_output=True, text=True, timeout=120, cwd=REPO
+    )
+    assert result.stdout.strip() == str(expected), result.stderr
 
 
 # -- summaries that say what happened (issue 17) ------------------------------------------------

@@ -9,10 +9,10 @@ from pathlib import Path
 import pytest
 from support import run_cardlint
 
-from cardlint.card import parse_card
 from cardlint.estimate import EstimateError, estimate
-from cardlint.grid import resolve
-from cardlint.hardware import device
+from cardlint.grid.resolve import resolve
+from cardlint.hardware.parse import device
+from cardlint.reading.card import parse_card
 
 
 def _intensity(location: str) -> Decimal:

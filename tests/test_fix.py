@@ -12,10 +12,10 @@ from pathlib import Path
 import pytest
 from support import run_cardlint
 
-from cardlint.card import parse_card
 from cardlint.diagnostics import Fix
-from cardlint.fixer import FixRefused, fix_path, verify, write_atomically
+from cardlint.fixer.apply import FixRefused, fix_path, verify, write_atomically
 from cardlint.linter import read_card
+from cardlint.reading.card import parse_card
 from cardlint.rules.base import Target
 
 BAD = '---\nlicense: mit\nco2_eq_emissions:\n  emissions: "1.2 kg"  # from CodeCarbon\n  training_type: Fine-tuning\n---\n# Model\n\nBody text.\n'

@@ -6,9 +6,9 @@ from decimal import Decimal
 
 import pytest
 
-from cardlint.card import Position
 from cardlint.diagnostics import Diagnostic, Edit, Fix
-from cardlint.fix_choice import choose
+from cardlint.fixer.choice import choose
+from cardlint.reading.card import Position
 from cardlint.rules.base import REMOVED, Evidence, Target
 
 HERE = Position(1, 1)

@@ -9,11 +9,11 @@ from typing import Any
 from hypothesis import example, given, settings
 from hypothesis import strategies as st
 
-from cardlint.card import Position
 from cardlint.diagnostics import Diagnostic, Edit, Fix
-from cardlint.fix_choice import Choice, _first_offset, _proposal, _strength, _words, choose
-from cardlint.fix_spans import SharedSpans, TakenSpans
-from cardlint.fix_values import same_value, targets
+from cardlint.fixer.choice import Choice, _first_offset, _proposal, _strength, _words, choose
+from cardlint.fixer.spans import SharedSpans, TakenSpans
+from cardlint.fixer.values import same_value, targets
+from cardlint.reading.card import Position
 from cardlint.rules.base import REMOVED, Evidence, Target
 
 HERE = Position(1, 1)

@@ -13,12 +13,12 @@ from pathlib import Path
 import pytest
 from support import run_cardlint
 
-from cardlint.attach import AttachedLogs
-from cardlint.card import parse_card
-from cardlint.fixer import fix_passes, fix_path
+from cardlint.fixer.apply import fix_passes, fix_path
 from cardlint.linter import lint_card
 from cardlint.logs import Measurement
+from cardlint.logs.attach import AttachedLogs
 from cardlint.logs.measurement import Run
+from cardlint.reading.card import parse_card
 from cardlint.settings import Settings
 
 HEADER = "timestamp,project_name,run_id,duration,emissions,energy_consumed\n"

@@ -14,13 +14,13 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 from support import assert_fixes_as_declared, corpus_cards, needs_corpus
 
-from cardlint import fixer
-from cardlint.attach import AttachedLogs, round_grams
-from cardlint.card import Card, decode, parse_card
-from cardlint.fixer import FixRefused, FixRun, fix_card, fix_passes, fix_path
+from cardlint.fixer import apply as fixer
+from cardlint.fixer.apply import FixRefused, FixRun, fix_card, fix_passes, fix_path
 from cardlint.linter import lint_card
 from cardlint.logs import Device, Location, Measurement
+from cardlint.logs.attach import AttachedLogs, round_grams
 from cardlint.logs.measurement import Run
+from cardlint.reading.card import Card, decode, parse_card
 from cardlint.rules.base import REMOVED, Target
 from cardlint.settings import Settings
 

@@ -14,9 +14,9 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 from support import run_cardlint
 
-from cardlint.card import parse_card
-from cardlint.fixer import FixRefused, fix_card
+from cardlint.fixer.apply import FixRefused, fix_card
 from cardlint.linter import lint_text
+from cardlint.reading.card import parse_card
 from cardlint.settings import Settings
 
 EXAMPLES = int(os.environ.get("CARDLINT_FUZZ_EXAMPLES", "150"))

@@ -1,4 +1,4 @@
-"""Tests for cardlint.grid: location texts to grid regions, and the packaged data."""
+"""Tests for cardlint.grid.resolve: location texts to grid regions, and the packaged data."""
 
 from __future__ import annotations
 
@@ -13,8 +13,10 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from cardlint import grid, grid_data
-from cardlint.grid import (
+from cardlint.grid import data as grid_data
+from cardlint.grid import resolve as grid
+from cardlint.grid.names import normalize
+from cardlint.grid.resolve import (
     GRANULARITIES,
     contradicts,
     format_resolution,
@@ -23,7 +25,6 @@ from cardlint.grid import (
     resolve,
     resolve_log_region,
 )
-from cardlint.grid_text import normalize
 
 ROOT = Path(__file__).resolve().parents[1]
 SHARED = Path(__file__).resolve().parents[2] / "shared"
@@ -492,7 +493,7 @@ def test_normalize() -> None:
 
 def test_import_is_lazy() -> None:
     code = (
-        "import sys, cardlint.grid as g, cardlint.grid_data as d\n"
+        "import sys, cardlint.grid.resolve as g, cardlint.grid.data as d\n"
         "assert d.load.cache_info().currsize == 0, 'data read at import'\n"
         "g.resolve('Brooklyn, NY, USA')\n"
         "assert 'rapidfuzz' not in sys.modules, 'fuzzy matcher imported for a known place'\n"

@@ -15,8 +15,8 @@ from hypothesis import given
 from hypothesis import strategies as st
 from support import needs_corpus, run_cardlint
 
-from cardlint import hardware
-from cardlint.hardware import (
+from cardlint.hardware import parse as hardware
+from cardlint.hardware.parse import (
     DATA_FILE,
     Device,
     alias_key,
@@ -352,8 +352,10 @@ def test_count_and_gpu(entry: Device, count: int) -> None:
 
 
 def test_catalogue_is_loaded_lazily() -> None:
-    code = "import sys, cardlint.hardware; print('cardlint.hardware' in sys.modules, 'json' in sys.modules)"
-    script = code + "; import cardlint.hardware as h; print(h._catalogue.cache_info().currsize)"
+    code = "import sys, cardlint.hardware.parse; print('cardlint.hardware.parse' in sys.modules, 'json' in sys.modules)"
+    script = (
+        code + "; import cardlint.hardware.parse as h; print(h._catalogue.cache_info().currsize)"
+    )
     out = subprocess.run(
         [sys.executable, "-c", script], capture_output=True, text=True, check=True, cwd=ROOT
     )

@@ -11,11 +11,11 @@ import pytest
 from logs.test_log_real_files import CODECARBON_1X_CP1252, _carbontracker
 from support import SHARED, run_cardlint
 
-from cardlint.attach import AttachedLogs
-from cardlint.card import parse_card
-from cardlint.from_log import figures
-from cardlint.hardware import parse_hardware
+from cardlint.hardware.parse import parse_hardware
 from cardlint.logs import read_log
+from cardlint.logs.attach import AttachedLogs
+from cardlint.logs.card_values import figures
+from cardlint.reading.card import parse_card
 
 HEADER = (
     "timestamp,project_name,run_id,duration,emissions,emissions_rate,cpu_power,gpu_power,ram_power,cpu_energy,"
@@ -351,7 +351,7 @@ CORPUS_LOGS = sorted((SHARED / "corpus" / "logs").glob("*.csv"))
 @pytest.mark.skipif(not CORPUS_LOGS, reason="../shared/corpus/logs is absent")
 @pytest.mark.parametrize("path", CORPUS_LOGS, ids=lambda p: p.name)
 def test_what_every_real_log_would_write_reads_back_cleanly(path: Path) -> None:
-    from cardlint.grid import resolve
+    from cardlint.grid.resolve import resolve
 
     found = figures(AttachedLogs((read_log(path),), explicit=True), {})
     assert found.hardware is not None or found.hardware_note is not None
@@ -375,7 +375,7 @@ COUNTRY_ONLY = [
 def test_a_country_only_log_writes_the_country(
     tmp_path: Path, place: str, written: str, coarse: bool
 ) -> None:
-    from cardlint.grid import resolve
+    from cardlint.grid.resolve import resolve
 
     log = _log(
         tmp_path, _row("r1", "0.5", "2.0").replace("Germany,DEU,north rhine-westphalia", place)

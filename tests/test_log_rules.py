@@ -9,11 +9,11 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 from support import run_cardlint
 
-from cardlint.attach import AttachedLogs, round_grams
-from cardlint.card import parse_card
-from cardlint.fixer import fix_card
+from cardlint.fixer.apply import fix_card
 from cardlint.linter import lint_card
 from cardlint.logs import Device, Location, Measurement
+from cardlint.logs.attach import AttachedLogs, round_grams
+from cardlint.reading.card import parse_card
 from cardlint.settings import Settings
 
 HEADER = (
@@ -162,7 +162,7 @@ def test_recompute_intensity_uses_the_cards_location(tmp_path: Path) -> None:
         str(readme),
     )
     # 1 kWh in all, times Alberta's intensity from the package data
-    from cardlint.grid import resolve
+    from cardlint.grid.resolve import resolve
 
     region = resolve("Alberta, Canada").region
     assert region is not None

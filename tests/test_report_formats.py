@@ -15,9 +15,9 @@ from hypothesis import given
 from hypothesis import strategies as st
 from support import SHARED, run_cardlint
 
-from cardlint.card import Position
 from cardlint.diagnostics import DOCS_URL, Diagnostic, FileError, FileResult
 from cardlint.linter import lint_path
+from cardlint.reading.card import Position
 from cardlint.report import RunSummary, get_reporter
 from cardlint.report.github import escape_data, escape_property
 from cardlint.report.sarif import sarif_log
@@ -286,7 +286,7 @@ def test_output_file_writes_the_sarif(tmp_path: Path) -> None:
 def test_figures_for_people_have_six_significant_digits_and_no_exponent(
     value: object, shown: str
 ) -> None:
-    from cardlint.amounts import format_figure
+    from cardlint.amounts.parse import format_figure
 
     assert format_figure(value, 6) == shown  # type: ignore[arg-type]
 
@@ -325,7 +325,7 @@ _ENDINGS = st.sampled_from(["\n", "\r\n", "\r"])
 def test_the_edits_of_a_change_turn_the_text_before_into_the_text_after(
     before_lines: list[str], after_lines: list[str], ending: str
 ) -> None:
-    from cardlint.card import Card
+    from cardlint.reading.card import Card
     from cardlint.report.changes import text_edits
 
     before, after = ending.join(before_lines), ending.join(after_lines)

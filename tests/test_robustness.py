@@ -21,10 +21,10 @@ from hypothesis import HealthCheck, assume, given, settings
 from hypothesis import strategies as st
 from support import REPO, corpus_cards, needs_corpus, run_cardlint
 
-from cardlint.card import MAX_DEPTH, parse_card
-from cardlint.co2 import find_block
-from cardlint.fixer import FixRefused, fix_card
+from cardlint.fixer.apply import FixRefused, fix_card
 from cardlint.linter import lint_path, lint_text
+from cardlint.reading.card import MAX_DEPTH, parse_card
+from cardlint.reading.co2 import find_block
 from cardlint.rules import co2001_schema_violation as co2001
 from cardlint.rules.base import LintContext
 from cardlint.schema import SchemaError, validate

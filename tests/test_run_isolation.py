@@ -13,7 +13,7 @@ from pathlib import Path
 import pytest
 from support import run_cardlint
 
-from cardlint.fixer import WriteError, write_atomically
+from cardlint.fixer.apply import WriteError, write_atomically
 
 BAD_UNIT = "---\nco2_eq_emissions:\n  emissions: 1.2\n  unit: kg\n---\n"
 FIXED_UNIT = "---\nco2_eq_emissions:\n  emissions: 1200\n---\n"

@@ -20,7 +20,7 @@ GOOD = (
 )
 LOG = "run_id,duration,emissions\nr1,3600,1.2\n"  # a CodeCarbon log that agrees with GOOD
 # Needed by other commands, by a diff, a suggestion or a worker pool, never by checking a card;
-# pathlib (5 ms to import) since a local check works on str paths (cardlint.paths).
+# pathlib (5 ms to import) since a local check works on str paths (cardlint.speedups.paths).
 NOT_ON_THE_LOCAL_PATH = (
     "dataclasses",
     "inspect",
@@ -101,7 +101,7 @@ def test_a_local_check_imports_nothing_it_does_not_need(tmp_path: Path, log: str
 def test_a_body_without_emissions_words_is_not_scanned(tmp_path: Path) -> None:
     card = tmp_path / "README.md"
     card.write_text(GOOD.split("## Environmental impact")[0], encoding="utf-8")
-    code = "import sys; from cardlint.cli import main\ncode = main(['check', sys.argv[1]])\nprint(code, 'cardlint.text_amounts' in sys.modules)"
+    code = "import sys; from cardlint.cli import main\ncode = main(['check', sys.argv[1]])\nprint(code, 'cardlint.amounts.text' in sys.modules)"
     result = subprocess.run(
         [sys.executable, "-c", code, str(card)],
         capture_output=True,

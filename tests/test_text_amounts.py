@@ -10,9 +10,9 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from cardlint import text_amounts
-from cardlint.mentions import MENTIONS, has_mentions, mention_offsets
-from cardlint.text_amounts import TextAmount, find_text_emissions
+from cardlint.amounts import text as text_amounts
+from cardlint.amounts.mentions import MENTIONS, has_mentions, mention_offsets
+from cardlint.amounts.text import TextAmount, find_text_emissions
 
 CARDS = Path(__file__).resolve().parents[2] / "shared" / "corpus" / "cards"
 

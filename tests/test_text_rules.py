@@ -30,9 +30,9 @@ def test_silent_on_corrected_cards(number: str) -> None:
 
 @needs_corpus
 def test_the_cheap_prefilter_never_hides_a_statement() -> None:
-    from cardlint.card import parse_card
-    from cardlint.mentions import MENTIONS
-    from cardlint.text_amounts import find_text_emissions
+    from cardlint.amounts.mentions import MENTIONS
+    from cardlint.amounts.text import find_text_emissions
+    from cardlint.reading.card import parse_card
 
     for path in sorted(CORPUS_CARDS.glob("*.md")):
         body = parse_card(path.read_text(encoding="utf-8-sig")).body
@@ -45,8 +45,8 @@ def _card(emissions: str, body: str) -> str:
 
 
 def _codes(text: str, select: tuple[str, ...]) -> list[str]:
-    from cardlint.card import parse_card
     from cardlint.linter import lint_card
+    from cardlint.reading.card import parse_card
 
     return [d.code for d in lint_card(parse_card(text), Settings(select=select))]
 

@@ -11,8 +11,8 @@ import yaml
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from cardlint.card import READERS_DIFFER, parse_card
 from cardlint.linter import lint_text
+from cardlint.reading.card import READERS_DIFFER, parse_card
 
 # Pieces of YAML: indicators, scalars, escapes, and every kind of odd character (tabs, BOMs,
 # NEL and the Unicode line separators, C0 and C1 controls, non-characters, surrogate edges,

@@ -9,16 +9,16 @@ from collections.abc import Iterator
 from contextlib import contextmanager
 from typing import TextIO
 
-from cardlint.cli import EXIT_CLEAN, EXIT_ERROR, EXIT_FINDINGS, UsageError
 from cardlint.config import ConfigError, settings_for
 from cardlint.diagnostics import FileError, FileResult
+from cardlint.exit_codes import EXIT_CLEAN, EXIT_ERROR, EXIT_FINDINGS, UsageError
 from cardlint.linter import failed, lint_path, read_card
-from cardlint.paths import normal, parent
 from cardlint.report import RunSummary, get_reporter
 from cardlint.report.base import plural
 from cardlint.report.changes import Change
 from cardlint.report.text import held_back
 from cardlint.settings import Settings
+from cardlint.speedups.paths import normal, parent
 from cardlint.targets import Target, expand
 
 
@@ -115,7 +115,7 @@ def _fix_all(
     changes: list[Change],
 ) -> int:
     """Fix (with ``diff``: only compute the change of) each file, adding to ``results`` and ``changes``; the findings fixed."""
-    from cardlint.fixer import FixOutcome, fix_path
+    from cardlint.fixer.apply import FixOutcome, fix_path
 
     fixed = 0
     for path, settings in jobs:
@@ -163,7 +163,7 @@ def _report_changes(
             )
             stream.write("\n")
             return
-        from cardlint.fixer import unified_diff
+        from cardlint.fixer.apply import unified_diff
 
         for change in changes:
             stream.write(unified_diff(change.filename, change.before, change.after))

@@ -6,11 +6,11 @@ import argparse
 import json
 import sys
 
-from cardlint.amounts import format_plain_decimal
-from cardlint.attach import round_grams
-from cardlint.cli import EXIT_CLEAN, UsageError
+from cardlint.amounts.parse import format_plain_decimal
 from cardlint.estimate import EstimateError, estimate
-from cardlint.grid import resolve
+from cardlint.exit_codes import EXIT_CLEAN, UsageError
+from cardlint.grid.resolve import resolve
+from cardlint.logs.attach import round_grams
 
 
 def run_estimate(args: argparse.Namespace) -> int:

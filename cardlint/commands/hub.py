@@ -19,22 +19,22 @@ from pathlib import Path
 from types import ModuleType
 from typing import TYPE_CHECKING
 
-from cardlint.attach import attach_found
-from cardlint.card import Card
-from cardlint.cli import UsageError
-from cardlint.co2 import find_block
 from cardlint.config import ConfigError, settings_for
 from cardlint.diagnostics import FileError, FileResult
-from cardlint.fixer import FixRefused, fix_card
-from cardlint.hub_refs import RepoRef, could_be_path, parse_author, parse_target
-from cardlint.hub_report import Progress, ScanSummary
+from cardlint.exit_codes import UsageError
+from cardlint.fixer.apply import FixRefused, fix_card
+from cardlint.hub.refs import RepoRef, could_be_path, parse_author, parse_target
+from cardlint.hub.report import Progress, ScanSummary
 from cardlint.linter import read_card, result_for
+from cardlint.logs.attach import attach_found
 from cardlint.logs.names import LogError
+from cardlint.reading.card import Card
+from cardlint.reading.co2 import find_block
 from cardlint.report.changes import Change
 from cardlint.settings import Settings
 
-if TYPE_CHECKING:  # cardlint.hub imports huggingface_hub: only on this path, at run time
-    from cardlint.hub import HubCard
+if TYPE_CHECKING:  # cardlint.hub.client imports huggingface_hub: only on this path, at run time
+    from cardlint.hub.client import HubCard
 
 BOM = b"\xef\xbb\xbf"
 
@@ -185,10 +185,10 @@ def _settings(args: argparse.Namespace, overrides: dict[str, object]) -> Setting
 
 
 def _hub_module() -> ModuleType:
-    """``cardlint.hub`` (and so huggingface_hub), its log and download bars silenced: cardlint reports."""
+    """``cardlint.hub.client`` (and so huggingface_hub), its log and download bars silenced: cardlint reports."""
     from huggingface_hub.utils import disable_progress_bars, logging
 
-    import cardlint.hub as hub
+    import cardlint.hub.client as hub
 
     logging.set_verbosity_error()
     disable_progress_bars()

@@ -6,8 +6,8 @@ import argparse
 import json
 import sys
 
-from cardlint.cli import EXIT_CLEAN, EXIT_FINDINGS
-from cardlint.grid import format_resolution, resolution_to_dict, resolve
+from cardlint.exit_codes import EXIT_CLEAN, EXIT_FINDINGS
+from cardlint.grid.resolve import format_resolution, resolution_to_dict, resolve
 
 
 def run_locate(args: argparse.Namespace) -> int:

@@ -6,7 +6,7 @@ import argparse
 import json
 import sys
 
-from cardlint.cli import EXIT_CLEAN, UsageError
+from cardlint.exit_codes import EXIT_CLEAN, UsageError
 from cardlint.rules import all_rules, rule_by_code
 
 FIXABLE = {

@@ -7,34 +7,27 @@ Every reader returns one :class:`Measurement` (emissions in grams, energy in kWh
 
 from __future__ import annotations
 
-import importlib
-from typing import Any
+from typing import TYPE_CHECKING
 
-# Imported on first use (PEP 562): finding logs (``names``) must not load every parser.
-_EXPORTS = {
-    "Device": "measurement",
-    "Location": "measurement",
-    "LogError": "measurement",
-    "Measurement": "measurement",
-    "Run": "measurement",
-    "detect_format": "discover",
-    "discover_logs": "names",
-    "read_log": "discover",
-}
+from cardlint.speedups.exports import lazy_exports
 
-__all__ = [
-    "Device",
-    "Location",
-    "LogError",
-    "Measurement",
-    "Run",
-    "detect_format",
-    "discover_logs",
-    "read_log",
-]
+if TYPE_CHECKING:
+    from .discover import detect_format as detect_format
+    from .discover import read_log as read_log
+    from .measurement import Device as Device
+    from .measurement import Location as Location
+    from .measurement import LogError as LogError
+    from .measurement import Measurement as Measurement
+    from .measurement import Run as Run
+    from .names import discover_logs as discover_logs
 
-
-def __getattr__(name: str) -> Any:
-    if name not in _EXPORTS:
-        raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
-    return getattr(importlib.import_module(f".{_EXPORTS[name]}", __name__), name)
+# Imported on first use: finding logs (``names``) must not load every parser.
+__getattr__ = lazy_exports(
+    __name__,
+    {
+        **dict.fromkeys(("Device", "Location", "LogError", "Measurement", "Run"), "measurement"),
+        "detect_format": "discover",
+        "read_log": "discover",
+        "discover_logs": "names",
+    },
+)

@@ -12,7 +12,7 @@ import os
 import re
 from decimal import Decimal
 
-from cardlint.paths import normal
+from cardlint.speedups.paths import normal
 
 from ._parse import distinct, measured, note_unknown, number, read_with, total
 from .measurement import Device, Location, LogError, Measurement, Run

@@ -14,7 +14,7 @@ from collections import Counter
 from decimal import Decimal
 from typing import Any
 
-from cardlint.paths import normal
+from cardlint.speedups.paths import normal
 
 from ._parse import checked, measured, read_with, total
 from .measurement import Device, Location, LogError, Measurement, Run

@@ -14,7 +14,7 @@ import re
 from datetime import datetime
 from decimal import Decimal
 
-from cardlint.paths import normal
+from cardlint.speedups.paths import normal
 
 from ._parse import (
     Row,

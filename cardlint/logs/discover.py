@@ -5,7 +5,7 @@ from __future__ import annotations
 import os
 from collections.abc import Callable
 
-from cardlint.paths import name, normal
+from cardlint.speedups.paths import name, normal
 
 from . import carbontracker, cardlint_energy, codecarbon, eco2ai
 from ._parse import csv_header, read_with

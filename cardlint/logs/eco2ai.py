@@ -16,7 +16,7 @@ import os
 import re
 from decimal import Decimal
 
-from cardlint.paths import normal
+from cardlint.speedups.paths import normal
 
 from ._parse import (
     Row,

@@ -3,7 +3,7 @@
 from decimal import ROUND_HALF_UP, Decimal
 from typing import NamedTuple
 
-from cardlint.paths import name
+from cardlint.speedups.paths import name
 
 from .names import LogError as LogError
 

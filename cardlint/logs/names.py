@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import os
 
-from cardlint.paths import normal
+from cardlint.speedups.paths import normal
 
 CODECARBON_NAME = "emissions.csv"
 ECO2AI_NAME = "emission.csv"

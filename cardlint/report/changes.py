@@ -2,8 +2,8 @@
 
 from typing import Any, NamedTuple
 
-from cardlint.card import Card
 from cardlint.diagnostics import Diagnostic
+from cardlint.reading.card import Card
 
 
 class Change(NamedTuple):

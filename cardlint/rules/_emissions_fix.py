@@ -13,12 +13,12 @@ from typing import NamedTuple
 
 import yaml
 
-from cardlint.amounts import format_plain_decimal, parse_amount
-from cardlint.co2 import KEY
-from cardlint.edits import delete_items, hand_edit_reason
-from cardlint.paths import name
+from cardlint.amounts.parse import format_plain_decimal, parse_amount
+from cardlint.reading.co2 import KEY
+from cardlint.reading.edits import delete_items, hand_edit_reason
 from cardlint.rules._helpers import agrees, log_figures
 from cardlint.rules.base import REMOVED, Evidence, LintContext, ProposedFix, Target, TextEdit
+from cardlint.speedups.paths import name
 
 UNIT_KEYS = ("unit", "units", "emissions_unit")
 

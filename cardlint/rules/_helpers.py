@@ -10,14 +10,14 @@ from typing import TYPE_CHECKING, Any
 
 import yaml
 
-from cardlint.amounts import Amount, format_plain_decimal, parse_amount
-from cardlint.co2 import KEY
-from cardlint.edits import insert_items, plain_or_quoted, scalar_value
+from cardlint.amounts.parse import Amount, format_plain_decimal, parse_amount
+from cardlint.reading.co2 import KEY
+from cardlint.reading.edits import insert_items, plain_or_quoted, scalar_value
 from cardlint.rules.base import Evidence, LintContext, ProposedFix, Target, Violation
 from cardlint.rules.co2003_unknown_key import ALIASES
 
 if TYPE_CHECKING:
-    from cardlint.from_log import LogFigures
+    from cardlint.logs.card_values import LogFigures
 
 
 def missing_field(
@@ -79,7 +79,7 @@ def log_figures(ctx: LintContext) -> LogFigures | None:
     attached = ctx.options.get("logs")
     if attached is None:
         return None
-    from cardlint.from_log import figures
+    from cardlint.logs.card_values import figures
 
     location = (
         ctx.co2.value.get("geographical_location")

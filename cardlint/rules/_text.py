@@ -4,12 +4,12 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from cardlint.card import Card
-from cardlint.mentions import has_mentions
+from cardlint.amounts.mentions import has_mentions
+from cardlint.reading.card import Card
 from cardlint.rules._helpers import plain_grams
 
 if TYPE_CHECKING:
-    from cardlint.text_amounts import TextAmount
+    from cardlint.amounts.text import TextAmount
 
 
 def stated_totals(card: Card) -> list[TextAmount]:
@@ -17,7 +17,7 @@ def stated_totals(card: Card) -> list[TextAmount]:
     body = card.body
     if not has_mentions(body):
         return []  # no word an emissions statement needs: spare the Markdown scan and its import
-    from cardlint.text_amounts import find_text_emissions
+    from cardlint.amounts.text import find_text_emissions
 
     return [
         t

@@ -6,8 +6,8 @@ from typing import Any, NamedTuple
 
 import yaml
 
-from cardlint.card import Card
-from cardlint.co2 import Co2Block
+from cardlint.reading.card import Card
+from cardlint.reading.co2 import Co2Block
 
 
 class TextEdit(NamedTuple):

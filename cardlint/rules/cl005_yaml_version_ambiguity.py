@@ -12,8 +12,8 @@ from typing import Any
 import yaml
 from yaml.constructor import SafeConstructor
 
-from cardlint.card import is_plain, same_data
-from cardlint.edits import hand_edit_reason, node_path
+from cardlint.reading.card import is_plain, same_data
+from cardlint.reading.edits import hand_edit_reason, node_path
 from cardlint.rules._emissions_fix import declared_unit, write_emissions
 from cardlint.rules._helpers import show_value
 from cardlint.rules.base import Evidence, LintContext, ProposedFix, Target, TextEdit, Violation
@@ -134,8 +134,8 @@ def _clear_number(text: str) -> bool:
 
 
 def _yaml12_reading(text: str) -> Any:
-    """What a YAML 1.2 parser makes of a plain scalar (cardlint.yaml12 and its regexes load only when a card needs them)."""
-    from cardlint.yaml12 import read_plain_scalar
+    """What a YAML 1.2 parser makes of a plain scalar (cardlint.reading.yaml12 and its regexes load only when a card needs them)."""
+    from cardlint.reading.yaml12 import read_plain_scalar
 
     return read_plain_scalar(text)
 

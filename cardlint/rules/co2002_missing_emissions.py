@@ -5,8 +5,8 @@ from __future__ import annotations
 from collections.abc import Iterator
 from decimal import Decimal
 
-from cardlint.co2 import KEY
-from cardlint.edits import hand_edit_reason, insert_items, plain_or_quoted
+from cardlint.reading.co2 import KEY
+from cardlint.reading.edits import hand_edit_reason, insert_items, plain_or_quoted
 from cardlint.rules._emissions_fix import log_total, remove_units, unit_keys
 from cardlint.rules._helpers import log_figures
 from cardlint.rules.base import (
@@ -88,9 +88,9 @@ def _estimated(ctx: LintContext, message: str) -> tuple[ProposedFix | None, str]
     """An unsafe fix from the card's own hardware and location and --hours, or why there is none."""
     co2 = ctx.co2
     assert co2 is not None
-    from cardlint.amounts import format_plain_decimal
-    from cardlint.attach import round_grams
+    from cardlint.amounts.parse import format_plain_decimal
     from cardlint.estimate import EstimateError, estimate
+    from cardlint.logs.attach import round_grams
 
     hardware, location = co2.value.get("hardware_used"), co2.value.get("geographical_location")
     if not isinstance(hardware, str) or not isinstance(location, str):

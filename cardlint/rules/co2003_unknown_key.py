@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
-from cardlint.co2 import KNOWN_KEYS
+from cardlint.reading.co2 import KNOWN_KEYS
 from cardlint.rules.base import LintContext, ProposedFix, TextEdit, Violation
 
 CODE = "CO2003"

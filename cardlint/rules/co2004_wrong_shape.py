@@ -7,9 +7,9 @@ from collections.abc import Iterator
 
 import yaml
 
-from cardlint.amounts import ambiguity, parse_amount, reading_taken
-from cardlint.co2 import KEY, Co2Block
-from cardlint.edits import hand_edit_reason
+from cardlint.amounts.parse import ambiguity, parse_amount, reading_taken
+from cardlint.reading.co2 import KEY, Co2Block
+from cardlint.reading.edits import hand_edit_reason
 from cardlint.rules._emissions_fix import write_emissions
 from cardlint.rules._helpers import plain_grams, show_value
 from cardlint.rules.base import Evidence, LintContext, ProposedFix, Target, TextEdit, Violation

@@ -7,13 +7,13 @@ from typing import TYPE_CHECKING
 
 import yaml
 
-from cardlint.edits import add_co2_block, plain_or_quoted
+from cardlint.reading.edits import add_co2_block, plain_or_quoted
 from cardlint.rules._emissions_fix import log_total
 from cardlint.rules._helpers import log_figures
 from cardlint.rules.base import LintContext, ProposedFix, Violation
 
 if TYPE_CHECKING:
-    from cardlint.from_log import LogFigures
+    from cardlint.logs.card_values import LogFigures
 
 CODE = "CO2005"
 NAME = "co2-block-missing-with-log"

@@ -6,8 +6,8 @@ from collections.abc import Iterator
 
 import yaml
 
-from cardlint.card import Card
-from cardlint.edits import line_ending
+from cardlint.reading.card import Card
+from cardlint.reading.edits import line_ending
 from cardlint.rules.base import LintContext, ProposedFix, TextEdit, Violation
 
 CODE = "CO2006"

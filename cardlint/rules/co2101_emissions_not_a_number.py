@@ -6,7 +6,7 @@ import json
 from collections.abc import Iterator
 from decimal import Decimal
 
-from cardlint.amounts import Amount, ambiguity, parse_amount, reading_taken
+from cardlint.amounts.parse import Amount, ambiguity, parse_amount, reading_taken
 from cardlint.rules._emissions_fix import Written, declared_unit, grams_text, write_emissions
 from cardlint.rules._helpers import emissions_value, plain_grams
 from cardlint.rules.base import LintContext, Violation

@@ -6,7 +6,7 @@ import json
 from collections.abc import Iterator
 from decimal import Decimal
 
-from cardlint.amounts import parse_amount
+from cardlint.amounts.parse import parse_amount
 from cardlint.rules._emissions_fix import UNIT_KEYS, declared_unit, unit_keys, write_emissions
 from cardlint.rules.base import LintContext, Violation
 

@@ -8,8 +8,8 @@ from decimal import Decimal, InvalidOperation
 
 import yaml
 
-from cardlint.amounts import format_plain_decimal
-from cardlint.card import is_plain
+from cardlint.amounts.parse import format_plain_decimal
+from cardlint.reading.card import is_plain
 from cardlint.rules._emissions_fix import Written, declared_unit, write_emissions
 from cardlint.rules._helpers import emissions_value
 from cardlint.rules.base import LintContext, Violation

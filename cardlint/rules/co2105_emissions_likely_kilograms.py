@@ -8,8 +8,8 @@ from decimal import Decimal
 
 import yaml
 
-from cardlint.amounts import format_figure
-from cardlint.hardware import parse_hardware
+from cardlint.amounts.parse import format_figure
+from cardlint.hardware.parse import parse_hardware
 from cardlint.rules._emissions_fix import log_total, write_emissions
 from cardlint.rules._helpers import (
     RELATIVE_TOLERANCE,
@@ -167,7 +167,7 @@ def _guess(ctx: LintContext, node: yaml.Node, written: Decimal) -> ProposedFix |
 
 def _intensity(location: object) -> tuple[float, str]:
     if isinstance(location, str) and location.strip():
-        from cardlint.grid import resolve
+        from cardlint.grid.resolve import resolve
 
         region = resolve(location).region
         if region is not None:

@@ -5,8 +5,8 @@ from __future__ import annotations
 from collections.abc import Iterator
 from decimal import Decimal
 
-from cardlint.amounts import format_figure, format_plain_decimal
-from cardlint.attach import round_grams
+from cardlint.amounts.parse import format_figure, format_plain_decimal
+from cardlint.logs.attach import round_grams
 from cardlint.rules._emissions_fix import log_total, write_emissions
 from cardlint.rules._helpers import (
     RELATIVE_TOLERANCE,

@@ -7,7 +7,13 @@ from decimal import Decimal
 
 import yaml
 
-from cardlint.amounts import Amount, ambiguity, format_figure, format_plain_decimal, reading_taken
+from cardlint.amounts.parse import (
+    Amount,
+    ambiguity,
+    format_figure,
+    format_plain_decimal,
+    reading_taken,
+)
 from cardlint.rules._emissions_fix import log_total, write_emissions
 from cardlint.rules._helpers import emissions_value, positive_amount
 from cardlint.rules._text import offset_in_readme, stated_totals

@@ -4,8 +4,8 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
-from cardlint.amounts import format_plain_decimal
-from cardlint.edits import add_co2_block
+from cardlint.amounts.parse import format_plain_decimal
+from cardlint.reading.edits import add_co2_block
 from cardlint.rules._text import offset_in_readme, stated_totals
 from cardlint.rules.base import LintContext, ProposedFix, Violation
 

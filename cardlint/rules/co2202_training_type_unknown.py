@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 
-from cardlint.co2 import TRAINING_TYPES
+from cardlint.reading.co2 import TRAINING_TYPES
 from cardlint.rules._helpers import show_value
 from cardlint.rules.base import LintContext, Violation
 

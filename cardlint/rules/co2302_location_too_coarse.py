@@ -5,7 +5,7 @@ from __future__ import annotations
 import json
 from collections.abc import Iterator
 
-from cardlint.grid import resolve
+from cardlint.grid.resolve import resolve
 from cardlint.rules.base import LintContext, Violation
 
 CODE = "CO2302"

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
-from cardlint.edits import plain_or_quoted
+from cardlint.reading.edits import plain_or_quoted
 from cardlint.rules._helpers import log_figures, missing_field
 from cardlint.rules.base import LintContext, Violation
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 import json
 from collections.abc import Iterator
 
-from cardlint.hardware import parse_hardware
+from cardlint.hardware.parse import parse_hardware
 from cardlint.rules._helpers import log_figures
 from cardlint.rules.base import LintContext, Violation
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 import json
 from collections.abc import Iterator
 
-from cardlint.edits import plain_or_quoted
+from cardlint.reading.edits import plain_or_quoted
 from cardlint.rules._helpers import log_figures
 from cardlint.rules.base import LintContext, Violation
 
@@ -85,14 +85,14 @@ def _violation(
 
 
 def _places_differ(card_text: str, log_text: str) -> bool:
-    from cardlint.grid import contradicts, resolve
+    from cardlint.grid.resolve import contradicts, resolve
 
     return contradicts(resolve(card_text), resolve(log_text))
 
 
 def _devices_differ(card_text: str, log_text: str) -> bool:
     """Both name catalogue devices, and the sets of (device, count) differ where both are known."""
-    from cardlint.hardware import parse_hardware
+    from cardlint.hardware.parse import parse_hardware
 
     card = {
         item.device_id: item.count

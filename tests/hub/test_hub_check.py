@@ -89,7 +89,7 @@ def test_logs_beside_the_card_are_downloaded_named_and_checked(hub: FakeHub, run
     add_card(hub, "acme/logged2", GOOD, files=logs)
     api = run(
         "acme/logged2",
-        code="import sys; from cardlint.hub import fetch_card; from cardlint.hub_refs import parse_target\n"
+        code="import sys; from cardlint.hub.client import fetch_card; from cardlint.hub.refs import parse_target\n"
         "card = fetch_card(parse_target(sys.argv[1]))\n"
         "print(card.readme.read_text()); [print(path.name, path.read_bytes()) for path in card.logs]",
     )
@@ -116,7 +116,7 @@ def test_a_local_check_never_imports_huggingface_hub(run: Run, tmp_path: Path) -
     code = (
         "import sys; from cardlint.cli import main\n"
         "codes = [main(['check', sys.argv[1]]), main(['check', 'missing/README.md'])]\n"
-        "print(codes, sorted(m for m in sys.modules if m.startswith(('huggingface_hub', 'httpx')) or m == 'cardlint.hub'))"
+        "print(codes, sorted(m for m in sys.modules if m.startswith(('huggingface_hub', 'httpx')) or m == 'cardlint.hub.client'))"
     )
     result = run(str(card), code=code)
     assert result.stdout.splitlines()[-1] == "[0, 2] []", result.stdout + result.stderr

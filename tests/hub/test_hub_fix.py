@@ -9,8 +9,8 @@ from pathlib import Path
 from fake_hub import FakeHub, FakeRepo
 from hubtest import BAD, GOOD, TOKEN, Run, add_card
 
-from cardlint.fixer import fix_path
-from cardlint.hub import PR_TITLE
+from cardlint.fixer.apply import fix_path
+from cardlint.hub.client import PR_TITLE
 
 # A BOM, CRLF line endings, a comment, other metadata and a body: all must survive byte for byte.
 CARD = (

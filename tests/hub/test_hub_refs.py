@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from cardlint.hub_refs import RepoRef, log_names, parse_author, parse_target
+from cardlint.hub.refs import RepoRef, log_names, parse_author, parse_target
 
 
 @pytest.mark.parametrize(
@@ -125,7 +125,7 @@ def test_log_names_beside_the_card() -> None:
     ],
 )
 def test_which_repository_names_could_be_a_mistyped_path(argument: str, could: bool) -> None:
-    from cardlint.hub_refs import could_be_path
+    from cardlint.hub.refs import could_be_path
 
     ref = parse_target(argument)
     assert ref is not None and ref.argument == argument

@@ -8,7 +8,7 @@ from fake_hub import FakeHub, Fault
 from hubtest import BAD, GOOD, NO_CO2, Run, add_card
 
 from cardlint.diagnostics import FileError, FileResult
-from cardlint.hub_report import Progress
+from cardlint.hub.report import Progress
 
 
 def _acme(hub: FakeHub, count: int) -> None:
@@ -120,7 +120,7 @@ def test_the_progress_bar_draws_on_terminals_only() -> None:
 
 
 def test_summary_counts_unreadable_cards_apart() -> None:
-    from cardlint.hub_report import ScanSummary
+    from cardlint.hub.report import ScanSummary
 
     summary = ScanSummary()
     summary.add(FileResult("acme/a@main"), has_co2=True)

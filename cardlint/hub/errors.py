@@ -26,7 +26,7 @@ from huggingface_hub.errors import (
     RevisionNotFoundError,
 )
 
-from cardlint.hub_refs import RepoRef
+from cardlint.hub.refs import RepoRef
 
 T = TypeVar("T")
 

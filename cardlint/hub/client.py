@@ -18,7 +18,7 @@ from huggingface_hub.utils import get_session
 
 from cardlint import __version__
 from cardlint.diagnostics import Diagnostic
-from cardlint.hub_errors import (
+from cardlint.hub.errors import (
     MISSING,
     UNREACHABLE,
     HubError,
@@ -28,7 +28,7 @@ from cardlint.hub_errors import (
     missing_path,
     redact,
 )
-from cardlint.hub_refs import DEFAULT_REVISION, RepoRef, is_log_name, log_names
+from cardlint.hub.refs import DEFAULT_REVISION, RepoRef, is_log_name, log_names
 
 __all__ = [
     "MISSING",

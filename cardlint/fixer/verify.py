@@ -5,9 +5,9 @@ from collections.abc import Sequence
 from itertools import accumulate
 from typing import Any
 
-from cardlint.card import Card, same_data
 from cardlint.diagnostics import Edit, Fix
-from cardlint.fix_values import dotted, lookup, same_value, shown, targets
+from cardlint.fixer.values import dotted, lookup, same_value, shown, targets
+from cardlint.reading.card import Card, same_data
 
 
 class FixRefused(Exception):

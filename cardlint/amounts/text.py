@@ -28,8 +28,8 @@ import bisect
 import re
 from typing import NamedTuple
 
-from cardlint.amounts import Amount, match_amount, parse_amount, parse_unit
-from cardlint.mentions import mention_offsets
+from cardlint.amounts.mentions import mention_offsets
+from cardlint.amounts.parse import Amount, match_amount, parse_amount, parse_unit
 
 
 class TextAmount(NamedTuple):
@@ -412,7 +412,7 @@ class _Finder:
 
 def _mask(text: str) -> str:
     """``text`` with metadata, code, comments and placeholders blanked out (newlines kept)."""
-    from cardlint.card import REGEX_YAML_BLOCK  # the Hub's own rule for the metadata block
+    from cardlint.reading.card import REGEX_YAML_BLOCK  # the Hub's own rule for the metadata block
 
     spans: list[tuple[int, int]] = []
     front = REGEX_YAML_BLOCK.match(text)

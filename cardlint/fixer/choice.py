@@ -4,8 +4,8 @@ from collections.abc import Iterator
 from typing import Any, NamedTuple
 
 from cardlint.diagnostics import Diagnostic, Fix
-from cardlint.fix_spans import SharedSpans, TakenSpans
-from cardlint.fix_values import dotted, same_value, shown, targets
+from cardlint.fixer.spans import SharedSpans, TakenSpans
+from cardlint.fixer.values import dotted, same_value, shown, targets
 from cardlint.rules.base import Evidence, Target
 
 

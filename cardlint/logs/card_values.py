@@ -9,9 +9,9 @@ from collections.abc import Mapping
 from decimal import Decimal
 from typing import Any, NamedTuple
 
-from cardlint.amounts import format_plain_decimal
-from cardlint.attach import AttachedLogs, round_grams
+from cardlint.amounts.parse import format_plain_decimal
 from cardlint.logs import Device, Location, Measurement
+from cardlint.logs.attach import AttachedLogs, round_grams
 
 DOMINANT_SHARE = Decimal(
     "0.9"
@@ -50,7 +50,7 @@ def figures(
     if problems:
         grams = None
     elif options.get("recompute_intensity") and card_location and attached.energy_kwh is not None:
-        from cardlint.grid import resolve
+        from cardlint.grid.resolve import resolve
 
         region = resolve(card_location).region
         if region is not None:
@@ -114,8 +114,8 @@ def _location(location: Location | None) -> str | None:
 def _place_name(location: Location) -> str | None:
     """`Moscow, Russia` for eco2AI's `RU/Moscow`: the place as the grid data names it, then its
     country; None when the log's words do not all resolve."""
-    from cardlint.grid import resolve_log_region
-    from cardlint.grid_data import load
+    from cardlint.grid.data import load
+    from cardlint.grid.resolve import resolve_log_region
 
     found = resolve_log_region(
         location.country_iso or location.country, location.region, None, None
@@ -194,7 +194,7 @@ def _device_text(device: Device) -> str | None:
     (`1 x Intel Core i5-1135G7` for `11th Gen Intel(R) Core(TM) i5-1135G7 @ 2.40GHz`)."""
     if device.count is None:
         return None
-    from cardlint.hardware import format_hardware, parse_hardware
+    from cardlint.hardware.parse import format_hardware, parse_hardware
 
     written = device.describe()
     spec = parse_hardware(written)

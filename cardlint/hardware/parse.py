@@ -28,7 +28,7 @@ import os
 import re
 from typing import NamedTuple
 
-DATA_FILE = os.path.join(os.path.dirname(__file__), "data", "hardware.json")
+DATA_FILE = os.path.join(os.path.dirname(os.path.dirname(__file__)), "data", "hardware.json")
 KINDS = ("gpu", "tpu", "cpu", "soc")
 
 

@@ -9,7 +9,7 @@ import functools
 import os
 from typing import NamedTuple
 
-DATA_FILE = os.path.join(os.path.dirname(__file__), "data", "grid.json")
+DATA_FILE = os.path.join(os.path.dirname(os.path.dirname(__file__)), "data", "grid.json")
 # How the document packs its tables into strings (JSON would escape a tab or a line break, and
 # unescaping makes decoding several times slower): "lexicon" is one string of "name=places"
 # entries, sorted; a subdivision block holds lines; a place or a block line holds fields.

@@ -4,7 +4,7 @@ from typing import Any, NamedTuple
 
 import yaml
 
-from cardlint.card import Card
+from cardlint.reading.card import Card
 
 KEY = "co2_eq_emissions"
 SPEC_KEYS = ("emissions", "source", "training_type", "geographical_location", "hardware_used")

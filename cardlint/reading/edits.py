@@ -8,7 +8,7 @@ from weakref import WeakKeyDictionary
 
 import yaml
 
-from cardlint.card import Card
+from cardlint.reading.card import Card
 from cardlint.rules.base import TextEdit
 
 _LINE_BREAK = re.compile(r"\r\n|\r|\n")

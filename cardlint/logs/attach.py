@@ -6,7 +6,7 @@ from decimal import ROUND_HALF_UP, Decimal
 from typing import TYPE_CHECKING, Any, NamedTuple
 
 from cardlint.logs.names import discover_logs
-from cardlint.paths import parent
+from cardlint.speedups.paths import parent
 
 if TYPE_CHECKING:  # a card with no log never loads the log model
     from cardlint.logs.measurement import Measurement

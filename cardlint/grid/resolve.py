@@ -12,8 +12,8 @@ import re
 from itertools import product
 from typing import NamedTuple
 
-from cardlint.grid_data import RANK_CONTEXT, GridData, Place, Region, load
-from cardlint.grid_text import DIRECTIONS, STOPWORDS, TEMPLATE_MARKERS, Token, normalize, segments
+from cardlint.grid.data import RANK_CONTEXT, GridData, Place, Region, load
+from cardlint.grid.names import DIRECTIONS, STOPWORDS, TEMPLATE_MARKERS, Token, normalize, segments
 
 __all__ = [
     "GRANULARITIES",

@@ -3,8 +3,8 @@
 from decimal import Decimal
 from typing import Any, NamedTuple
 
-from cardlint.card import same_data
 from cardlint.diagnostics import Fix
+from cardlint.reading.card import same_data
 from cardlint.rules.base import Removed, Target
 
 

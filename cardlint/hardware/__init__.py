@@ -1,0 +1,13 @@
+"""Hardware: the catalogue of devices with their rated power, and the parser of what cards write."""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from cardlint.speedups.exports import lazy_exports
+
+if TYPE_CHECKING:
+    from .parse import format_hardware as format_hardware
+    from .parse import parse_hardware as parse_hardware
+
+__getattr__ = lazy_exports(__name__, dict.fromkeys(("parse_hardware", "format_hardware"), "parse"))

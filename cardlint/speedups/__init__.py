@@ -1,0 +1,1 @@
+"""Faster stand-ins for standard-library and dependency behaviour, each tested against the original."""
