@@ -17,7 +17,7 @@ from cardlint.diagnostics import FileError
 from cardlint.linter import read_card
 from cardlint.reading.card import Card, Position, all_nodes, parse_card
 
-CASES_DIR = Path(__file__).parent / "cases"
+CASES_DIR = Path(__file__).parent / "rules" / "cases"
 
 # Inputs where finding the block is subtle; each is written to a file and read both ways.
 TRICKY = {
@@ -117,7 +117,7 @@ def test_agrees_with_huggingface_hub_on_corpus(path: Path) -> None:
 
 @pytest.mark.parametrize("path", sorted(CASES_DIR.glob("*.case")), ids=lambda p: p.stem)
 def test_agrees_with_huggingface_hub_on_test_cards(path: Path, tmp_path: Path) -> None:
-    from test_cases import _shape, load_case
+    from rules.test_cases import _shape, load_case
 
     case = load_case(path)
     options = case["options"]

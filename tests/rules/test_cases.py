@@ -1,4 +1,4 @@
-"""Table-driven rule and fix tests: every file under tests/cases is a card, its findings, its fixed form.
+"""Table-driven rule and fix tests: every file under tests/rules/cases is a card, its findings, its fixed form.
 
 Format of a ``.case`` file (sections start with a line ``==== NAME``):
 
