@@ -73,7 +73,8 @@ def estimate(
 ) -> Estimate:
     """Estimate grams of CO2eq from a hardware description, a duration and a location."""
     from cardlint.grid.resolve import resolve
-    from cardlint.hardware.parse import device, parse_hardware
+    from cardlint.hardware.catalogue import device, total_watts
+    from cardlint.hardware.parse import parse_hardware
 
     hours_d, pue_d = Decimal(str(hours)), Decimal(str(pue))
     if hours_d <= 0 or pue_d < 1:
@@ -90,7 +91,7 @@ def estimate(
         entry = device(item.device_id)
         devices.append(
             (
-                item.count or 1,
+                1 if item.count is None else item.count,  # a device named without a count is one
                 entry.name if entry else item.device_id,
                 item.watts,
                 "cardlint hardware catalogue",
@@ -104,7 +105,7 @@ def estimate(
         raise EstimateError(
             f"location '{location}' resolves to no grid region (see: cardlint locate '{location}')"
         )
-    watts = sum(Decimal(count) * Decimal(repr(w)) for count, _, w, _ in devices)
+    watts = total_watts((count, w) for count, _, w, _ in devices)
     energy = watts * hours_d / 1000 * pue_d
     grams = energy * Decimal(repr(region.g_co2eq_per_kwh))
     return Estimate(

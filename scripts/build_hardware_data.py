@@ -14,7 +14,7 @@ repository root) and writes, under cardlint/data/:
 Each row's own citation (the CSV's watts_basis and source columns) stays in the CSV, which
 HARDWARE-SOURCES.md names; the package carries the figures and the sources document.
 
-Aliases are stored as cardlint.hardware.parse.alias_key() forms, so rerun this script whenever that
+Aliases are stored as cardlint.hardware.tokens.alias_key() forms, so rerun this script whenever that
 function changes (tests/test_hardware.py checks that the stored data is current).
 """
 
@@ -31,7 +31,8 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
-from cardlint.hardware.parse import KINDS, alias_key  # noqa: E402
+from cardlint.hardware.catalogue import KINDS  # noqa: E402
+from cardlint.hardware.tokens import alias_key  # noqa: E402
 
 COLUMNS = ["id", "kind", "vendor", "name", "aliases", "watts", "watts_basis", "source"]
 _CORE_MODEL = re.compile(r"^(?:Intel )?Core (i[3579]-\w+)$")
@@ -50,7 +51,7 @@ changes only the aliases used for matching:
   the same reason; "AMD B57" and the like are kept.
 - For Intel Core CPUs the bare model number is added ("i7-9750H" for "Intel Core i7-9750H"),
   because CPU strings are often written that way ("12 CPU (i7-9750H CPU @ 2.60GHz)").
-- Aliases are stored in the normalised form `cardlint.hardware.parse.alias_key()` matches on (lower
+- Aliases are stored in the normalised form `cardlint.hardware.tokens.alias_key()` matches on (lower
   case; "(R)", "(TM)", "CPU" and "Processor" dropped; punctuation as token breaks).
 - An alias that, normalised, is already an alias of an earlier row with the same watts is left
   to that row (codecarbon lists a few CPUs twice, with and without "Processor"); the later row

@@ -11,7 +11,7 @@ from support import run_cardlint
 
 from cardlint.estimate import EstimateError, estimate
 from cardlint.grid.resolve import resolve
-from cardlint.hardware.parse import device
+from cardlint.hardware.catalogue import device
 from cardlint.reading.card import parse_card
 
 
@@ -33,6 +33,7 @@ def _watts(device_id: str) -> Decimal:
         ("8 x V100", "nvidia-v100-sxm2-16gb", 8, 3, "Germany", 1.1),
         ("4 x NVIDIA A100-SXM4-80GB", "nvidia-a100-sxm4-80gb", 4, 2, "Quebec, Canada", 1),
         ("1 x NVIDIA T4", "nvidia-t4", 1, 9.5, "aws:us-east-1", 1.58),
+        ("NVIDIA T4", "nvidia-t4", 1, 2, "Germany", 1),  # a device named without a count is one
     ],
 )
 def test_estimate_by_hand(
@@ -48,6 +49,11 @@ def test_estimate_by_hand(
 def test_unknown_device_is_never_given_a_wattage() -> None:
     with pytest.raises(EstimateError, match="never given a guessed wattage"):
         estimate("2 x Quantum Frobnicator 9000", 1, "Germany")
+
+
+def test_a_count_of_logical_cpus_is_given_no_wattage() -> None:
+    with pytest.raises(EstimateError, match="no rated power for 'i7-9750H CPU'"):
+        estimate("12 CPU (i7-9750H CPU @ 2.60GHz)", 1, "Germany")
 
 
 def test_unresolved_location_is_refused() -> None:

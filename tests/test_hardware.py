@@ -15,16 +15,10 @@ from hypothesis import given
 from hypothesis import strategies as st
 from support import needs_corpus, run_cardlint
 
-from cardlint.hardware import parse as hardware
-from cardlint.hardware.parse import (
-    DATA_FILE,
-    Device,
-    alias_key,
-    device,
-    devices,
-    format_hardware,
-    parse_hardware,
-)
+from cardlint.hardware import catalogue
+from cardlint.hardware.catalogue import DATA_FILE, Device, device, devices, total_watts
+from cardlint.hardware.parse import format_hardware, parse_hardware
+from cardlint.hardware.tokens import alias_key
 
 ROOT = Path(__file__).resolve().parents[1]
 SHARED = Path(__file__).resolve().parents[2] / "shared"
@@ -225,31 +219,30 @@ def test_counts_before_ordinal_generations(
 ) -> None:
     spec = parse_hardware(text)
     assert [(item.count, item.device_id) for item in spec.items] == items
-    assert (spec.is_vague, spec.unrecognized) == (vague, ())
+    assert spec.is_vague is vague
 
 
 # A count before a vendor or family named without a model is kept: only the model is missing.
-COUNTED_FAMILIES: list[tuple[str, list[tuple[int | None, str | None]], tuple[str, ...]]] = [
-    ("2 x AMD EPYC", [(2, None)], ()),
-    ("2 x Intel Xeon", [(2, None)], ()),
-    ("1 x 4th Gen Intel Xeon", [(1, None)], ()),
-    ("2 x 3rd Gen AMD EPYC", [(2, None)], ()),
-    ("4 x Apple", [(4, None)], ()),
-    ("2 x Intel Xeon CPUs", [(2, None)], ()),
-    ("8 x NVIDIA GPUs", [(8, None)], ()),
-    ("AMD EPYC", [], ("AMD EPYC",)),
-    ("NVIDIA", [], ("NVIDIA",)),
-    ("2 x AMD EPYC, 8 x NVIDIA A100", [(2, None), (8, "nvidia-a100-sxm4-80gb")], ()),
+COUNTED_FAMILIES: list[tuple[str, list[tuple[int | None, str | None]]]] = [
+    ("2 x AMD EPYC", [(2, None)]),
+    ("2 x Intel Xeon", [(2, None)]),
+    ("1 x 4th Gen Intel Xeon", [(1, None)]),
+    ("2 x 3rd Gen AMD EPYC", [(2, None)]),
+    ("4 x Apple", [(4, None)]),
+    ("2 x Intel Xeon CPUs", [(2, None)]),
+    ("8 x NVIDIA GPUs", [(8, None)]),
+    ("AMD EPYC", []),
+    ("NVIDIA", []),
+    ("2 x AMD EPYC, 8 x NVIDIA A100", [(2, None), (8, "nvidia-a100-sxm4-80gb")]),
 ]
 
 
-@pytest.mark.parametrize(("text", "items", "unrecognized"), COUNTED_FAMILIES)
+@pytest.mark.parametrize(("text", "items"), COUNTED_FAMILIES)
 def test_counts_before_a_family_without_a_model(
-    text: str, items: list[tuple[int | None, str | None]], unrecognized: tuple[str, ...]
+    text: str, items: list[tuple[int | None, str | None]]
 ) -> None:
     spec = parse_hardware(text)
     assert [(item.count, item.device_id) for item in spec.items] == items
-    assert spec.unrecognized == unrecognized
     assert spec.has_count is any(count is not None for count, _ in items)
 
 
@@ -260,14 +253,13 @@ def test_fields_of_an_item() -> None:
     assert item.kind == "gpu" and item.vendor == "NVIDIA" and item.watts == 400
     assert spec.text[item.span[0] : item.span[1]] == "8 x NVIDIA A100-SXM4-80GB GPUs"
     assert spec.has_count and spec.has_device and not spec.is_vague
-    assert spec.rated_watts == 3200
-    assert spec.unrecognized == ("Trained",)
+    assert item.count is not None and item.watts is not None
+    assert total_watts([(item.count, item.watts)]) == 3200
 
 
 def test_cpu_counts_are_logical_cpus() -> None:
     (item,) = parse_hardware("12 CPU (i7-9750H CPU @ 2.60GHz)").items
     assert item.count_unit == "core"
-    assert parse_hardware("12 CPU (i7-9750H CPU @ 2.60GHz)").rated_watts is None
     (package,) = parse_hardware("2 x Intel Xeon Gold 6145").items
     assert package.count_unit == "device"
 
@@ -278,13 +270,21 @@ def test_notes() -> None:
     assert "'='" in parse_hardware("TPU v3-256 = 32 nodes of TPU VM v3-8").notes[0]
 
 
-def test_unrecognized() -> None:
-    assert parse_hardware("cloud").unrecognized == ("cloud",)
-    assert parse_hardware("GPU Power").unrecognized == ("Power",)
-    assert parse_hardware("Desktop device (1 x NVIDIA GeForce RTX 3060)").unrecognized == (
-        "Desktop device",
-    )
-    assert parse_hardware("1x NVIDIA Tesla T4 (16 GB)").unrecognized == ()
+@pytest.mark.parametrize(
+    ("counted", "watts"),
+    [
+        ([], Decimal(0)),
+        ([(8, 400.0)], Decimal(3200)),
+        ([(0, 300.0)], Decimal(0)),
+        (
+            [(1, 0.1), (2, 0.2)],
+            Decimal("0.5"),
+        ),  # as the catalogue writes them, not binary fractions
+        ([(3, 70.5), (2, 250.0)], Decimal("711.5")),
+    ],
+)
+def test_total_watts(counted: list[tuple[int, float]], watts: Decimal) -> None:
+    assert total_watts(counted) == watts
 
 
 def test_spec_is_picklable_and_frozen() -> None:
@@ -352,10 +352,8 @@ def test_count_and_gpu(entry: Device, count: int) -> None:
 
 
 def test_catalogue_is_loaded_lazily() -> None:
-    code = "import sys, cardlint.hardware.parse; print('cardlint.hardware.parse' in sys.modules, 'json' in sys.modules)"
-    script = (
-        code + "; import cardlint.hardware.parse as h; print(h._catalogue.cache_info().currsize)"
-    )
+    code = "import sys, cardlint.hardware.parse; print('cardlint.hardware.catalogue' in sys.modules, 'json' in sys.modules)"
+    script = code + "; import cardlint.hardware.catalogue as c; print(c.load.cache_info().currsize)"
     out = subprocess.run(
         [sys.executable, "-c", script], capture_output=True, text=True, check=True, cwd=ROOT
     )
@@ -402,17 +400,17 @@ def test_lazy_rows_are_the_json_rows() -> None:
     """The loader decodes rows line by line; it must read what a JSON parser reads."""
     with open(DATA_FILE, encoding="utf-8") as handle:
         data = json.load(handle)
-    catalogue = hardware._catalogue()
-    assert [catalogue.row(index) for index in range(len(catalogue.row_lines))] == data["devices"]
-    assert catalogue.first_words == data["first_words"]
+    loaded = catalogue.load()
+    assert [loaded.row(index) for index in range(len(loaded.row_lines))] == data["devices"]
+    assert loaded.first_words == data["first_words"]
     rows_by_word: dict[str, list[int]] = {}
     for index, row in enumerate(data["devices"]):
         for word in dict.fromkeys(key.partition(" ")[0] for key in row[5]):
             rows_by_word.setdefault(word, []).append(index)
     assert {
-        word: [int(i) for i in indices.split()] for word, indices in catalogue.first_words.items()
+        word: [int(i) for i in indices.split()] for word, indices in loaded.first_words.items()
     } == rows_by_word
-    assert all(catalogue.by_id[row[0]] == index for index, row in enumerate(data["devices"]))
+    assert all(loaded.by_id[row[0]] == index for index, row in enumerate(data["devices"]))
 
 
 def test_another_layout_is_refused(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
@@ -420,13 +418,13 @@ def test_another_layout_is_refused(tmp_path: Path, monkeypatch: pytest.MonkeyPat
         data = json.load(handle)
     relaid = tmp_path / "hardware.json"
     relaid.write_text(json.dumps(data, indent=2), encoding="utf-8")  # valid JSON, other line layout
-    monkeypatch.setattr(hardware, "DATA_FILE", str(relaid))
-    hardware._catalogue.cache_clear()
+    monkeypatch.setattr(catalogue, "DATA_FILE", str(relaid))
+    catalogue.load.cache_clear()
     try:
         with pytest.raises(ValueError, match="not the layout"):
-            hardware._catalogue()
+            catalogue.load()
     finally:
-        hardware._catalogue.cache_clear()
+        catalogue.load.cache_clear()
 
 
 def test_package_data_shape() -> None:

@@ -1,9 +1,7 @@
-"""Read free-text hardware descriptions ("8 v100 GPUs", "4xH100", "TPU v3-8") against a catalogue.
+"""Read free-text hardware descriptions ("8 v100 GPUs", "4xH100", "TPU v3-8") against the catalogue.
 
-The catalogue (``cardlint/data/hardware.json``, built by ``scripts/build_hardware_data.py`` from
-``hardware-power.csv``) gives each known GPU, TPU, CPU and SoC its rated power; it is read once,
-on first use. A device that the catalogue does not hold is reported with its name as written
-and no wattage: nothing here invents a figure.
+The catalogue (:mod:`cardlint.hardware.catalogue`) gives each known device its rated power. A
+device that the catalogue does not hold is reported with its name as written and no wattage.
 
 Matching is by whole tokens, case-insensitively, longest alias first. "A100-SXM4-80GB" and
 "A100 SXM4 80GB" are the same tokens; "RTX3090" matches "RTX 3090", but "A 100" does not match
@@ -22,24 +20,12 @@ with a note.
 """
 
 import functools
-import json
 import math
-import os
 import re
 from typing import NamedTuple
 
-DATA_FILE = os.path.join(os.path.dirname(os.path.dirname(__file__)), "data", "hardware.json")
-KINDS = ("gpu", "tpu", "cpu", "soc")
-
-
-class Device(NamedTuple):
-    """A catalogue entry: rated power per device (per chip for TPUs), in watts."""
-
-    id: str
-    kind: str
-    vendor: str
-    name: str
-    watts: float
+from cardlint.hardware.catalogue import KINDS, Catalogue, Device, Node, device, load
+from cardlint.hardware.tokens import FILLER, FORM_FACTORS, SOFT_SEPS, tokenize
 
 
 class HardwareItem(NamedTuple):
@@ -65,11 +51,10 @@ class HardwareItem(NamedTuple):
 
 
 class HardwareSpec(NamedTuple):
-    """What a hardware description says: its items, what was not understood, and notes."""
+    """What a hardware description says: its items, and notes on how it was read."""
 
     text: str
     items: tuple[HardwareItem, ...]
-    unrecognized: tuple[str, ...]
     notes: tuple[str, ...]
 
     @property
@@ -86,28 +71,6 @@ class HardwareSpec(NamedTuple):
     def is_vague(self) -> bool:
         """No count or no named device: what CO2402 reports."""
         return not (self.has_count and self.has_device)
-
-    @property
-    def rated_watts(self) -> float | None:
-        """Sum of count x rated watts over items that have both (a lower bound); None if none has."""
-        known = [
-            item.count * item.watts
-            for item in self.items
-            if item.count is not None and item.watts is not None and item.count_unit == "device"
-        ]
-        return sum(known) if known else None
-
-
-def device(device_id: str) -> Device | None:
-    """The catalogue entry with this id, or None."""
-    catalogue = _catalogue()
-    index = catalogue.by_id.get(device_id)
-    return None if index is None else catalogue.device(index)
-
-
-def devices() -> tuple[Device, ...]:
-    """Every catalogue entry, in the data file's order."""
-    return _catalogue().devices
 
 
 @functools.lru_cache(maxsize=4096)
@@ -143,174 +106,10 @@ def format_hardware(items: tuple[HardwareItem, ...] | list[HardwareItem]) -> str
     return ", ".join(parts)
 
 
-def alias_key(text: str) -> str:
-    """The form an alias is stored and matched in: lower case, noise dropped, tokens joined as written.
-
-    Words written together stay together ("a100"); separate words, and punctuation other than
-    brackets (written as ","), are separated by spaces.
-    """
-    out: list[str] = []
-    for token in _tokenize(text):
-        if token.norm in _FILLER or token.norm in _SOFT_SEPS:
-            continue
-        if out and not token.glued:
-            out.append(" ")
-        out.append("," if token.sep else token.norm)
-    return "".join(out)
-
-
-# --- catalogue ---------------------------------------------------------------------------
-
-
-_KEY_PART_RE = re.compile(r"[a-z]+|\d+(?:\.\d+)?|[+,]")
-
-
-class _Node:
-    """A trie node over alias tokens; ``ends`` holds (length, glued positions, device index)."""
-
-    __slots__ = ("children", "ends")
-
-    def __init__(self) -> None:
-        self.children: dict[str, _Node] = {}
-        self.ends: list[tuple[int, tuple[int, ...], int]] = []
-
-
-class _Catalogue:
-    """The loaded data: devices, their memory sizes and form factors, and aliases by first word.
-
-    The data file holds one device row per line, so a row is decoded from JSON only when a text
-    first reaches one of its alias words, and the aliases of a first word are put in a trie then.
-    """
-
-    def __init__(self, row_lines: list[bytes], first_words: dict[str, str]) -> None:
-        self.row_lines = row_lines
-        self.first_words = first_words  # the row indices of each first word, as written: "3 17 204"
-        self._rows: dict[int, list] = {}  # type: ignore[type-arg]
-        self._devices: dict[int, Device] = {}
-        self.tries: dict[str, _Node] = {}
-
-    def row(self, index: int) -> list:  # type: ignore[type-arg]
-        """``[id, kind, vendor, name, watts, alias keys, memory sizes]`` of row ``index``."""
-        found = self._rows.get(index)
-        if found is None:
-            found = self._rows[index] = json.loads(self.row_lines[index].rstrip(b","))
-        return found
-
-    @functools.cached_property
-    def by_id(self) -> dict[str, int]:
-        return {self.row(index)[0]: index for index in range(len(self.row_lines))}
-
-    def device(self, index: int) -> Device:
-        """The device of row ``index``, built on first use (most of the 4,800 rows never are)."""
-        found = self._devices.get(index)
-        if found is None:
-            found = self._devices[index] = Device(*self.row(index)[:5])
-        return found
-
-    @property
-    def devices(self) -> tuple[Device, ...]:
-        return tuple(self.device(index) for index in range(len(self.row_lines)))
-
-    def memory(self, index: int) -> frozenset[int]:
-        """The memory sizes (GB) written in the device's name and aliases."""
-        return frozenset(self.row(index)[6])
-
-    def form(self, index: int) -> frozenset[str]:
-        """The form-factor words in a GPU's name (SXM, PCIe, ...)."""
-        found = self.device(index)
-        if found.kind != "gpu":
-            return frozenset()
-        return frozenset(t.norm for t in _tokenize(found.name)) & _FORM_FACTORS
-
-    def trie(self, first_word: str) -> _Node:
-        """The trie of the aliases whose first word is ``first_word``."""
-        root = self.tries.get(first_word)
-        if root is None:
-            root = self.tries[first_word] = _Node()
-            indices = map(int, self.first_words.get(first_word, "").split())
-            keys = [(key, index) for index in indices for key in self.row(index)[5]]
-            for key, index in keys:
-                if key.partition(" ")[0] != first_word:
-                    continue
-                node = root
-                length = 0
-                glued: list[int] = []
-                for word in key.split(" "):
-                    parts = _KEY_PART_RE.findall(word)
-                    glued.extend(range(length + 1, length + len(parts)))
-                    for part in parts:
-                        node = node.children.setdefault(part, _Node())
-                    length += len(parts)
-                node.ends.append((length, tuple(glued), index))
-        return root
-
-
-_HEADER = b'{"format":2,"source":"hardware-power.csv","devices":['
-_FIRST_WORDS = b'"first_words":'
-
-
-@functools.cache
-def _catalogue() -> _Catalogue:
-    """The catalogue, split into its row lines (the layout scripts/build_hardware_data.py writes).
-
-    The lines stay UTF-8 bytes until a row is needed (json reads bytes): decoding the whole file
-    would cost more than reading it.
-    """
-    with open(DATA_FILE, "rb") as handle:
-        lines = handle.read().splitlines()
-    if lines[0] != _HEADER or lines[-2] != b"]," or not lines[-1].startswith(_FIRST_WORDS):
-        raise ValueError(f"{DATA_FILE}: not the layout scripts/build_hardware_data.py writes")
-    return _Catalogue(lines[1:-2], json.loads(lines[-1][len(_FIRST_WORDS) : -1]))
-
-
-# --- tokens ------------------------------------------------------------------------------
-
-
-class _Token:
-    """A word, number or punctuation mark of the text, with where it is and what precedes it."""
-
-    __slots__ = ("norm", "start", "end", "glued", "gap", "sep")
-
-    def __init__(self, norm: str, start: int, end: int, glued: bool, gap: str, sep: bool) -> None:
-        self.norm = norm  # lower case
-        self.start = start
-        self.end = end
-        self.glued = glued  # no gap since the previous token
-        self.gap = gap  # the text between the previous token and this one
-        self.sep = sep  # punctuation such as "," "+" "(" "="
-
-
-_NOISE_RE = re.compile(r"\s*(?:\(\s*(?:r|tm|c)\s*\)|[®™©])", re.I)
-_TOKEN_RE = re.compile(
-    r"(?P<noise>\(\s*(?:r|tm|c)\s*\)|[®™©])|(?P<word>(?<=\d)x(?=[a-z]+\d)|[a-z]+|\d+(?:\.\d+)?|(?<=[a-z0-9])\+|[×])|(?P<sep>[,;+/&()=|@\[\]{}*])",
-    re.I,
-)
-
-
-def _tokenize(text: str) -> list[_Token]:
-    tokens: list[_Token] = []
-    last = 0
-    for m in _TOKEN_RE.finditer(text):
-        if m.group("noise"):
-            continue
-        gap = text[last : m.start()]
-        norm = m.group().lower()
-        if norm in ("×", "*"):
-            norm, is_sep = "x", False
-        else:
-            is_sep = m.group("sep") is not None
-        glued = bool(tokens) and gap == "" and not is_sep and not tokens[-1].sep
-        tokens.append(_Token(norm, m.start(), m.end(), glued, gap, is_sep))
-        last = m.end()
-    return tokens
-
-
-_FILLER = frozenset({"cpu", "processor"})
-_FORM_FACTORS = frozenset({"pcie", "sxm", "nvl"})
+_NOISE_RE = re.compile(r"\s*(?:\(\s*(?:r|tm|c)\s*\)|[®™©])", re.I)  # "(R)", "™" in a name
 _VARIANTS = frozenset({"laptop", "mobile", "notebook", "max", "ultra", "pro", "ti", "super", "q"})
 _MEMORY_WORDS = frozenset({"gb", "g", "gib"})
 _SYSTEM_MEMORY = frozenset({"ram", "system", "dram", "ddr"})
-_SOFT_SEPS = frozenset({"(", ")", "[", "]"})
 _GROUPS = frozenset(
     {
         "pod",
@@ -395,46 +194,6 @@ _STOP_WORDS = frozenset(
         "type",
     }
 )
-# words that are understood without being part of an item
-_NOISE_WORDS = (
-    frozenset(
-        {
-            "the",
-            "a",
-            "an",
-            "each",
-            "total",
-            "equivalent",
-            "similar",
-            "gb",
-            "g",
-            "gib",
-            "tb",
-            "gen",
-            "models",
-            "number",
-            "hardware",
-            "used",
-            "core",
-            "st",
-            "nd",
-            "rd",
-            "th",
-            "generation",
-            "ghz",
-            "mhz",
-            "hbm",
-            "gddr",
-            "plus",
-            "chip",
-            "chips",
-        }
-    )
-    | _STOP_WORDS
-    | _GROUPS
-    | _FILLER
-    | _FORM_FACTORS
-)
 _HEDGES = ("or equivalent", "or similar")
 
 _TPU_RE = re.compile(
@@ -459,7 +218,7 @@ class _Parser:
                 self.notes.append(
                     "text after '=' taken as another description of the same hardware; not read"
                 )
-        self.tokens = _tokenize(head)
+        self.tokens = tokenize(head)
         self.covered = [False] * len(self.tokens)
         # (first token, last token, item without its span)
         self.found: list[tuple[int, int, HardwareItem]] = []
@@ -474,7 +233,7 @@ class _Parser:
         for hedge in _HEDGES:
             if hedge in lowered:
                 self.notes.append(f"'{hedge}': the hardware is not stated exactly")
-        return HardwareSpec(self.text, tuple(items), tuple(self._unrecognized()), tuple(self.notes))
+        return HardwareSpec(self.text, tuple(items), tuple(self.notes))
 
     # -- helpers on tokens
 
@@ -575,11 +334,9 @@ class _Parser:
 
     def _catalogue_devices(self) -> list[tuple[int, Device]]:
         """Accept catalogue matches; return refused ones (position, device) as seeds for unknowns."""
-        catalogue = _catalogue()
+        catalogue = load()
         view = [
-            i
-            for i, t in enumerate(self.tokens)
-            if t.norm not in _FILLER and t.norm not in _SOFT_SEPS
+            i for i, t in enumerate(self.tokens) if t.norm not in FILLER and t.norm not in SOFT_SEPS
         ]
         norms = tuple("," if self.tokens[i].sep else self.tokens[i].norm for i in view)
         rejected: list[tuple[int, Device]] = []
@@ -612,7 +369,7 @@ class _Parser:
         return rejected
 
     def _candidates(
-        self, catalogue: _Catalogue, norms: tuple[str, ...], view: list[int], pos: int
+        self, catalogue: Catalogue, norms: tuple[str, ...], view: list[int], pos: int
     ) -> list[tuple[int, int]]:
         """(length, device index) of the aliases matching at ``pos``, longest first. An alias's
         first word is a run of glued tokens, so each glued prefix of the text is looked up."""
@@ -622,7 +379,7 @@ class _Parser:
             if k > pos and not self.tokens[view[k]].glued:
                 break
             word += norms[k]
-            node: _Node | None = catalogue.trie(word)
+            node: Node | None = catalogue.trie(word)
             j = pos
             while node is not None and j < len(norms):
                 node = node.children.get(norms[j])
@@ -640,13 +397,13 @@ class _Parser:
     def _may_end(self, i: int) -> bool:
         return i + 1 >= len(self.tokens) or not self.tokens[i + 1].glued
 
-    def _fits(self, catalogue: _Catalogue, index: int, last: int) -> bool:
+    def _fits(self, catalogue: Catalogue, index: int, last: int) -> bool:
         """Whether the words after a match leave it the same product (no other memory, form or variant)."""
         j = last + 1
         while j < len(self.tokens):
             token = self.tokens[j]
             if token.sep:
-                if token.norm not in _SOFT_SEPS:
+                if token.norm not in SOFT_SEPS:
                     return True
                 j += 1
                 continue
@@ -663,7 +420,7 @@ class _Parser:
                 continue
             if token.norm in _VARIANTS:
                 return False
-            if token.norm in _FORM_FACTORS:
+            if token.norm in FORM_FACTORS:
                 forms = catalogue.form(index)
                 return not forms or token.norm in forms
             return True
@@ -810,24 +567,3 @@ class _Parser:
             elif one.count == count.count:
                 items.remove(count)
         return items
-
-    def _unrecognized(self) -> list[str]:
-        """Runs of words that are neither part of an item nor known filler."""
-        runs: list[str] = []
-        first: int | None = None
-        for i, token in enumerate(self.tokens):
-            unknown = (
-                not token.sep
-                and not self.covered[i]
-                and not (
-                    token.norm in _NOISE_WORDS or token.norm[0].isdigit() or token.norm in _GENERIC
-                )
-            )
-            if unknown and first is None:
-                first = i
-            elif not unknown and first is not None:
-                runs.append(self._span_text(first, i - 1))
-                first = None
-        if first is not None:
-            runs.append(self._span_text(first, len(self.tokens) - 1))
-        return runs
