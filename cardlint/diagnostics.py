@@ -4,13 +4,19 @@ All are named tuples of plain values, so they are immutable, pickle and cross pr
 """
 
 import bisect
+from enum import Enum
 from typing import Any, NamedTuple
 
 from cardlint.reading.card import Position
 
 DOCS_URL = "https://github.com/cardlint/cardlint/blob/main/docs/rules.md#{code}"
 
-SEVERITIES = ("error", "warning")
+
+class Applicability(str, Enum):
+    """Whether a fix is applied by ``--fix`` (safe) or only with ``--unsafe-fixes`` (unsafe)."""
+
+    SAFE = "safe"
+    UNSAFE = "unsafe"
 
 
 class Edit(NamedTuple):

@@ -27,12 +27,9 @@ README_NAME = "README.md"
 
 
 class Target(NamedTuple):
-    """One thing to lint: a local file (``path``, spelt as pathlib spells it) or a Hub repository (``repo_id``)."""
+    """One local file to lint, spelt as pathlib spells it."""
 
-    display: str
-    path: str | None = None
-    repo_id: str | None = None
-    explicit: bool = True  # named on the command line rather than found in a folder
+    path: str
 
 
 def find_cards(
@@ -68,9 +65,9 @@ def expand(
             cards = find_cards(path, include)
             if not cards and include == (README_NAME,):
                 cards = _markdown_instead(path)
-            targets.extend(Target(found, found, explicit=False) for found in cards)
+            targets.extend(Target(found) for found in cards)
         elif os.path.lexists(path):
-            targets.append(Target(argument, path))
+            targets.append(Target(path))
         else:
             missing.append(argument)
     return targets, missing

@@ -161,7 +161,7 @@ def test_fields_of_a_statement() -> None:
     text = "# Card\n\n- **GPU:** 1 NVIDIA A100\n- **Emissions:** 1.23 KgCO2 (Germany)\n"
     (found,) = find_text_emissions(text)
     assert found.label == "Emissions"
-    assert found.layout == "field" and found.unit_source == "text" and found.row is None
+    assert found.unit_source == "text" and found.row is None
     assert text[found.start : found.end] == "**Emissions:** 1.23 KgCO2"
     assert found.amount.unit == "kg" and found.amount.decimals == 2
     assert found.amount.agrees_with(1230) and not found.amount.agrees_with(1.23)
@@ -177,10 +177,7 @@ def test_unit_from_label() -> None:
 def test_table_row_labels() -> None:
     text = "| | Carbon Emitted (kgCO2eq) |\n|---|---|\n| Run A | 2 |\n| Total | 2 |\n"
     found = find_text_emissions(text)
-    assert [(s.row, s.layout, s.unit_source) for s in found] == [
-        ("Run A", "table", "label"),
-        ("Total", "table", "label"),
-    ]
+    assert [(s.row, s.unit_source) for s in found] == [("Run A", "label"), ("Total", "label")]
 
 
 TRAPS = [

@@ -99,7 +99,7 @@ _OTHER_RE = re.compile(
     re.I,
 )
 _NUMBER_RE = re.compile(
-    r"(?P<approx>(?:~|≈|∼|approx(?:\.|imately)|about|around|roughly|ca\.)\s*)?"
+    r"(?:(?:~|≈|∼|approx(?:\.|imately)|about|around|roughly|ca\.)\s*)?"  # "about 5 kg": 5 kg
     r"(?P<sign>[-+−])?(?P<num>\d+(?:[.,]\d+)*|[.,]\d+)(?P<exp>[eE][-+−]?\d+)?",
     re.I,
 )
@@ -113,8 +113,7 @@ class Amount(NamedTuple):
 
     ``value`` is in ``unit`` (``None``: no unit was written). ``decimals`` is the number of
     decimal places as printed, counting an exponent ("1.2e-05" has 6; "1e3" has -3).
-    ``mentions_co2`` says the unit named CO2 ("kgCO2e"); ``approximate`` that "~" or "about"
-    came before the number; ``ambiguous`` is the separator that could be either ("," when
+    ``mentions_co2`` says the unit named CO2 ("kgCO2e"); ``ambiguous`` is the separator that could be either ("," when
     "24,690" was read as 24690, "." when "1.234" was read as 1.234), else "".
     """
 
@@ -122,7 +121,6 @@ class Amount(NamedTuple):
     unit: str | None
     decimals: int
     mentions_co2: bool = False
-    approximate: bool = False
     ambiguous: str = ""
 
     @property
@@ -223,7 +221,7 @@ def match_amount(text: str, pos: int = 0) -> tuple[Amount, int, int] | None:
     if m.group("sign") in ("-", "−"):
         value = -value
     unit, co2, end = _read_unit(text, m.end())
-    return Amount(value, unit, decimals, co2, bool(m.group("approx")), ambiguous), m.start(), end
+    return Amount(value, unit, decimals, co2, ambiguous), m.start(), end
 
 
 # separator -> (its name, how it was read, how else it could be read)

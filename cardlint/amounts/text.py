@@ -37,8 +37,7 @@ class TextAmount(NamedTuple):
 
     ``start``/``end`` span the statement (label to amount), ``value_start``/``value_end`` the
     amount as written. ``unit_source`` is "text" (after the number) or "label" (label or
-    column header). ``layout`` is "field", "table" or "prose"; ``row`` is the row label of a
-    table row or the label of a part, else None.
+    column header). ``row`` is the row label of a table row or the label of a part, else None.
     """
 
     start: int
@@ -48,7 +47,6 @@ class TextAmount(NamedTuple):
     label: str
     amount: Amount
     unit_source: str
-    layout: str
     role: str
     row: str | None = None
 
@@ -279,7 +277,6 @@ class _Finder:
                 label,
                 amount,
                 unit_source,
-                "field",
                 role,
                 row,
             )
@@ -310,7 +307,6 @@ class _Finder:
                     label,
                     amount,
                     "text",
-                    "prose",
                     role,
                 )
             )
@@ -397,7 +393,6 @@ class _Finder:
             label,
             amount,
             unit_source,
-            "table",
             "single",
             row_label,
         )

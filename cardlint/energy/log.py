@@ -11,10 +11,10 @@ import json
 import os
 from typing import Any
 
+# Defined here once: cardlint.logs reads the log by these (its reader imports them).
 DEFAULT_LOG = "cardlint-energy.jsonl"  # the name readers look for beside a README
-
-FORMAT = "cardlint-energy"
-FORMAT_VERSION = 1
+FORMAT = "cardlint-energy"  # the header's "format"
+FORMAT_VERSION = 1  # the header's "format_version"
 
 
 class EnergyLogWriter:

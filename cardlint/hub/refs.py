@@ -13,7 +13,6 @@ from urllib.parse import unquote
 
 README = "README.md"
 DEFAULT_REVISION = "main"
-REPO_TYPES = ("model", "dataset", "space")
 _PREFIX = {"model": "", "dataset": "datasets/", "space": "spaces/"}
 _KIND = {"datasets": "dataset", "spaces": "space"}
 

@@ -14,16 +14,14 @@ from collections import Counter
 from decimal import Decimal
 from typing import Any
 
+from cardlint.energy.log import FORMAT as LOG_FORMAT
+from cardlint.energy.log import FORMAT_VERSION
 from cardlint.speedups.paths import normal
 
 from ._parse import checked, measured, read_with, total
 from .measurement import Device, Location, LogError, Measurement, Run
-from .names import CARDLINT_ENERGY_NAME
 
-FORMAT = "cardlint"
-LOG_FORMAT = "cardlint-energy"
-FORMAT_VERSION = 1
-DEFAULT_NAME = CARDLINT_ENERGY_NAME
+FORMAT = "cardlint"  # the tool's name among the log formats cardlint reads
 
 _JOULES_PER_KWH = Decimal(3_600_000)
 _COMPONENTS = {"cpu": "cpu", "gpu": "gpu", "dram": "ram"}

@@ -1,20 +1,21 @@
 """The names measurement tools give their logs, finding them beside a README, and LogError.
 
-Imports nothing else from the package but its path helpers, so that looking for logs costs a
-folder listing and no parser is loaded for a card that has none.
+Imports nothing else from the package but its path helpers and the name the energy meter gives
+its log, so that looking for logs costs a folder listing and no parser is loaded for a card that
+has none.
 """
 
 from __future__ import annotations
 
 import os
 
+from cardlint.energy.log import DEFAULT_LOG
 from cardlint.speedups.paths import normal
 
 CODECARBON_NAME = "emissions.csv"
 ECO2AI_NAME = "emission.csv"
-CARDLINT_ENERGY_NAME = "cardlint-energy.jsonl"
 CARBONTRACKER_SUFFIX = "_carbontracker_output.log"
-DEFAULT_NAMES = (CODECARBON_NAME, ECO2AI_NAME, CARDLINT_ENERGY_NAME)
+DEFAULT_NAMES = (CODECARBON_NAME, ECO2AI_NAME, DEFAULT_LOG)
 
 
 def is_default_name(name: str) -> bool:

@@ -1,5 +1,6 @@
 """What the energy meter writes is what the fixer reads: the meter's log, read by cardlint's log
-reader, gives the meter's own totals (the writer and the reader each define the format)."""
+reader, gives the meter's own totals (the format's name and version are defined once, by the
+writer, and the reader imports them)."""
 
 from __future__ import annotations
 
@@ -10,8 +11,10 @@ from pathlib import Path
 import pytest
 
 from cardlint.energy import EnergyMeter
+from cardlint.energy.log import DEFAULT_LOG
 from cardlint.energy.testing import FakeDevice, FakeNvml, SineTrace
 from cardlint.logs.discover import read_log
+from cardlint.logs.names import discover_logs
 
 
 def _resolver(location: str) -> tuple[str | None, float, int | None, str | None] | None:
@@ -22,7 +25,7 @@ def _resolver(location: str) -> tuple[str | None, float, int | None, str | None]
 def test_the_meters_log_reads_back_with_its_totals(
     tmp_path: Path, no_rapl: Path, pue: float
 ) -> None:
-    log = tmp_path / "cardlint-energy.jsonl"
+    log = tmp_path / DEFAULT_LOG
     nvml = FakeNvml(
         [FakeDevice("NVIDIA A100-SXM4-80GB", "GPU-aaaa", SineTrace(250.0, 120.0, 0.7))] * 2
     )
@@ -42,6 +45,7 @@ def test_the_meters_log_reads_back_with_its_totals(
     assert result is not None
     end = result.end_record()
 
+    assert discover_logs(tmp_path) == [str(log)]  # found beside a README under the meter's name
     measurement = read_log(log)
     assert measurement.format == "cardlint" and measurement.tool == "cardlint"
     assert measurement.energy_kwh is not None and measurement.emissions_g is not None
