@@ -1,27 +1,17 @@
 """The JSON Schema for ``co2_eq_emissions``: loading it, and validating against it.
 
-jsonschema is imported only when a value is not plainly valid, so a clean local check
-never pays for it.
+jsonschema is imported only when a value is not plainly valid (``speedups.json_schema``), so a
+clean local check never pays for it.
 """
 
 import json
-import math
 import os
 from functools import lru_cache
 from typing import Any, NamedTuple
 
+from cardlint.speedups.json_schema import plainly_valid
+
 SCHEMA_FILE = "co2_eq_emissions.schema.json"
-_QUICK_KEYWORDS = {
-    "title",
-    "description",
-    "examples",
-    "type",
-    "enum",
-    "minimum",
-    "exclusiveMinimum",
-    "$ref",
-}
-_TYPES = {"number": (int, float), "string": (str,), "boolean": (bool,)}
 
 
 def schema_path() -> str:
@@ -58,9 +48,10 @@ def validate(instance: Any) -> list[SchemaError]:
     The branch of the top-level ``oneOf`` is chosen by the instance's shape, so errors name
     what is wrong inside that shape rather than "is not valid under any of the given schemas".
     """
-    if _plainly_valid(instance):
-        return []
     branch = "mapping" if isinstance(instance, dict) else "emissions"
+    schema = co2_schema()
+    if plainly_valid(instance, schema["$defs"][branch], schema):
+        return []
     errors = _validator(branch).iter_errors(instance)
     found = [
         SchemaError(tuple(error.absolute_path), str(error.validator), error.message)
@@ -78,36 +69,3 @@ def _validator(branch: str) -> Any:
     return Draft202012Validator(
         {"$schema": schema["$schema"], "$defs": schema["$defs"], "$ref": f"#/$defs/{branch}"}
     )
-
-
-def _plainly_valid(instance: Any) -> bool:
-    """True when the instance obviously satisfies the schema (checked from the schema's own keywords)."""
-    defs = co2_schema()["$defs"]
-    if not isinstance(instance, dict):
-        return _satisfies(instance, defs["emissions"])
-    mapping = defs["mapping"]
-    properties = mapping["properties"]
-    if any(key not in instance for key in mapping["required"]):
-        return False
-    return all(
-        key in properties and _satisfies(value, properties[key]) for key, value in instance.items()
-    )
-
-
-def _satisfies(value: Any, subschema: dict[str, Any]) -> bool:
-    if "$ref" in subschema:
-        subschema = co2_schema()["$defs"][subschema["$ref"].rsplit("/", 1)[-1]]
-    if not set(subschema) <= _QUICK_KEYWORDS:
-        return False
-    expected = _TYPES[subschema["type"]]
-    if isinstance(value, bool) and bool not in expected:
-        return False
-    if not isinstance(value, expected):
-        return False
-    if isinstance(value, float) and not math.isfinite(value):
-        return False
-    if "enum" in subschema and value not in subschema["enum"]:
-        return False
-    if "minimum" in subschema and not value >= subschema["minimum"]:
-        return False
-    return not ("exclusiveMinimum" in subschema and not value > subschema["exclusiveMinimum"])
