@@ -1,21 +1,22 @@
-"""Every README example whose output the README shows is run, and its output must be what is shown.
+"""Every example whose output the README or a page of docs/ shows is run, and its output must be what is shown.
 
 An example is a fenced ``sh`` block followed (blank lines apart) by a fenced ``text`` block with
 its output, or a ``console`` block of ``$ command`` lines, each followed by its output. Each runs
-in a fresh empty folder holding a copy of the repository's ``examples/`` folder, with the
+in a fresh empty folder holding a copy of the repository's ``examples/`` folder (so commands are
+written as run from the repository's root), with the
 ``cardlint`` beside this Python first on PATH, no colour, no network for the Hub client, and
 stdout and stderr merged in the order they were written (as on a terminal); an ``sh`` block runs
 as one bash script, so ``printf ... > README.md`` lines set up its files.
 
 In the expected output a line ``...`` stands for any number of lines, and a line ending in
 ``...`` for one line that starts with what comes before it. An HTML comment on the line before an
-example changes how it runs (it is not shown on GitHub, and it is plain in the README's source):
+example changes how it runs (it is not shown on GitHub, and it is plain in the page's source):
 
 - ``<!-- example: skip: REASON -->``: not run, reported as skipped with its reason (network, GPU);
 - ``<!-- example: copy PATH ... -->``: also copy these repository files or folders into the folder.
 
-Run ``python tests/test_readme_examples.py`` to check the whole README and print, for each
-example that fails, the output it gives now.
+Run ``python tests/test_readme_examples.py`` to check the README and every page of docs/ and
+print, for each example that fails, the output it gives now.
 """
 
 from __future__ import annotations
@@ -31,7 +32,7 @@ from typing import NamedTuple
 import pytest
 
 REPO = Path(__file__).resolve().parents[1]
-README = REPO / "README.md"
+PAGES = [REPO / "README.md", *sorted((REPO / "docs").glob("*.md"))]
 FENCE = re.compile(r"^```(\w*)\n(.*?)^```[ \t]*\n", re.M | re.S)
 DIRECTIVE = re.compile(
     r"<!--[ \t]*example:[ \t]*([^\n]*?)[ \t]*-->[ \t]*\n$"
@@ -40,8 +41,9 @@ TIMEOUT_S = 120
 
 
 class Example(NamedTuple):
-    """One runnable example of the README."""
+    """One runnable example of the README or a page of docs/."""
 
+    page: str  # its file, relative to the repository
     line: int  # of its opening fence
     commands: list[str]  # one bash script per entry
     expected: str
@@ -51,11 +53,11 @@ class Example(NamedTuple):
     @property
     def name(self) -> str:
         first = self.commands[0].strip().splitlines()[-1] if self.commands else ""
-        return f"README.md:{self.line}: {first[:60]}"
+        return f"{self.page}:{self.line}: {first[:60]}"
 
 
-def examples(text: str) -> list[Example]:
-    """The examples of a README's text, in order."""
+def examples(text: str, page: str = "README.md") -> list[Example]:
+    """The examples of a page's text, in order."""
     fences = list(FENCE.finditer(text))
     found = []
     for index, fence in enumerate(fences):
@@ -74,7 +76,7 @@ def examples(text: str) -> list[Example]:
             continue
         skip, copies = _directive(text[: fence.start()])
         found.append(
-            Example(text.count("\n", 0, fence.start()) + 1, commands, expected, skip, copies)
+            Example(page, text.count("\n", 0, fence.start()) + 1, commands, expected, skip, copies)
         )
     return found
 
@@ -157,11 +159,28 @@ def _match(want: list[str], got: list[str]) -> bool:
     return line_ok and _match(want[1:], got[1:])
 
 
-ALL = examples(README.read_text(encoding="utf-8"))
+ALL = [
+    example
+    for path in PAGES
+    for example in examples(path.read_text(encoding="utf-8"), path.relative_to(REPO).as_posix())
+]
+
+
+def runnable(page: str | None = None) -> list[Example]:
+    """The examples that run (of one page, or of all)."""
+    return [e for e in ALL if e.skip is None and page in (None, e.page)]
 
 
 def test_the_readme_has_examples_to_run() -> None:
-    assert sum(1 for example in ALL if example.skip is None) >= 5
+    assert len(runnable("README.md")) >= 4  # the tour: check, fix, a log, GitHub annotations
+
+
+def test_the_docs_keep_their_examples() -> None:
+    """The README's 11 runnable examples of before the docs/ pages still run, wherever they moved."""
+    assert len(runnable()) - len(runnable("README.md")) >= 11
+    assert {"docs/checking.md", "docs/fixing.md", "docs/logs.md", "docs/locations.md"} <= {
+        e.page for e in runnable()
+    }
 
 
 @pytest.mark.parametrize("example", ALL, ids=[example.name for example in ALL])
@@ -170,7 +189,7 @@ def test_readme_example(example: Example, tmp_path: Path) -> None:
         pytest.skip(example.skip)
     actual = run(example, tmp_path)
     assert matches(example.expected, actual), (
-        f"{example.name}: the README shows\n{example.expected}\nbut it prints\n{actual}"
+        f"{example.name}: the page shows\n{example.expected}\nbut it prints\n{actual}"
     )
 
 
@@ -199,16 +218,17 @@ def test_examples_are_found_with_their_directives() -> None:
         "<!-- example: copy tests/cases -->\n```sh\nls\n```\n```text\nexamples\n```\n"
         "```sh\nno output shown\n```\n\n```python\nprint(1)\n```\n"
     )
-    found = examples(text)
-    assert [(e.line, e.commands, e.expected, e.skip, e.copies) for e in found] == [
-        (1, ["echo hi\n"], "hi\n", None, ()),
-        (9, ["nvidia-smi\n"], "GPU 0\n", "needs a GPU", ()),
-        (14, ["ls\n"], "examples\n", None, ("tests/cases",)),
+    found = examples(text, "docs/x.md")
+    assert [(e.page, e.line, e.commands, e.expected, e.skip, e.copies) for e in found] == [
+        ("docs/x.md", 1, ["echo hi\n"], "hi\n", None, ()),
+        ("docs/x.md", 9, ["nvidia-smi\n"], "GPU 0\n", "needs a GPU", ()),
+        ("docs/x.md", 14, ["ls\n"], "examples\n", None, ("tests/cases",)),
     ]
+    assert found[0].name == "docs/x.md:1: echo hi"
 
 
 def main() -> int:
-    """Run every example of the README; print the failing ones with what they print now."""
+    """Run every example of the README and docs/; print the failing ones with what they print now."""
     import tempfile
 
     failed = 0
