@@ -16,43 +16,12 @@ from typing import Any, NoReturn
 
 from cardlint import __version__
 from cardlint.exit_codes import EXIT_ERROR, UsageError
-
-
-def _terminal_columns() -> int:
-    """What shutil.get_terminal_size() gives: $COLUMNS, else the terminal's width, else 80."""
-    try:
-        columns = int(os.environ.get("COLUMNS", "0"))
-    except ValueError:
-        columns = 0
-    if columns <= 0:
-        try:
-            columns = os.get_terminal_size(sys.__stdout__.fileno()).columns  # type: ignore[union-attr]
-        except (AttributeError, ValueError, OSError):
-            columns = 0
-    return columns if columns > 0 else 80
-
-
-class _Formatter(argparse.HelpFormatter):
-    """argparse's formatter, sized without importing shutil (argparse builds one for every option)."""
-
-    def __init__(
-        self,
-        prog: str,
-        indent_increment: int = 2,
-        max_help_position: int = 24,
-        width: int | None = None,
-    ) -> None:
-        super().__init__(
-            prog,
-            indent_increment,
-            max_help_position,
-            _terminal_columns() - 2 if width is None else width,
-        )
+from cardlint.speedups.help_format import HelpFormatter
 
 
 class _Parser(argparse.ArgumentParser):
     def __init__(self, *args: Any, **kwargs: Any) -> None:
-        kwargs.setdefault("formatter_class", _Formatter)
+        kwargs.setdefault("formatter_class", HelpFormatter)
         super().__init__(*args, **kwargs)
 
     def error(self, message: str) -> None:  # type: ignore[override]

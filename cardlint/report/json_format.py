@@ -7,18 +7,18 @@ lists the findings whose fixes were applied (with their positions before the fix
 
 The output is exactly ``json.dump(..., indent=2, ensure_ascii=False)``'s, written one diagnostic
 at a time (a card may have 100,000s of findings): with an indent, the json module encodes in
-pure Python, chunk by chunk, several times slower than ``_indented`` below.
+pure Python, chunk by chunk, several times slower than ``speedups.json_text``.
 """
 
 from __future__ import annotations
 
 import json
 from collections.abc import Iterable
-from json.encoder import encode_basestring
-from typing import Any, TextIO
+from typing import TextIO
 
 from cardlint.diagnostics import Diagnostic, FileResult
 from cardlint.report.base import Reporter, RunSummary
+from cardlint.speedups.json_text import indented
 
 
 class JsonReporter(Reporter):
@@ -54,34 +54,7 @@ def _write_array(diagnostics: Iterable[Diagnostic], stream: TextIO, pad: str) ->
     opening = "[" + inner
     for diagnostic in diagnostics:
         parts = [opening]
-        _indented(diagnostic.to_dict(), parts, inner)
+        indented(diagnostic.to_dict(), parts, inner)
         stream.write("".join(parts))
         opening = "," + inner
     stream.write("[]" if opening.startswith("[") else pad + "]")
-
-
-def _indented(value: Any, parts: list[str], pad: str) -> None:
-    """Append ``value`` as json.dumps(value, indent=2, ensure_ascii=False) writes it at the line start ``pad``."""
-    kind = type(value)
-    if kind is str:
-        parts.append(encode_basestring(value))
-    elif kind is int:
-        parts.append(int.__repr__(value))
-    elif kind is dict and value and all(type(key) is str for key in value):
-        inner = pad + "  "
-        separator = "{" + inner
-        for key, item in value.items():
-            parts += (separator, encode_basestring(key), ": ")
-            _indented(item, parts, inner)
-            separator = "," + inner
-        parts.append(pad + "}")
-    elif (kind is list or kind is tuple) and value:
-        inner = pad + "  "
-        separator = "[" + inner
-        for item in value:
-            parts.append(separator)
-            _indented(item, parts, inner)
-            separator = "," + inner
-        parts.append(pad + "]")
-    else:  # None, booleans, floats, empty or unusual containers: the json module's own text
-        parts.append(json.dumps(value, indent=2, ensure_ascii=False).replace("\n", pad))

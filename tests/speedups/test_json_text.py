@@ -1,4 +1,4 @@
-"""The JSON reporter's writer gives exactly json.dumps(indent=2, ensure_ascii=False)'s text."""
+"""speedups.json_text gives exactly json.dumps(indent=2, ensure_ascii=False)'s text."""
 
 from __future__ import annotations
 
@@ -8,7 +8,7 @@ from typing import Any
 from hypothesis import given
 from hypothesis import strategies as st
 
-from cardlint.report.json_format import _indented
+from cardlint.speedups.json_text import indented
 
 _LEAVES = st.none() | st.booleans() | st.integers() | st.floats() | st.text()
 _VALUES = st.recursive(
@@ -26,5 +26,5 @@ _VALUES = st.recursive(
 @given(_VALUES, st.sampled_from(["\n", "\n  ", "\n    "]))
 def test_indented_matches_the_json_module(value: Any, pad: str) -> None:
     parts: list[str] = []
-    _indented(value, parts, pad)
+    indented(value, parts, pad)
     assert "".join(parts) == json.dumps(value, indent=2, ensure_ascii=False).replace("\n", pad)
