@@ -91,7 +91,7 @@ def estimate(
         entry = device(item.device_id)
         devices.append(
             (
-                1 if item.count is None else item.count,  # a device named without a count is one
+                item.devices,
                 entry.name if entry else item.device_id,
                 item.watts,
                 "cardlint hardware catalogue",

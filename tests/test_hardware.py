@@ -253,13 +253,13 @@ def test_fields_of_an_item() -> None:
     assert item.kind == "gpu" and item.vendor == "NVIDIA" and item.watts == 400
     assert spec.text[item.span[0] : item.span[1]] == "8 x NVIDIA A100-SXM4-80GB GPUs"
     assert spec.has_count and spec.has_device and not spec.is_vague
-    assert item.count is not None and item.watts is not None
-    assert total_watts([(item.count, item.watts)]) == 3200
+    assert spec.rated_watts == 3200
 
 
 def test_cpu_counts_are_logical_cpus() -> None:
     (item,) = parse_hardware("12 CPU (i7-9750H CPU @ 2.60GHz)").items
     assert item.count_unit == "core"
+    assert parse_hardware("12 CPU (i7-9750H CPU @ 2.60GHz)").rated_watts is None
     (package,) = parse_hardware("2 x Intel Xeon Gold 6145").items
     assert package.count_unit == "device"
 
@@ -268,6 +268,25 @@ def test_notes() -> None:
     assert parse_hardware("TTPU v3-256").notes == ("'TTPU' read as 'TPU'",)
     assert "not stated exactly" in parse_hardware("NVIDIA V100 or equivalent").notes[0]
     assert "'='" in parse_hardware("TPU v3-256 = 32 nodes of TPU VM v3-8").notes[0]
+
+
+@pytest.mark.parametrize(
+    ("text", "watts"),
+    [
+        ("8 x NVIDIA A100-SXM4-80GB", 3200),
+        ("NVIDIA A100-SXM4-80GB", 400),  # a device named without a count is one: at least 400 W
+        ("2 x NVIDIA A100-SXM4-80GB, NVIDIA T4", 870),
+        (
+            "2 x Quantum Frobnicator, 1 x NVIDIA T4",
+            70,
+        ),  # a lower bound: unknown devices add nothing
+        ("0 GPUs, 2 x NVIDIA T4", 140),
+        ("8 GPUs", None),
+        ("12 CPU (i7-9750H CPU @ 2.60GHz)", None),  # logical CPUs, not packages
+    ],
+)
+def test_rated_watts(text: str, watts: float | None) -> None:
+    assert parse_hardware(text).rated_watts == watts
 
 
 @pytest.mark.parametrize(

@@ -24,7 +24,7 @@ import math
 import re
 from typing import NamedTuple
 
-from cardlint.hardware.catalogue import KINDS, Catalogue, Device, Node, device, load
+from cardlint.hardware.catalogue import KINDS, Catalogue, Device, Node, device, load, total_watts
 from cardlint.hardware.tokens import FILLER, FORM_FACTORS, SOFT_SEPS, tokenize
 
 
@@ -49,6 +49,11 @@ class HardwareItem(NamedTuple):
     watts: float | None
     span: tuple[int, int]
 
+    @property
+    def devices(self) -> int:
+        """How many devices the item stands for: its count, or 1 when none was written ("NVIDIA T4")."""
+        return 1 if self.count is None else self.count
+
 
 class HardwareSpec(NamedTuple):
     """What a hardware description says: its items, and notes on how it was read."""
@@ -71,6 +76,17 @@ class HardwareSpec(NamedTuple):
     def is_vague(self) -> bool:
         """No count or no named device: what CO2402 reports."""
         return not (self.has_count and self.has_device)
+
+    @property
+    def rated_watts(self) -> float | None:
+        """Sum of devices x rated watts over the items the catalogue rates (a lower bound: other
+        items add nothing); None if there is none. A count of logical CPUs is not rated."""
+        rated = [
+            (item.devices, item.watts)
+            for item in self.items
+            if item.watts is not None and item.count_unit == "device"
+        ]
+        return float(total_watts(rated)) if rated else None
 
 
 @functools.lru_cache(maxsize=4096)
