@@ -3,13 +3,16 @@
 from __future__ import annotations
 
 from decimal import Decimal
+from typing import Any
 
 import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
 from cardlint.amounts import parse as amounts
+from cardlint.amounts.numbers import finite_number, is_number, positive_number
 from cardlint.amounts.parse import (
+    agrees,
     both_readings,
     format_plain_decimal,
     match_amount,
@@ -293,7 +296,7 @@ def test_parse_unit(text: str, unit: str | None) -> None:
 
 
 @pytest.mark.parametrize(
-    ("text", "grams", "agrees"),
+    ("text", "grams", "agrees_"),
     [
         ("1.71 kg", 1710, True),
         ("1.71 kg", 1714.9, True),
@@ -310,10 +313,75 @@ def test_parse_unit(text: str, unit: str | None) -> None:
         ("2.4699354187091408e-05 (in grams of CO2)", 0.000024699354187091408, True),
     ],
 )
-def test_agrees_with(text: str, grams: float, agrees: bool) -> None:
+def test_a_figure_agrees_at_its_printed_precision(text: str, grams: float, agrees_: bool) -> None:
     amount = parse_amount(text)
-    assert amount is not None
-    assert amount.agrees_with(grams, default_unit="g") is agrees
+    assert amount is not None and amount.to_grams("g") is not None
+    assert agrees(amount.to_grams("g"), amount, Decimal(str(grams))) is agrees_  # type: ignore[arg-type]
+
+
+# figure (grams), as printed, the other grams, keyword arguments, whether they agree
+AGREEMENT = [
+    # within 1% of the other figure, or the printed precision, whichever is more (a card's figure against a log)
+    ("1234", "1234", "1246", {"relative": Decimal("0.01")}, True),
+    ("1234", "1234", "1247", {"relative": Decimal("0.01")}, False),
+    ("1000", "1000", "1400", {}, True),  # an integer's trailing zeros: 1 thousand, give or take 500
+    ("990", "990", "1000", {"relative": Decimal("0.01")}, True),  # 1% of the other figure
+    ("554", "0.554e3", "554.4", {}, True),  # printed with an exponent: half a gram
+    ("1.2", "1.2", "1.26", {"relative": Decimal("0.01")}, False),
+    ("1.2", "1.2", "1.24", {"relative": Decimal("0.01")}, True),  # half of the printed 0.1
+    ("2000", None, "2010", {"relative": Decimal("0.01")}, True),  # nothing printed: 1% alone
+    ("2000", None, "2000.5", {}, False),  # nothing printed and no relative: exact only
+    ("5", "5 kWh", "5.2", {}, False),  # not a mass: no printed precision
+    # trailing zeros as printed digits ("100 kg" is 100 kg to the kilogram)
+    ("100000", "100 kg", "100400", {"zeros_printed": True}, True),
+    ("100000", "100 kg", "60000", {"zeros_printed": True}, False),
+    ("100000", "100 kg", "130000", {}, True),  # without: 100 kg give or take 50 kg
+    # rounded or cut: from half a unit below to a whole unit above ("25.4 kg" for 25460 g)
+    ("25400", "25.4 kg", "25460", {"truncated": True}, True),
+    ("25400", "25.4 kg", "25460", {}, False),
+    ("25400", "25.4 kg", "25350", {"truncated": True}, True),
+    ("25400", "25.4 kg", "25349", {"truncated": True}, False),
+    ("25400", "25.4 kg", "25500", {"truncated": True}, False),  # a whole unit above is 25.5
+    ("0", "0.000 kg", "0.128", {"zeros_printed": True, "truncated": True}, True),
+]
+
+
+@pytest.mark.parametrize(("figure", "printed", "other", "options", "expected"), AGREEMENT)
+def test_agrees(
+    figure: str, printed: str | None, other: str, options: dict[str, Any], expected: bool
+) -> None:
+    amount = parse_amount(printed) if printed is not None else None
+    assert printed is None or amount is not None
+    assert agrees(Decimal(figure), amount, Decimal(other), **options) is expected
+
+
+# value, is a number, finite, positive
+NUMBERS: list[tuple[object, bool, bool, bool]] = [
+    (1, True, True, True),
+    (0.5, True, True, True),
+    (0, True, True, False),
+    (-3.5, True, True, False),
+    (True, False, False, False),  # YAML's true is an int to Python, never a figure
+    (False, False, False, False),
+    (float("nan"), True, False, False),
+    (float("inf"), True, False, False),
+    (float("-inf"), True, False, False),
+    (10**400, True, False, False),  # beyond float range
+    (-(10**400), True, False, False),
+    (10**299, True, True, True),
+    (Decimal(1), False, False, False),  # YAML never builds one
+    ("1", False, False, False),
+    (None, False, False, False),
+]
+
+
+@pytest.mark.parametrize(("value", "number", "finite", "positive"), NUMBERS)
+def test_number_guards(value: object, number: bool, finite: bool, positive: bool) -> None:
+    assert (is_number(value), finite_number(value), positive_number(value)) == (
+        number,
+        finite,
+        positive,
+    )
 
 
 def test_tolerance() -> None:
@@ -322,8 +390,6 @@ def test_tolerance() -> None:
     assert parse_amount("100 kg").tolerance_grams(zeros_printed=True) == Decimal(500)  # type: ignore[union-attr]
     assert parse_amount("1.5e3 kg").tolerance_grams(zeros_printed=True) == Decimal(50000)  # type: ignore[union-attr]
     assert parse_amount("0.5 kWh").tolerance_grams() is None  # type: ignore[union-attr]
-    with pytest.raises(ValueError):
-        parse_amount("0.5 kWh").agrees_with(1)  # type: ignore[union-attr]
 
 
 @pytest.mark.parametrize(

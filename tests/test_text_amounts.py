@@ -12,6 +12,7 @@ from hypothesis import strategies as st
 
 from cardlint.amounts import text as text_amounts
 from cardlint.amounts.mentions import MENTIONS, has_mentions, mention_offsets
+from cardlint.amounts.parse import agrees
 from cardlint.amounts.text import TextAmount, find_text_emissions
 
 CARDS = Path(__file__).resolve().parents[2] / "shared" / "corpus" / "cards"
@@ -164,7 +165,9 @@ def test_fields_of_a_statement() -> None:
     assert found.unit_source == "text" and found.row is None
     assert text[found.start : found.end] == "**Emissions:** 1.23 KgCO2"
     assert found.amount.unit == "kg" and found.amount.decimals == 2
-    assert found.amount.agrees_with(1230) and not found.amount.agrees_with(1.23)
+    grams = found.amount.grams
+    assert grams is not None and agrees(grams, found.amount, Decimal(1230))
+    assert not agrees(grams, found.amount, Decimal("1.23"))
 
 
 def test_unit_from_label() -> None:

@@ -181,18 +181,40 @@ class Amount(NamedTuple):
             value=self.value.scaleb(shift, _EXACT), decimals=self.decimals - shift, ambiguous=""
         )
 
-    def agrees_with(self, grams: Decimal | float | int, default_unit: str | None = None) -> bool:
+    def agrees_with(self, grams: Decimal) -> bool:  # until CO2105 calls agrees() itself
         """Whether ``grams`` rounds to this amount at its printed precision."""
-        mine = self.to_grams(default_unit)
-        tolerance = self.tolerance_grams(default_unit)
-        if mine is None or tolerance is None:
-            raise ValueError("agrees_with needs a mass amount")
-        other = (
-            grams
-            if isinstance(grams, Decimal)
-            else Decimal(repr(grams) if isinstance(grams, float) else grams)
-        )
-        return abs(_EXACT.subtract(other, mine)) <= tolerance
+        mine = self.grams
+        return mine is not None and agrees(mine, self, grams)
+
+
+def agrees(
+    figure: Decimal,
+    printed: Amount | None,
+    other: Decimal,
+    *,
+    relative: Decimal = Decimal(0),
+    zeros_printed: bool = False,
+    truncated: bool = False,
+) -> bool:
+    """Whether ``figure`` grams, printed as ``printed``, could stand for ``other`` grams.
+
+    ``other`` may differ from ``figure`` by half a unit in ``printed``'s last place (a unitless
+    amount is in grams; see :meth:`Amount.tolerance_grams` for ``zeros_printed``), or by
+    ``relative`` times ``other``, whichever is more: "1.71 kg" stands for 1705 to 1715 g.
+    ``truncated``: the figure may have been cut rather than rounded, so ``other`` may also be up
+    to, but not including, a whole unit in the last place above it ("25.4 kg" for 25460 g).
+    With no ``printed`` amount, or one that is not a mass, only ``relative`` applies.
+    """
+    tolerance = abs(other) * relative
+    printed_tolerance = (
+        printed.tolerance_grams("g", zeros_printed=zeros_printed) if printed else None
+    )
+    if printed_tolerance is not None:
+        tolerance = max(tolerance, printed_tolerance)
+    difference = _EXACT.subtract(other, figure)
+    if truncated:
+        return -tolerance <= difference < 2 * tolerance
+    return abs(difference) <= tolerance
 
 
 def parse_amount(text: str) -> Amount | None:
