@@ -7,7 +7,6 @@ import re
 from pathlib import Path
 
 import pytest
-import yaml
 from huggingface_hub.repocard import metadata_load
 from hypothesis import given
 from hypothesis import strategies as st
@@ -15,7 +14,7 @@ from support import corpus_cards
 
 from cardlint.diagnostics import FileError
 from cardlint.linter import read_card
-from cardlint.reading.card import Card, Position, all_nodes, parse_card
+from cardlint.reading.card import Card, Position, parse_card
 
 CASES_DIR = Path(__file__).parent / "rules" / "cases"
 
@@ -128,75 +127,6 @@ def test_agrees_with_huggingface_hub_on_test_cards(path: Path, tmp_path: Path) -
     if "CL006" in str(case.get("diagnostics", "")):
         pytest.skip("alias bombs are refused by cardlint and would be expanded by a plain reader")
     _assert_agree(target)
-
-
-_PLAIN_SCALARS = st.sampled_from(
-    [
-        "yes",
-        "No",
-        "on",
-        "~",
-        "null",
-        "",
-        "0x1f",
-        "017",
-        "1_000",
-        "1:30",
-        "1e3",
-        ".nan",
-        "-.inf",
-        "2024-01-02",
-        "=",
-        "<<",
-        "a b",
-    ]
-)
-_VALUES = st.recursive(
-    st.one_of(
-        st.none(),
-        st.booleans(),
-        st.integers(),
-        st.floats(allow_nan=False),
-        st.text(max_size=8),
-        _PLAIN_SCALARS,
-    ),
-    lambda children: (
-        st.lists(children, max_size=3)
-        | st.dictionaries(st.text(max_size=5) | _PLAIN_SCALARS, children, max_size=3)
-    ),
-    max_leaves=12,
-)
-
-
-@given(st.dictionaries(st.text(min_size=1, max_size=6), _VALUES, max_size=4), st.booleans())
-def test_metadata_is_what_pyyaml_constructs(data: dict[str, object], flow: bool) -> None:
-    """cardlint builds plain trees itself (card._construct_plain); the result is PyYAML's, value for value."""
-    block = yaml.safe_dump(data, default_flow_style=flow, allow_unicode=True)
-    for text in (
-        block,
-        block.replace("'", ""),
-    ):  # unquoted, the plain scalars resolve to other types
-        try:
-            expected: object = yaml.load(text, Loader=yaml.SafeLoader)  # huggingface_hub's reader
-        except yaml.YAMLError:
-            expected = "error"
-        card = parse_card(f"---\n{text}---\n")
-        mine = card.metadata if card.problem is None else "error"
-        if isinstance(expected, dict) or mine != "error":
-            assert _same(mine, expected), (
-                f"{text!r}: cardlint read {mine!r}, PyYAML read {expected!r}"
-            )
-        if card.root is not None:  # the nodes the construction listed are all_nodes' own
-            assert [(id(node), key) for node, key in card.nodes()] == [
-                (id(node), key) for node, key in all_nodes(card.root)
-            ]
-            keys = [
-                [(k.tag, k.value) for k, _ in node.value]
-                for node, _ in card.nodes()
-                if isinstance(node, yaml.MappingNode)
-            ]
-            if card.keys_distinct:
-                assert all(len(set(idents)) == len(idents) for idents in keys)
 
 
 def test_positions_are_readme_lines_and_columns() -> None:
