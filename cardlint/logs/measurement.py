@@ -35,12 +35,17 @@ class Location(NamedTuple):
     cloud_region: str | None = None
     text: str | None = None
 
-    def describe(self) -> str:
-        """The tool's own one-line location, else `cloud region, region, country`."""
+    def describe(self, *, capitalise_region: bool = False) -> str:
+        """The tool's own one-line location, else `cloud region, region, country`, as written;
+        with ``capitalise_region``, a region written all in lower case (CodeCarbon's `quebec`)
+        is capitalised, as a card writes it."""
         if self.text:
             return self.text
         cloud = " ".join(p for p in (self.cloud_provider, self.cloud_region) if p)
-        parts = (cloud, self.region, self.country or self.country_iso)
+        region = self.region
+        if capitalise_region and region and region.islower():
+            region = region.title()
+        parts = (cloud, region, self.country or self.country_iso)
         return ", ".join(p for p in parts if p)
 
 

@@ -57,10 +57,27 @@ def test_describe_units_and_figures(
     assert m.describe() == f"emissions.csv (CodeCarbon 2.8.2, 2 runs): {expected}"
 
 
-def test_location_describe() -> None:
-    assert (
-        Location(country="Germany", region="north rhine-westphalia").describe()
-        == "north rhine-westphalia, Germany"
-    )
-    assert Location(country_iso="DEU").describe() == "DEU"
-    assert Location(region="CA-QC", text="Quebec, Canada").describe() == "Quebec, Canada"
+# location, as written (notes), as a card writes it
+DESCRIBED = [
+    (
+        Location(country="Germany", region="north rhine-westphalia"),
+        "north rhine-westphalia, Germany",
+        "North Rhine-Westphalia, Germany",
+    ),
+    (Location(country_iso="DEU"), "DEU", "DEU"),
+    (Location(region="CA-QC", text="Quebec, Canada"), "Quebec, Canada", "Quebec, Canada"),
+    (Location(region="quebec", text="quebec, canada"), "quebec, canada", "quebec, canada"),
+    (Location(region="CA-QC", country="Canada"), "CA-QC, Canada", "CA-QC, Canada"),
+    (
+        Location(cloud_provider="aws", cloud_region="us-east-1", region="virginia"),
+        "aws us-east-1, virginia",
+        "aws us-east-1, Virginia",
+    ),
+    (Location(), "", ""),
+]
+
+
+@pytest.mark.parametrize(("location", "written", "card"), DESCRIBED)
+def test_location_describe(location: Location, written: str, card: str) -> None:
+    assert location.describe() == written
+    assert location.describe(capitalise_region=True) == card
