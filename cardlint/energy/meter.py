@@ -174,7 +174,7 @@ class EnergyMeter:
     def __enter__(self) -> EnergyMeter:
         return self.start()
 
-    def __exit__(self, *exc_info: object) -> None:
+    def __exit__(self, *_exc_info: object) -> None:
         self.stop()
 
     def __call__(self, func: F) -> F:
