@@ -5,7 +5,6 @@ from __future__ import annotations
 import sys
 from pathlib import Path
 
-from cardlint.commands.rule import FIXABLE
 from cardlint.rules import all_rules
 
 TARGET = Path(__file__).resolve().parents[1] / "docs" / "rules.md"
@@ -19,7 +18,7 @@ def render() -> str:
     ]
     rules = all_rules()
     parts += [
-        f"| [{r.code}](#{r.code.lower()}) | {r.name} | {r.severity} | {FIXABLE[r.fixable]} |\n"
+        f"| [{r.code}](#{r.code.lower()}) | {r.name} | {r.severity} | {r.fix_label} |\n"
         for r in rules
     ]
     for r in rules:

@@ -17,6 +17,7 @@ if TYPE_CHECKING:
     from collections.abc import Iterable
 
     from cardlint.diagnostics import Diagnostic
+    from cardlint.rules.base import Rule
 
 REPO = Path(__file__).resolve().parents[1]
 SHARED = REPO.parent / "shared"
@@ -50,20 +51,71 @@ def run_cardlint(
     )
 
 
-def assert_fixes_as_declared(diagnostics: Iterable[Diagnostic]) -> None:
-    """Each finding's fix is one its rule declares (``FIXABLE``: no fix, always safe, always
-    unsafe, or sometimes either), so that `cardlint rule` and docs/rules.md cannot drift from
-    what the rules do (ruff's test harness holds its rules to the same)."""
-    from cardlint.rules import rule_by_code
+def assert_fixes_as_declared(
+    diagnostics: Iterable[Diagnostic], rules: Iterable[Rule] | None = None
+) -> None:
+    """Each finding's fix agrees with its rule's declaration (``rules``: the registry's), so that
+    `cardlint rule` and docs/rules.md cannot drift from what the rules do; ruff's test harness
+    holds its rules to the same."""
+    problems = [
+        problem
+        for code, applicability in findings(diagnostics)
+        if (problem := undeclared_fix(_declared(rules)[code], applicability)) is not None
+    ]
+    assert not problems, "\n".join(problems)
 
-    for diagnostic in diagnostics:
-        if diagnostic.fix is None:
-            continue
-        rule = rule_by_code(diagnostic.code)
-        assert rule is not None and rule.fixable is not None, (
-            f"{diagnostic.code} produced a fix but declares none"
-        )
-        if rule.fixable in ("safe", "unsafe"):
-            assert diagnostic.fix.applicability == rule.fixable, (
-                f"{diagnostic.code} declares {rule.fixable} fixes, produced {diagnostic.fix.applicability}"
-            )
+
+def findings(diagnostics: Iterable[Diagnostic]) -> list[tuple[str, str | None]]:
+    """Each finding's code and its fix's applicability (None: no fix)."""
+    return [(d.code, d.fix.applicability if d.fix is not None else None) for d in diagnostics]
+
+
+def undeclared_fix(rule: Rule, applicability: str | None) -> str | None:
+    """What a finding of ``rule`` with a fix of ``applicability`` (None: no fix) shows that the
+    rule does not declare, or None when the declaration allows it."""
+    from cardlint.rules.base import FixAvailability
+
+    if applicability is None:
+        if rule.fix is FixAvailability.ALWAYS:
+            return f"{rule.code} declares a fix for every finding, but a finding has none"
+        return None
+    if rule.fix is FixAvailability.NEVER:
+        return f"{rule.code} declares no fix, but produced {_a(applicability)} one"
+    if applicability not in rule.applicabilities:
+        return f"{rule.code} declares {rule.fix_label}, but produced {_a(applicability)} one"
+    return None
+
+
+def unexercised(
+    seen: Iterable[tuple[str, str | None]], rules: Iterable[Rule] | None = None
+) -> list[str]:
+    """What each rule declares that no finding in ``seen`` (code, applicability) shows: a finding
+    at all, a finding without a fix (never, sometimes), one with a fix (sometimes, always), and
+    a fix of each declared applicability."""
+    from cardlint.rules.base import FixAvailability
+
+    shown: dict[str, set[str | None]] = {}
+    for code, applicability in seen:
+        shown.setdefault(code, set()).add(applicability)
+    missing = []
+    for rule in _declared(rules).values():
+        kinds = shown.get(rule.code, set())
+        wanted: set[str | None] = {kind.value for kind in rule.applicabilities}
+        if rule.fix is not FixAvailability.ALWAYS:
+            wanted.add(None)
+        missing += [
+            f"{rule.code} ({rule.fix_label}): no finding "
+            + ("without a fix" if kind is None else f"with {_a(kind)} fix")
+            for kind in sorted(wanted - kinds, key=str)
+        ]
+    return missing
+
+
+def _a(applicability: str) -> str:
+    return f"an {applicability}" if applicability == "unsafe" else f"a {applicability}"
+
+
+def _declared(rules: Iterable[Rule] | None) -> dict[str, Rule]:
+    from cardlint.rules import all_rules
+
+    return {rule.code: rule for rule in (all_rules() if rules is None else rules)}

@@ -9,13 +9,6 @@ import sys
 from cardlint.exit_codes import EXIT_CLEAN, UsageError
 from cardlint.rules import all_rules, rule_by_code
 
-FIXABLE = {
-    None: "no fix",
-    "safe": "safe fix",
-    "unsafe": "unsafe fix",
-    "sometimes": "fix sometimes available",
-}
-
 
 def run_rule(args: argparse.Namespace) -> int:
     if args.all:
@@ -35,7 +28,9 @@ def run_rule(args: argparse.Namespace) -> int:
                     "name": r.name,
                     "severity": r.severity,
                     "summary": r.summary,
-                    "fix": FIXABLE[r.fixable],
+                    "fix": r.fix_label,
+                    "fix_availability": r.fix.value,
+                    "applicabilities": sorted(kind.value for kind in r.applicabilities),
                     "doc": r.doc,
                 }
                 for r in rules
@@ -50,6 +45,6 @@ def run_rule(args: argparse.Namespace) -> int:
     else:
         r = rules[0]
         sys.stdout.write(
-            f"# {r.name} ({r.code})\n\nSeverity: {r.severity}. Fix: {FIXABLE[r.fixable]}.\n\n{r.doc}"
+            f"# {r.name} ({r.code})\n\nSeverity: {r.severity}. Fix: {r.fix_label}.\n\n{r.doc}"
         )
     return EXIT_CLEAN

@@ -1,11 +1,12 @@
 """What a rule is, and what its check receives and yields."""
 
 from collections.abc import Callable, Iterator, Mapping
-from enum import IntEnum
+from enum import Enum, IntEnum
 from typing import Any, NamedTuple
 
 import yaml
 
+from cardlint.diagnostics import Applicability
 from cardlint.reading.card import Card
 from cardlint.reading.co2 import Co2Block
 
@@ -92,17 +93,38 @@ class LintContext(NamedTuple):
 Check = Callable[[LintContext], Iterator[Violation]]
 
 
+class FixAvailability(Enum):
+    """Whether a rule's findings come with a fix: never, for some findings, or for every one."""
+
+    NEVER = "never"
+    SOMETIMES = "sometimes"
+    ALWAYS = "always"
+
+
 class Rule(NamedTuple):
-    """A rule: its public code and name, default severity, documentation and check.
+    """A rule's one declaration: its public code and name, default severity, summary, which fixes
+    it makes (how often, and of which applicabilities), documentation and check.
 
     ``doc`` follows ruff's form: "What it does", "Why is this bad?", "Example" (with
-    "Use instead:") and "Fix safety".
+    "Use instead:") and "Fix safety". The case tests fail when a rule's findings disagree with
+    ``fix`` and ``applicabilities`` (tests/support.py).
     """
 
     code: str
     name: str
     severity: str
     summary: str
+    fix: FixAvailability
+    applicabilities: frozenset[Applicability]
     doc: str
     check: Check
-    fixable: str | None = None  # None, "safe", "unsafe" or "sometimes"
+
+    @property
+    def fix_label(self) -> str:
+        """The fix column of `cardlint rule` and the rules tables: "no fix", "unsafe fix",
+        "safe fix sometimes available", "safe or unsafe fix sometimes available"..."""
+        if self.fix is FixAvailability.NEVER:
+            return "no fix"
+        kinds = " or ".join(kind.value for kind in Applicability if kind in self.applicabilities)
+        sometimes = " sometimes available" if self.fix is FixAvailability.SOMETIMES else ""
+        return f"{kinds} fix{sometimes}"

@@ -5,12 +5,8 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 
-from cardlint.rules.base import LintContext, Violation
+from cardlint.rules.base import FixAvailability, LintContext, Rule, Violation
 
-CODE = "CL001"
-NAME = "missing-metadata"
-SEVERITY = "warning"
-SUMMARY = "The README has no metadata block that the Hub recognises"
 DOC = """\
 ## What it does
 Checks that the README starts with a YAML metadata block that the Hugging Face Hub recognises:
@@ -76,3 +72,15 @@ def check(ctx: LintContext) -> Iterator[Violation]:
     yield Violation(
         0, 0, "no metadata block: start the README with a YAML block between '---' lines"
     )
+
+
+RULE = Rule(
+    code="CL001",
+    name="missing-metadata",
+    severity="warning",
+    summary="The README has no metadata block that the Hub recognises",
+    fix=FixAvailability.NEVER,
+    applicabilities=frozenset(),
+    doc=DOC,
+    check=check,
+)

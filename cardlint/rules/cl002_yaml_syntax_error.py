@@ -4,12 +4,8 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
-from cardlint.rules.base import LintContext, Violation
+from cardlint.rules.base import FixAvailability, LintContext, Rule, Violation
 
-CODE = "CL002"
-NAME = "yaml-syntax-error"
-SEVERITY = "error"
-SUMMARY = "The metadata block is not valid YAML"
 DOC = """\
 ## What it does
 Parses the metadata block with PyYAML, as huggingface_hub does, and reports the first syntax
@@ -73,3 +69,15 @@ def _hint(message: str, at: str) -> str | None:
     return next(
         (hint for words, char, hint in _HINTS if words in message and char in (at, "")), None
     )
+
+
+RULE = Rule(
+    code="CL002",
+    name="yaml-syntax-error",
+    severity="error",
+    summary="The metadata block is not valid YAML",
+    fix=FixAvailability.NEVER,
+    applicabilities=frozenset(),
+    doc=DOC,
+    check=check,
+)

@@ -4,12 +4,8 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
-from cardlint.rules.base import LintContext, Violation
+from cardlint.rules.base import FixAvailability, LintContext, Rule, Violation
 
-CODE = "CL003"
-NAME = "metadata-not-mapping"
-SEVERITY = "error"
-SUMMARY = "The metadata block parses to something other than a mapping"
 DOC = """\
 ## What it does
 Checks that the metadata block is a YAML mapping of keys to values.
@@ -38,3 +34,15 @@ def check(ctx: LintContext) -> Iterator[Violation]:
     problem = ctx.card.problem
     if problem is not None and problem.kind == "not-mapping":
         yield Violation(problem.offset, problem.offset, problem.message)
+
+
+RULE = Rule(
+    code="CL003",
+    name="metadata-not-mapping",
+    severity="error",
+    summary="The metadata block parses to something other than a mapping",
+    fix=FixAvailability.NEVER,
+    applicabilities=frozenset(),
+    doc=DOC,
+    check=check,
+)

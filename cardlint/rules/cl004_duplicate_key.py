@@ -6,12 +6,8 @@ from collections.abc import Iterator
 
 import yaml
 
-from cardlint.rules.base import LintContext, Violation
+from cardlint.rules.base import FixAvailability, LintContext, Rule, Violation
 
-CODE = "CL004"
-NAME = "duplicate-key"
-SEVERITY = "error"
-SUMMARY = "A key appears twice in one mapping"
 DOC = """\
 ## What it does
 Finds keys that appear more than once in the same mapping, at any depth of the metadata.
@@ -66,3 +62,15 @@ def check(ctx: LintContext) -> Iterator[Violation]:
                 )
             else:
                 first[ident] = key_node
+
+
+RULE = Rule(
+    code="CL004",
+    name="duplicate-key",
+    severity="error",
+    summary="A key appears twice in one mapping",
+    fix=FixAvailability.NEVER,
+    applicabilities=frozenset(),
+    doc=DOC,
+    check=check,
+)

@@ -12,17 +12,22 @@ from typing import Any
 import yaml
 from yaml.constructor import SafeConstructor
 
+from cardlint.diagnostics import Applicability
 from cardlint.reading.card import is_plain, same_data
 from cardlint.reading.edits import hand_edit_reason, node_path
 from cardlint.rules._emissions_fix import declared_unit, write_emissions
 from cardlint.rules._helpers import show_value
-from cardlint.rules.base import Evidence, LintContext, ProposedFix, Target, TextEdit, Violation
+from cardlint.rules.base import (
+    Evidence,
+    FixAvailability,
+    LintContext,
+    ProposedFix,
+    Rule,
+    Target,
+    TextEdit,
+    Violation,
+)
 
-CODE = "CL005"
-NAME = "yaml-version-ambiguity"
-SEVERITY = "warning"
-SUMMARY = "A plain scalar that YAML 1.1 and YAML 1.2 read differently"
-FIXABLE = "sometimes"
 DOC = """\
 ## What it does
 Finds unquoted values that huggingface_hub (PyYAML, YAML 1.1) and YAML 1.2 parsers (the Hub's
@@ -220,3 +225,15 @@ def _fix(
     return ProposedFix(
         "safe" if safe else "unsafe", f"Write {content}", (TextEdit(start, end, content),), sets
     ), ""
+
+
+RULE = Rule(
+    code="CL005",
+    name="yaml-version-ambiguity",
+    severity="warning",
+    summary="A plain scalar that YAML 1.1 and YAML 1.2 read differently",
+    fix=FixAvailability.SOMETIMES,
+    applicabilities=frozenset({Applicability.SAFE, Applicability.UNSAFE}),
+    doc=DOC,
+    check=check,
+)

@@ -4,12 +4,8 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
-from cardlint.rules.base import LintContext, Violation
+from cardlint.rules.base import FixAvailability, LintContext, Rule, Violation
 
-CODE = "CL006"
-NAME = "yaml-too-complex"
-SEVERITY = "error"
-SUMMARY = "Aliases, nesting or size beyond sane limits"
 DOC = """\
 ## What it does
 Refuses metadata whose aliases would expand to more than 100,000 nodes (an "alias bomb"), whose
@@ -38,3 +34,15 @@ def check(ctx: LintContext) -> Iterator[Violation]:
     problem = ctx.card.problem
     if problem is not None and problem.kind == "too-complex":
         yield Violation(problem.offset, problem.offset, problem.message)
+
+
+RULE = Rule(
+    code="CL006",
+    name="yaml-too-complex",
+    severity="error",
+    summary="Aliases, nesting or size beyond sane limits",
+    fix=FixAvailability.NEVER,
+    applicabilities=frozenset(),
+    doc=DOC,
+    check=check,
+)

@@ -5,13 +5,9 @@ from __future__ import annotations
 from collections.abc import Iterator
 from typing import Any
 
-from cardlint.rules.base import LintContext, Violation
+from cardlint.rules.base import FixAvailability, LintContext, Rule, Violation
 from cardlint.schema import SchemaError, co2_schema, validate
 
-CODE = "CO2001"
-NAME = "co2-schema-violation"
-SEVERITY = "error"
-SUMMARY = "co2_eq_emissions breaks the JSON Schema in a way no other rule names"
 DOC = """\
 ## What it does
 Validates `co2_eq_emissions` against cardlint's JSON Schema
@@ -112,3 +108,15 @@ def check(ctx: LintContext) -> Iterator[Violation]:
                 node = found.value_node
         where = ".".join(str(part) for part in ("co2_eq_emissions", *error.path))
         yield ctx.node_violation(node, f"{where}: {error.message}")
+
+
+RULE = Rule(
+    code="CO2001",
+    name="co2-schema-violation",
+    severity="error",
+    summary="co2_eq_emissions breaks the JSON Schema in a way no other rule names",
+    fix=FixAvailability.NEVER,
+    applicabilities=frozenset(),
+    doc=DOC,
+    check=check,
+)

@@ -5,6 +5,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 from decimal import Decimal
 
+from cardlint.diagnostics import Applicability
 from cardlint.reading.co2 import KEY
 from cardlint.reading.edits import hand_edit_reason, insert_items, plain_or_quoted
 from cardlint.rules._emissions_fix import log_total, remove_units, unit_keys
@@ -12,18 +13,15 @@ from cardlint.rules._helpers import log_figures
 from cardlint.rules.base import (
     REMOVED,
     Evidence,
+    FixAvailability,
     LintContext,
     ProposedFix,
+    Rule,
     Target,
     TextEdit,
     Violation,
 )
 
-CODE = "CO2002"
-NAME = "co2-missing-emissions"
-SEVERITY = "error"
-SUMMARY = "The mapping form has no emissions key"
-FIXABLE = "sometimes"
 DOC = """\
 ## What it does
 Checks that the mapping form of `co2_eq_emissions` has an `emissions` key.
@@ -161,3 +159,15 @@ def _adding(
     if items[1:]:
         edits += (insert_items(ctx.card, co2.node, items[1:]),)  # type: ignore[arg-type]
     return ProposedFix(applicability, message, edits, tuple(sets))
+
+
+RULE = Rule(
+    code="CO2002",
+    name="co2-missing-emissions",
+    severity="error",
+    summary="The mapping form has no emissions key",
+    fix=FixAvailability.SOMETIMES,
+    applicabilities=frozenset({Applicability.SAFE, Applicability.UNSAFE}),
+    doc=DOC,
+    check=check,
+)

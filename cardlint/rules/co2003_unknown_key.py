@@ -4,14 +4,10 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
+from cardlint.diagnostics import Applicability
 from cardlint.reading.co2 import KNOWN_KEYS
-from cardlint.rules.base import LintContext, ProposedFix, TextEdit, Violation
+from cardlint.rules.base import FixAvailability, LintContext, ProposedFix, Rule, TextEdit, Violation
 
-CODE = "CO2003"
-NAME = "co2-unknown-key"
-SEVERITY = "warning"
-SUMMARY = "A key that is neither in the spec nor a known extension"
-FIXABLE = "sometimes"
 DOC = """\
 ## What it does
 Flags keys of `co2_eq_emissions` that are neither in the Hub's specification (`emissions`,
@@ -115,3 +111,15 @@ def check(ctx: LintContext) -> Iterator[Violation]:
 def _devices(key: str) -> frozenset[str]:
     """The device words in a key ("cpu_model", "cpumodel": cpu)."""
     return frozenset(word for word in _DEVICE_WORDS if word in key)
+
+
+RULE = Rule(
+    code="CO2003",
+    name="co2-unknown-key",
+    severity="warning",
+    summary="A key that is neither in the spec nor a known extension",
+    fix=FixAvailability.SOMETIMES,
+    applicabilities=frozenset({Applicability.SAFE, Applicability.UNSAFE}),
+    doc=DOC,
+    check=check,
+)

@@ -8,18 +8,23 @@ from collections.abc import Iterator
 import yaml
 
 from cardlint.amounts.parse import ambiguity, parse_amount, reading_taken
+from cardlint.diagnostics import Applicability
 from cardlint.reading.co2 import KEY, Co2Block
 from cardlint.reading.edits import hand_edit_reason
 from cardlint.rules._emissions_fix import write_emissions
 from cardlint.rules._helpers import plain_grams, show_value
-from cardlint.rules.base import Evidence, LintContext, ProposedFix, Target, TextEdit, Violation
+from cardlint.rules.base import (
+    Evidence,
+    FixAvailability,
+    LintContext,
+    ProposedFix,
+    Rule,
+    Target,
+    TextEdit,
+    Violation,
+)
 from cardlint.rules.co2103_emissions_exponent_notation import exponent_scalar
 
-CODE = "CO2004"
-NAME = "co2-wrong-shape"
-SEVERITY = "error"
-SUMMARY = "co2_eq_emissions is neither a number nor a mapping"
-FIXABLE = "sometimes"
 DOC = """\
 ## What it does
 Checks that `co2_eq_emissions` is a number (grams) or a mapping with `emissions` and its context.
@@ -156,3 +161,15 @@ def _list_fix(ctx: LintContext, co2: Co2Block) -> ProposedFix | None:
     return ProposedFix(
         "safe", "Turn the list of one-key mappings into a mapping", tuple(edits), (target,)
     )
+
+
+RULE = Rule(
+    code="CO2004",
+    name="co2-wrong-shape",
+    severity="error",
+    summary="co2_eq_emissions is neither a number nor a mapping",
+    fix=FixAvailability.SOMETIMES,
+    applicabilities=frozenset({Applicability.SAFE, Applicability.UNSAFE}),
+    doc=DOC,
+    check=check,
+)

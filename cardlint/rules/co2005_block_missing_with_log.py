@@ -7,19 +7,15 @@ from typing import TYPE_CHECKING
 
 import yaml
 
+from cardlint.diagnostics import Applicability
 from cardlint.reading.edits import add_co2_block, plain_or_quoted
 from cardlint.rules._emissions_fix import log_total
 from cardlint.rules._helpers import log_figures
-from cardlint.rules.base import LintContext, ProposedFix, Violation
+from cardlint.rules.base import FixAvailability, LintContext, ProposedFix, Rule, Violation
 
 if TYPE_CHECKING:
     from cardlint.logs.card_values import LogFigures
 
-CODE = "CO2005"
-NAME = "co2-block-missing-with-log"
-SEVERITY = "warning"
-SUMMARY = "A measurement log is attached but the card has no co2_eq_emissions"
-FIXABLE = "sometimes"
 DOC = """\
 ## What it does
 Flags a card that has no `co2_eq_emissions` although a measurement log of its training run is
@@ -100,3 +96,15 @@ def _origin(ctx: LintContext) -> str:
     """Where the figure comes from: the log file, its runs and how it was attached."""
     total = log_total(ctx)
     return total.origin if total is not None else "the attached log"
+
+
+RULE = Rule(
+    code="CO2005",
+    name="co2-block-missing-with-log",
+    severity="warning",
+    summary="A measurement log is attached but the card has no co2_eq_emissions",
+    fix=FixAvailability.SOMETIMES,
+    applicabilities=frozenset({Applicability.SAFE, Applicability.UNSAFE}),
+    doc=DOC,
+    check=check,
+)

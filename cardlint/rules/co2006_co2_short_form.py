@@ -6,15 +6,11 @@ from collections.abc import Iterator
 
 import yaml
 
+from cardlint.diagnostics import Applicability
 from cardlint.reading.card import Card
 from cardlint.reading.edits import line_ending
-from cardlint.rules.base import LintContext, ProposedFix, TextEdit, Violation
+from cardlint.rules.base import FixAvailability, LintContext, ProposedFix, Rule, TextEdit, Violation
 
-CODE = "CO2006"
-NAME = "co2-short-form"
-SEVERITY = "warning"
-SUMMARY = "co2_eq_emissions is a bare number, which cannot carry source, training type, location or hardware"
-FIXABLE = "sometimes"
 DOC = """\
 ## What it does
 Flags `co2_eq_emissions` written as a bare number (the short form the specification allows, and
@@ -100,3 +96,15 @@ def _indent_unit(card: Card) -> int:
             if step > 0:
                 return step
     return _DEFAULT_INDENT
+
+
+RULE = Rule(
+    code="CO2006",
+    name="co2-short-form",
+    severity="warning",
+    summary="co2_eq_emissions is a bare number, which cannot carry source, training type, location or hardware",
+    fix=FixAvailability.SOMETIMES,
+    applicabilities=frozenset({Applicability.SAFE}),
+    doc=DOC,
+    check=check,
+)

@@ -7,16 +7,12 @@ from collections.abc import Iterator
 from decimal import Decimal
 
 from cardlint.amounts.parse import Amount, ambiguity, parse_amount, reading_taken
+from cardlint.diagnostics import Applicability
 from cardlint.rules._emissions_fix import Written, declared_unit, grams_text, write_emissions
 from cardlint.rules._helpers import emissions_value, plain_grams
-from cardlint.rules.base import LintContext, Violation
+from cardlint.rules.base import FixAvailability, LintContext, Rule, Violation
 from cardlint.rules.co2103_emissions_exponent_notation import exponent_scalar
 
-CODE = "CO2101"
-NAME = "emissions-not-a-number"
-SEVERITY = "error"
-SUMMARY = "emissions is a string"
-FIXABLE = "sometimes"
 DOC = """\
 ## What it does
 Flags an `emissions` value that is a string, such as `"12.5"`, `1.2 kg`, `300 g`, `TBD`.
@@ -106,3 +102,15 @@ def _grams(ctx: LintContext, amount: Amount) -> tuple[Decimal, str, str | None]:
             f"fix it by hand: the string says {amount.unit} and a unit key says {unit}",
         )
     return grams, f" with unit {unit}" if unit and amount.unit is None else "", None
+
+
+RULE = Rule(
+    code="CO2101",
+    name="emissions-not-a-number",
+    severity="error",
+    summary="emissions is a string",
+    fix=FixAvailability.SOMETIMES,
+    applicabilities=frozenset({Applicability.SAFE, Applicability.UNSAFE}),
+    doc=DOC,
+    check=check,
+)

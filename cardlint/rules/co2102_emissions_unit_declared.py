@@ -7,14 +7,10 @@ from collections.abc import Iterator
 from decimal import Decimal
 
 from cardlint.amounts.parse import parse_amount
+from cardlint.diagnostics import Applicability
 from cardlint.rules._emissions_fix import UNIT_KEYS, declared_unit, unit_keys, write_emissions
-from cardlint.rules.base import LintContext, Violation
+from cardlint.rules.base import FixAvailability, LintContext, Rule, Violation
 
-CODE = "CO2102"
-NAME = "emissions-unit-declared"
-SEVERITY = "error"
-SUMMARY = "A key beside emissions declares a unit"
-FIXABLE = "sometimes"
 DOC = """\
 ## What it does
 Flags a `unit`, `units` or `emissions_unit` key inside `co2_eq_emissions`.
@@ -108,3 +104,15 @@ def _grams_per_unit(unit: str) -> Decimal | None:
     if amount is None or amount.unit is None:
         return None
     return amount.grams
+
+
+RULE = Rule(
+    code="CO2102",
+    name="emissions-unit-declared",
+    severity="error",
+    summary="A key beside emissions declares a unit",
+    fix=FixAvailability.SOMETIMES,
+    applicabilities=frozenset({Applicability.SAFE}),
+    doc=DOC,
+    check=check,
+)

@@ -9,16 +9,12 @@ from decimal import Decimal, InvalidOperation
 import yaml
 
 from cardlint.amounts.parse import format_plain_decimal
+from cardlint.diagnostics import Applicability
 from cardlint.reading.card import is_plain
 from cardlint.rules._emissions_fix import Written, declared_unit, write_emissions
 from cardlint.rules._helpers import emissions_value
-from cardlint.rules.base import LintContext, Violation
+from cardlint.rules.base import FixAvailability, LintContext, Rule, Violation
 
-CODE = "CO2103"
-NAME = "emissions-exponent-notation"
-SEVERITY = "error"
-SUMMARY = "emissions written with an exponent"
-FIXABLE = "safe"
 DOC = """\
 ## What it does
 Flags an emissions figure written with an exponent, such as `1e-05` or `1.2e-05`.
@@ -91,3 +87,15 @@ def _filter_reading(text: str) -> str:
     """What huggingface_hub's ``_is_emission_within_threshold`` extracts from the value."""
     match = re.search(r"\d+\.\d+|\d+", text)
     return match.group(0) if match else "nothing"
+
+
+RULE = Rule(
+    code="CO2103",
+    name="emissions-exponent-notation",
+    severity="error",
+    summary="emissions written with an exponent",
+    fix=FixAvailability.SOMETIMES,
+    applicabilities=frozenset({Applicability.SAFE}),
+    doc=DOC,
+    check=check,
+)

@@ -6,12 +6,8 @@ import math
 from collections.abc import Iterator
 
 from cardlint.rules._helpers import emissions_value
-from cardlint.rules.base import LintContext, Violation
+from cardlint.rules.base import FixAvailability, LintContext, Rule, Violation
 
-CODE = "CO2104"
-NAME = "emissions-not-positive"
-SEVERITY = "error"
-SUMMARY = "emissions is zero, negative, NaN or infinite"
 DOC = """\
 ## What it does
 Checks that the emissions figure is a finite number above zero.
@@ -57,3 +53,15 @@ def check(ctx: LintContext) -> Iterator[Violation]:
             node,
             f"emissions is negative ({value}): emissions are a positive number of grams of CO2eq",
         )
+
+
+RULE = Rule(
+    code="CO2104",
+    name="emissions-not-positive",
+    severity="error",
+    summary="emissions is zero, negative, NaN or infinite",
+    fix=FixAvailability.NEVER,
+    applicabilities=frozenset(),
+    doc=DOC,
+    check=check,
+)

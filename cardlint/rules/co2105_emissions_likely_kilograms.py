@@ -9,6 +9,7 @@ from decimal import Decimal
 import yaml
 
 from cardlint.amounts.parse import format_figure
+from cardlint.diagnostics import Applicability
 from cardlint.hardware.parse import parse_hardware
 from cardlint.rules._emissions_fix import log_total, write_emissions
 from cardlint.rules._helpers import (
@@ -18,13 +19,8 @@ from cardlint.rules._helpers import (
     log_figures,
     positive_amount,
 )
-from cardlint.rules.base import Evidence, LintContext, ProposedFix, Violation
+from cardlint.rules.base import Evidence, FixAvailability, LintContext, ProposedFix, Rule, Violation
 
-CODE = "CO2105"
-NAME = "emissions-likely-kilograms"
-SEVERITY = "warning"
-SUMMARY = "emissions looks like kilograms written into the grams field"
-FIXABLE = "sometimes"
 FLOOR_G_PER_KWH = (
     20.0  # about the cleanest grids in the data; used when the location does not resolve
 )
@@ -183,3 +179,15 @@ def _hours(ctx: LintContext, hours_used: object) -> float | None:
     if isinstance(hours, (int, float)) and not isinstance(hours, bool) and hours > 0:
         return float(hours)
     return None
+
+
+RULE = Rule(
+    code="CO2105",
+    name="emissions-likely-kilograms",
+    severity="warning",
+    summary="emissions looks like kilograms written into the grams field",
+    fix=FixAvailability.SOMETIMES,
+    applicabilities=frozenset({Applicability.SAFE, Applicability.UNSAFE}),
+    doc=DOC,
+    check=check,
+)

@@ -7,12 +7,8 @@ from collections.abc import Iterator
 from decimal import Decimal
 
 from cardlint.rules._helpers import emissions_value
-from cardlint.rules.base import LintContext, Violation
+from cardlint.rules.base import FixAvailability, LintContext, Rule, Violation
 
-CODE = "CO2106"
-NAME = "emissions-implausibly-large"
-SEVERITY = "warning"
-SUMMARY = "emissions above 1e11 g, ten times the largest published training run"
 LIMIT_G = 1e11
 DOC = """\
 ## What it does
@@ -61,3 +57,15 @@ def check(ctx: LintContext) -> Iterator[Violation]:
             f"emissions of {shown} is more than ten times the largest published "
             "training run; check the unit (emissions are grams)",
         )
+
+
+RULE = Rule(
+    code="CO2106",
+    name="emissions-implausibly-large",
+    severity="warning",
+    summary="emissions above 1e11 g, ten times the largest published training run",
+    fix=FixAvailability.NEVER,
+    applicabilities=frozenset(),
+    doc=DOC,
+    check=check,
+)

@@ -6,6 +6,7 @@ from collections.abc import Iterator
 from decimal import Decimal
 
 from cardlint.amounts.parse import format_figure, format_plain_decimal
+from cardlint.diagnostics import Applicability
 from cardlint.logs.attach import round_grams
 from cardlint.rules._emissions_fix import log_total, write_emissions
 from cardlint.rules._helpers import (
@@ -15,13 +16,8 @@ from cardlint.rules._helpers import (
     log_figures,
     positive_amount,
 )
-from cardlint.rules.base import LintContext, Violation
+from cardlint.rules.base import FixAvailability, LintContext, Rule, Violation
 
-CODE = "CO2107"
-NAME = "emissions-mismatch-log"
-SEVERITY = "error"
-SUMMARY = "An attached measurement log gives a different total"
-FIXABLE = "sometimes"
 MAX_NODES = 1024
 DOC = """\
 ## What it does
@@ -142,3 +138,15 @@ def _nodes(card_grams: Decimal, log_grams: Decimal) -> int | None:
         if abs(card_grams - log_grams * count) <= log_grams * count * RELATIVE_TOLERANCE
         else None
     )
+
+
+RULE = Rule(
+    code="CO2107",
+    name="emissions-mismatch-log",
+    severity="error",
+    summary="An attached measurement log gives a different total",
+    fix=FixAvailability.SOMETIMES,
+    applicabilities=frozenset({Applicability.SAFE, Applicability.UNSAFE}),
+    doc=DOC,
+    check=check,
+)

@@ -14,16 +14,12 @@ from cardlint.amounts.parse import (
     format_plain_decimal,
     reading_taken,
 )
+from cardlint.diagnostics import Applicability
 from cardlint.rules._emissions_fix import log_total, write_emissions
 from cardlint.rules._helpers import emissions_value, positive_amount
 from cardlint.rules._text import offset_in_readme, stated_totals
-from cardlint.rules.base import Evidence, LintContext, ProposedFix, Violation
+from cardlint.rules.base import Evidence, FixAvailability, LintContext, ProposedFix, Rule, Violation
 
-CODE = "CO2108"
-NAME = "emissions-disagree-with-text"
-SEVERITY = "error"
-SUMMARY = "The card's text states emissions that differ from the metadata"
-FIXABLE = "unsafe"
 DOC = """\
 ## What it does
 Reads the emissions the card's own Markdown states with a unit ("Emissions: 1.71 KgCO2",
@@ -122,3 +118,15 @@ def _agree(stated: Amount, grams: Decimal) -> bool:
         if -tolerance <= grams - text_grams < 2 * tolerance:
             return True
     return False
+
+
+RULE = Rule(
+    code="CO2108",
+    name="emissions-disagree-with-text",
+    severity="error",
+    summary="The card's text states emissions that differ from the metadata",
+    fix=FixAvailability.SOMETIMES,
+    applicabilities=frozenset({Applicability.UNSAFE}),
+    doc=DOC,
+    check=check,
+)

@@ -5,15 +5,11 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 from cardlint.amounts.parse import format_plain_decimal
+from cardlint.diagnostics import Applicability
 from cardlint.reading.edits import add_co2_block
 from cardlint.rules._text import offset_in_readme, stated_totals
-from cardlint.rules.base import LintContext, ProposedFix, Violation
+from cardlint.rules.base import FixAvailability, LintContext, ProposedFix, Rule, Violation
 
-CODE = "CO2109"
-NAME = "emissions-only-in-text"
-SEVERITY = "warning"
-SUMMARY = "Emissions are stated in the text but the metadata has no co2_eq_emissions"
-FIXABLE = "unsafe"
 DOC = """\
 ## What it does
 Flags a card whose Markdown states its training emissions with a unit ("Carbon Emitted: 11250
@@ -70,3 +66,15 @@ def check(ctx: LintContext) -> Iterator[Violation]:
         f"so the Hub cannot show or filter them: add 'co2_eq_emissions: {{emissions: {text}}}' (grams)",
         fix,
     )
+
+
+RULE = Rule(
+    code="CO2109",
+    name="emissions-only-in-text",
+    severity="warning",
+    summary="Emissions are stated in the text but the metadata has no co2_eq_emissions",
+    fix=FixAvailability.ALWAYS,
+    applicabilities=frozenset({Applicability.UNSAFE}),
+    doc=DOC,
+    check=check,
+)

@@ -4,14 +4,10 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
+from cardlint.diagnostics import Applicability
 from cardlint.rules._helpers import missing_field
-from cardlint.rules.base import LintContext, Violation
+from cardlint.rules.base import FixAvailability, LintContext, Rule, Violation
 
-CODE = "CO2201"
-NAME = "training-type-missing"
-SEVERITY = "warning"
-SUMMARY = "Mapping form without training_type"
-FIXABLE = "safe"
 DOC = """\
 ## What it does
 Checks that the mapping form of `co2_eq_emissions` has `training_type`.
@@ -46,3 +42,15 @@ def check(ctx: LintContext) -> Iterator[Violation]:
         training_type,
         origin="--training-type",
     )
+
+
+RULE = Rule(
+    code="CO2201",
+    name="training-type-missing",
+    severity="warning",
+    summary="Mapping form without training_type",
+    fix=FixAvailability.SOMETIMES,
+    applicabilities=frozenset({Applicability.SAFE}),
+    doc=DOC,
+    check=check,
+)

@@ -5,15 +5,11 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 
+from cardlint.diagnostics import Applicability
 from cardlint.reading.co2 import TRAINING_TYPES
 from cardlint.rules._helpers import show_value
-from cardlint.rules.base import LintContext, Violation
+from cardlint.rules.base import FixAvailability, LintContext, Rule, Violation
 
-CODE = "CO2202"
-NAME = "training-type-unknown"
-SEVERITY = "error"
-SUMMARY = "training_type is not exactly pre-training or fine-tuning"
-FIXABLE = "sometimes"
 DOC = """\
 ## What it does
 Checks that `training_type` is exactly `pre-training` or `fine-tuning`.
@@ -74,3 +70,15 @@ def check(ctx: LintContext) -> Iterator[Violation]:
         f"training_type {shown} is not one of the spec's values: write '{target}'",
         fix,
     )
+
+
+RULE = Rule(
+    code="CO2202",
+    name="training-type-unknown",
+    severity="error",
+    summary="training_type is not exactly pre-training or fine-tuning",
+    fix=FixAvailability.SOMETIMES,
+    applicabilities=frozenset({Applicability.SAFE}),
+    doc=DOC,
+    check=check,
+)

@@ -4,14 +4,10 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
+from cardlint.diagnostics import Applicability
 from cardlint.rules._helpers import missing_field
-from cardlint.rules.base import LintContext, Violation
+from cardlint.rules.base import FixAvailability, LintContext, Rule, Violation
 
-CODE = "CO2301"
-NAME = "location-missing"
-SEVERITY = "warning"
-SUMMARY = "Mapping form without geographical_location"
-FIXABLE = "sometimes"
 DOC = """\
 ## What it does
 Checks that the mapping form of `co2_eq_emissions` has `geographical_location`.
@@ -44,3 +40,15 @@ def check(ctx: LintContext) -> Iterator[Violation]:
         "geographical_location",
         "add where the training ran, as granular as possible, e.g. 'geographical_location: Quebec, Canada'",
     )
+
+
+RULE = Rule(
+    code="CO2301",
+    name="location-missing",
+    severity="warning",
+    summary="Mapping form without geographical_location",
+    fix=FixAvailability.SOMETIMES,
+    applicabilities=frozenset({Applicability.SAFE, Applicability.UNSAFE}),
+    doc=DOC,
+    check=check,
+)

@@ -6,12 +6,8 @@ import json
 from collections.abc import Iterator
 
 from cardlint.grid.resolve import resolve
-from cardlint.rules.base import LintContext, Violation
+from cardlint.rules.base import FixAvailability, LintContext, Rule, Violation
 
-CODE = "CO2302"
-NAME = "location-too-coarse"
-SEVERITY = "warning"
-SUMMARY = "geographical_location resolves only to the world, a continent, or a country the grid data splits"
 DOC = """\
 ## What it does
 Resolves `geographical_location` to a grid region and flags it when it names only the world, a
@@ -79,3 +75,15 @@ def check(ctx: LintContext) -> Iterator[Violation]:
     yield ctx.node_violation(
         field.value_node, f"geographical_location {shown} resolves only to {what}: {advice}"
     )
+
+
+RULE = Rule(
+    code="CO2302",
+    name="location-too-coarse",
+    severity="warning",
+    summary="geographical_location resolves only to the world, a continent, or a country the grid data splits",
+    fix=FixAvailability.NEVER,
+    applicabilities=frozenset(),
+    doc=DOC,
+    check=check,
+)

@@ -6,12 +6,8 @@ import json
 from collections.abc import Iterator
 
 from cardlint.grid.resolve import resolve
-from cardlint.rules.base import LintContext, Violation
+from cardlint.rules.base import FixAvailability, LintContext, Rule, Violation
 
-CODE = "CO2303"
-NAME = "location-unresolved"
-SEVERITY = "warning"
-SUMMARY = "geographical_location matches no grid region, country or cloud region"
 DOC = """\
 ## What it does
 Resolves `geographical_location` against cardlint's grid data (countries, US states, Canadian
@@ -76,3 +72,15 @@ def check(ctx: LintContext) -> Iterator[Violation]:
         field.value_node,
         f"geographical_location {shown} matches no grid region, country or cloud region: {advice}",
     )
+
+
+RULE = Rule(
+    code="CO2303",
+    name="location-unresolved",
+    severity="warning",
+    summary="geographical_location matches no grid region, country or cloud region",
+    fix=FixAvailability.NEVER,
+    applicabilities=frozenset(),
+    doc=DOC,
+    check=check,
+)

@@ -4,15 +4,11 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
+from cardlint.diagnostics import Applicability
 from cardlint.reading.edits import plain_or_quoted
 from cardlint.rules._helpers import log_figures, missing_field
-from cardlint.rules.base import LintContext, Violation
+from cardlint.rules.base import FixAvailability, LintContext, Rule, Violation
 
-CODE = "CO2401"
-NAME = "hardware-missing"
-SEVERITY = "warning"
-SUMMARY = "Mapping form without hardware_used"
-FIXABLE = "sometimes"
 DOC = """\
 ## What it does
 Checks that the mapping form of `co2_eq_emissions` has `hardware_used`.
@@ -61,3 +57,15 @@ def check(ctx: LintContext) -> Iterator[Violation]:
             safe=False,
             origin=f"the attached log ({found.hardware_note})",
         )
+
+
+RULE = Rule(
+    code="CO2401",
+    name="hardware-missing",
+    severity="warning",
+    summary="Mapping form without hardware_used",
+    fix=FixAvailability.SOMETIMES,
+    applicabilities=frozenset({Applicability.SAFE, Applicability.UNSAFE}),
+    doc=DOC,
+    check=check,
+)

@@ -7,12 +7,8 @@ from collections.abc import Iterator
 
 from cardlint.hardware.parse import parse_hardware
 from cardlint.rules._helpers import log_figures
-from cardlint.rules.base import LintContext, Violation
+from cardlint.rules.base import FixAvailability, LintContext, Rule, Violation
 
-CODE = "CO2402"
-NAME = "hardware-vague"
-SEVERITY = "warning"
-SUMMARY = "hardware_used gives no count or no recognisable device"
 DOC = """\
 ## What it does
 Parses `hardware_used` ("8 v100 GPUs", "4 x NVIDIA A100-SXM4-80GB", "TPU v3-8", "2 x NVIDIA TITAN
@@ -68,3 +64,15 @@ def check(ctx: LintContext) -> Iterator[Violation]:
     yield ctx.node_violation(
         field.value_node, f"hardware_used {shown} does not say {' or '.join(missing)}: {example}"
     )
+
+
+RULE = Rule(
+    code="CO2402",
+    name="hardware-vague",
+    severity="warning",
+    summary="hardware_used gives no count or no recognisable device",
+    fix=FixAvailability.NEVER,
+    applicabilities=frozenset(),
+    doc=DOC,
+    check=check,
+)

@@ -4,14 +4,10 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
+from cardlint.diagnostics import Applicability
 from cardlint.rules._helpers import missing_field
-from cardlint.rules.base import LintContext, Violation
+from cardlint.rules.base import FixAvailability, LintContext, Rule, Violation
 
-CODE = "CO2501"
-NAME = "source-missing"
-SEVERITY = "warning"
-SUMMARY = "Mapping form without source"
-FIXABLE = "sometimes"
 DOC = """\
 ## What it does
 Checks that the mapping form of `co2_eq_emissions` has `source`.
@@ -44,3 +40,15 @@ def check(ctx: LintContext) -> Iterator[Violation]:
         "source",
         "say how the figure was obtained, e.g. 'source: CodeCarbon' or a link to the calculator or paper",
     )
+
+
+RULE = Rule(
+    code="CO2501",
+    name="source-missing",
+    severity="warning",
+    summary="Mapping form without source",
+    fix=FixAvailability.SOMETIMES,
+    applicabilities=frozenset({Applicability.SAFE, Applicability.UNSAFE}),
+    doc=DOC,
+    check=check,
+)

@@ -6,12 +6,8 @@ import json
 import re
 from collections.abc import Iterator
 
-from cardlint.rules.base import LintContext, Violation
+from cardlint.rules.base import FixAvailability, LintContext, Rule, Violation
 
-CODE = "CO2502"
-NAME = "source-unrecognized"
-SEVERITY = "warning"
-SUMMARY = "source names no known tool and cites nothing"
 DOC = """\
 ## What it does
 Checks that `source` names a known tool (AutoTrain, CodeCarbon, ML CO2 Impact, carbontracker,
@@ -62,3 +58,15 @@ def check(ctx: LintContext) -> Iterator[Violation]:
         f"source {json.dumps(field.value, ensure_ascii=False)} names no known tool and cites nothing: name the tool "
         "(e.g. CodeCarbon, ML CO2 Impact) or link the method or paper",
     )
+
+
+RULE = Rule(
+    code="CO2502",
+    name="source-unrecognized",
+    severity="warning",
+    summary="source names no known tool and cites nothing",
+    fix=FixAvailability.NEVER,
+    applicabilities=frozenset(),
+    doc=DOC,
+    check=check,
+)

@@ -5,15 +5,11 @@ from __future__ import annotations
 import json
 from collections.abc import Iterator
 
+from cardlint.diagnostics import Applicability
 from cardlint.reading.edits import plain_or_quoted
 from cardlint.rules._helpers import log_figures
-from cardlint.rules.base import LintContext, Violation
+from cardlint.rules.base import FixAvailability, LintContext, Rule, Violation
 
-CODE = "CO2601"
-NAME = "log-field-mismatch"
-SEVERITY = "warning"
-SUMMARY = "hardware_used or geographical_location contradicts the attached log"
-FIXABLE = "unsafe"
 DOC = """\
 ## What it does
 Compares `geographical_location` and `hardware_used` with what the attached measurement log
@@ -109,3 +105,15 @@ def _devices_differ(card_text: str, log_text: str) -> bool:
     if set(card) != set(log):
         return True
     return any(card[d] is not None and log[d] is not None and card[d] != log[d] for d in card)
+
+
+RULE = Rule(
+    code="CO2601",
+    name="log-field-mismatch",
+    severity="warning",
+    summary="hardware_used or geographical_location contradicts the attached log",
+    fix=FixAvailability.ALWAYS,
+    applicabilities=frozenset({Applicability.UNSAFE}),
+    doc=DOC,
+    check=check,
+)

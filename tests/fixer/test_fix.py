@@ -219,7 +219,7 @@ def test_a_rule_that_crashes_loses_one_file_not_the_run(
         linter._rules_for.cache_clear()
 
     forget_rules()
-    monkeypatch.setattr(rule, "check", broken)
+    monkeypatch.setattr(rule, "RULE", rule.RULE._replace(check=broken))
     try:
         result = lint_path(card)
         outcome = fix_path(card)

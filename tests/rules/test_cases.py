@@ -148,8 +148,20 @@ def write_messages(path: Path, lines: list[str]) -> None:
     path.write_bytes(("\n".join(rows[:start] + lines + rows[end:]) + final).encode("utf-8"))
 
 
-@pytest.mark.parametrize("path", CASES, ids=[p.stem for p in CASES])
-def test_case(path: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+class Linted(NamedTuple):
+    """A case written out and linted: what the test compares with its sections."""
+
+    case: dict[str, object]
+    options: dict[str, str]
+    settings: Settings
+    readme: Path
+    bom: str
+    diagnostics: tuple[Diagnostic, ...]
+
+
+def lint_case(path: Path) -> Linted:
+    """Write the case's README and logs into the current folder (the messages name the logs as
+    the command line does: emissions.csv) and lint it."""
     case = load_case(path)
     options = case["options"]
     assert isinstance(options, dict)
@@ -157,18 +169,20 @@ def test_case(path: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> No
     settings = _settings(options, logs)
     bom = "\ufeff" if "bom" in options else ""
     text = _shape(str(case["card"]).removesuffix("\n"), options)
-    monkeypatch.chdir(
-        tmp_path
-    )  # the messages name the logs as the command line does: emissions.csv
     readme = Path("README.md")
     readme.write_bytes((bom + text).encode("utf-8"))
     for log in logs:
         assert detect_format(log.name, log.text) == log.format, f"{log.name} is not {log.format}"
         Path(log.name).write_bytes(log.text.encode("utf-8"))
-
     result = lint_path(readme, settings)
     assert result.error is None, result.error.message
-    diagnostics = result.diagnostics
+    return Linted(case, options, settings, readme, bom, result.diagnostics)
+
+
+@pytest.mark.parametrize("path", CASES, ids=[p.stem for p in CASES])
+def test_case(path: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.chdir(tmp_path)
+    case, options, settings, readme, bom, diagnostics = lint_case(path)
     found = [f"{d.code} {d.location.row}:{d.location.column}" for d in diagnostics]
     expected = [
         line.strip() for line in str(case.get("diagnostics", "")).splitlines() if line.strip()
