@@ -4,8 +4,6 @@ Every command returns an exit code: 0 clean, 1 findings, 2 usage or environment 
 Errors that escape a command become one line on stderr and exit code 2, never a traceback.
 """
 
-from __future__ import annotations
-
 import argparse
 import atexit
 import gc

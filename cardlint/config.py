@@ -4,8 +4,6 @@ Keys: ``select``, ``ignore``, ``exclude`` (globs) and ``per-file-ignores`` (glob
 Command-line ``--select``/``--ignore`` replace the file's values.
 """
 
-from __future__ import annotations
-
 import os
 from functools import lru_cache
 from typing import Any

@@ -3,8 +3,6 @@
 Commands import these from here, never from the CLI module that imports the commands.
 """
 
-from __future__ import annotations
-
 EXIT_CLEAN, EXIT_FINDINGS, EXIT_ERROR = 0, 1, 2
 
 

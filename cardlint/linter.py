@@ -1,7 +1,5 @@
 """The library API: lint a text or a path and get plain, picklable results back."""
 
-from __future__ import annotations
-
 import os
 import re
 import stat

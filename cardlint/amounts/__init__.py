@@ -1,7 +1,5 @@
 """Amounts of CO2eq: parsing a figure with its unit, and finding the figures a card's text states."""
 
-from __future__ import annotations
-
 from typing import TYPE_CHECKING
 
 from cardlint.speedups.exports import lazy_exports

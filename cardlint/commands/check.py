@@ -1,7 +1,5 @@
 """``cardlint check`` and ``cardlint fix``: lint targets, optionally fix them, and report."""
 
-from __future__ import annotations
-
 import argparse
 import os
 import sys

@@ -1,7 +1,5 @@
 """``cardlint estimate``: grams of CO2eq from hardware, hours and location, with the formula."""
 
-from __future__ import annotations
-
 import argparse
 import json
 import sys

@@ -8,8 +8,6 @@ a terminal, the URL of each pull request or commit, and after an author scan a s
 error. A Hub that does not answer at all stops the run with one line (exit 2), before any repository.
 """
 
-from __future__ import annotations
-
 import argparse
 import sys
 from collections.abc import Callable
@@ -277,7 +275,7 @@ def _process(
     return replace(done, result=done.result._replace(notes=_notes(fetched, done.result, settings)))
 
 
-def _with_logs(settings: Settings, fetched: HubCard) -> Settings:
+def _with_logs(settings: Settings, fetched: "HubCard") -> Settings:
     """Attach the logs named with --log, or else those found in the repository beside the card."""
     attached = attach_found(settings.options, list(fetched.logs))
     return (
@@ -289,7 +287,7 @@ def _with_logs(settings: Settings, fetched: HubCard) -> Settings:
 
 def _fix(
     hub: ModuleType,
-    fetched: HubCard,
+    fetched: "HubCard",
     card: Card,
     settings: Settings,
     mode: str,
@@ -319,7 +317,7 @@ def _fix(
     return _Done(result, has_co2, len(applied), pushed=url)
 
 
-def _notes(fetched: HubCard, result: FileResult, settings: Settings) -> tuple[str, ...]:
+def _notes(fetched: "HubCard", result: FileResult, settings: Settings) -> tuple[str, ...]:
     """A link to the card at its commit (when there is something to look at), and the logs beside it."""
     notes = list(result.notes)
     if "logs" in settings.options:

@@ -1,7 +1,5 @@
 """``cardlint locate TEXT ...``: how each location text resolves to a grid region."""
 
-from __future__ import annotations
-
 import argparse
 import json
 import sys

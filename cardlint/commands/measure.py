@@ -4,8 +4,6 @@ The measurement core (``cardlint.energy``) imports nothing from the linter; this
 it the grid resolver.
 """
 
-from __future__ import annotations
-
 import argparse
 
 from cardlint.energy.cli import run_measure

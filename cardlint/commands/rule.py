@@ -1,7 +1,5 @@
 """``cardlint rule``: print a rule's documentation, or list every rule."""
 
-from __future__ import annotations
-
 import argparse
 import json
 import sys

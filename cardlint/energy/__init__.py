@@ -4,8 +4,6 @@ Self-contained (standard library, plus ``pynvml`` imported only when measuring) 
 can share it. Writes the energy log described in docs/energy-log.md (format version 1).
 """
 
-from __future__ import annotations
-
 import importlib
 from typing import Any
 

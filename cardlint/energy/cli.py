@@ -4,8 +4,6 @@ The cardlint CLI calls :func:`add_measure_arguments` on its ``measure`` sub-pars
 :func:`run_measure` with the parsed arguments and its grid-intensity resolver.
 """
 
-from __future__ import annotations
-
 import argparse
 import os
 import sys
@@ -68,9 +66,9 @@ def add_measure_arguments(parser: argparse.ArgumentParser) -> None:
 
 def run_measure(
     args: argparse.Namespace,
-    resolver: Resolver | None = None,
+    resolver: "Resolver | None" = None,
     *,
-    nvml: NvmlApi | None = None,
+    nvml: "NvmlApi | None" = None,
     rapl_root: str | os.PathLike[str] = "/sys/class/powercap",
     err: TextIO | None = None,
 ) -> int:

@@ -1,7 +1,5 @@
 """Run a command as a child process while measuring its energy."""
 
-from __future__ import annotations
-
 import os
 import shutil
 import signal

@@ -12,8 +12,6 @@ with ``CUDA_DEVICE_ORDER=PCI_BUS_ID``; otherwise it puts the fastest GPU first, 
 only on machines with mixed GPU models, where a warning is issued.
 """
 
-from __future__ import annotations
-
 import warnings
 from collections.abc import Mapping
 from dataclasses import dataclass

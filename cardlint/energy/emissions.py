@@ -1,7 +1,5 @@
 """Grid carbon intensity for a run and the emissions it implies."""
 
-from __future__ import annotations
-
 from collections.abc import Callable
 from dataclasses import dataclass
 

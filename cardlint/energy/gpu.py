@@ -7,8 +7,6 @@ meter's background thread and integrated by the trapezoid rule. A device with ne
 "unavailable". A failed read yields ``None``, never 0 J.
 """
 
-from __future__ import annotations
-
 from dataclasses import dataclass
 
 from .devices import Device

@@ -12,8 +12,6 @@ Only the local main process (``state.is_local_process_zero``) measures, once per
 meter covers every GPU visible to it. On several machines, give each its own log path.
 """
 
-from __future__ import annotations
-
 import sys
 from typing import Any, TextIO
 

@@ -5,8 +5,6 @@ fsynced, so a process killed at any moment leaves whole records plus at most one
 line without its newline (which readers ignore).
 """
 
-from __future__ import annotations
-
 import json
 import os
 from typing import Any

@@ -1,7 +1,5 @@
 """EnergyMeter: start/stop energy measurement with a background sampler and a durable log."""
 
-from __future__ import annotations
-
 import functools
 import os
 import socket
@@ -93,7 +91,7 @@ class EnergyMeter:
 
     # -- window ------------------------------------------------------------------------
 
-    def start(self) -> EnergyMeter:
+    def start(self) -> "EnergyMeter":
         """Open the window: find devices and zones, write the header, start sampling."""
         if self._thread is not None:
             raise RuntimeError("EnergyMeter is already running")
@@ -171,7 +169,7 @@ class EnergyMeter:
             raise EnergyMeasurementError(f"energy sampler failed: {self._error}") from self._error
         return result
 
-    def __enter__(self) -> EnergyMeter:
+    def __enter__(self) -> "EnergyMeter":
         return self.start()
 
     def __exit__(self, *_exc_info: object) -> None:

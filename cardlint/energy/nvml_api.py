@@ -6,8 +6,6 @@ tests swap in a fake with the same methods. This layer only forwards calls and t
 errors: every decision (which method, what a failure means) is made above it.
 """
 
-from __future__ import annotations
-
 import functools
 from collections.abc import Callable
 from typing import Any, Protocol, TypeVar
@@ -62,7 +60,7 @@ def _translated(func: Callable[..., T]) -> Callable[..., T]:
     """Turn pynvml exceptions raised by ``func`` into this module's exceptions."""
 
     @functools.wraps(func)
-    def wrapper(self: PynvmlApi, *args: Any) -> T:
+    def wrapper(self: "PynvmlApi", *args: Any) -> T:
         try:
             return func(self, *args)
         except self._pynvml.NVMLError_NotSupported as exc:

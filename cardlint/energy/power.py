@@ -1,7 +1,5 @@
 """Energy from power samples by the trapezoid rule, with an honest limit on gaps."""
 
-from __future__ import annotations
-
 
 class PowerIntegrator:
     """Integrates ``(time_s, watts)`` samples into joules.

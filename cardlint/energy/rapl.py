@@ -16,8 +16,6 @@ Counters that cannot be read (absent in most containers and VMs; root-only on mo
 since 2020) make the CPU "not measured" with the reason; nothing is estimated.
 """
 
-from __future__ import annotations
-
 import os
 from dataclasses import dataclass
 from pathlib import Path

@@ -1,7 +1,5 @@
 """The outcome of one measurement window, its ``end`` record and its human summary."""
 
-from __future__ import annotations
-
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 from decimal import Decimal

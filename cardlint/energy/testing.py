@@ -6,8 +6,6 @@ follows a known trace (so the exact energy is known), on the real clock or a
 cardlint's tests and overhead benchmark.
 """
 
-from __future__ import annotations
-
 import json
 import math
 import os

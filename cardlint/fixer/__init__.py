@@ -1,7 +1,5 @@
 """Fixing: choosing which fixes to apply, applying them as text edits, verifying, writing."""
 
-from __future__ import annotations
-
 from typing import TYPE_CHECKING
 
 from cardlint.speedups.exports import lazy_exports

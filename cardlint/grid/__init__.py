@@ -1,7 +1,5 @@
 """Places: the grid carbon-intensity data and the resolver from a card's location to a grid region."""
 
-from __future__ import annotations
-
 from typing import TYPE_CHECKING
 
 from cardlint.speedups.exports import lazy_exports

@@ -4,8 +4,6 @@ The package data stores every name already normalised with :func:`normalize`, so
 and ``scripts/build_grid_data.py`` must agree on it exactly; the tests check that they do.
 """
 
-from __future__ import annotations
-
 import re
 import unicodedata
 

@@ -3,8 +3,6 @@
 Nothing here is imported by a local check; huggingface_hub is imported only on this path.
 """
 
-from __future__ import annotations
-
 from typing import TYPE_CHECKING
 
 from cardlint.speedups.exports import lazy_exports

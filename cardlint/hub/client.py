@@ -5,8 +5,6 @@ Only the Hub code path imports this module, so a local check never loads hugging
 they do for huggingface_hub itself. Every failure is raised as :class:`HubError`, one line.
 """
 
-from __future__ import annotations
-
 import time
 from collections.abc import Iterable
 from dataclasses import dataclass

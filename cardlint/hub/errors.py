@@ -8,8 +8,6 @@ What it does not retry: ``repo_info`` and a 5xx on the GET; :func:`call_api` and
 a lost answer would open a second pull request.
 """
 
-from __future__ import annotations
-
 import time
 from collections.abc import Callable
 from typing import TypeVar

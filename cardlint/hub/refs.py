@@ -3,8 +3,6 @@
 Pure string work: this module does not import huggingface_hub, so a mistyped local path costs nothing.
 """
 
-from __future__ import annotations
-
 import os
 import re
 from dataclasses import dataclass, field

@@ -1,7 +1,5 @@
 """What a Hub scan shows on stderr: a progress bar (terminals only) and a summary table at the end."""
 
-from __future__ import annotations
-
 from dataclasses import dataclass, field
 from typing import TextIO
 

@@ -5,8 +5,6 @@ Every reader returns one :class:`Measurement` (emissions in grams, energy in kWh
 :func:`discover_logs` finds the logs beside a README.
 """
 
-from __future__ import annotations
-
 from typing import TYPE_CHECKING
 
 from cardlint.speedups.exports import lazy_exports

@@ -1,7 +1,5 @@
 """Helpers the readers share: loading text, numbers, CSV tables, totals."""
 
-from __future__ import annotations
-
 import csv
 import io
 import re

@@ -6,8 +6,6 @@ cover the whole training. Version, PUE and early stops are read from the sibling
 (`*_carbontracker.log`) when it is there.
 """
 
-from __future__ import annotations
-
 import os
 import re
 from decimal import Decimal

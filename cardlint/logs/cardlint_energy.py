@@ -6,8 +6,6 @@ are multiplied by the header's `pue` (when given) so that, as in the other forma
 include it.
 """
 
-from __future__ import annotations
-
 import json
 import os
 from collections import Counter

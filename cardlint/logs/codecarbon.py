@@ -7,8 +7,6 @@ counts, and the runs are summed. Rows with no run_id are told apart by their sta
 each its own run.
 """
 
-from __future__ import annotations
-
 import os
 import re
 from datetime import datetime

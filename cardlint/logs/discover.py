@@ -1,7 +1,5 @@
 """Read a log of any supported format, recognised by its content (``discover_logs`` finds them)."""
 
-from __future__ import annotations
-
 import os
 from collections.abc import Callable
 

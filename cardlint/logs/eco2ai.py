@@ -10,8 +10,6 @@ epoch, with the `epoch` column set and the counters reset after each: those rows
 Files from versions without an `id` column have one row per run.
 """
 
-from __future__ import annotations
-
 import os
 import re
 from decimal import Decimal

@@ -5,8 +5,6 @@ its log, so that looking for logs costs a folder listing and no parser is loaded
 has none.
 """
 
-from __future__ import annotations
-
 import os
 
 from cardlint.energy.log import DEFAULT_LOG

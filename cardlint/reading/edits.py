@@ -1,7 +1,5 @@
 """Text edits on YAML nodes that keep every byte around them: deleting and adding mapping items."""
 
-from __future__ import annotations
-
 import json
 import re
 from weakref import WeakKeyDictionary

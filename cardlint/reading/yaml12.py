@@ -1,7 +1,5 @@
 """How a YAML 1.2 parser (core schema, as the Hub's JavaScript side uses) reads a plain scalar."""
 
-from __future__ import annotations
-
 import math
 import re
 from typing import Any

@@ -1,7 +1,5 @@
 """Reporters, one per output format, behind a registry from format name to class."""
 
-from __future__ import annotations
-
 import importlib
 
 from cardlint.report.base import Reporter, RunSummary

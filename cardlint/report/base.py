@@ -1,7 +1,5 @@
 """What every reporter receives."""
 
-from __future__ import annotations
-
 from typing import TextIO
 
 from cardlint.diagnostics import FileResult
@@ -27,7 +25,7 @@ class RunSummary:
         self.by_code: dict[str, int] = {}
 
     @classmethod
-    def of(cls, results: list[FileResult]) -> RunSummary:
+    def of(cls, results: list[FileResult]) -> "RunSummary":
         summary = cls(files=len(results))
         for result in results:
             if result.error is not None:

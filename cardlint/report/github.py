@@ -6,8 +6,6 @@ relative to the current directory (the workspace, in a workflow), which is what 
 expects.
 """
 
-from __future__ import annotations
-
 import os
 from typing import TextIO
 

@@ -10,8 +10,6 @@ at a time (a card may have 100,000s of findings): with an indent, the json modul
 pure Python, chunk by chunk, several times slower than ``speedups.json_text``.
 """
 
-from __future__ import annotations
-
 import json
 from collections.abc import Iterable
 from typing import TextIO

@@ -13,8 +13,6 @@ hash in the file (1, 2, ...). Inserting or deleting lines elsewhere, or re-inden
 finding's fingerprint; editing its line gives a new one.
 """
 
-from __future__ import annotations
-
 import hashlib
 import json
 import re

@@ -8,8 +8,6 @@ report (cards checked, findings per rule, cards with findings, unreadable files,
 the JSON array because it also lists the cards checked, the rules' names and the unreadable files.
 """
 
-from __future__ import annotations
-
 import argparse
 import json
 import os

@@ -1,7 +1,5 @@
 """Human output: ``full`` (with the offending line and a caret) and ``concise`` (one line each)."""
 
-from __future__ import annotations
-
 from typing import TextIO
 
 from cardlint.diagnostics import Diagnostic, FileResult

@@ -4,8 +4,6 @@ Each module declares its rule once, as ``RULE`` (``cardlint.rules.base.Rule``). 
 imported on first use, so that a command that checks no card never loads them.
 """
 
-from __future__ import annotations
-
 from functools import lru_cache
 
 from cardlint.rules.base import Rule

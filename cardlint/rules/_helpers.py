@@ -1,7 +1,5 @@
 """Small pieces shared by several rules."""
 
-from __future__ import annotations
-
 import json
 from collections.abc import Iterator
 from datetime import date, datetime
@@ -74,7 +72,7 @@ def emissions_value(ctx: LintContext) -> tuple[yaml.Node, Any] | None:
     return None
 
 
-def log_figures(ctx: LintContext) -> LogFigures | None:
+def log_figures(ctx: LintContext) -> "LogFigures | None":
     """What the attached logs say the block should hold, or None when no log is attached."""
     attached = ctx.options.get("logs")
     if attached is None:

@@ -1,7 +1,5 @@
 """Emissions amounts stated in a card's Markdown body, located in the README."""
 
-from __future__ import annotations
-
 from typing import TYPE_CHECKING
 
 from cardlint.amounts.mentions import has_mentions
@@ -12,7 +10,7 @@ if TYPE_CHECKING:
     from cardlint.amounts.text import TextAmount
 
 
-def stated_totals(card: Card) -> list[TextAmount]:
+def stated_totals(card: Card) -> "list[TextAmount]":
     """The body's emissions statements that give a whole figure (not a part of a breakdown)."""
     body = card.body
     if not has_mentions(body):
@@ -28,5 +26,5 @@ def stated_totals(card: Card) -> list[TextAmount]:
     ]
 
 
-def offset_in_readme(card: Card, statement: TextAmount) -> int:
+def offset_in_readme(card: Card, statement: "TextAmount") -> int:
     return card.body_start + statement.value_start

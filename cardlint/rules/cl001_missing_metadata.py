@@ -1,7 +1,5 @@
 """CL001 missing-metadata."""
 
-from __future__ import annotations
-
 import re
 from collections.abc import Iterator
 

@@ -1,7 +1,5 @@
 """CL002 yaml-syntax-error."""
 
-from __future__ import annotations
-
 from collections.abc import Iterator
 
 from cardlint.rules.base import FixAvailability, LintContext, Rule, Violation

@@ -1,7 +1,5 @@
 """CL003 metadata-not-mapping."""
 
-from __future__ import annotations
-
 from collections.abc import Iterator
 
 from cardlint.rules.base import FixAvailability, LintContext, Rule, Violation

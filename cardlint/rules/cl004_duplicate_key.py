@@ -1,7 +1,5 @@
 """CL004 duplicate-key."""
 
-from __future__ import annotations
-
 from collections.abc import Iterator
 
 import yaml

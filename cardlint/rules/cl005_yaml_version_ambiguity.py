@@ -1,7 +1,5 @@
 """CL005 yaml-version-ambiguity."""
 
-from __future__ import annotations
-
 import json
 import math
 import re

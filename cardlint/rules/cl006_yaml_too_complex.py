@@ -1,7 +1,5 @@
 """CL006 yaml-too-complex."""
 
-from __future__ import annotations
-
 from collections.abc import Iterator
 
 from cardlint.rules.base import FixAvailability, LintContext, Rule, Violation

@@ -1,7 +1,5 @@
 """CO2001 co2-schema-violation."""
 
-from __future__ import annotations
-
 from collections.abc import Iterator
 from typing import Any
 

@@ -1,7 +1,5 @@
 """CO2002 co2-missing-emissions."""
 
-from __future__ import annotations
-
 from collections.abc import Iterator
 from decimal import Decimal
 

@@ -1,7 +1,5 @@
 """CO2003 co2-unknown-key."""
 
-from __future__ import annotations
-
 from collections.abc import Iterator
 
 from cardlint.diagnostics import Applicability

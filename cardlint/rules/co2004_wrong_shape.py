@@ -1,7 +1,5 @@
 """CO2004 co2-wrong-shape."""
 
-from __future__ import annotations
-
 import json
 from collections.abc import Iterator
 

@@ -1,7 +1,5 @@
 """CO2005 co2-block-missing-with-log."""
 
-from __future__ import annotations
-
 from collections.abc import Iterator
 from typing import TYPE_CHECKING
 
@@ -77,7 +75,7 @@ def check(ctx: LintContext) -> Iterator[Violation]:
     )
 
 
-def _items(found: LogFigures) -> list[tuple[str, str]]:
+def _items(found: "LogFigures") -> list[tuple[str, str]]:
     values = [
         ("emissions", found.grams_text),
         ("source", found.source),

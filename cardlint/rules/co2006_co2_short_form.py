@@ -1,7 +1,5 @@
 """CO2006 co2-short-form."""
 
-from __future__ import annotations
-
 from collections.abc import Iterator
 
 import yaml

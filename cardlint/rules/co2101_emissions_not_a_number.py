@@ -1,7 +1,5 @@
 """CO2101 emissions-not-a-number."""
 
-from __future__ import annotations
-
 import json
 from collections.abc import Iterator
 from decimal import Decimal

@@ -1,7 +1,5 @@
 """CO2102 emissions-unit-declared."""
 
-from __future__ import annotations
-
 import json
 from collections.abc import Iterator
 from decimal import Decimal

@@ -1,7 +1,5 @@
 """CO2103 emissions-exponent-notation."""
 
-from __future__ import annotations
-
 import re
 from collections.abc import Iterator
 from decimal import Decimal, InvalidOperation

@@ -1,7 +1,5 @@
 """CO2104 emissions-not-positive."""
 
-from __future__ import annotations
-
 import math
 from collections.abc import Iterator
 

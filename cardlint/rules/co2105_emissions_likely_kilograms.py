@@ -1,7 +1,5 @@
 """CO2105 emissions-likely-kilograms."""
 
-from __future__ import annotations
-
 import re
 from collections.abc import Iterator
 from decimal import Decimal

@@ -1,7 +1,5 @@
 """CO2106 emissions-implausibly-large."""
 
-from __future__ import annotations
-
 import math
 from collections.abc import Iterator
 from decimal import Decimal

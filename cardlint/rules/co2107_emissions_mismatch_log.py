@@ -1,7 +1,5 @@
 """CO2107 emissions-mismatch-log."""
 
-from __future__ import annotations
-
 from collections.abc import Iterator
 from decimal import Decimal
 

@@ -1,7 +1,5 @@
 """CO2108 emissions-disagree-with-text."""
 
-from __future__ import annotations
-
 from collections.abc import Iterator
 from decimal import Decimal
 

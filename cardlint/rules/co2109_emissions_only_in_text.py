@@ -1,7 +1,5 @@
 """CO2109 emissions-only-in-text."""
 
-from __future__ import annotations
-
 from collections.abc import Iterator
 
 from cardlint.amounts.parse import format_plain_decimal

@@ -1,7 +1,5 @@
 """CO2202 training-type-unknown."""
 
-from __future__ import annotations
-
 import re
 from collections.abc import Iterator
 

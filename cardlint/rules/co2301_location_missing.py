@@ -1,7 +1,5 @@
 """CO2301 location-missing."""
 
-from __future__ import annotations
-
 from collections.abc import Iterator
 
 from cardlint.diagnostics import Applicability

@@ -1,7 +1,5 @@
 """CO2302 location-too-coarse."""
 
-from __future__ import annotations
-
 import json
 from collections.abc import Iterator
 

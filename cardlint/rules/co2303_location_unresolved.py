@@ -1,7 +1,5 @@
 """CO2303 location-unresolved."""
 
-from __future__ import annotations
-
 import json
 from collections.abc import Iterator
 

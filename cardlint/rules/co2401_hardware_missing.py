@@ -1,7 +1,5 @@
 """CO2401 hardware-missing."""
 
-from __future__ import annotations
-
 from collections.abc import Iterator
 
 from cardlint.diagnostics import Applicability

@@ -1,7 +1,5 @@
 """CO2402 hardware-vague."""
 
-from __future__ import annotations
-
 import json
 from collections.abc import Iterator
 

@@ -1,7 +1,5 @@
 """CO2501 source-missing."""
 
-from __future__ import annotations
-
 from collections.abc import Iterator
 
 from cardlint.diagnostics import Applicability

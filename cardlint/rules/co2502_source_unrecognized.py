@@ -1,7 +1,5 @@
 """CO2502 source-unrecognized."""
 
-from __future__ import annotations
-
 import json
 import re
 from collections.abc import Iterator

@@ -1,7 +1,5 @@
 """CO2601 log-field-mismatch."""
 
-from __future__ import annotations
-
 import json
 from collections.abc import Iterator
 

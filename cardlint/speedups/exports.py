@@ -4,8 +4,6 @@ A package ``__init__`` that imported its modules eagerly would load them (and th
 every command; a local check loads only what it reaches.
 """
 
-from __future__ import annotations
-
 import importlib
 from collections.abc import Callable, Mapping
 
