@@ -16,9 +16,16 @@ from hypothesis import strategies as st
 from support import needs_corpus, run_cardlint
 
 from cardlint.hardware import catalogue
-from cardlint.hardware.catalogue import DATA_FILE, Device, device, devices, total_watts
+from cardlint.hardware.catalogue import DATA_FILE, Device, device, total_watts
 from cardlint.hardware.parse import format_hardware, parse_hardware
 from cardlint.hardware.tokens import alias_key
+
+
+def devices() -> list[Device]:
+    """Every catalogue entry, in the data file's order."""
+    loaded = catalogue.load()
+    return [loaded.device(index) for index in range(len(loaded.row_lines))]
+
 
 ROOT = Path(__file__).resolve().parents[1]
 SHARED = Path(__file__).resolve().parents[2] / "shared"

@@ -37,11 +37,6 @@ def device(device_id: str) -> Device | None:
     return None if index is None else catalogue.device(index)
 
 
-def devices() -> tuple[Device, ...]:
-    """Every catalogue entry, in the data file's order."""
-    return load().devices
-
-
 def total_watts(counted: Iterable[tuple[int, float]]) -> Decimal:
     """The rated power of ``(count, watts per device)`` pairs, summed exactly: each wattage is
     taken as written in the catalogue (its shortest repr), never as a binary fraction."""
@@ -92,10 +87,6 @@ class Catalogue:
         if found is None:
             found = self._devices[index] = Device(*self.row(index)[:5])
         return found
-
-    @property
-    def devices(self) -> tuple[Device, ...]:
-        return tuple(self.device(index) for index in range(len(self.row_lines)))
 
     def memory(self, index: int) -> frozenset[int]:
         """The memory sizes (GB) written in the device's name and aliases."""
