@@ -1,8 +1,6 @@
 """Hardware: the catalogue of devices with their rated power (catalogue), and the parser of what
 cards write (parse), both reading text through the same tokens (tokens)."""
 
-from __future__ import annotations
-
 from typing import TYPE_CHECKING
 
 from cardlint.speedups.exports import lazy_exports
