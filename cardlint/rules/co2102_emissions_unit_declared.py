@@ -4,6 +4,7 @@ import json
 from collections.abc import Iterator
 from decimal import Decimal
 
+from cardlint.amounts.numbers import finite_number
 from cardlint.amounts.parse import parse_amount
 from cardlint.diagnostics import Applicability
 from cardlint.rules._emissions_fix import UNIT_KEYS, declared_unit, unit_keys, write_emissions
@@ -47,12 +48,7 @@ def check(ctx: LintContext) -> Iterator[Violation]:
     factor, _ = declared_unit(ctx)
     fix, refusal = None, None
     number = emissions.value if emissions is not None else None
-    if (
-        factor is not None
-        and isinstance(number, (int, float))
-        and not isinstance(number, bool)
-        and abs(number) < 1e300
-    ):  # not NaN, inf, or an int beyond float range
+    if factor is not None and finite_number(number):
         assert emissions is not None
         grams = Decimal(repr(number)) * factor
         written = write_emissions(

@@ -4,6 +4,7 @@ import math
 from collections.abc import Iterator
 from decimal import Decimal
 
+from cardlint.amounts.numbers import is_number
 from cardlint.rules._helpers import emissions_value
 from cardlint.rules.base import FixAvailability, LintContext, Rule, Violation
 
@@ -39,11 +40,8 @@ def check(ctx: LintContext) -> Iterator[Violation]:
     if found is None:
         return
     node, value = found
-    if (
-        isinstance(value, (int, float))
-        and not isinstance(value, bool)
-        and LIMIT_G < value < math.inf
-    ):  # CO2104 reports inf; an int may be beyond float range
+    if is_number(value) and LIMIT_G < value < math.inf:
+        # CO2104 reports inf; an int may be beyond float range
         grams, tonnes = Decimal(value), Decimal(value) / 1_000_000
         shown = (
             f"{grams:.3E} g ({tonnes:.3E} t CO2eq)"

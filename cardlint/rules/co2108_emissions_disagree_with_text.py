@@ -5,8 +5,10 @@ from decimal import Decimal
 
 import yaml
 
+from cardlint.amounts.numbers import positive_number
 from cardlint.amounts.parse import (
     Amount,
+    agrees,
     ambiguity,
     format_figure,
     format_plain_decimal,
@@ -14,7 +16,7 @@ from cardlint.amounts.parse import (
 )
 from cardlint.diagnostics import Applicability
 from cardlint.rules._emissions_fix import log_total, write_emissions
-from cardlint.rules._helpers import emissions_value, positive_amount
+from cardlint.rules._helpers import emissions_value
 from cardlint.rules._text import offset_in_readme, stated_totals
 from cardlint.rules.base import Evidence, FixAvailability, LintContext, ProposedFix, Rule, Violation
 
@@ -64,7 +66,7 @@ def check(ctx: LintContext) -> Iterator[Violation]:
     if found is None:
         return
     node, value = found
-    if not positive_amount(value):
+    if not positive_number(value):
         return
     statements = stated_totals(ctx.card)
     grams = Decimal(repr(value))
@@ -108,14 +110,12 @@ def _agree(stated: Amount, grams: Decimal) -> bool:
     (within half a unit of the text's last printed digit) or truncated (25460 g printed as
     "25.4 kg"). The text's trailing zeros are printed digits ("100 kg" is not 60 kg) and the
     metadata is exact. Either reading of an ambiguous separator may be the text's."""
-    for reading in (stated, stated.other_reading()):
-        text_grams = reading.grams if reading is not None else None
-        tolerance = reading.tolerance_grams(zeros_printed=True) if reading is not None else None
-        if text_grams is None or tolerance is None:
-            continue
-        if -tolerance <= grams - text_grams < 2 * tolerance:
-            return True
-    return False
+    return any(
+        reading is not None
+        and reading.grams is not None
+        and agrees(reading.grams, reading, grams, zeros_printed=True, truncated=True)
+        for reading in (stated, stated.other_reading())
+    )
 
 
 RULE = Rule(
