@@ -8,7 +8,7 @@ import os
 from functools import lru_cache
 from typing import Any
 
-from cardlint.settings import Settings
+from cardlint.settings import DEFAULT_OPTIONS, RunOptions, Settings
 from cardlint.speedups.paths import parent
 
 CONFIG_NAMES = (".cardlint.toml", "pyproject.toml")
@@ -93,12 +93,21 @@ def load_config(path: str | os.PathLike[str]) -> Settings:
 
 
 def settings_for(
-    target: str | os.PathLike[str], overrides: dict[str, Any], use_config: bool = True
+    target: str | os.PathLike[str],
+    select: tuple[str, ...] | None = None,
+    ignore: tuple[str, ...] | None = None,
+    options: RunOptions = DEFAULT_OPTIONS,
+    use_config: bool = True,
 ) -> Settings:
-    """The settings that apply to ``target``: its configuration file, then command-line overrides."""
+    """The settings that apply to ``target``: its configuration file, then the command line's
+    ``options`` and its ``select`` and ``ignore``, which replace the file's when given."""
     config = find_config(target) if use_config else None
     base = load_config(config) if config is not None else Settings(root=os.getcwd())
-    return base._replace(**{key: value for key, value in overrides.items() if value is not None})
+    return base._replace(
+        select=base.select if select is None else select,
+        ignore=base.ignore if ignore is None else ignore,
+        options=options,
+    )
 
 
 def _codes(path: str, table: dict[str, Any], key: str, default: tuple[str, ...]) -> tuple[str, ...]:

@@ -5,6 +5,7 @@ import re
 import stat
 from collections.abc import Callable
 from functools import lru_cache
+from typing import TYPE_CHECKING
 
 from cardlint.diagnostics import Diagnostic, Edit, FileError, FileResult, Fix
 from cardlint.reading.card import Card, Position, decode, parse_card
@@ -14,14 +15,20 @@ from cardlint.rules.base import LintContext, ProposedFix, Rule, Violation
 from cardlint.settings import Settings
 from cardlint.speedups.paths import normal
 
+if TYPE_CHECKING:  # a card with no log never loads the log model
+    from cardlint.logs.attach import AttachedLogs
+
 MAX_BYTES = 10 * 1024 * 1024
 _SUPPRESSION = re.compile(r"(?:^|\s)#\s*cardlint:\s*ignore(?:\[([A-Za-z0-9_,\s-]*)\])?")
 
 
-def lint_card(card: Card, settings: Settings | None = None) -> tuple[Diagnostic, ...]:
-    """Run every enabled rule over a parsed card; inline suppressions are honoured."""
+def lint_card(
+    card: Card, settings: Settings | None = None, logs: "AttachedLogs | None" = None
+) -> tuple[Diagnostic, ...]:
+    """Run every enabled rule over a parsed card (and the measurement logs attached to it);
+    inline suppressions are honoured."""
     settings = settings or Settings()
-    ctx = LintContext(card=card, co2=find_block(card), options=settings.options)
+    ctx = LintContext(card, find_block(card), settings.options, logs)
     found: list[Diagnostic] = []
     suppressions: dict[
         int, frozenset[str] | None
@@ -59,9 +66,11 @@ def lint_text(
     return result_for(parse_card(text, filename, bom), settings)
 
 
-def result_for(card: Card, settings: Settings | None = None) -> FileResult:
+def result_for(
+    card: Card, settings: Settings | None = None, logs: "AttachedLogs | None" = None
+) -> FileResult:
     """Lint a parsed card into a FileResult that carries the source lines its diagnostics point at."""
-    diagnostics = lint_card(card, settings)
+    diagnostics = lint_card(card, settings, logs)
     rows = sorted({d.location.row for d in diagnostics})
     return FileResult(
         card.path, diagnostics, lines=tuple((row, card.line_text(row)) for row in rows)
@@ -95,8 +104,8 @@ def lint_path(path: str | os.PathLike[str], settings: Settings | None = None) ->
         prepared = prepare(path, settings or Settings())
         if isinstance(prepared, FileError):
             return FileResult(prepared.filename, error=prepared)
-        card, settings, notes = prepared
-        return result_for(card, settings)._replace(notes=notes)
+        card, logs, notes = prepared
+        return result_for(card, settings, logs)._replace(notes=notes)
     except Exception as error:  # a bug met in one file loses this file, not the whole run
         return failed(path, error)
 
@@ -115,8 +124,9 @@ def internal_error(error: Exception) -> str:
 
 def prepare(
     path: str | os.PathLike[str], settings: Settings
-) -> tuple[Card, Settings, tuple[str, ...]] | FileError:
-    """Read a card and attach its measurement logs (named, or found beside it) to the settings."""
+) -> "tuple[Card, AttachedLogs | None, tuple[str, ...]] | FileError":
+    """Read a card and the measurement logs attached to it (named, or found beside it), with a
+    note naming them."""
     card = read_card(path)
     if isinstance(card, FileError):
         return card
@@ -130,12 +140,8 @@ def prepare(
             card.path, f"cannot use measurement log: {error}; the card was not checked against it"
         )
     if attached is None:
-        return card, settings, ()
-    return (
-        card,
-        settings._replace(options={**settings.options, "logs": attached}),
-        (attached.describe(),),
-    )
+        return card, None, ()
+    return card, attached, (attached.describe(),)
 
 
 class _Unreadable(Exception):

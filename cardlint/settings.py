@@ -1,24 +1,35 @@
-"""Which rules run on which file: selection by code prefix, as ruff does."""
+"""Which rules run on which file (selection by code prefix, as ruff does), and the run's options."""
 
 import fnmatch
-from collections.abc import Mapping
-from types import MappingProxyType
-from typing import Any, NamedTuple
+from typing import NamedTuple
 
 from cardlint.speedups.paths import name, normal, parts, relative_to
 
 
+class RunOptions(NamedTuple):
+    """The command-line values that rules read, the same for every card of a run."""
+
+    log_paths: tuple[str, ...] = ()  # --log: attach these logs to every card
+    discover_logs: bool = True  # attach the logs found beside each README (not --no-discover-logs)
+    recompute_intensity: bool = False  # expected grams = the log's energy x the card's grid
+    training_type: str | None = None  # --training-type: the value a fix writes
+    hours: float | None = None  # --hours: training time, above 0
+    estimate: bool = False  # --estimate: fill a missing emissions from hardware, place and hours
+    pue: float = 1.0  # with --estimate: the data centre's PUE
+
+
+DEFAULT_OPTIONS = RunOptions()  # a library call's: logs found beside the card are attached
+
+
 class Settings(NamedTuple):
-    """Rule selection and file filters; plain values, so it pickles."""
+    """Rule selection, file filters and run options; plain values, so it pickles."""
 
     select: tuple[str, ...] = ("ALL",)
     ignore: tuple[str, ...] = ()
     per_file_ignores: tuple[tuple[str, tuple[str, ...]], ...] = ()
     exclude: tuple[str, ...] = ()
     root: str = "."  # where relative patterns in per-file-ignores and exclude start
-    options: Mapping[str, Any] = MappingProxyType(
-        {}
-    )  # what the rules read: attached logs, --hours, ...
+    options: RunOptions = DEFAULT_OPTIONS  # what the rules read: --log, --hours, ...
 
     def is_enabled(self, code: str, filename: str | None = None) -> bool:
         """Whether ``code`` runs on ``filename``: the most specific matching prefix decides, ignore wins ties."""

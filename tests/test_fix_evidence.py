@@ -225,8 +225,9 @@ def test_the_strongest_evidence_is_written_with_its_provenance(
     card = parse_card(
         f"---\nco2_eq_emissions:\n  {block}\n---\n# m\n\nEmissions: 1.71 kg CO2\n", "README.md"
     )
-    settings = Settings(select=("CO21",), options={"logs": _log(grams, explicit)} if grams else {})
-    run = fix_passes(card, settings, unsafe)
+    settings = Settings(select=("CO21",))
+    logs = _log(grams, explicit) if grams else None
+    run = fix_passes(card, settings, unsafe, logs)
     assert run.card.metadata == {"co2_eq_emissions": {"emissions": figure}}
     writers = [
         d.fix.message
@@ -237,6 +238,6 @@ def test_the_strongest_evidence_is_written_with_its_provenance(
         assert not writers
     else:
         assert any(message in text for text in writers), writers
-    assert fix_passes(run.card, settings, unsafe).passes == 0
+    assert fix_passes(run.card, settings, unsafe, logs).passes == 0
     if grams is not None and figure == int(grams):
         assert not {"CO2105", "CO2107"} & {d.code for d in lint_card(run.card, settings)}

@@ -22,7 +22,7 @@ from cardlint.logs.attach import AttachedLogs, round_grams
 from cardlint.logs.measurement import Run
 from cardlint.reading.card import Card, decode, parse_card
 from cardlint.rules.base import REMOVED, Target
-from cardlint.settings import Settings
+from cardlint.settings import RunOptions, Settings
 
 
 def assert_outside_block_unchanged(before: Card, after: Card) -> None:
@@ -134,13 +134,9 @@ def attached_logs(draw: st.DrawFn) -> AttachedLogs | None:
     return AttachedLogs((measurement,), explicit=draw(st.booleans()))
 
 
-def _with(log: AttachedLogs | None) -> Settings:
-    return Settings(options={"logs": log}) if log is not None else Settings()
-
-
 def _run(card: Card, log: AttachedLogs | None, unsafe: bool) -> FixRun | None:
     try:
-        return fix_passes(card, _with(log), unsafe)
+        return fix_passes(card, Settings(), unsafe, log)
     except FixRefused:
         return None  # verification refused it: the file is left alone, and that is reported
 
@@ -163,7 +159,7 @@ def test_fix_decides_once_and_unsafe_applies_every_safe_fix(
             continue
         assert max(Counter(run.writes).values(), default=0) <= 2, run.writes
         assert run.passes < fixer.MAX_PASSES - 4, [d.code for d in run.applied]
-        again = fix_passes(run.card, _with(log), allowed)
+        again = fix_passes(run.card, Settings(), allowed, log)
         assert again.passes == 0 and again.card.text == run.card.text, [
             d.code for d in again.applied
         ]
@@ -182,7 +178,7 @@ def test_after_fix_with_a_named_log_the_card_holds_the_logs_total(
     run = _run(parse_card(card.text, "README.md", card.bom), log, False)
     if run is None:
         return
-    remaining = {d.code for d in lint_card(run.card, _with(log))}
+    remaining = {d.code for d in lint_card(run.card, Settings(), log)}
     assert not remaining & {d.code for d in run.applied} & LOG_CODES
     total = log.emissions_g if log is not None else None
     block = (run.card.metadata or {}).get("co2_eq_emissions")
@@ -330,9 +326,9 @@ def test_hostile_cards_are_fixed_right_or_left_for_the_hand(
     in place), the emissions are never converted twice, and a second run changes nothing."""
     card = parse_card(text, "README.md")
     run = fix_passes(
-        card, _with(log), unsafe
+        card, Settings(), unsafe, log
     )  # FixRefused here fails the test: the refusal is for the unforeseen
-    assert fix_passes(run.card, _with(log), unsafe).passes == 0
+    assert fix_passes(run.card, Settings(), unsafe, log).passes == 0
     before = (card.metadata or {}).get("co2_eq_emissions")
     after = (run.card.metadata or {}).get("co2_eq_emissions")
     figure = after.get("emissions") if isinstance(after, dict) else None
@@ -359,14 +355,17 @@ def test_hostile_cards_are_fixed_right_or_left_for_the_hand(
     cards(),
     attached_logs(),
     st.sampled_from(
-        [{}, {"estimate": True, "hours": Decimal(5)}, {"training_type": "fine-tuning"}]
+        [
+            RunOptions(),
+            RunOptions(estimate=True, hours=5.0),
+            RunOptions(training_type="fine-tuning"),
+        ]
     ),
 )
 def test_every_rule_fixes_as_it_declares(
-    card: GeneratedCard, log: AttachedLogs | None, options: dict[str, object]
+    card: GeneratedCard, log: AttachedLogs | None, options: RunOptions
 ) -> None:
     """With or without a log, an estimate or an option: no rule produces a fix of a kind its
     declaration (what `cardlint rule` and docs/rules.md show) does not name."""
-    settings = _with(log)
-    settings = settings._replace(options={**settings.options, **options})
-    assert_fixes_as_declared(lint_card(parse_card(card.text, "README.md", card.bom), settings))
+    settings = Settings(options=options)
+    assert_fixes_as_declared(lint_card(parse_card(card.text, "README.md", card.bom), settings, log))

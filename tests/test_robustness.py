@@ -163,7 +163,7 @@ def test_co2001_shortcut_agrees_with_full_validation(value: object) -> None:
     """CO2001 skips jsonschema only where validating would give nothing it reports."""
     card = parse_card("---\n" + yaml.safe_dump({"co2_eq_emissions": value}) + "---\n")
     assume(card.problem is None)
-    ctx = LintContext(card=card, co2=find_block(card), options={})
+    ctx = LintContext(card, find_block(card))
     assert ctx.co2 is not None
     reported = [(v.start, v.message) for v in co2001.check(ctx)]
     expected = [

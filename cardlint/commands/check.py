@@ -7,7 +7,6 @@ from collections.abc import Iterator
 from contextlib import contextmanager
 from typing import TextIO
 
-from cardlint.config import ConfigError, settings_for
 from cardlint.diagnostics import FileError, FileResult
 from cardlint.exit_codes import EXIT_CLEAN, EXIT_ERROR, EXIT_FINDINGS, UsageError
 from cardlint.linter import failed, lint_path, read_card
@@ -15,43 +14,31 @@ from cardlint.report import RunSummary, get_reporter
 from cardlint.report.base import plural
 from cardlint.report.changes import Change
 from cardlint.report.text import held_back
+from cardlint.request import CheckRequest, parse_check
 from cardlint.settings import Settings
-from cardlint.speedups.paths import normal, parent
+from cardlint.speedups.paths import parent
 from cardlint.targets import Target, expand
 
 
 def run_check(args: argparse.Namespace) -> int:
-    fix_mode = (
-        args.command == "fix" or getattr(args, "fix", False) or getattr(args, "fix_only", False)
-    )
-    output_format = args.output_format or (
-        "github" if os.environ.get("GITHUB_ACTIONS") == "true" else "full"
-    )
-    if args.statistics and output_format == "github":
-        output_format = "concise"  # the table in the workflow's log: a count is no annotation
-    elif args.statistics and output_format == "sarif":
-        raise UsageError(
-            "--statistics prints a table or JSON: use it with --output-format full, concise or json, not sarif"
-        )
-    overrides: dict[str, object] = {
-        "select": _codes(args.select),
-        "ignore": _codes(args.ignore),
-        "options": _options(args),
-    }
-    targets, missing = expand(
-        args.paths or ([] if args.author else ["."]), tuple(args.include or ("README.md",))
-    )
+    """``cardlint check`` and ``cardlint fix``: the command line, read once, then the run."""
+    return check(parse_check(args))
+
+
+def check(request: CheckRequest) -> int:
+    """Lint (or fix) the request's targets and report; the exit code."""
+    targets, missing = expand(list(request.targets), request.include)
     results: list[FileResult] = []
     changes: list[Change] = []
     fixed_total = 0
-    if missing or args.author:
+    if missing or request.hub.authors:
         from cardlint.commands.hub import hub_results
 
-        hub = hub_results(args, missing, overrides)
+        hub = hub_results(request, missing)
         results.extend(hub.results)
         missing = hub.not_found
         fixed_total, changes = hub.fixed, hub.changes
-    elif args.create_pr or args.commit:
+    elif request.hub.create_pr or request.hub.commit:
         raise UsageError(
             "--create-pr and --commit apply to Hub repositories (org/model), not local files"
         )
@@ -59,47 +46,42 @@ def run_check(args: argparse.Namespace) -> int:
         FileResult(argument, error=FileError(argument, "no such file or folder"))
         for argument in missing
     ]
-    jobs = _jobs(targets, overrides, args.no_config)
+    jobs = _jobs(targets, request)
 
-    if fix_mode or args.diff:
-        fixed_total += _fix_all(jobs, args.unsafe_fixes, args.diff, results, changes)
+    if request.fix or request.diff:
+        fixed_total += _fix_all(jobs, request.unsafe_fixes, request.diff, results, changes)
     else:
-        results.extend(_lint_all(jobs, args.jobs))
+        results.extend(_lint_all(jobs, request.jobs))
 
     for result in results:
         if result.error is not None:
             sys.stderr.write(f"cardlint: {result.error}\n")
     summary = RunSummary.of(results)
-    summary.fix_mode = fix_mode and not args.diff
+    summary.fix_mode = request.fix and not request.diff
     summary.fixed = fixed_total
-    summary.quiet = args.quiet
-    summary.statistics = args.statistics
-    summary.unsafe_fixes = args.unsafe_fixes
-    if args.diff:
-        _report_changes(args, output_format, changes, results, summary)
-    elif not getattr(args, "fix_only", False):
-        _report(args, output_format, results, summary)
+    summary.quiet = request.quiet
+    summary.statistics = request.statistics
+    summary.unsafe_fixes = request.unsafe_fixes
+    if request.diff:
+        _report_changes(request, changes, results, summary)
+    elif not request.fix_only:
+        _report(request, results, summary)
 
     if summary.unreadable:
         return EXIT_ERROR
-    if args.diff:
+    if request.diff:
         return EXIT_FINDINGS if changes else EXIT_CLEAN
-    if args.exit_zero or getattr(args, "fix_only", False):
+    if request.exit_zero or request.fix_only:
         return EXIT_CLEAN
     return EXIT_FINDINGS if summary.errors + summary.warnings else EXIT_CLEAN
 
 
-def _jobs(
-    targets: list[Target], overrides: dict[str, object], no_config: bool
-) -> list[tuple[str, Settings]]:
+def _jobs(targets: list[Target], request: CheckRequest) -> list[tuple[str, Settings]]:
     """Each local file with the settings of its folder, leaving out the excluded ones."""
     jobs: list[tuple[str, Settings]] = []
     for target in targets:
         assert target.path is not None
-        try:
-            settings = settings_for(target.path, overrides, use_config=not no_config)
-        except ConfigError as error:
-            raise UsageError(str(error)) from None
+        settings = request.settings_for(target.path)
         if not settings.is_excluded(target.path):
             jobs.append((target.path, settings))
     return jobs
@@ -139,15 +121,14 @@ def _text_of(path: str) -> str:
 
 
 def _report_changes(
-    args: argparse.Namespace,
-    output_format: str,
+    request: CheckRequest,
     changes: list[Change],
     results: list[FileResult],
     summary: RunSummary,
 ) -> None:
     """``--diff``: the diffs (or, in JSON, the edits per file) on stdout, then what they add up to on stderr."""
-    with _output(args.output_file) as stream:
-        if output_format == "json":
+    with _output(request.output_file) as stream:
+        if request.output_format == "json":
             import json
 
             from cardlint.report.changes import change_to_dict
@@ -165,14 +146,14 @@ def _report_changes(
 
         for change in changes:
             stream.write(unified_diff(change.filename, change.before, change.after))
-    if not args.quiet:
+    if not request.quiet:
         sys.stdout.flush()  # the diff first, then what it adds up to
         sys.stderr.write(_would_fix(summary.fixed, len(changes)))
         if summary.unreadable:
             sys.stderr.write(
                 f"{summary.unreadable} of {plural(summary.files, 'file')} could not be read.\n"
             )
-        if summary.fixable_unsafe and not args.unsafe_fixes:
+        if summary.fixable_unsafe and not request.unsafe_fixes:
             sys.stderr.write(held_back(summary.fixable_unsafe) + "\n")
 
 
@@ -248,11 +229,9 @@ def _lint_job(job: tuple[str, Settings]) -> FileResult:
     return lint_path(*job)
 
 
-def _report(
-    args: argparse.Namespace, output_format: str, results: list[FileResult], summary: RunSummary
-) -> None:
-    with _output(args.output_file) as stream:
-        get_reporter(output_format, color=_use_color(args.color, stream)).report(
+def _report(request: CheckRequest, results: list[FileResult], summary: RunSummary) -> None:
+    with _output(request.output_file) as stream:
+        get_reporter(request.output_format, color=_use_color(request.color, stream)).report(
             results, summary, stream
         )
 
@@ -277,38 +256,3 @@ def _use_color(choice: str, stream: TextIO) -> bool:
     if choice == "never" or os.environ.get("NO_COLOR"):
         return False
     return hasattr(stream, "isatty") and stream.isatty()
-
-
-def _options(args: argparse.Namespace) -> dict[str, object]:
-    """Per-run options that rules read (attached logs, training type, ...)."""
-    options: dict[str, object] = {
-        "log_paths": tuple(args.log or ()),
-        "discover_logs": not args.no_discover_logs,
-        "recompute_intensity": args.recompute_intensity,
-    }
-    if args.training_type:
-        options["training_type"] = args.training_type
-    if args.hours is not None:
-        if args.hours <= 0:
-            raise UsageError("--hours must be above 0")
-        options["hours"] = args.hours
-    if args.estimate:
-        if args.hours is None:
-            raise UsageError("--estimate needs --hours")
-        options["estimate"] = True
-        options["pue"] = args.pue
-    missing = [path for path in options["log_paths"] if not os.path.isfile(normal(path))]  # type: ignore[attr-defined]
-    if missing:
-        problem = (
-            "a folder, not a log: name the log file in it"
-            if os.path.isdir(normal(missing[0]))
-            else "no such file"
-        )
-        raise UsageError(f"--log {missing[0]}: {problem}")
-    return options
-
-
-def _codes(value: str | None) -> tuple[str, ...] | None:
-    if value is None:
-        return None
-    return tuple(code.strip() for code in value.split(",") if code.strip())

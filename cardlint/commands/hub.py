@@ -8,7 +8,6 @@ a terminal, the URL of each pull request or commit, and after an author scan a s
 error. A Hub that does not answer at all stops the run with one line (exit 2), before any repository.
 """
 
-import argparse
 import sys
 from collections.abc import Callable
 from concurrent.futures import ThreadPoolExecutor, as_completed
@@ -17,18 +16,18 @@ from pathlib import Path
 from types import ModuleType
 from typing import TYPE_CHECKING
 
-from cardlint.config import ConfigError, settings_for
 from cardlint.diagnostics import FileError, FileResult
 from cardlint.exit_codes import UsageError
 from cardlint.fixer.apply import FixRefused, fix_card
 from cardlint.hub.refs import RepoRef, could_be_path, parse_author, parse_target
 from cardlint.hub.report import Progress, ScanSummary
 from cardlint.linter import read_card, result_for
-from cardlint.logs.attach import attach_found
+from cardlint.logs.attach import AttachedLogs, attach_found
 from cardlint.logs.names import LogError
 from cardlint.reading.card import Card
 from cardlint.reading.co2 import find_block
 from cardlint.report.changes import Change
+from cardlint.request import CheckRequest, HubRequest
 from cardlint.settings import Settings
 
 if TYPE_CHECKING:  # cardlint.hub.client imports huggingface_hub: only on this path, at run time
@@ -61,16 +60,14 @@ class _Done:
     unreachable: bool = False  # not read because the Hub stopped answering
 
 
-def hub_results(
-    args: argparse.Namespace, arguments: list[str], overrides: dict[str, object]
-) -> HubOutcome:
+def hub_results(request: CheckRequest, arguments: list[str]) -> HubOutcome:
     """Lint (or fix) the Hub repositories among ``arguments`` and the repositories of ``--author``."""
-    refs, authors, not_found = _classify(args, arguments)
+    refs, authors, not_found = _classify(request.hub, arguments)
     outcome = HubOutcome(not_found=not_found)
     if not refs and not authors:
         return outcome
-    mode = _mode(args, bool(authors))
-    settings = _settings(args, overrides)
+    mode = _mode(request, bool(authors))
+    settings = request.settings_for(Path.cwd())  # the current folder's, as for a card in it
     hub = _hub_module()
     try:
         hub.ensure_reachable()
@@ -78,7 +75,7 @@ def hub_results(
         raise UsageError(f"{error}; not checked: {', '.join(_unchecked(refs, authors))}") from None
     unlisted = 0
     for author in authors:
-        listed = _list(hub, args, author)
+        listed = _list(hub, request.hub, author)
         if isinstance(listed, FileResult):
             outcome.results.append(listed)
             unlisted += 1
@@ -87,8 +84,8 @@ def hub_results(
     stopped: list[str] = []  # why the Hub stopped answering, once it has
     done = _run_all(
         list(dict.fromkeys(refs)),
-        lambda ref: _process(hub, ref, settings, mode, args.unsafe_fixes, stopped),
-        args.concurrency,
+        lambda ref: _process(hub, ref, settings, mode, request.unsafe_fixes, stopped),
+        request.hub.concurrency,
     )
     outcome.results.extend(one_line_when_unreachable(done))
     for item in done:
@@ -98,7 +95,7 @@ def hub_results(
         if item.pushed:
             action = "opened pull request" if mode == "create_pr" else "committed"
             sys.stderr.write(f"cardlint: {item.result.filename}: {action} {item.pushed}\n")
-    if authors and not args.quiet:
+    if authors and not request.quiet:
         summary = ScanSummary(unlisted=unlisted)
         for item in done:
             summary.add(item.result, item.has_co2)
@@ -130,15 +127,15 @@ def _unchecked(refs: list[RepoRef], authors: list[str]) -> list[str]:
 
 
 def _classify(
-    args: argparse.Namespace, arguments: list[str]
+    asked: HubRequest, arguments: list[str]
 ) -> tuple[list[RepoRef], list[str], list[str]]:
     """Repositories, authors (``--author`` and ``org/*``) and the arguments that are neither."""
     refs: list[RepoRef] = []
-    authors = list(args.author or [])
+    authors = list(asked.authors)
     not_found: list[str] = []
     for argument in arguments:
         author = parse_author(argument)
-        ref = parse_target(argument, args.revision, args.repo_type)
+        ref = parse_target(argument, asked.revision, asked.repo_type)
         if author is not None:
             authors.append(author)
         elif ref is not None:
@@ -148,38 +145,28 @@ def _classify(
     return refs, list(dict.fromkeys(authors)), not_found
 
 
-def _mode(args: argparse.Namespace, scanning: bool) -> str:
+def _mode(request: CheckRequest, scanning: bool) -> str:
     """``check``, ``diff``, ``create_pr`` or ``commit``; usage errors for options that do not fit."""
-    fix_mode = (
-        args.command == "fix" or getattr(args, "fix", False) or getattr(args, "fix_only", False)
-    )
-    if args.create_pr and args.commit:
+    asked = request.hub
+    if asked.create_pr and asked.commit:
         raise UsageError("choose one of --create-pr and --commit")
-    if (args.create_pr or args.commit) and not fix_mode:
+    if (asked.create_pr or asked.commit) and not request.fix:
         raise UsageError(
             "--create-pr and --commit push fixes: use them with `cardlint fix` (or check --fix)"
         )
-    if (args.limit is not None or args.filter) and not scanning:
+    if (asked.limit is not None or asked.filters) and not scanning:
         raise UsageError("--limit and --filter select repositories of --author (or org/*)")
-    if args.limit is not None and args.limit < 1 or args.concurrency < 1:
+    if asked.limit is not None and asked.limit < 1 or asked.concurrency < 1:
         raise UsageError("--limit and --concurrency must be at least 1")
-    if args.diff:
+    if request.diff:
         return "diff"
-    if not fix_mode:
+    if not request.fix:
         return "check"
-    if not (args.create_pr or args.commit):
+    if not (asked.create_pr or asked.commit):
         raise UsageError(
             "fixing a Hub repository pushes a change: add --create-pr (a pull request), --commit (owners) or --diff (show it)"
         )
-    return "create_pr" if args.create_pr else "commit"
-
-
-def _settings(args: argparse.Namespace, overrides: dict[str, object]) -> Settings:
-    """The configuration of the current folder, as for a card in it, with the command-line overrides."""
-    try:
-        return settings_for(Path.cwd(), overrides, use_config=not args.no_config)
-    except ConfigError as error:
-        raise UsageError(str(error)) from None
+    return "create_pr" if asked.create_pr else "commit"
 
 
 def _hub_module() -> ModuleType:
@@ -193,20 +180,20 @@ def _hub_module() -> ModuleType:
     return hub
 
 
-def _list(hub: ModuleType, args: argparse.Namespace, author: str) -> list[RepoRef] | FileResult:
+def _list(hub: ModuleType, asked: HubRequest, author: str) -> list[RepoRef] | FileResult:
     name = f"{author}/*"
     try:
         found: list[RepoRef] = hub.list_repos(
-            author, args.repo_type, args.revision, args.limit, args.filter or ()
+            author, asked.repo_type, asked.revision, asked.limit, asked.filters
         )
     except hub.HubError as error:
         return FileResult(name, error=FileError(name, str(error)))
     if not found:
-        tags = f" tagged {', '.join(args.filter)}" if args.filter else ""
+        tags = f" tagged {', '.join(asked.filters)}" if asked.filters else ""
         return FileResult(
             name,
             error=FileError(
-                name, f"no {args.repo_type} repositories by '{author}'{tags} on the Hub"
+                name, f"no {asked.repo_type} repositories by '{author}'{tags} on the Hub"
             ),
         )
     return found
@@ -245,12 +232,12 @@ def _process(
         if isinstance(card, FileError):
             return _failed(ref, card.message)
         card.path = ref.display
-        settings = _with_logs(settings, fetched)
+        logs = attach_found(settings.options, list(fetched.logs))  # named, or in the repository
         has_co2 = find_block(card) is not None
         if mode == "check":
-            done = _Done(result_for(card, settings), has_co2)
+            done = _Done(result_for(card, settings, logs), has_co2)
         else:
-            done = _fix(hub, fetched, card, settings, mode, unsafe, has_co2)
+            done = _fix(hub, fetched, card, settings, logs, mode, unsafe, has_co2)
     except hub.HubError as error:
         if error.kind == hub.MISSING and could_be_path(ref.argument):
             return _Done(
@@ -272,17 +259,7 @@ def _process(
         )
     if done.result.error is not None:
         return done
-    return replace(done, result=done.result._replace(notes=_notes(fetched, done.result, settings)))
-
-
-def _with_logs(settings: Settings, fetched: "HubCard") -> Settings:
-    """Attach the logs named with --log, or else those found in the repository beside the card."""
-    attached = attach_found(settings.options, list(fetched.logs))
-    return (
-        settings
-        if attached is None
-        else settings._replace(options={**settings.options, "logs": attached})
-    )
+    return replace(done, result=done.result._replace(notes=_notes(fetched, done.result, logs)))
 
 
 def _fix(
@@ -290,6 +267,7 @@ def _fix(
     fetched: "HubCard",
     card: Card,
     settings: Settings,
+    logs: AttachedLogs | None,
     mode: str,
     unsafe: bool,
     has_co2: bool,
@@ -297,10 +275,10 @@ def _fix(
     """Fix the downloaded text (the cached file is only read); show the change or push it."""
     ref = fetched.ref
     try:
-        fixed_card, applied = fix_card(card, settings, unsafe)
+        fixed_card, applied = fix_card(card, settings, unsafe, logs)
     except FixRefused as error:
         return _failed(ref, f"fix refused, nothing pushed: {error}")
-    result = result_for(fixed_card, settings)._replace(fixed=tuple(applied))
+    result = result_for(fixed_card, settings, logs)._replace(fixed=tuple(applied))
     if fixed_card.text == card.text:
         return _Done(result, has_co2)
     if mode == "diff":
@@ -317,11 +295,11 @@ def _fix(
     return _Done(result, has_co2, len(applied), pushed=url)
 
 
-def _notes(fetched: "HubCard", result: FileResult, settings: Settings) -> tuple[str, ...]:
+def _notes(fetched: "HubCard", result: FileResult, logs: AttachedLogs | None) -> tuple[str, ...]:
     """A link to the card at its commit (when there is something to look at), and the logs beside it."""
     notes = list(result.notes)
-    if "logs" in settings.options:
-        notes.append(settings.options["logs"].describe())
+    if logs is not None:
+        notes.append(logs.describe())
     if result.diagnostics or result.fixed:
         notes.append(f"{fetched.ref.filename} at commit {fetched.commit[:7]}: {fetched.url}")
     notes += [f"measurement log in the repository: {path.name}" for path in fetched.logs]

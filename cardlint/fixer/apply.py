@@ -4,7 +4,7 @@ import os
 import tempfile
 from collections.abc import Sequence
 from pathlib import Path
-from typing import Any, NamedTuple
+from typing import TYPE_CHECKING, Any, NamedTuple
 
 from cardlint.diagnostics import Diagnostic, Edit, FileError, FileResult
 from cardlint.fixer.choice import choose, distinct
@@ -15,6 +15,9 @@ from cardlint.reading.card import Card, parse_card
 from cardlint.reading.edits import anchored_spans
 from cardlint.rules.base import Evidence
 from cardlint.settings import Settings
+
+if TYPE_CHECKING:  # a card with no log never loads the log model
+    from cardlint.logs.attach import AttachedLogs
 
 __all__ = [
     "FixOutcome",
@@ -52,14 +55,22 @@ class FixRun(NamedTuple):
 
 
 def fix_card(
-    card: Card, settings: Settings | None = None, unsafe: bool = False
+    card: Card,
+    settings: Settings | None = None,
+    unsafe: bool = False,
+    logs: "AttachedLogs | None" = None,
 ) -> tuple[Card, list[Diagnostic]]:
     """Apply fixes pass by pass until none applies; return the final card and the findings fixed."""
-    run = fix_passes(card, settings, unsafe)
+    run = fix_passes(card, settings, unsafe, logs)
     return run.card, run.applied
 
 
-def fix_passes(card: Card, settings: Settings | None = None, unsafe: bool = False) -> FixRun:
+def fix_passes(
+    card: Card,
+    settings: Settings | None = None,
+    unsafe: bool = False,
+    logs: "AttachedLogs | None" = None,
+) -> FixRun:
     """Apply fixes pass by pass until none applies.
 
     In each pass the fixer decides once per value: safe fixes first, then the strongest evidence
@@ -74,7 +85,9 @@ def fix_passes(card: Card, settings: Settings | None = None, unsafe: bool = Fals
     passes = 0
     for _ in range(MAX_PASSES):
         fixable = [
-            d for d in lint_card(card, settings) if d.fix is not None and (unsafe or d.fix.is_safe)
+            d
+            for d in lint_card(card, settings, logs)
+            if d.fix is not None and (unsafe or d.fix.is_safe)
         ]
         chosen, covered, lost = choose(fixable, decided, anchored_spans(card))
         conflicts.update(dict.fromkeys(lost))
@@ -117,10 +130,10 @@ def fix_path(
     prepared = prepare(path, settings or Settings())
     if isinstance(prepared, FileError):
         return FixOutcome(FileResult(prepared.filename, error=prepared), 0, None)
-    card, settings, notes = prepared
+    card, logs, notes = prepared
     original_text = card.text
     try:
-        fixed_card, applied, conflicts = fix_passes(card, settings, unsafe)[:3]
+        fixed_card, applied, conflicts = fix_passes(card, settings, unsafe, logs)[:3]
     except FixRefused as error:
         return FixOutcome(
             FileResult(
@@ -133,7 +146,7 @@ def fix_path(
         return FixOutcome(
             FileResult(card.path, error=FileError(card.path, internal_error(error))), 0, None
         )
-    remaining = result_for(fixed_card, settings)._replace(
+    remaining = result_for(fixed_card, settings, logs)._replace(
         fixed=tuple(applied), notes=notes + tuple(conflicts)
     )
     if fixed_card.text == original_text:

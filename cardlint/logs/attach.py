@@ -1,11 +1,12 @@
 """Which measurement logs belong to a card: named with ``--log``, or found beside the README."""
 
 import os
-from collections.abc import Mapping, Sequence
+from collections.abc import Sequence
 from decimal import ROUND_HALF_UP, Decimal
-from typing import TYPE_CHECKING, Any, NamedTuple
+from typing import TYPE_CHECKING, NamedTuple
 
 from cardlint.logs.names import discover_logs
+from cardlint.settings import RunOptions
 from cardlint.speedups.paths import parent
 
 if TYPE_CHECKING:  # a card with no log never loads the log model
@@ -51,23 +52,23 @@ def _total(values: list[Decimal | None]) -> Decimal | None:
     return sum(known, Decimal(0))
 
 
-def attach_logs(readme: str | os.PathLike[str], options: Mapping[str, Any]) -> AttachedLogs | None:
-    """The logs for ``readme``: ``options["log_paths"]`` if given, else the default names beside it.
+def attach_logs(readme: str | os.PathLike[str], options: RunOptions) -> AttachedLogs | None:
+    """The logs for ``readme``: ``options.log_paths`` if given, else the default names beside it.
 
     Raises LogError for a log that cannot be read, naming the file and row.
     """
     return attach_found(
         options,
-        discover_logs(parent(os.fspath(readme))) if options.get("discover_logs", True) else [],
+        discover_logs(parent(os.fspath(readme))) if options.discover_logs else [],
     )
 
 
 def attach_found(
-    options: Mapping[str, Any], found: Sequence[str | os.PathLike[str]]
+    options: RunOptions, found: Sequence[str | os.PathLike[str]]
 ) -> AttachedLogs | None:
-    """The logs named in ``options["log_paths"]`` if any, else the logs ``found`` beside the card."""
-    named = options.get("log_paths") or ()
-    if not named and (not found or not options.get("discover_logs", True)):
+    """The logs named in ``options.log_paths`` if any, else the logs ``found`` beside the card."""
+    named = options.log_paths
+    if not named and (not found or not options.discover_logs):
         return None
     from cardlint.logs.discover import read_log
 

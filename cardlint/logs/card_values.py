@@ -5,13 +5,13 @@ has one and the log is possible, hardware only with a count and a device the rea
 a location as a place name, and never the devices of several machines joined into one line.
 """
 
-from collections.abc import Mapping
 from decimal import Decimal
-from typing import Any, NamedTuple
+from typing import NamedTuple
 
 from cardlint.amounts.parse import format_plain_decimal
 from cardlint.logs import Device, Location, Measurement
 from cardlint.logs.attach import AttachedLogs, round_grams
+from cardlint.settings import RunOptions
 
 DOMINANT_SHARE = Decimal(
     "0.9"
@@ -40,7 +40,7 @@ class LogFigures(NamedTuple):
 
 
 def figures(
-    attached: AttachedLogs, options: Mapping[str, Any], card_location: str | None = None
+    attached: AttachedLogs, options: RunOptions, card_location: str | None = None
 ) -> LogFigures:
     """The grams, source, location and hardware the logs give (grams recomputed on request)."""
     grams, how = attached.emissions_g, "the log's total"
@@ -49,7 +49,7 @@ def figures(
     ]
     if problems:
         grams = None
-    elif options.get("recompute_intensity") and card_location and attached.energy_kwh is not None:
+    elif options.recompute_intensity and card_location and attached.energy_kwh is not None:
         from cardlint.grid.resolve import resolve
 
         region = resolve(card_location).region
@@ -67,7 +67,7 @@ def figures(
         source=_source(attached.measurements),
         location=_location(attached.measurements[0].location),
         hardware=hardware,
-        training_type=options.get("training_type"),
+        training_type=options.training_type,
         explicit=attached.explicit,
         known_grams=None if problems else attached.known_emissions_g,
         no_total="; ".join(problems) or _unknown(attached.measurements),

@@ -16,7 +16,7 @@ import yaml
 from cardlint.amounts.parse import format_plain_decimal, parse_amount
 from cardlint.reading.co2 import KEY
 from cardlint.reading.edits import delete_items, hand_edit_reason
-from cardlint.rules._helpers import agrees, log_figures
+from cardlint.rules._helpers import agrees
 from cardlint.rules.base import REMOVED, Evidence, LintContext, ProposedFix, Target, TextEdit
 from cardlint.speedups.paths import name
 
@@ -46,10 +46,11 @@ class LogTotal(NamedTuple):
 
 def log_total(ctx: LintContext) -> LogTotal | None:
     """The attached logs' total in grams, when a log is attached and its total is known."""
-    found = log_figures(ctx)
+    found = ctx.log_figures
     if found is None or found.grams is None or found.grams_text is None:
         return None
-    attached = ctx.options["logs"]
+    attached = ctx.logs
+    assert attached is not None
     logs = ", ".join(
         f"{name(m.path)}, {len(m.runs) or 1} run{'s' if len(m.runs) > 1 else ''}"
         for m in attached.measurements

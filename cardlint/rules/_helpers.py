@@ -4,7 +4,7 @@ import json
 from collections.abc import Iterator
 from datetime import date, datetime
 from decimal import Decimal
-from typing import TYPE_CHECKING, Any
+from typing import Any
 
 import yaml
 
@@ -13,9 +13,6 @@ from cardlint.reading.co2 import KEY
 from cardlint.reading.edits import insert_items, plain_or_quoted, scalar_value
 from cardlint.rules.base import Evidence, LintContext, ProposedFix, Target, Violation
 from cardlint.rules.co2003_unknown_key import ALIASES
-
-if TYPE_CHECKING:
-    from cardlint.logs.card_values import LogFigures
 
 
 def missing_field(
@@ -72,24 +69,9 @@ def emissions_value(ctx: LintContext) -> tuple[yaml.Node, Any] | None:
     return None
 
 
-def log_figures(ctx: LintContext) -> "LogFigures | None":
-    """What the attached logs say the block should hold, or None when no log is attached."""
-    attached = ctx.options.get("logs")
-    if attached is None:
-        return None
-    from cardlint.logs.card_values import figures
-
-    location = (
-        ctx.co2.value.get("geographical_location")
-        if ctx.co2 is not None and ctx.co2.is_mapping
-        else None
-    )
-    return figures(attached, ctx.options, location if isinstance(location, str) else None)
-
-
 def fill_from_log(ctx: LintContext, field: str) -> tuple[str | None, bool]:
     """YAML text for ``field`` from the attached logs (or options), and whether adding it is safe."""
-    found = log_figures(ctx)
+    found = ctx.log_figures
     if found is None:
         return None, True
     value = {

@@ -1,14 +1,19 @@
 """What a rule is, and what its check receives and yields."""
 
-from collections.abc import Callable, Iterator, Mapping
+from collections.abc import Callable, Iterator
 from enum import Enum, IntEnum
-from typing import Any, NamedTuple
+from typing import TYPE_CHECKING, Any, NamedTuple
 
 import yaml
 
 from cardlint.diagnostics import Applicability
 from cardlint.reading.card import Card
 from cardlint.reading.co2 import Co2Block
+from cardlint.settings import DEFAULT_OPTIONS, RunOptions
+
+if TYPE_CHECKING:  # a card with no log never loads the log model
+    from cardlint.logs.attach import AttachedLogs
+    from cardlint.logs.card_values import LogFigures
 
 
 class TextEdit(NamedTuple):
@@ -62,12 +67,37 @@ class Violation(NamedTuple):
     fix: ProposedFix | None = None
 
 
-class LintContext(NamedTuple):
-    """What a check can look at: the card, its co2 block (if any) and the run's options."""
+class LintContext:
+    """What a check can look at: the card, its co2 block (if any), the run's options and the
+    measurement logs attached to the card, whose figures are worked out once, when first asked for."""
 
-    card: Card
-    co2: Co2Block | None
-    options: Mapping[str, Any]
+    __slots__ = ("card", "co2", "options", "logs", "_figures")
+
+    def __init__(
+        self,
+        card: Card,
+        co2: Co2Block | None,
+        options: RunOptions = DEFAULT_OPTIONS,
+        logs: "AttachedLogs | None" = None,
+    ) -> None:
+        self.card = card
+        self.co2 = co2
+        self.options = options
+        self.logs = logs
+        self._figures: LogFigures | None = None
+
+    @property
+    def log_figures(self) -> "LogFigures | None":
+        """What the attached logs say the block should hold; None when no log is attached."""
+        if self._figures is None and self.logs is not None:
+            from cardlint.logs.card_values import figures
+
+            co2 = self.co2
+            place = co2.value.get("geographical_location") if co2 and co2.is_mapping else None
+            self._figures = figures(
+                self.logs, self.options, place if isinstance(place, str) else None
+            )
+        return self._figures
 
     def node_violation(
         self, node: yaml.Node, message: str, fix: ProposedFix | None = None

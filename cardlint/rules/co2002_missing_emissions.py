@@ -7,7 +7,6 @@ from cardlint.diagnostics import Applicability
 from cardlint.reading.co2 import KEY
 from cardlint.reading.edits import hand_edit_reason, insert_items, plain_or_quoted
 from cardlint.rules._emissions_fix import log_total, remove_units, unit_keys
-from cardlint.rules._helpers import log_figures
 from cardlint.rules.base import (
     REMOVED,
     Evidence,
@@ -57,7 +56,7 @@ def check(ctx: LintContext) -> Iterator[Violation]:
     if co2 is None or not co2.is_mapping or "emissions" in co2.value:
         return
     message = "co2_eq_emissions has no 'emissions': add 'emissions: <grams of CO2eq>' (the Hub's filter fails without it)"
-    found = log_figures(ctx)
+    found = ctx.log_figures
     fix = None
     if found is not None and found.grams_text is not None:
         total = log_total(ctx)
@@ -75,12 +74,12 @@ def check(ctx: LintContext) -> Iterator[Violation]:
             message += "; fix it by hand (the unit keys beside it cannot be removed in place)"
     elif found is not None and found.no_total:
         message = f"{message}; the attached log gives no total to add ({found.no_total})"
-    elif ctx.options.get("estimate"):
-        fix, message = _estimated(ctx, message)
+    elif ctx.options.estimate and ctx.options.hours is not None:
+        fix, message = _estimated(ctx, ctx.options.hours, message)
     yield ctx.node_violation(co2.key_node, message, fix)
 
 
-def _estimated(ctx: LintContext, message: str) -> tuple[ProposedFix | None, str]:
+def _estimated(ctx: LintContext, hours: float, message: str) -> tuple[ProposedFix | None, str]:
     """An unsafe fix from the card's own hardware and location and --hours, or why there is none."""
     co2 = ctx.co2
     assert co2 is not None
@@ -95,7 +94,7 @@ def _estimated(ctx: LintContext, message: str) -> tuple[ProposedFix | None, str]
             message + "; --estimate needs hardware_used and geographical_location in the card",
         )
     try:
-        result = estimate(hardware, ctx.options["hours"], location, ctx.options.get("pue", 1))
+        result = estimate(hardware, hours, location, ctx.options.pue)
     except EstimateError as error:
         return None, f"{message}; cannot estimate: {error}"
     grams = format_plain_decimal(round_grams(result.grams))

@@ -8,7 +8,6 @@ import yaml
 from cardlint.diagnostics import Applicability
 from cardlint.reading.edits import add_co2_block, plain_or_quoted
 from cardlint.rules._emissions_fix import log_total
-from cardlint.rules._helpers import log_figures
 from cardlint.rules.base import FixAvailability, LintContext, ProposedFix, Rule, Violation
 
 if TYPE_CHECKING:
@@ -49,7 +48,7 @@ def check(ctx: LintContext) -> Iterator[Violation]:
         return
     if card.metadata is not None and not isinstance(card.root, yaml.MappingNode):
         return
-    found = log_figures(ctx)
+    found = ctx.log_figures
     if found is None:
         return
     where = card.block_start if card.has_block else 0

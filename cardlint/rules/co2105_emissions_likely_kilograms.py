@@ -14,7 +14,6 @@ from cardlint.rules._helpers import (
     RELATIVE_TOLERANCE,
     agrees,
     emissions_value,
-    log_figures,
     positive_amount,
 )
 from cardlint.rules.base import Evidence, FixAvailability, LintContext, ProposedFix, Rule, Violation
@@ -80,7 +79,7 @@ def check(ctx: LintContext) -> Iterator[Violation]:
     if not positive_amount(value):
         return
     written = Decimal(repr(value))
-    logged = log_figures(ctx)
+    logged = ctx.log_figures
     if logged is not None and logged.grams is not None:
         total = log_total(ctx)
         if (
@@ -173,7 +172,7 @@ def _intensity(location: object) -> tuple[float, str]:
 
 
 def _hours(ctx: LintContext, hours_used: object) -> float | None:
-    hours = ctx.options.get("hours", hours_used)
+    hours = hours_used if ctx.options.hours is None else ctx.options.hours
     if isinstance(hours, (int, float)) and not isinstance(hours, bool) and hours > 0:
         return float(hours)
     return None

@@ -11,7 +11,6 @@ from cardlint.rules._helpers import (
     RELATIVE_TOLERANCE,
     agrees,
     emissions_value,
-    log_figures,
     positive_amount,
 )
 from cardlint.rules.base import FixAvailability, LintContext, Rule, Violation
@@ -60,7 +59,7 @@ log's total is unknown.
 
 
 def check(ctx: LintContext) -> Iterator[Violation]:
-    found = log_figures(ctx)
+    found = ctx.log_figures
     value = emissions_value(ctx)
     if found is None or value is None:
         return
@@ -114,7 +113,8 @@ def check(ctx: LintContext) -> Iterator[Violation]:
 def _missing(ctx: LintContext) -> str:
     """Which runs of the attached logs have no emissions figure, and why; their known sum is in
     the message once, in grams as a fix would write them, not again as each log's summary rounds it."""
-    measurements = ctx.options["logs"].measurements
+    assert ctx.logs is not None
+    measurements = ctx.logs.measurements
     return "; ".join(
         f"{m.path}: {m.unknown_emissions(with_known=False)}"
         for m in measurements

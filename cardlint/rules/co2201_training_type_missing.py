@@ -32,7 +32,7 @@ co2_eq_emissions:
 
 
 def check(ctx: LintContext) -> Iterator[Violation]:
-    training_type = ctx.options.get("training_type")
+    training_type = ctx.options.training_type
     yield from missing_field(
         ctx,
         "training_type",

@@ -4,7 +4,7 @@ from collections.abc import Iterator
 
 from cardlint.diagnostics import Applicability
 from cardlint.reading.edits import plain_or_quoted
-from cardlint.rules._helpers import log_figures, missing_field
+from cardlint.rules._helpers import missing_field
 from cardlint.rules.base import FixAvailability, LintContext, Rule, Violation
 
 DOC = """\
@@ -38,7 +38,7 @@ message says why. Otherwise no fix.
 
 def check(ctx: LintContext) -> Iterator[Violation]:
     advice = "add how much compute and what kind, e.g. 'hardware_used: 8 x NVIDIA A100-SXM4-80GB'"
-    found = log_figures(ctx)
+    found = ctx.log_figures
     if found is None or found.hardware_note is None:
         yield from missing_field(ctx, "hardware_used", advice)
     elif found.hardware is None:

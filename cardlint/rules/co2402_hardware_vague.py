@@ -4,7 +4,6 @@ import json
 from collections.abc import Iterator
 
 from cardlint.hardware.parse import parse_hardware
-from cardlint.rules._helpers import log_figures
 from cardlint.rules.base import FixAvailability, LintContext, Rule, Violation
 
 DOC = """\
@@ -56,7 +55,7 @@ def check(ctx: LintContext) -> Iterator[Violation]:
     named = next((item.name for item in spec.items if item.name), None)
     if named is not None and not spec.has_count:
         example = f"e.g. '1 x {named}'"
-    found = log_figures(ctx)
+    found = ctx.log_figures
     if found is not None and found.hardware:
         example = f"the attached log records '{found.hardware}'"
     yield ctx.node_violation(

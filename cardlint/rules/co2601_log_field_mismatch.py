@@ -5,7 +5,6 @@ from collections.abc import Iterator
 
 from cardlint.diagnostics import Applicability
 from cardlint.reading.edits import plain_or_quoted
-from cardlint.rules._helpers import log_figures
 from cardlint.rules.base import FixAvailability, LintContext, Rule, Violation
 
 DOC = """\
@@ -42,7 +41,7 @@ Unsafe: the fix writes the log's value, but the card may be right and the log an
 
 def check(ctx: LintContext) -> Iterator[Violation]:
     co2 = ctx.co2
-    found = log_figures(ctx)
+    found = ctx.log_figures
     if co2 is None or not co2.is_mapping or found is None:
         return
     location = co2.field("geographical_location")

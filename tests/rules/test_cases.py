@@ -41,7 +41,7 @@ from cardlint.diagnostics import Diagnostic
 from cardlint.fixer.apply import fix_path
 from cardlint.linter import lint_path
 from cardlint.logs.discover import detect_format
-from cardlint.settings import Settings
+from cardlint.settings import RunOptions, Settings
 
 CASES = sorted((Path(__file__).parent / "cases").glob("*.case"))
 UPDATE = os.environ.get("CARDLINT_UPDATE_CASES") == "1"
@@ -105,14 +105,12 @@ def _shape(text: str, options: dict[str, str]) -> str:
 def _settings(options: dict[str, str], logs: list[CaseLog]) -> Settings:
     """The rules selected and the run's options, as the command line would give them."""
     select = tuple(options["select"].split(",")) if options.get("select") else ("ALL",)
-    run: dict[str, object] = {}
-    if any(log.named for log in logs):
-        run["log_paths"] = tuple(log.name for log in logs if log.named)
-    if "recompute-intensity" in options:
-        run["recompute_intensity"] = True
-    if options.get("training-type"):
-        run["training_type"] = options["training-type"]
-    return Settings(select=select, options=run) if run else Settings(select=select)
+    run = RunOptions(
+        log_paths=tuple(log.name for log in logs if log.named),
+        recompute_intensity="recompute-intensity" in options,
+        training_type=options.get("training-type") or None,
+    )
+    return Settings(select=select, options=run)
 
 
 def pinned(diagnostics: tuple[Diagnostic, ...]) -> list[str]:

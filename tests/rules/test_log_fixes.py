@@ -16,6 +16,7 @@ from cardlint.logs import read_log
 from cardlint.logs.attach import AttachedLogs
 from cardlint.logs.card_values import figures
 from cardlint.reading.card import parse_card
+from cardlint.settings import RunOptions
 
 HEADER = (
     "timestamp,project_name,run_id,duration,emissions,emissions_rate,cpu_power,gpu_power,ram_power,cpu_energy,"
@@ -189,7 +190,7 @@ def test_a_log_implying_38900_g_per_kwh_is_reported_and_never_written(tmp_path: 
 def test_energy_without_emissions_is_an_impossible_log(tmp_path: Path) -> None:
     m = read_log(_log(tmp_path, _row("r1", "0.0", "1.5")))
     assert m.emissions_g == 0 and m.implausible() is not None
-    assert figures(AttachedLogs((m,), explicit=True), {}).grams_text is None
+    assert figures(AttachedLogs((m,), explicit=True), RunOptions()).grams_text is None
 
 
 # point 7: what is written passes the next check
@@ -262,7 +263,7 @@ def test_a_negative_log_figure_is_reported_and_never_written(
     assert "CO2107" not in check.stdout
     run_cardlint("fix", "--no-config", "--log", str(log), "--unsafe-fixes", str(readme))
     assert _metadata(readme)["co2_eq_emissions"]["emissions"] == 1710
-    assert figures(AttachedLogs((read_log(log),), explicit=True), {}).grams is None
+    assert figures(AttachedLogs((read_log(log),), explicit=True), RunOptions()).grams is None
 
 
 def test_eco2ai_laptop_log_writes_what_the_next_check_accepts(tmp_path: Path) -> None:
@@ -353,7 +354,7 @@ CORPUS_LOGS = sorted((SHARED / "corpus" / "logs").glob("*.csv"))
 def test_what_every_real_log_would_write_reads_back_cleanly(path: Path) -> None:
     from cardlint.grid.resolve import resolve
 
-    found = figures(AttachedLogs((read_log(path),), explicit=True), {})
+    found = figures(AttachedLogs((read_log(path),), explicit=True), RunOptions())
     assert found.hardware is not None or found.hardware_note is not None
     if found.hardware is not None:
         assert not parse_hardware(found.hardware).is_vague
@@ -380,7 +381,7 @@ def test_a_country_only_log_writes_the_country(
     log = _log(
         tmp_path, _row("r1", "0.5", "2.0").replace("Germany,DEU,north rhine-westphalia", place)
     )
-    found = figures(AttachedLogs((read_log(log),), explicit=True), {})
+    found = figures(AttachedLogs((read_log(log),), explicit=True), RunOptions())
     assert found.location == written
     assert resolve(written).coarse is coarse
 
