@@ -11,7 +11,6 @@ from typing import Any
 from cardlint.settings import DEFAULT_OPTIONS, RunOptions, Settings
 from cardlint.speedups.paths import parent
 
-CONFIG_NAMES = (".cardlint.toml", "pyproject.toml")
 _KNOWN_KEYS = {"select", "ignore", "exclude", "per-file-ignores"}
 
 

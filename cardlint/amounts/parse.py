@@ -181,11 +181,6 @@ class Amount(NamedTuple):
             value=self.value.scaleb(shift, _EXACT), decimals=self.decimals - shift, ambiguous=""
         )
 
-    def agrees_with(self, grams: Decimal) -> bool:  # until CO2105 calls agrees() itself
-        """Whether ``grams`` rounds to this amount at its printed precision."""
-        mine = self.grams
-        return mine is not None and agrees(mine, self, grams)
-
 
 def agrees(
     figure: Decimal,

@@ -50,7 +50,7 @@ def figures(
     if problems:
         grams = None
     elif options.recompute_intensity and card_location and attached.energy_kwh is not None:
-        from cardlint.grid.resolve import resolve
+        from cardlint.grid.resolver import resolve
 
         region = resolve(card_location).region
         if region is not None:
@@ -93,29 +93,21 @@ def _source(measurements: tuple[Measurement, ...]) -> str:
 
 
 def _location(location: Location | None) -> str | None:
+    """The tool's own words; else the place the grid data names; else the log's fields joined."""
     if location is None:
         return None
-    if location.text:
-        return location.text
-    if not (location.cloud_provider or location.cloud_region):
+    if not (location.text or location.cloud_provider or location.cloud_region):
         named = _place_name(location)
         if named:
             return named
-    cloud = " ".join(part for part in (location.cloud_provider, location.cloud_region) if part)
-    region = (
-        location.region.title()
-        if location.region and location.region.islower()
-        else location.region
-    )
-    parts = [part for part in (cloud, region, location.country or location.country_iso) if part]
-    return ", ".join(parts) or None
+    return location.describe(capitalise_region=True) or None
 
 
 def _place_name(location: Location) -> str | None:
     """`Moscow, Russia` for eco2AI's `RU/Moscow`: the place as the grid data names it, then its
     country; None when the log's words do not all resolve."""
     from cardlint.grid.data import load
-    from cardlint.grid.resolve import resolve_log_region
+    from cardlint.grid.resolver import resolve_log_region
 
     found = resolve_log_region(
         location.country_iso or location.country, location.region, None, None

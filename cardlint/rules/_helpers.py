@@ -9,6 +9,7 @@ from typing import Any
 import yaml
 
 from cardlint.amounts.parse import Amount, format_plain_decimal, parse_amount
+from cardlint.amounts.parse import agrees as agrees_as_printed
 from cardlint.reading.co2 import KEY
 from cardlint.reading.edits import insert_items, plain_or_quoted, scalar_value
 from cardlint.rules.base import Evidence, LintContext, ProposedFix, Target, Violation
@@ -82,23 +83,14 @@ def fill_from_log(ctx: LintContext, field: str) -> tuple[str | None, bool]:
     return (plain_or_quoted(value) if value else None), found.explicit
 
 
-RELATIVE_TOLERANCE = Decimal("0.01")
+RELATIVE_TOLERANCE = Decimal("0.01")  # a card's figure and a log's total agree within 1%
 
 
-def agrees(written: Decimal, expected: Decimal, printed: str) -> bool:
-    """Whether ``written`` is ``expected`` within 1% or within the precision ``printed`` shows."""
-    tolerance = abs(expected) * RELATIVE_TOLERANCE
-    amount = parse_amount(printed)
-    printed_tolerance = amount.tolerance_grams("g") if amount is not None else None
-    if printed_tolerance is not None:
-        tolerance = max(tolerance, printed_tolerance)
-    return abs(written - expected) <= tolerance
-
-
-def positive_amount(value: Any) -> bool:
-    """A positive number rules can compare and print as a float: not a boolean, NaN or inf, and
-    not an integer beyond float range (CO2104 and CO2106 report those)."""
-    return isinstance(value, (int, float)) and not isinstance(value, bool) and 0 < value < 1e300
+def agrees(written: Decimal, expected: Decimal, printed: str | None = None) -> bool:
+    """Whether the card's ``written`` grams are ``expected`` within 1%, or within the precision
+    ``printed`` (the figure as the card writes it) shows: :func:`cardlint.amounts.parse.agrees`."""
+    amount = parse_amount(printed) if printed is not None else None
+    return agrees_as_printed(written, amount, expected, relative=RELATIVE_TOLERANCE)
 
 
 def show_value(value: Any) -> str:

@@ -6,15 +6,15 @@ from decimal import Decimal
 
 import yaml
 
+from cardlint.amounts.numbers import positive_number
+from cardlint.amounts.parse import agrees as agrees_as_printed
 from cardlint.amounts.parse import format_figure
 from cardlint.diagnostics import Applicability
 from cardlint.hardware.parse import parse_hardware
 from cardlint.rules._emissions_fix import log_total, write_emissions
 from cardlint.rules._helpers import (
-    RELATIVE_TOLERANCE,
     agrees,
     emissions_value,
-    positive_amount,
 )
 from cardlint.rules.base import Evidence, FixAvailability, LintContext, ProposedFix, Rule, Violation
 
@@ -76,7 +76,7 @@ def check(ctx: LintContext) -> Iterator[Violation]:
     if co2 is None or found is None:
         return
     node, value = found
-    if not positive_amount(value):
+    if not positive_number(value):
         return
     written = Decimal(repr(value))
     logged = ctx.log_figures
@@ -88,10 +88,7 @@ def check(ctx: LintContext) -> Iterator[Violation]:
             and not agrees(written, logged.grams, node.value)
         ):
             # the log decides the figure: its total, not the card's figure times 1000 (0.6 kg is not the log's 554 g)
-            proven = (
-                logged.explicit
-                or abs(written * 1000 - logged.grams) <= logged.grams * RELATIVE_TOLERANCE
-            )
+            proven = logged.explicit or agrees(written * 1000, logged.grams)
             taken = write_emissions(
                 ctx, node, total.grams, total.origin, total.evidence, safe=proven
             )
@@ -152,7 +149,11 @@ def _guess(ctx: LintContext, node: yaml.Node, written: Decimal) -> ProposedFix |
     than a guess: the next pass would take it back)."""
     from cardlint.rules._text import stated_totals
 
-    if any(statement.amount.agrees_with(written) for statement in stated_totals(ctx.card)):
+    if any(
+        statement.amount.grams is not None
+        and agrees_as_printed(statement.amount.grams, statement.amount, written)
+        for statement in stated_totals(ctx.card)
+    ):
         return None
     origin = f"1000 times the card's {node.value}, a guess from plausibility"
     return write_emissions(ctx, node, written * 1000, origin, Evidence.ESTIMATE, safe=False).fix
@@ -160,7 +161,7 @@ def _guess(ctx: LintContext, node: yaml.Node, written: Decimal) -> ProposedFix |
 
 def _intensity(location: object) -> tuple[float, str]:
     if isinstance(location, str) and location.strip():
-        from cardlint.grid.resolve import resolve
+        from cardlint.grid.resolver import resolve
 
         region = resolve(location).region
         if region is not None:
@@ -173,7 +174,7 @@ def _intensity(location: object) -> tuple[float, str]:
 
 def _hours(ctx: LintContext, hours_used: object) -> float | None:
     hours = hours_used if ctx.options.hours is None else ctx.options.hours
-    if isinstance(hours, (int, float)) and not isinstance(hours, bool) and hours > 0:
+    if positive_number(hours):
         return float(hours)
     return None
 

@@ -3,15 +3,14 @@
 from collections.abc import Iterator
 from decimal import Decimal
 
+from cardlint.amounts.numbers import positive_number
 from cardlint.amounts.parse import format_figure, format_plain_decimal
 from cardlint.diagnostics import Applicability
 from cardlint.logs.attach import round_grams
 from cardlint.rules._emissions_fix import log_total, write_emissions
 from cardlint.rules._helpers import (
-    RELATIVE_TOLERANCE,
     agrees,
     emissions_value,
-    positive_amount,
 )
 from cardlint.rules.base import FixAvailability, LintContext, Rule, Violation
 
@@ -64,7 +63,7 @@ def check(ctx: LintContext) -> Iterator[Violation]:
     if found is None or value is None:
         return
     node, number = value
-    if not positive_amount(number):
+    if not positive_number(number):
         return
     card_grams = Decimal(repr(number))
     if found.grams is None or found.grams_text is None:
@@ -131,11 +130,7 @@ def _nodes(card_grams: Decimal, log_grams: Decimal) -> int | None:
     count = int((card_grams / log_grams).to_integral_value())
     if count < 2 or count > MAX_NODES or (count > 16 and count & (count - 1)):
         return None
-    return (
-        count
-        if abs(card_grams - log_grams * count) <= log_grams * count * RELATIVE_TOLERANCE
-        else None
-    )
+    return count if agrees(card_grams, log_grams * count) else None
 
 
 RULE = Rule(
