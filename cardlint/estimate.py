@@ -72,7 +72,7 @@ def estimate(
     hardware: str, hours: float | Decimal, location: str, pue: float | Decimal = 1
 ) -> Estimate:
     """Estimate grams of CO2eq from a hardware description, a duration and a location."""
-    from cardlint.grid.resolve import resolve
+    from cardlint.grid.resolver import resolve
     from cardlint.hardware.catalogue import device, total_watts
     from cardlint.hardware.parse import parse_hardware
 

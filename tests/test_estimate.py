@@ -10,7 +10,7 @@ import pytest
 from support import run_cardlint
 
 from cardlint.estimate import EstimateError, estimate
-from cardlint.grid.resolve import resolve
+from cardlint.grid.resolver import resolve
 from cardlint.hardware.catalogue import device
 from cardlint.reading.card import parse_card
 

@@ -1,4 +1,4 @@
-"""Tests for cardlint.grid.resolve: location texts to grid regions, and the packaged data."""
+"""Tests for cardlint.grid.resolver: location texts to grid regions, and the packaged data."""
 
 from __future__ import annotations
 
@@ -14,9 +14,9 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from cardlint.grid import data as grid_data
-from cardlint.grid import resolve as grid
+from cardlint.grid import resolver as grid
 from cardlint.grid.names import normalize
-from cardlint.grid.resolve import (
+from cardlint.grid.resolver import (
     GRANULARITIES,
     contradicts,
     format_resolution,
@@ -493,7 +493,7 @@ def test_normalize() -> None:
 
 def test_import_is_lazy() -> None:
     code = (
-        "import sys, cardlint.grid.resolve as g, cardlint.grid.data as d\n"
+        "import sys, cardlint.grid.resolver as g, cardlint.grid.data as d\n"
         "assert d.load.cache_info().currsize == 0, 'data read at import'\n"
         "g.resolve('Brooklyn, NY, USA')\n"
         "assert 'rapidfuzz' not in sys.modules, 'fuzzy matcher imported for a known place'\n"

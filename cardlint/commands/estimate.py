@@ -7,7 +7,7 @@ import sys
 from cardlint.amounts.parse import format_plain_decimal
 from cardlint.estimate import EstimateError, estimate
 from cardlint.exit_codes import EXIT_CLEAN, UsageError
-from cardlint.grid.resolve import resolve
+from cardlint.grid.resolver import resolve
 from cardlint.logs.attach import round_grams
 
 

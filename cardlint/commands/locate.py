@@ -5,7 +5,7 @@ import json
 import sys
 
 from cardlint.exit_codes import EXIT_CLEAN, EXIT_FINDINGS
-from cardlint.grid.resolve import format_resolution, resolution_to_dict, resolve
+from cardlint.grid.resolver import format_resolution, resolution_to_dict, resolve
 
 
 def run_locate(args: argparse.Namespace) -> int:

@@ -11,7 +11,7 @@ from cardlint.energy.cli import run_measure
 
 def grid_intensity(location: str) -> tuple[str | None, float, int | None, str | None] | None:
     """The grid intensity of a location for the energy core: (region id, g/kWh, year, source)."""
-    from cardlint.grid.resolve import resolve
+    from cardlint.grid.resolver import resolve
 
     region = resolve(location).region
     if region is None:

@@ -5,14 +5,14 @@ from typing import TYPE_CHECKING
 from cardlint.speedups.exports import lazy_exports
 
 if TYPE_CHECKING:
-    from .resolve import format_resolution as format_resolution
-    from .resolve import resolution_to_dict as resolution_to_dict
-    from .resolve import resolve as resolve
-    from .resolve import resolve_log_region as resolve_log_region
+    from .resolver import format_resolution as format_resolution
+    from .resolver import resolution_to_dict as resolution_to_dict
+    from .resolver import resolve as resolve
+    from .resolver import resolve_log_region as resolve_log_region
 
 __getattr__ = lazy_exports(
     __name__,
     dict.fromkeys(
-        ("resolve", "resolve_log_region", "format_resolution", "resolution_to_dict"), "resolve"
+        ("resolve", "resolve_log_region", "format_resolution", "resolution_to_dict"), "resolver"
     ),
 )

@@ -3,7 +3,7 @@
 import json
 from collections.abc import Iterator
 
-from cardlint.grid.resolve import resolve
+from cardlint.grid.resolver import resolve
 from cardlint.rules.base import FixAvailability, LintContext, Rule, Violation
 
 DOC = """\

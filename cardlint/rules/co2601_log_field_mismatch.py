@@ -78,7 +78,7 @@ def _violation(
 
 
 def _places_differ(card_text: str, log_text: str) -> bool:
-    from cardlint.grid.resolve import contradicts, resolve
+    from cardlint.grid.resolver import contradicts, resolve
 
     return contradicts(resolve(card_text), resolve(log_text))
 

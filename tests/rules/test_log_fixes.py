@@ -352,7 +352,7 @@ CORPUS_LOGS = sorted((SHARED / "corpus" / "logs").glob("*.csv"))
 @pytest.mark.skipif(not CORPUS_LOGS, reason="../shared/corpus/logs is absent")
 @pytest.mark.parametrize("path", CORPUS_LOGS, ids=lambda p: p.name)
 def test_what_every_real_log_would_write_reads_back_cleanly(path: Path) -> None:
-    from cardlint.grid.resolve import resolve
+    from cardlint.grid.resolver import resolve
 
     found = figures(AttachedLogs((read_log(path),), explicit=True), RunOptions())
     assert found.hardware is not None or found.hardware_note is not None
@@ -376,7 +376,7 @@ COUNTRY_ONLY = [
 def test_a_country_only_log_writes_the_country(
     tmp_path: Path, place: str, written: str, coarse: bool
 ) -> None:
-    from cardlint.grid.resolve import resolve
+    from cardlint.grid.resolver import resolve
 
     log = _log(
         tmp_path, _row("r1", "0.5", "2.0").replace("Germany,DEU,north rhine-westphalia", place)

@@ -162,7 +162,7 @@ def test_recompute_intensity_uses_the_cards_location(tmp_path: Path) -> None:
         str(readme),
     )
     # 1 kWh in all, times Alberta's intensity from the package data
-    from cardlint.grid.resolve import resolve
+    from cardlint.grid.resolver import resolve
 
     region = resolve("Alberta, Canada").region
     assert region is not None

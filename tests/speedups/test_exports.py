@@ -34,27 +34,7 @@ def test_the_packages_are_found() -> None:
     assert {_package(path) for path in PACKAGES} >= {"cardlint.hub", "cardlint.logs"}
 
 
-# A name that is also its module's name: once the module cardlint.grid.resolve is imported, the
-# import system binds cardlint.grid.resolve to the module, and the lazy function is hidden
-# (`from cardlint.grid import resolve` then gives the module). Renaming the module fixes it.
-_SHADOWED = {"cardlint.grid"}
-
-
-@pytest.mark.parametrize(
-    "init",
-    [
-        pytest.param(
-            path,
-            marks=pytest.mark.xfail(
-                _package(path) in _SHADOWED,
-                reason="a lazy name shadowed by its module",
-                strict=True,
-            ),
-        )
-        for path in PACKAGES
-    ],
-    ids=_package,
-)
+@pytest.mark.parametrize("init", PACKAGES, ids=_package)
 def test_each_name_is_the_module_s_own(init: Path) -> None:
     package = importlib.import_module(_package(init))
     imports = _eager_imports(init)
