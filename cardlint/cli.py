@@ -81,7 +81,7 @@ def _add_lint_options(parser: argparse.ArgumentParser) -> None:
         "--jobs",
         type=int,
         metavar="N",
-        help="lint with N processes (0: one per CPU; default: one per free CPU and 4 MB of cards, at least 1; see the README)",
+        help="lint with N processes (0: one per CPU; default: one per free CPU and 4 MB of cards, at least 1; see docs/performance.md)",
     )
     parser.add_argument(
         "--unsafe-fixes",

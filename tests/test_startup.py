@@ -1,4 +1,4 @@
-"""What keeps a one-card check fast (see the README's performance section); the timings themselves
+"""What keeps a one-card check fast (see docs/performance.md); the timings themselves
 are measured by benchmarks/run.py, never here."""
 
 from __future__ import annotations
