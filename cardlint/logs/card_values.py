@@ -50,7 +50,7 @@ def figures(
     if problems:
         grams = None
     elif options.recompute_intensity and card_location and attached.energy_kwh is not None:
-        from cardlint.grid.resolve import resolve
+        from cardlint.grid.resolver import resolve
 
         region = resolve(card_location).region
         if region is not None:
@@ -107,7 +107,7 @@ def _place_name(location: Location) -> str | None:
     """`Moscow, Russia` for eco2AI's `RU/Moscow`: the place as the grid data names it, then its
     country; None when the log's words do not all resolve."""
     from cardlint.grid.data import load
-    from cardlint.grid.resolve import resolve_log_region
+    from cardlint.grid.resolver import resolve_log_region
 
     found = resolve_log_region(
         location.country_iso or location.country, location.region, None, None

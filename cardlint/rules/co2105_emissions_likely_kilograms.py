@@ -161,7 +161,7 @@ def _guess(ctx: LintContext, node: yaml.Node, written: Decimal) -> ProposedFix |
 
 def _intensity(location: object) -> tuple[float, str]:
     if isinstance(location, str) and location.strip():
-        from cardlint.grid.resolve import resolve
+        from cardlint.grid.resolver import resolve
 
         region = resolve(location).region
         if region is not None:
