@@ -3,6 +3,7 @@
 from decimal import Decimal
 from typing import Any, NamedTuple
 
+from cardlint.amounts.numbers import is_number
 from cardlint.diagnostics import Fix
 from cardlint.reading.card import same_data
 from cardlint.rules.base import Removed, Target
@@ -35,7 +36,7 @@ def same_value(announced: Any, actual: Any) -> bool:
     if isinstance(announced, Removed):
         return isinstance(actual, Absent)
     if isinstance(announced, Decimal):
-        if isinstance(actual, bool) or not isinstance(actual, (int, float)):
+        if not is_number(actual):
             return False
         return Decimal(repr(actual) if isinstance(actual, float) else actual) == announced
     return same_data(announced, actual)

@@ -10,6 +10,7 @@ from typing import Any
 import yaml
 from yaml.constructor import SafeConstructor
 
+from cardlint.amounts.numbers import is_number
 from cardlint.diagnostics import Applicability
 from cardlint.reading.card import is_plain, same_data
 from cardlint.reading.edits import hand_edit_reason, node_path
@@ -127,7 +128,7 @@ def check(ctx: LintContext) -> Iterator[Violation]:
 
 def _sexagesimal(text: str, v11: Any) -> bool:
     """Whether YAML 1.1 read ``text`` as a base-60 number (`10:30` is 630): a time, most likely."""
-    return ":" in text and isinstance(v11, (int, float)) and not isinstance(v11, bool)
+    return ":" in text and is_number(v11)
 
 
 def _clear_number(text: str) -> bool:
@@ -156,7 +157,7 @@ def _emissions_nodes(ctx: LintContext) -> set[int]:
 def _exact(text: str, v11: Any, clear: bool) -> Decimal | None:
     """The number huggingface_hub reads, exactly: the digits as written for a clear number
     (`1_000.5`: 1000.5), else its integer or float; None for anything else, or one too long to write."""
-    if isinstance(v11, bool) or not isinstance(v11, (int, float)):
+    if not is_number(v11):
         return None
     if isinstance(v11, int):
         return Decimal(v11) if v11.bit_length() < 14_000 else None

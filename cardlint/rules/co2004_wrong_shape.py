@@ -5,6 +5,7 @@ from collections.abc import Iterator
 
 import yaml
 
+from cardlint.amounts.numbers import is_number
 from cardlint.amounts.parse import ambiguity, parse_amount, reading_taken
 from cardlint.diagnostics import Applicability
 from cardlint.reading.co2 import KEY, Co2Block
@@ -59,7 +60,7 @@ def check(ctx: LintContext) -> Iterator[Violation]:
     if co2 is None or co2.is_mapping:
         return
     value = co2.value
-    if isinstance(value, (int, float)) and not isinstance(value, bool):
+    if is_number(value):
         return
     if isinstance(value, str):
         if exponent_scalar(co2.node):

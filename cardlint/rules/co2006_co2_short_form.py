@@ -4,6 +4,7 @@ from collections.abc import Iterator
 
 import yaml
 
+from cardlint.amounts.numbers import is_number
 from cardlint.diagnostics import Applicability
 from cardlint.reading.card import Card
 from cardlint.reading.edits import line_ending
@@ -50,7 +51,7 @@ def check(ctx: LintContext) -> Iterator[Violation]:
     co2 = ctx.co2
     if co2 is None or not isinstance(co2.node, yaml.ScalarNode):
         return
-    if isinstance(co2.value, bool) or not isinstance(co2.value, (int, float)):
+    if not is_number(co2.value):
         return
     number = ctx.card.node_source(co2.node)
     message = (

@@ -3,6 +3,7 @@
 import math
 from collections.abc import Iterator
 
+from cardlint.amounts.numbers import is_number
 from cardlint.rules._helpers import emissions_value
 from cardlint.rules.base import FixAvailability, LintContext, Rule, Violation
 
@@ -33,7 +34,7 @@ def check(ctx: LintContext) -> Iterator[Violation]:
     if found is None:
         return
     node, value = found
-    if isinstance(value, bool) or not isinstance(value, (int, float)):
+    if not is_number(value):
         return
     if value == 0:
         yield ctx.node_violation(
