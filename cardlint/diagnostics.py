@@ -4,10 +4,10 @@ All are named tuples of plain values, so they are immutable, pickle and cross pr
 """
 
 import bisect
-from enum import Enum
+from enum import Enum, IntEnum
 from typing import Any, NamedTuple
 
-from cardlint.reading.card import Position
+from cardlint.reading.card import Lines, Position
 
 DOCS_URL = "https://github.com/cardlint/cardlint/blob/main/docs/rules.md#{code}"
 
@@ -18,47 +18,88 @@ class Applicability(str, Enum):
     SAFE = "safe"
     UNSAFE = "unsafe"
 
+    @classmethod
+    def of(cls, safe: bool) -> "Applicability":
+        return cls.SAFE if safe else cls.UNSAFE
+
 
 class Edit(NamedTuple):
-    """Replace ``text[start:end]`` of the decoded README with ``content``."""
+    """Replace ``text[start:end]`` of the decoded README with ``content`` (character offsets)."""
 
     start: int
     end: int
     content: str
-    location: Position
-    end_location: Position
+
+
+class Evidence(IntEnum):
+    """What a value that a fix writes rests on; when fixes disagree, the fixer keeps the strongest."""
+
+    FORM = 0  # the card's own value in another form: the same amount in grams, a quoted string
+    ESTIMATE = 1  # an estimate, or a guess from plausibility
+    TEXT = 2  # the card's own Markdown text
+    LOG_FOUND = 3  # a measurement log found beside the README
+    LOG_NAMED = 4  # a measurement log named with --log
+
+
+class Removed(NamedTuple):
+    """The value of a key that a fix deletes."""
+
+
+REMOVED = Removed()
+
+
+class Target(NamedTuple):
+    """A metadata value a fix sets: its key path, the value huggingface_hub will read there
+    (a Decimal for a number, REMOVED for a deleted key), what it rests on and where it came from."""
+
+    path: tuple[Any, ...]
+    value: Any
+    evidence: Evidence = Evidence.FORM
+    origin: str = ""
 
 
 class Fix(NamedTuple):
-    """A set of edits applied together; ``applicability`` is "safe" or "unsafe".
+    """A set of edits applied together.
 
-    ``sets`` are the metadata values the edits write (``cardlint.rules.base.Target``): the fixer
-    arbitrates between fixes that set the same key, and checks that each ends as announced.
+    ``sets`` are the metadata values the edits write: the fixer arbitrates between fixes that set
+    the same key by their evidence, and checks that each ends as announced.
     """
 
-    applicability: str
+    applicability: Applicability
     message: str
     edits: tuple[Edit, ...]
-    sets: tuple[Any, ...] = ()
+    sets: tuple[Target, ...] = ()
 
     @property
     def is_safe(self) -> bool:
-        return self.applicability == "safe"
+        return self.applicability == Applicability.SAFE
 
 
 class Diagnostic(NamedTuple):
-    """One finding in one file."""
+    """One finding in one file: a rule's code, name and severity, a message, the span
+    ``start..end`` of the decoded README (character offsets) and an optional fix.
+
+    ``lines`` is where the lines that the finding and its fix touch start: lines and columns are
+    computed from the offsets when reported, as ruff does.
+    """
 
     code: str
     name: str
     message: str
     severity: str
     filename: str
-    location: Position
-    end_location: Position
+    start: int
+    end: int
+    lines: Lines
     fix: Fix | None = None
-    start: int = 0  # character offsets of the span in the decoded README
-    end: int = 0
+
+    @property
+    def location(self) -> Position:
+        return self.lines.position(self.start)
+
+    @property
+    def end_location(self) -> Position:
+        return self.lines.position(self.end)
 
     @property
     def url(self) -> str:
@@ -69,13 +110,13 @@ class Diagnostic(NamedTuple):
         fix = None
         if self.fix is not None:
             fix = {
-                "applicability": self.fix.applicability,
+                "applicability": self.fix.applicability.value,
                 "message": self.fix.message,
                 "edits": [
                     {
                         "content": edit.content,
-                        "location": _place(edit.location),
-                        "end_location": _place(edit.end_location),
+                        "location": self._place(edit.start),
+                        "end_location": self._place(edit.end),
                     }
                     for edit in self.fix.edits
                 ],
@@ -86,16 +127,16 @@ class Diagnostic(NamedTuple):
             "message": self.message,
             "severity": self.severity,
             "filename": self.filename,
-            "location": _place(self.location),
-            "end_location": _place(self.end_location),
+            "location": self._place(self.start),
+            "end_location": self._place(self.end),
             "fix": fix,
             "url": self.url,
         }
 
-
-def _place(position: Position) -> dict[str, int]:
-    """A position's JSON form (what ``_asdict`` gives, several times faster)."""
-    return {"row": position[0], "column": position[1]}
+    def _place(self, offset: int) -> dict[str, int]:
+        """An offset's JSON form: its row and column."""
+        row, column = self.lines.position(offset)
+        return {"row": row, "column": column}
 
 
 class FileError(NamedTuple):

@@ -3,15 +3,14 @@
 import os
 import re
 import stat
-from collections.abc import Callable
 from functools import lru_cache
 from typing import TYPE_CHECKING
 
-from cardlint.diagnostics import Diagnostic, Edit, FileError, FileResult, Fix
-from cardlint.reading.card import Card, Position, decode, parse_card
+from cardlint.diagnostics import Diagnostic, FileError, FileResult
+from cardlint.reading.card import Card, decode, parse_card
 from cardlint.reading.co2 import find_block
 from cardlint.rules import all_rules
-from cardlint.rules.base import LintContext, ProposedFix, Rule, Violation
+from cardlint.rules.base import LintContext, Rule
 from cardlint.settings import Settings
 from cardlint.speedups.paths import normal
 
@@ -36,13 +35,11 @@ def lint_card(
     may_suppress = (
         card.has_block and "cardlint" in card.block_text
     )  # no comment to read: none is looked for
-    position = _positions(card)
     for rule in _enabled_rules(settings, card.path):
-        for violation in rule.check(ctx):
-            diagnostic = _diagnostic(card, rule.code, rule.name, rule.severity, violation, position)
+        for diagnostic in rule.check(ctx):
             if not (may_suppress and _suppressed(card, diagnostic, suppressions)):
                 found.append(diagnostic)
-    found.sort(key=lambda d: (d.location.row, d.location.column, d.code))
+    found.sort(key=lambda d: (d.start, d.code))  # offsets are in the order of (row, column)
     return tuple(found)
 
 
@@ -181,53 +178,6 @@ def _read_bytes(path: str) -> bytes:
             f"file grew over the {MAX_BYTES // 1024 // 1024} MB limit while being read"
         )
     return data
-
-
-def _positions(card: Card) -> Callable[[int], Position]:
-    """``card.position``, remembering each offset's answer: a finding and its fix's edit mostly
-    share their offsets, and a Position is then one object, not one per use."""
-    known: dict[int, Position] = {}
-    locate = card.position
-
-    def position(offset: int) -> Position:
-        found = known.get(offset)
-        if found is None:
-            found = known[offset] = locate(offset)
-        return found
-
-    return position
-
-
-def _diagnostic(
-    card: Card,
-    code: str,
-    name: str,
-    severity: str,
-    violation: Violation,
-    position: Callable[[int], Position],
-) -> Diagnostic:
-    fix = _fix(violation.fix, position) if violation.fix is not None else None
-    start, end = violation.start, violation.end
-    return Diagnostic(
-        code,
-        name,
-        violation.message,
-        severity,
-        card.path,
-        position(start),
-        position(end),
-        fix,
-        start,
-        end,
-    )
-
-
-def _fix(proposed: ProposedFix, position: Callable[[int], Position]) -> Fix:
-    edits = tuple(
-        Edit(edit.start, edit.end, edit.content, position(edit.start), position(edit.end))
-        for edit in proposed.edits
-    )
-    return Fix(proposed.applicability, proposed.message, edits, proposed.sets)
 
 
 def _suppressed(

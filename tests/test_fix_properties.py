@@ -14,6 +14,7 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 from support import assert_fixes_as_declared, corpus_cards, needs_corpus
 
+from cardlint.diagnostics import REMOVED, Target
 from cardlint.fixer import apply as fixer
 from cardlint.fixer.apply import FixRefused, FixRun, fix_card, fix_passes, fix_path
 from cardlint.linter import lint_card
@@ -21,7 +22,6 @@ from cardlint.logs import Device, Location, Measurement
 from cardlint.logs.attach import AttachedLogs, round_grams
 from cardlint.logs.measurement import Run
 from cardlint.reading.card import Card, decode, parse_card
-from cardlint.rules.base import REMOVED, Target
 from cardlint.settings import RunOptions, Settings
 
 

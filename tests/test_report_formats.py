@@ -15,9 +15,17 @@ from hypothesis import given
 from hypothesis import strategies as st
 from support import SHARED, run_cardlint
 
-from cardlint.diagnostics import DOCS_URL, Diagnostic, FileError, FileResult
+from cardlint.diagnostics import (
+    DOCS_URL,
+    Applicability,
+    Diagnostic,
+    Edit,
+    FileError,
+    FileResult,
+    Fix,
+)
 from cardlint.linter import lint_path
-from cardlint.reading.card import Position
+from cardlint.reading.card import Lines, Position
 from cardlint.report import RunSummary, get_reporter
 from cardlint.report.github import escape_data, escape_property
 from cardlint.report.sarif import sarif_log
@@ -47,16 +55,32 @@ def report(name: str, results: list[FileResult]) -> str:
     return stream.getvalue()
 
 
+LINES = Lines(1, (0, 4, 21))  # a README whose third line starts at offset 21
+
+
 def finding(message: str, filename: str = "README.md", severity: str = "error") -> Diagnostic:
+    """A finding at 3:14 to 3:22."""
     return Diagnostic(
-        "CO2101",
-        "emissions-not-a-number",
-        message,
-        severity,
-        filename,
-        Position(3, 14),
-        Position(3, 22),
+        "CO2101", "emissions-not-a-number", message, severity, filename, 34, 42, LINES
     )
+
+
+def test_a_finding_is_located_from_its_offsets() -> None:
+    """Line and column are computed from the offsets when reported, in every format."""
+    assert (finding("m").location, finding("m").end_location) == (Position(3, 14), Position(3, 22))
+    found = finding("m")._replace(
+        fix=Fix(Applicability.SAFE, "f", (Edit(21, 21, "x"), Edit(40, 45, "")))
+    )
+    as_json = found.to_dict()
+    assert (as_json["location"], as_json["end_location"]) == (
+        {"row": 3, "column": 14},
+        {"row": 3, "column": 22},
+    )
+    assert [(e["location"], e["end_location"]) for e in as_json["fix"]["edits"]] == [
+        ({"row": 3, "column": 1}, {"row": 3, "column": 1}),
+        ({"row": 3, "column": 20}, {"row": 3, "column": 25}),
+    ]
+    assert as_json["fix"]["applicability"] == "safe"
 
 
 # --- github --------------------------------------------------------------------------------

@@ -6,14 +6,13 @@ from collections.abc import Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, NamedTuple
 
-from cardlint.diagnostics import Diagnostic, Edit, FileError, FileResult
+from cardlint.diagnostics import Diagnostic, Edit, Evidence, FileError, FileResult
 from cardlint.fixer.choice import choose, distinct
 from cardlint.fixer.values import targets
 from cardlint.fixer.verify import FixRefused, verify
 from cardlint.linter import internal_error, lint_card, prepare, result_for
 from cardlint.reading.card import Card, parse_card
 from cardlint.reading.edits import anchored_spans
-from cardlint.rules.base import Evidence
 from cardlint.settings import Settings
 
 if TYPE_CHECKING:  # a card with no log never loads the log model

@@ -3,10 +3,9 @@
 from collections.abc import Iterator
 from typing import Any, NamedTuple
 
-from cardlint.diagnostics import Diagnostic, Fix
+from cardlint.diagnostics import Diagnostic, Evidence, Fix, Target
 from cardlint.fixer.spans import SharedSpans, TakenSpans
 from cardlint.fixer.values import dotted, same_value, shown, targets
-from cardlint.rules.base import Evidence, Target
 
 
 class Choice(NamedTuple):

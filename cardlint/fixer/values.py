@@ -4,9 +4,8 @@ from decimal import Decimal
 from typing import Any, NamedTuple
 
 from cardlint.amounts.numbers import is_number
-from cardlint.diagnostics import Fix
+from cardlint.diagnostics import Fix, Removed, Target
 from cardlint.reading.card import same_data
-from cardlint.rules.base import Removed, Target
 
 
 def targets(fix: Fix) -> tuple[Target, ...]:

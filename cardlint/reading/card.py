@@ -45,6 +45,19 @@ class ParseProblem(NamedTuple):
     offset: int
 
 
+class Lines(NamedTuple):
+    """Where lines ``first_row``, ``first_row + 1``, ... of a text start (character offsets): as
+    much of the text's line index as placing offsets within those lines needs."""
+
+    first_row: int
+    starts: tuple[int, ...]
+
+    def position(self, offset: int) -> Position:
+        """The line and column (1-based) of ``offset``, which lies within these lines."""
+        index = bisect.bisect_right(self.starts, offset)
+        return Position(self.first_row + index - 1, offset - self.starts[index - 1] + 1)
+
+
 class Card:
     """A README split the Hub's way, with its YAML composed to nodes.
 
@@ -65,7 +78,7 @@ class Card:
         self.root: yaml.Node | None = None
         self.metadata: dict[str, Any] | None = None
         self.problem: ParseProblem | None = None
-        self._line_starts: list[int] = []
+        self._line_starts: tuple[int, ...] = ()
         self._nodes: list[tuple[yaml.Node, str | None]] | None = None
         self._block: tuple[tuple[int, int], str] | None = None
         # True when the metadata was built with no mapping key overwritten: no duplicate keys
@@ -96,9 +109,7 @@ class Card:
 
     def position(self, offset: int) -> Position:
         """Map a character offset to a README line and column (1-based)."""
-        starts = self._lines()
-        row = bisect.bisect_right(starts, offset)
-        return Position(row, offset - starts[row - 1] + 1)
+        return Lines(1, self._lines()).position(offset)
 
     def line_text(self, row: int) -> str:
         """The text of line ``row`` (1-based) with its line ending."""
@@ -111,15 +122,21 @@ class Card:
         starts = self._lines()
         return starts[bisect.bisect_right(starts, offset) - 1]
 
-    def _lines(self) -> list[int]:
+    def lines_around(self, low: int, high: int) -> Lines:
+        """The lines that hold the offsets from ``low`` to ``high``."""
+        starts = self._lines()
+        first = bisect.bisect_right(starts, low)
+        return Lines(first, starts[first - 1 : bisect.bisect_right(starts, high)])
+
+    def _lines(self) -> tuple[int, ...]:
         if not self._line_starts:
             if "\r" in self.text:
-                self._line_starts = [0] + [m.end() for m in _LINE_BREAK.finditer(self.text)]
+                self._line_starts = (0, *(m.end() for m in _LINE_BREAK.finditer(self.text)))
             else:  # the same starts, from C-speed splitting rather than a match object per line
-                self._line_starts = [
+                self._line_starts = (
                     0,
                     *accumulate(len(line) + 1 for line in self.text.split("\n")),
-                ][:-1]
+                )[:-1]
         return self._line_starts
 
     def nodes(self) -> list[tuple[yaml.Node, str | None]]:

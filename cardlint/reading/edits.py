@@ -6,13 +6,13 @@ from weakref import WeakKeyDictionary
 
 import yaml
 
+from cardlint.diagnostics import Edit
 from cardlint.reading.card import Card
-from cardlint.rules.base import TextEdit
 
 _LINE_BREAK = re.compile(r"\r\n|\r|\n")
 
 
-def _delete_at(card: Card, mapping: yaml.MappingNode, index: int) -> TextEdit:
+def _delete_at(card: Card, mapping: yaml.MappingNode, index: int) -> Edit:
     """An edit that removes the item at ``index`` of ``mapping`` (its key and value), block or flow style."""
     items = mapping.value
     key_node = items[index][0]
@@ -20,10 +20,10 @@ def _delete_at(card: Card, mapping: yaml.MappingNode, index: int) -> TextEdit:
     value_end = card.node_offsets(items[index][1])[1]
     if mapping.flow_style:
         if index > 0:
-            return TextEdit(card.node_offsets(items[index - 1][1])[1], value_end, "")
+            return Edit(card.node_offsets(items[index - 1][1])[1], value_end, "")
         if len(items) > 1:
-            return TextEdit(key_start, card.node_offsets(items[1][0])[0], "")
-        return TextEdit(key_start, value_end, "")
+            return Edit(key_start, card.node_offsets(items[1][0])[0], "")
+        return Edit(key_start, value_end, "")
     line_start = card.line_start(key_start)
     if card.text[line_start:key_start].strip():
         line_start = key_start  # the key shares its line with something else (e.g. "- unit: kg")
@@ -33,24 +33,22 @@ def _delete_at(card: Card, mapping: yaml.MappingNode, index: int) -> TextEdit:
         and card.line_start(value_end) == value_end
         and value_end <= block_end
     ):
-        return TextEdit(line_start, value_end, "")  # a nested value already ends at a line start
+        return Edit(line_start, value_end, "")  # a nested value already ends at a line start
     following = _LINE_BREAK.search(card.text, value_end)
     if following is not None and following.end() <= block_end:
-        return TextEdit(line_start, following.end(), "")
+        return Edit(line_start, following.end(), "")
     # the last line of the block: take the line break before it instead of the closing one
     start = (
         line_start - _break_width(card.text, line_start)
         if line_start > (card.block_start or 0)
         else line_start
     )
-    return TextEdit(
-        start, block_end if following is None else min(following.start(), block_end), ""
-    )
+    return Edit(start, block_end if following is None else min(following.start(), block_end), "")
 
 
 def delete_items(
     card: Card, mapping: yaml.MappingNode, key_nodes: list[yaml.Node]
-) -> tuple[TextEdit, ...] | None:
+) -> tuple[Edit, ...] | None:
     """Edits removing several keys of ``mapping`` (duplicates too), overlapping line removals merged;
     None when they cannot be made apart (neighbours in a flow mapping)."""
     index = {id(key): i for i, (key, _) in enumerate(mapping.value)}  # once, not once per key
@@ -69,7 +67,7 @@ def delete_items(
             return None  # neighbours in a flow mapping: each removal takes a comma the other needs
         else:
             merged.append([start, end])
-    return tuple(TextEdit(start, end, "") for start, end in merged)
+    return tuple(Edit(start, end, "") for start, end in merged)
 
 
 _PROPERTIES = re.compile(r"[&!]")  # a node's source starts with its anchor or tag, if it has one
@@ -249,21 +247,21 @@ def _own_extent(card: Card, mapping: yaml.MappingNode) -> tuple[int, int]:
     return card.node_offsets(own[0][0])[0], value_end
 
 
-def insert_items(card: Card, mapping: yaml.MappingNode, items: list[tuple[str, str]]) -> TextEdit:
+def insert_items(card: Card, mapping: yaml.MappingNode, items: list[tuple[str, str]]) -> Edit:
     """An edit that appends ``key: value`` items (values already YAML text) to ``mapping``."""
     if mapping.flow_style:
         value_end = _own_extent(card, mapping)[1]
-        return TextEdit(
+        return Edit(
             value_end, value_end, "".join(f", {key}: {in_flow(value)}" for key, value in items)
         )
     offset, break_first, indent, newline = insertion_point(card, mapping)
     lines = [f"{indent}{key}: {value}" for key, value in items]
     if break_first:
-        return TextEdit(offset, offset, "".join(newline + line for line in lines))
-    return TextEdit(offset, offset, "".join(line + newline for line in lines))
+        return Edit(offset, offset, "".join(newline + line for line in lines))
+    return Edit(offset, offset, "".join(line + newline for line in lines))
 
 
-def add_co2_block(card: Card, items: list[tuple[str, str]]) -> TextEdit:
+def add_co2_block(card: Card, items: list[tuple[str, str]]) -> Edit:
     """An edit adding ``co2_eq_emissions`` with ``items`` (YAML text) to a card that lacks it.
 
     It goes at the end of the top-level mapping, into an empty block, or in a new metadata
@@ -274,7 +272,7 @@ def add_co2_block(card: Card, items: list[tuple[str, str]]) -> TextEdit:
     if isinstance(root, yaml.MappingNode) and root.value and root.flow_style:
         end = card.node_offsets(root.value[-1][1])[1]
         inner = ", ".join(f"{key}: {in_flow(value)}" for key, value in items)
-        return TextEdit(end, end, f", co2_eq_emissions: {{{inner}}}")
+        return Edit(end, end, f", co2_eq_emissions: {{{inner}}}")
     if isinstance(root, yaml.MappingNode) and root.value:
         offset, break_first, indent, newline = insertion_point(card, root)
     elif card.has_block:  # an empty block, or one holding only comments
@@ -282,10 +280,10 @@ def add_co2_block(card: Card, items: list[tuple[str, str]]) -> TextEdit:
         break_first = bool(card.block_text)
     else:
         lines = ["co2_eq_emissions:"] + [f"  {key}: {value}" for key, value in items]
-        return TextEdit(
+        return Edit(
             0, 0, f"---{newline}" + "".join(line + newline for line in lines) + f"---{newline}"
         )
     lines = [f"{indent}co2_eq_emissions:"] + [f"{indent}  {key}: {value}" for key, value in items]
     if break_first:
-        return TextEdit(offset, offset, "".join(newline + line for line in lines))
-    return TextEdit(offset, offset, "".join(line + newline for line in lines))
+        return Edit(offset, offset, "".join(newline + line for line in lines))
+    return Edit(offset, offset, "".join(line + newline for line in lines))

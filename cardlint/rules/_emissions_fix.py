@@ -14,10 +14,11 @@ from typing import NamedTuple
 import yaml
 
 from cardlint.amounts.parse import format_plain_decimal, parse_amount
+from cardlint.diagnostics import REMOVED, Applicability, Edit, Evidence, Fix, Target
 from cardlint.reading.co2 import KEY
 from cardlint.reading.edits import delete_items, hand_edit_reason
 from cardlint.rules._helpers import agrees
-from cardlint.rules.base import REMOVED, Evidence, LintContext, ProposedFix, Target, TextEdit
+from cardlint.rules.base import LintContext
 from cardlint.speedups.paths import name
 
 UNIT_KEYS = ("unit", "units", "emissions_unit")
@@ -26,7 +27,7 @@ UNIT_KEYS = ("unit", "units", "emissions_unit")
 class Written(NamedTuple):
     """A fix that writes the figure, or why there is none ("fix it by hand: ...")."""
 
-    fix: ProposedFix | None
+    fix: Fix | None
     refusal: str | None = None
 
     @property
@@ -122,7 +123,7 @@ def write_emissions(
         if reason is not None:
             return Written(None, f"fix it by hand: {reason}")
     start, end = ctx.card.node_offsets(node)
-    edits: tuple[TextEdit, ...] = (TextEdit(start, end, text),)
+    edits: tuple[Edit, ...] = (Edit(start, end, text),)
     sets = [Target(emissions_path(ctx), Decimal(text), evidence, origin)]
     if units:
         removed_units = remove_units(ctx, units, evidence, origin)
@@ -137,12 +138,12 @@ def write_emissions(
         message = f"Remove {removed}: emissions stay {text}, {origin}"
     else:
         message = f"Write {text}{f' and remove {removed}' if units else ''}: {origin}"
-    return Written(ProposedFix("safe" if safe else "unsafe", message, edits, tuple(sets)))
+    return Written(Fix(Applicability.of(safe), message, edits, tuple(sets)))
 
 
 def remove_units(
     ctx: LintContext, units: list[yaml.Node], evidence: Evidence, origin: str
-) -> tuple[tuple[TextEdit, ...], list[Target]] | None:
+) -> tuple[tuple[Edit, ...], list[Target]] | None:
     """The edits removing every unit key, and what they announce; None when they cannot be made
     apart from each other (neighbours in a flow mapping)."""
     removals = delete_items(ctx.card, ctx.co2.node, units)  # type: ignore[union-attr, arg-type]

@@ -10,20 +10,22 @@ import yaml
 
 from cardlint.amounts.parse import Amount, format_plain_decimal, parse_amount
 from cardlint.amounts.parse import agrees as agrees_as_printed
+from cardlint.diagnostics import Applicability, Diagnostic, Evidence, Fix, Target
 from cardlint.reading.co2 import KEY
 from cardlint.reading.edits import insert_items, plain_or_quoted, scalar_value
-from cardlint.rules.base import Evidence, LintContext, ProposedFix, Target, Violation
+from cardlint.rules.base import LintContext, Rule
 from cardlint.rules.co2003_unknown_key import ALIASES
 
 
 def missing_field(
+    rule: Rule,
     ctx: LintContext,
     key: str,
     advice: str,
     fill: str | None = None,
     safe: bool = True,
     origin: str = "the attached log",
-) -> Iterator[Violation]:
+) -> Iterator[Diagnostic]:
     """Report a mapping-form block that lacks ``key``, at the block's key; ``fill`` (YAML text) adds it,
     and without one the attached log's value, if it records one, is used."""
     co2 = ctx.co2
@@ -39,11 +41,9 @@ def missing_field(
     if fill is not None:
         edit = insert_items(ctx.card, co2.node, [(key, fill)])  # type: ignore[arg-type]
         sets = (Target((KEY, key), scalar_value(fill), evidence, origin),)
-        fix = ProposedFix(
-            "safe" if safe else "unsafe", f"Add '{key}: {fill}' (from {origin})", (edit,), sets
-        )
+        fix = Fix(Applicability.of(safe), f"Add '{key}: {fill}' (from {origin})", (edit,), sets)
         advice = f"{origin} gives '{key}: {fill}'"
-    yield ctx.node_violation(co2.key_node, f"co2_eq_emissions has no '{key}': {advice}", fix)
+    yield rule.at_node(ctx, co2.key_node, f"co2_eq_emissions has no '{key}': {advice}", fix)
 
 
 def plain_grams(amount: Amount | None, default_unit: str | None = "g") -> str | None:

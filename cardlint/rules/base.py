@@ -1,12 +1,12 @@
-"""What a rule is, and what its check receives and yields."""
+"""What a rule is: its declaration, and what its check receives."""
 
 from collections.abc import Callable, Iterator
-from enum import Enum, IntEnum
-from typing import TYPE_CHECKING, Any, NamedTuple
+from enum import Enum
+from typing import TYPE_CHECKING, NamedTuple
 
 import yaml
 
-from cardlint.diagnostics import Applicability
+from cardlint.diagnostics import Applicability, Diagnostic, Edit, Fix, Target
 from cardlint.reading.card import Card
 from cardlint.reading.co2 import Co2Block
 from cardlint.settings import DEFAULT_OPTIONS, RunOptions
@@ -14,57 +14,6 @@ from cardlint.settings import DEFAULT_OPTIONS, RunOptions
 if TYPE_CHECKING:  # a card with no log never loads the log model
     from cardlint.logs.attach import AttachedLogs
     from cardlint.logs.card_values import LogFigures
-
-
-class TextEdit(NamedTuple):
-    """Replace ``text[start:end]`` with ``content`` (character offsets in the decoded README)."""
-
-    start: int
-    end: int
-    content: str
-
-
-class Evidence(IntEnum):
-    """What a value that a fix writes rests on; when fixes disagree, the fixer keeps the strongest."""
-
-    FORM = 0  # the card's own value in another form: the same amount in grams, a quoted string
-    ESTIMATE = 1  # an estimate, or a guess from plausibility
-    TEXT = 2  # the card's own Markdown text
-    LOG_FOUND = 3  # a measurement log found beside the README
-    LOG_NAMED = 4  # a measurement log named with --log
-
-
-class Removed(NamedTuple):
-    """The value of a key that a fix deletes."""
-
-
-REMOVED = Removed()
-
-
-class Target(NamedTuple):
-    """A metadata value a fix sets: its key path, the value huggingface_hub will read there
-    (a Decimal for a number, REMOVED for a deleted key), what it rests on and where it came from."""
-
-    path: tuple[Any, ...]
-    value: Any
-    evidence: Evidence = Evidence.FORM
-    origin: str = ""
-
-
-class ProposedFix(NamedTuple):
-    applicability: str  # "safe" or "unsafe"
-    message: str
-    edits: tuple[TextEdit, ...]
-    sets: tuple[Target, ...] = ()  # the values it writes; the fixer arbitrates and verifies by them
-
-
-class Violation(NamedTuple):
-    """What a check yields: a span of the README, a message and an optional fix."""
-
-    start: int
-    end: int
-    message: str
-    fix: ProposedFix | None = None
 
 
 class LintContext:
@@ -99,12 +48,6 @@ class LintContext:
             )
         return self._figures
 
-    def node_violation(
-        self, node: yaml.Node, message: str, fix: ProposedFix | None = None
-    ) -> Violation:
-        start, end = self.card.node_offsets(node)
-        return Violation(start, end, message, fix)
-
     def replace_node(
         self,
         node: yaml.Node,
@@ -112,15 +55,13 @@ class LintContext:
         message: str,
         safe: bool = True,
         sets: tuple[Target, ...] = (),
-    ) -> ProposedFix:
+    ) -> Fix:
         """A fix that replaces a node's source text (and declares the values it sets)."""
         start, end = self.card.node_offsets(node)
-        return ProposedFix(
-            "safe" if safe else "unsafe", message, (TextEdit(start, end, content),), sets
-        )
+        return Fix(Applicability.of(safe), message, (Edit(start, end, content),), sets)
 
 
-Check = Callable[[LintContext], Iterator[Violation]]
+Check = Callable[[LintContext], Iterator[Diagnostic]]
 
 
 class FixAvailability(Enum):
@@ -158,3 +99,22 @@ class Rule(NamedTuple):
         kinds = " or ".join(kind.value for kind in Applicability if kind in self.applicabilities)
         sometimes = " sometimes available" if self.fix is FixAvailability.SOMETIMES else ""
         return f"{kinds} fix{sometimes}"
+
+    def at(
+        self, ctx: LintContext, start: int, end: int, message: str, fix: Fix | None = None
+    ) -> Diagnostic:
+        """A finding of this rule on ``ctx``'s card, from offset ``start`` to ``end``."""
+        low, high = start, end
+        for edit in fix.edits if fix is not None else ():
+            low, high = min(low, edit.start), max(high, edit.end)
+        lines = ctx.card.lines_around(low, high)
+        return Diagnostic(
+            self.code, self.name, message, self.severity, ctx.card.path, start, end, lines, fix
+        )
+
+    def at_node(
+        self, ctx: LintContext, node: yaml.Node, message: str, fix: Fix | None = None
+    ) -> Diagnostic:
+        """A finding of this rule on a node's source text."""
+        start, end = ctx.card.node_offsets(node)
+        return self.at(ctx, start, end, message, fix)

@@ -3,7 +3,8 @@
 import re
 from collections.abc import Iterator
 
-from cardlint.rules.base import FixAvailability, LintContext, Rule, Violation
+from cardlint.diagnostics import Diagnostic
+from cardlint.rules.base import FixAvailability, LintContext, Rule
 
 DOC = """\
 ## What it does
@@ -57,7 +58,7 @@ _NEAR_MISSES = (
 )
 
 
-def check(ctx: LintContext) -> Iterator[Violation]:
+def check(ctx: LintContext) -> Iterator[Diagnostic]:
     card = ctx.card
     if card.has_block:
         return
@@ -65,10 +66,10 @@ def check(ctx: LintContext) -> Iterator[Violation]:
         match = pattern.match(card.text)
         if match:
             start = len(match.group(0)) - len(match.group(0).lstrip())
-            yield Violation(start, start, f"no metadata block the Hub recognises: {message}")
+            yield RULE.at(ctx, start, start, f"no metadata block the Hub recognises: {message}")
             return
-    yield Violation(
-        0, 0, "no metadata block: start the README with a YAML block between '---' lines"
+    yield RULE.at(
+        ctx, 0, 0, "no metadata block: start the README with a YAML block between '---' lines"
     )
 
 

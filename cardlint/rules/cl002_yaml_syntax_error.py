@@ -2,7 +2,8 @@
 
 from collections.abc import Iterator
 
-from cardlint.rules.base import FixAvailability, LintContext, Rule, Violation
+from cardlint.diagnostics import Diagnostic
+from cardlint.rules.base import FixAvailability, LintContext, Rule
 
 DOC = """\
 ## What it does
@@ -35,7 +36,7 @@ No fix.
 """
 
 
-def check(ctx: LintContext) -> Iterator[Violation]:
+def check(ctx: LintContext) -> Iterator[Diagnostic]:
     problem = ctx.card.problem
     if problem is None or problem.kind != "syntax":
         return
@@ -45,7 +46,7 @@ def check(ctx: LintContext) -> Iterator[Violation]:
         message += f" ({hint})"
     if "{{" in ctx.card.block_text:
         message += " (the block holds an unrendered template placeholder '{{ ... }}')"
-    yield Violation(problem.offset, problem.offset, f"invalid YAML: {message}")
+    yield RULE.at(ctx, problem.offset, problem.offset, f"invalid YAML: {message}")
 
 
 # What the author did, for the parser's words: (words in PyYAML's message, character at the error or "", hint).

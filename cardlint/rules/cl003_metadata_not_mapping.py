@@ -2,7 +2,8 @@
 
 from collections.abc import Iterator
 
-from cardlint.rules.base import FixAvailability, LintContext, Rule, Violation
+from cardlint.diagnostics import Diagnostic
+from cardlint.rules.base import FixAvailability, LintContext, Rule
 
 DOC = """\
 ## What it does
@@ -28,10 +29,10 @@ No fix.
 """
 
 
-def check(ctx: LintContext) -> Iterator[Violation]:
+def check(ctx: LintContext) -> Iterator[Diagnostic]:
     problem = ctx.card.problem
     if problem is not None and problem.kind == "not-mapping":
-        yield Violation(problem.offset, problem.offset, problem.message)
+        yield RULE.at(ctx, problem.offset, problem.offset, problem.message)
 
 
 RULE = Rule(

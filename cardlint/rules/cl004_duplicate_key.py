@@ -4,7 +4,8 @@ from collections.abc import Iterator
 
 import yaml
 
-from cardlint.rules.base import FixAvailability, LintContext, Rule, Violation
+from cardlint.diagnostics import Diagnostic
+from cardlint.rules.base import FixAvailability, LintContext, Rule
 
 DOC = """\
 ## What it does
@@ -32,7 +33,7 @@ No fix: only the author knows which value is right.
 """
 
 
-def check(ctx: LintContext) -> Iterator[Violation]:
+def check(ctx: LintContext) -> Iterator[Diagnostic]:
     card = ctx.card
     if card.metadata is None or card.keys_distinct:
         return
@@ -53,7 +54,8 @@ def check(ctx: LintContext) -> Iterator[Violation]:
             ident = (key_node.tag, key_node.value)
             if ident in first:
                 row = card.position(card.node_offsets(first[ident])[0]).row
-                yield ctx.node_violation(
+                yield RULE.at_node(
+                    ctx,
                     key_node,
                     f"duplicate key '{key_node.value}' (first on line {row}): huggingface_hub keeps only "
                     "this last value and other parsers reject the block; keep one",

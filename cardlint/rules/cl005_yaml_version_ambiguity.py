@@ -11,21 +11,12 @@ import yaml
 from yaml.constructor import SafeConstructor
 
 from cardlint.amounts.numbers import is_number
-from cardlint.diagnostics import Applicability
+from cardlint.diagnostics import Applicability, Diagnostic, Edit, Evidence, Fix, Target
 from cardlint.reading.card import is_plain, same_data
 from cardlint.reading.edits import hand_edit_reason, node_path
 from cardlint.rules._emissions_fix import declared_unit, write_emissions
 from cardlint.rules._helpers import show_value
-from cardlint.rules.base import (
-    Evidence,
-    FixAvailability,
-    LintContext,
-    ProposedFix,
-    Rule,
-    Target,
-    TextEdit,
-    Violation,
-)
+from cardlint.rules.base import FixAvailability, LintContext, Rule
 
 DOC = """\
 ## What it does
@@ -84,7 +75,7 @@ _AGREED = frozenset(
 )
 
 
-def check(ctx: LintContext) -> Iterator[Violation]:
+def check(ctx: LintContext) -> Iterator[Diagnostic]:
     card = ctx.card
     if card.metadata is None:
         return
@@ -118,7 +109,8 @@ def check(ctx: LintContext) -> Iterator[Violation]:
             advice = "it looks like a time, which YAML 1.1 reads in base 60: write the value meant as a plain number"
         else:
             advice = f"write {fix.edits[0].content if fix else 'it unambiguously'}"
-        yield ctx.node_violation(
+        yield RULE.at_node(
+            ctx,
             node,
             f"'{node.value}' is {_describe(v11)} to huggingface_hub (YAML 1.1) but {_describe(v12)} to YAML 1.2 "
             f"parsers; {advice}{refused}",
@@ -180,7 +172,7 @@ def _describe(value: Any) -> str:
 
 def _fix(
     ctx: LintContext, node: yaml.ScalarNode, v11: Any, key: str | None, emissions: bool
-) -> tuple[ProposedFix | None, str]:
+) -> tuple[Fix | None, str]:
     """The fix writing what huggingface_hub reads, unambiguously, and what to add to the message
     when an edit in place cannot be made ("; fix it by hand: ...")."""
     start, end = ctx.card.node_offsets(node)
@@ -221,9 +213,7 @@ def _fix(
         if path is not None
         else ()
     )
-    return ProposedFix(
-        "safe" if safe else "unsafe", f"Write {content}", (TextEdit(start, end, content),), sets
-    ), ""
+    return Fix(Applicability.of(safe), f"Write {content}", (Edit(start, end, content),), sets), ""
 
 
 RULE = Rule(

@@ -3,7 +3,8 @@
 from collections.abc import Iterator
 from typing import Any
 
-from cardlint.rules.base import FixAvailability, LintContext, Rule, Violation
+from cardlint.diagnostics import Diagnostic
+from cardlint.rules.base import FixAvailability, LintContext, Rule
 from cardlint.schema import SchemaError, co2_schema, validate
 
 DOC = """\
@@ -89,7 +90,7 @@ def _reportable(instance: Any) -> Any:
     return rest
 
 
-def check(ctx: LintContext) -> Iterator[Violation]:
+def check(ctx: LintContext) -> Iterator[Diagnostic]:
     co2 = ctx.co2
     if co2 is None:
         return
@@ -105,7 +106,7 @@ def check(ctx: LintContext) -> Iterator[Violation]:
             if found is not None:
                 node = found.value_node
         where = ".".join(str(part) for part in ("co2_eq_emissions", *error.path))
-        yield ctx.node_violation(node, f"{where}: {error.message}")
+        yield RULE.at_node(ctx, node, f"{where}: {error.message}")
 
 
 RULE = Rule(

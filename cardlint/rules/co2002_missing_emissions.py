@@ -3,21 +3,11 @@
 from collections.abc import Iterator
 from decimal import Decimal
 
-from cardlint.diagnostics import Applicability
+from cardlint.diagnostics import REMOVED, Applicability, Diagnostic, Edit, Evidence, Fix, Target
 from cardlint.reading.co2 import KEY
 from cardlint.reading.edits import hand_edit_reason, insert_items, plain_or_quoted
 from cardlint.rules._emissions_fix import log_total, remove_units, unit_keys
-from cardlint.rules.base import (
-    REMOVED,
-    Evidence,
-    FixAvailability,
-    LintContext,
-    ProposedFix,
-    Rule,
-    Target,
-    TextEdit,
-    Violation,
-)
+from cardlint.rules.base import FixAvailability, LintContext, Rule
 
 DOC = """\
 ## What it does
@@ -51,7 +41,7 @@ hours x grid intensity), with a `source` saying how it was made: unsafe. Otherwi
 """
 
 
-def check(ctx: LintContext) -> Iterator[Violation]:
+def check(ctx: LintContext) -> Iterator[Diagnostic]:
     co2 = ctx.co2
     if co2 is None or not co2.is_mapping or "emissions" in co2.value:
         return
@@ -66,7 +56,7 @@ def check(ctx: LintContext) -> Iterator[Violation]:
             ctx,
             [("emissions", found.grams_text)],
             [target],
-            "safe" if found.explicit else "unsafe",
+            Applicability.of(found.explicit),
             f"Add 'emissions: {found.grams_text}': {total.origin}",
         )
         message = f"co2_eq_emissions has no 'emissions': the attached log gives {found.grams_text} g ({found.how})"
@@ -76,10 +66,10 @@ def check(ctx: LintContext) -> Iterator[Violation]:
         message = f"{message}; the attached log gives no total to add ({found.no_total})"
     elif ctx.options.estimate and ctx.options.hours is not None:
         fix, message = _estimated(ctx, ctx.options.hours, message)
-    yield ctx.node_violation(co2.key_node, message, fix)
+    yield RULE.at_node(ctx, co2.key_node, message, fix)
 
 
-def _estimated(ctx: LintContext, hours: float, message: str) -> tuple[ProposedFix | None, str]:
+def _estimated(ctx: LintContext, hours: float, message: str) -> tuple[Fix | None, str]:
     """An unsafe fix from the card's own hardware and location and --hours, or why there is none."""
     co2 = ctx.co2
     assert co2 is not None
@@ -105,7 +95,11 @@ def _estimated(ctx: LintContext, hours: float, message: str) -> tuple[ProposedFi
         items.append(("source", plain_or_quoted(result.source_text())))
         sets.append(Target((KEY, "source"), result.source_text(), Evidence.ESTIMATE, origin))
     fix = _adding(
-        ctx, items, sets, "unsafe", f"Add the estimate 'emissions: {grams}': {result.formula()}"
+        ctx,
+        items,
+        sets,
+        Applicability.UNSAFE,
+        f"Add the estimate 'emissions: {grams}': {result.formula()}",
     )
     return fix, f"{message}; estimate: {result.formula()}"
 
@@ -114,9 +108,9 @@ def _adding(
     ctx: LintContext,
     items: list[tuple[str, str]],
     sets: list[Target],
-    applicability: str,
+    applicability: Applicability,
     message: str,
-) -> ProposedFix | None:
+) -> Fix | None:
     """A fix adding ``items`` (emissions first) to the block. The figure added is in grams, so a
     unit key beside it goes: the first is rewritten as the emissions item, the others removed.
     None when that cannot be done in place."""
@@ -124,7 +118,7 @@ def _adding(
     assert co2 is not None
     units = unit_keys(ctx)
     if not units:
-        return ProposedFix(
+        return Fix(
             applicability,
             message,
             (insert_items(ctx.card, co2.node, items),),  # type: ignore[arg-type]
@@ -139,8 +133,8 @@ def _adding(
         return None
     first = next(value for key, value in co2.node.value if key is units[0])
     key, figure = items[0]
-    edits: tuple[TextEdit, ...] = (
-        TextEdit(
+    edits: tuple[Edit, ...] = (
+        Edit(
             ctx.card.node_offsets(units[0])[0], ctx.card.node_offsets(first)[1], f"{key}: {figure}"
         ),
     )
@@ -155,7 +149,7 @@ def _adding(
         sets += [target for target in removed[1] if target.path not in {t.path for t in sets}]
     if items[1:]:
         edits += (insert_items(ctx.card, co2.node, items[1:]),)  # type: ignore[arg-type]
-    return ProposedFix(applicability, message, edits, tuple(sets))
+    return Fix(applicability, message, edits, tuple(sets))
 
 
 RULE = Rule(

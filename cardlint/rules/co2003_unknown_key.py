@@ -2,9 +2,9 @@
 
 from collections.abc import Iterator
 
-from cardlint.diagnostics import Applicability
+from cardlint.diagnostics import Applicability, Diagnostic, Edit, Fix
 from cardlint.reading.co2 import KNOWN_KEYS
-from cardlint.rules.base import FixAvailability, LintContext, ProposedFix, Rule, TextEdit, Violation
+from cardlint.rules.base import FixAvailability, LintContext, Rule
 
 DOC = """\
 ## What it does
@@ -62,7 +62,7 @@ UNIT_KEYS = frozenset({"unit", "units", "emissions_unit"})  # CO2102 reports the
 _DEVICE_WORDS = frozenset({"cpu", "gpu", "tpu", "ram"})
 
 
-def check(ctx: LintContext) -> Iterator[Violation]:
+def check(ctx: LintContext) -> Iterator[Diagnostic]:
     co2 = ctx.co2
     if co2 is None or not co2.is_mapping:
         return
@@ -84,22 +84,23 @@ def check(ctx: LintContext) -> Iterator[Violation]:
             close = difflib.get_close_matches(name.lower(), absent, n=1, cutoff=0.6)
             target = close[0] if close else None
         if target in present:  # never suggest a key the block already has
-            yield ctx.node_violation(
+            yield RULE.at_node(
+                ctx,
                 field.key_node,
                 f"unknown key '{name}' in co2_eq_emissions: the Hub ignores it, and the block already has '{target}'",
             )
             continue
         if target is None:
-            yield ctx.node_violation(
+            yield RULE.at_node(
+                ctx,
                 field.key_node,
                 f"unknown key '{name}' in co2_eq_emissions: the Hub ignores it; known keys are {', '.join(KNOWN_KEYS)}",
             )
             continue
         start, end = ctx.card.node_offsets(field.key_node)
-        fix = ProposedFix(
-            "safe" if safe else "unsafe", f"Rename to '{target}'", (TextEdit(start, end, target),)
-        )
-        yield ctx.node_violation(
+        fix = Fix(Applicability.of(safe), f"Rename to '{target}'", (Edit(start, end, target),))
+        yield RULE.at_node(
+            ctx,
             field.key_node,
             f"unknown key '{name}' in co2_eq_emissions: did you mean '{target}'?",
             fix,

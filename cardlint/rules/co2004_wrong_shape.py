@@ -7,21 +7,12 @@ import yaml
 
 from cardlint.amounts.numbers import is_number
 from cardlint.amounts.parse import ambiguity, parse_amount, reading_taken
-from cardlint.diagnostics import Applicability
+from cardlint.diagnostics import Applicability, Diagnostic, Edit, Evidence, Fix, Target
 from cardlint.reading.co2 import KEY, Co2Block
 from cardlint.reading.edits import hand_edit_reason
 from cardlint.rules._emissions_fix import write_emissions
 from cardlint.rules._helpers import plain_grams, show_value
-from cardlint.rules.base import (
-    Evidence,
-    FixAvailability,
-    LintContext,
-    ProposedFix,
-    Rule,
-    Target,
-    TextEdit,
-    Violation,
-)
+from cardlint.rules.base import FixAvailability, LintContext, Rule
 from cardlint.rules.co2103_emissions_exponent_notation import exponent_scalar
 
 DOC = """\
@@ -55,7 +46,7 @@ an anchor, a tag or a merge key has no fix (fix it by hand); nor has anything el
 """
 
 
-def check(ctx: LintContext) -> Iterator[Violation]:
+def check(ctx: LintContext) -> Iterator[Diagnostic]:
     co2 = ctx.co2
     if co2 is None or co2.is_mapping:
         return
@@ -79,26 +70,30 @@ def check(ctx: LintContext) -> Iterator[Violation]:
             and all(isinstance(item, dict) and len(item) == 1 for item in value)
         ):
             advice = "remove the dashes to make it a mapping; fix it by hand (its dashes are not in one column, or it has an anchor or a tag)"
-        yield ctx.node_violation(
-            co2.node, f"co2_eq_emissions is a list, not a number or a mapping: {advice}", fix
+        yield RULE.at_node(
+            ctx, co2.node, f"co2_eq_emissions is a list, not a number or a mapping: {advice}", fix
         )
     elif value is None:
-        yield ctx.node_violation(
-            co2.key_node, "co2_eq_emissions is empty: give the grams of CO2eq, or remove the key"
+        yield RULE.at_node(
+            ctx,
+            co2.key_node,
+            "co2_eq_emissions is empty: give the grams of CO2eq, or remove the key",
         )
     else:
-        yield ctx.node_violation(
+        yield RULE.at_node(
+            ctx,
             co2.node,
             f"co2_eq_emissions is {show_value(value)}: write a number of grams or a mapping",
         )
 
 
-def _string(ctx: LintContext, co2: Co2Block) -> Violation:
+def _string(ctx: LintContext, co2: Co2Block) -> Diagnostic:
     shown = json.dumps(co2.value, ensure_ascii=False)
     amount = parse_amount(co2.value)
     grams = plain_grams(amount)
     if amount is None or grams is None:
-        return ctx.node_violation(
+        return RULE.at_node(
+            ctx,
             co2.node,
             f"co2_eq_emissions is the string {shown}: write a number of grams or a mapping",
         )
@@ -113,19 +108,21 @@ def _string(ctx: LintContext, co2: Co2Block) -> Violation:
     )
     refused = written.refused
     if amount.ambiguous:
-        return ctx.node_violation(
+        return RULE.at_node(
+            ctx,
             co2.node,
             f"co2_eq_emissions is the string {shown}, not a number, and {ambiguity(amount)}: write the grams as a plain number{refused}",
             written.fix,
         )
-    return ctx.node_violation(
+    return RULE.at_node(
+        ctx,
         co2.node,
         f"co2_eq_emissions is the string {shown}, not a number: write {grams}{refused}",
         written.fix,
     )
 
 
-def _list_fix(ctx: LintContext, co2: Co2Block) -> ProposedFix | None:
+def _list_fix(ctx: LintContext, co2: Co2Block) -> Fix | None:
     """Turn a block list of one-key mappings into a mapping by replacing each '-' with a space."""
     node = co2.node
     if not isinstance(node, yaml.SequenceNode) or node.flow_style:
@@ -152,13 +149,16 @@ def _list_fix(ctx: LintContext, co2: Co2Block) -> ProposedFix | None:
         ):
             return None
         columns.add((dash - ctx.card.line_start(dash), start - ctx.card.line_start(start)))
-        edits.append(TextEdit(dash, dash + 1, " "))
+        edits.append(Edit(dash, dash + 1, " "))
     if len(columns) != 1:
         return None  # uneven dashes: the keys would not line up as one mapping
     mapping = {k: v for item in co2.value for k, v in item.items()}
     target = Target((KEY,), mapping, Evidence.FORM, "the card's list of one-key mappings")
-    return ProposedFix(
-        "safe", "Turn the list of one-key mappings into a mapping", tuple(edits), (target,)
+    return Fix(
+        Applicability.SAFE,
+        "Turn the list of one-key mappings into a mapping",
+        tuple(edits),
+        (target,),
     )
 
 

@@ -5,10 +5,10 @@ from typing import TYPE_CHECKING
 
 import yaml
 
-from cardlint.diagnostics import Applicability
+from cardlint.diagnostics import Applicability, Diagnostic, Fix
 from cardlint.reading.edits import add_co2_block, plain_or_quoted
 from cardlint.rules._emissions_fix import log_total
-from cardlint.rules.base import FixAvailability, LintContext, ProposedFix, Rule, Violation
+from cardlint.rules.base import FixAvailability, LintContext, Rule
 
 if TYPE_CHECKING:
     from cardlint.logs.card_values import LogFigures
@@ -42,7 +42,7 @@ is unknown (a run without a figure) or impossible (an intensity no grid has): th
 """
 
 
-def check(ctx: LintContext) -> Iterator[Violation]:
+def check(ctx: LintContext) -> Iterator[Diagnostic]:
     card = ctx.card
     if ctx.co2 is not None or card.problem is not None:
         return
@@ -54,19 +54,21 @@ def check(ctx: LintContext) -> Iterator[Violation]:
     where = card.block_start if card.has_block else 0
     if found.grams_text is None:
         why = f": no total to add ({found.no_total})" if found.no_total else ""
-        yield Violation(
+        yield RULE.at(
+            ctx,
             where or 0,
             where or 0,
             f"the card has no co2_eq_emissions but a measurement log is attached{why}",
         )
         return
     edit = add_co2_block(ctx.card, _items(found))
-    fix = ProposedFix(
-        "safe" if found.explicit else "unsafe",
+    fix = Fix(
+        Applicability.of(found.explicit),
         f"Add co2_eq_emissions with {found.grams_text} g: {_origin(ctx)}",
         (edit,),
     )
-    yield Violation(
+    yield RULE.at(
+        ctx,
         where or 0,
         where or 0,
         f"the card has no co2_eq_emissions but the attached log gives {found.grams_text} g ({found.how})",

@@ -5,10 +5,10 @@ from collections.abc import Iterator
 import yaml
 
 from cardlint.amounts.numbers import is_number
-from cardlint.diagnostics import Applicability
+from cardlint.diagnostics import Applicability, Diagnostic, Edit, Fix
 from cardlint.reading.card import Card
 from cardlint.reading.edits import line_ending
-from cardlint.rules.base import FixAvailability, LintContext, ProposedFix, Rule, TextEdit, Violation
+from cardlint.rules.base import FixAvailability, LintContext, Rule
 
 DOC = """\
 ## What it does
@@ -47,7 +47,7 @@ the key and the number.
 _DEFAULT_INDENT = 2
 
 
-def check(ctx: LintContext) -> Iterator[Violation]:
+def check(ctx: LintContext) -> Iterator[Diagnostic]:
     co2 = ctx.co2
     if co2 is None or not isinstance(co2.node, yaml.ScalarNode):
         return
@@ -62,28 +62,28 @@ def check(ctx: LintContext) -> Iterator[Violation]:
     fix = (
         None
         if edit is None
-        else ProposedFix(
-            "safe", f"Rewrite as 'co2_eq_emissions:' with 'emissions: {number}'", (edit,)
+        else Fix(
+            Applicability.SAFE,
+            f"Rewrite as 'co2_eq_emissions:' with 'emissions: {number}'",
+            (edit,),
         )
     )
-    yield ctx.node_violation(co2.node, message, fix)
+    yield RULE.at_node(ctx, co2.node, message, fix)
 
 
-def _mapping_form(card: Card, key_node: yaml.Node, node: yaml.Node) -> TextEdit | None:
+def _mapping_form(card: Card, key_node: yaml.Node, node: yaml.Node) -> Edit | None:
     """An edit that turns ``co2_eq_emissions: N`` into the mapping form, keeping everything else
     (None where a comment sits between the key and the number)."""
     root = card.root
     start, end = card.node_offsets(node)
     if isinstance(root, yaml.MappingNode) and root.flow_style:  # {co2_eq_emissions: 1}
-        return TextEdit(start, end, f"{{emissions: {card.text[start:end]}}}")
+        return Edit(start, end, f"{{emissions: {card.text[start:end]}}}")
     key_start, key_end = card.node_offsets(key_node)
     if "#" in card.text[key_end:start]:
         return None
     child = card.text[card.line_start(key_start) : key_start] + " " * _indent_unit(card)
     # the edit spans the number too, so that a fix of the number (CO2105's) waits for the next pass
-    return TextEdit(
-        key_end, end, f":{line_ending(card.text)}{child}emissions: {card.text[start:end]}"
-    )
+    return Edit(key_end, end, f":{line_ending(card.text)}{child}emissions: {card.text[start:end]}")
 
 
 def _indent_unit(card: Card) -> int:

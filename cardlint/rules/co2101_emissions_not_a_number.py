@@ -5,10 +5,10 @@ from collections.abc import Iterator
 from decimal import Decimal
 
 from cardlint.amounts.parse import Amount, ambiguity, parse_amount, reading_taken
-from cardlint.diagnostics import Applicability
+from cardlint.diagnostics import Applicability, Diagnostic
 from cardlint.rules._emissions_fix import Written, declared_unit, grams_text, write_emissions
 from cardlint.rules._helpers import emissions_value, plain_grams
-from cardlint.rules.base import FixAvailability, LintContext, Rule, Violation
+from cardlint.rules.base import FixAvailability, LintContext, Rule
 from cardlint.rules.co2103_emissions_exponent_notation import exponent_scalar
 
 DOC = """\
@@ -46,7 +46,7 @@ point. `0.554 kg`, `1.5 kg`, `12.3456 kg` and `1,234.5 g` are unambiguous.
 """
 
 
-def check(ctx: LintContext) -> Iterator[Violation]:
+def check(ctx: LintContext) -> Iterator[Diagnostic]:
     co2 = ctx.co2
     if co2 is None or not co2.is_mapping:
         return  # the bare form is CO2004's
@@ -57,7 +57,8 @@ def check(ctx: LintContext) -> Iterator[Violation]:
     shown = json.dumps(value, ensure_ascii=False)
     amount = parse_amount(value)
     if amount is None or amount.to_grams("g") is None or plain_grams(amount) is None:
-        yield ctx.node_violation(
+        yield RULE.at_node(
+            ctx,
             node,
             f"emissions is the string {shown}, not a number: write the grams of CO2eq as a number",
         )
@@ -75,14 +76,14 @@ def check(ctx: LintContext) -> Iterator[Violation]:
     refused = written.refused
     if amount.ambiguous:
         advice = f"and {ambiguity(amount)}: write the grams as a plain number{refused}"
-        yield ctx.node_violation(
-            node, f"emissions is the string {shown}, not a number, {advice}", written.fix
+        yield RULE.at_node(
+            ctx, node, f"emissions is the string {shown}, not a number, {advice}", written.fix
         )
         return
     converted = f" ({amount.unit} converted to grams)" if amount.unit and amount.unit != "g" else ""
     advice = f"write {grams_text(grams) or plain_grams(amount)}{converted}{refused}"
-    yield ctx.node_violation(
-        node, f"emissions is the string {shown}, not a number: {advice}", written.fix
+    yield RULE.at_node(
+        ctx, node, f"emissions is the string {shown}, not a number: {advice}", written.fix
     )
 
 

@@ -6,9 +6,9 @@ from decimal import Decimal
 
 from cardlint.amounts.numbers import finite_number
 from cardlint.amounts.parse import parse_amount
-from cardlint.diagnostics import Applicability
+from cardlint.diagnostics import Applicability, Diagnostic
 from cardlint.rules._emissions_fix import UNIT_KEYS, declared_unit, unit_keys, write_emissions
-from cardlint.rules.base import FixAvailability, LintContext, Rule, Violation
+from cardlint.rules.base import FixAvailability, LintContext, Rule
 
 DOC = """\
 ## What it does
@@ -40,7 +40,7 @@ writes the log's total instead.
 """
 
 
-def check(ctx: LintContext) -> Iterator[Violation]:
+def check(ctx: LintContext) -> Iterator[Diagnostic]:
     co2 = ctx.co2
     if co2 is None or not co2.is_mapping:
         return
@@ -78,7 +78,7 @@ def check(ctx: LintContext) -> Iterator[Violation]:
             message += f": write emissions: {fix.sets[0].value}"
         elif refusal is not None:
             message += f"; {refusal}"
-        yield ctx.node_violation(field.key_node, message, fix)
+        yield RULE.at_node(ctx, field.key_node, message, fix)
 
 
 def _units(ctx: LintContext) -> str:

@@ -7,11 +7,11 @@ from decimal import Decimal, InvalidOperation
 import yaml
 
 from cardlint.amounts.parse import format_plain_decimal
-from cardlint.diagnostics import Applicability
+from cardlint.diagnostics import Applicability, Diagnostic
 from cardlint.reading.card import is_plain
 from cardlint.rules._emissions_fix import Written, declared_unit, write_emissions
 from cardlint.rules._helpers import emissions_value
-from cardlint.rules.base import FixAvailability, LintContext, Rule, Violation
+from cardlint.rules.base import FixAvailability, LintContext, Rule
 
 DOC = """\
 ## What it does
@@ -49,7 +49,7 @@ def exponent_scalar(node: yaml.Node) -> bool:
     return is_plain(node) and EXPONENT.fullmatch(node.value) is not None
 
 
-def check(ctx: LintContext) -> Iterator[Violation]:
+def check(ctx: LintContext) -> Iterator[Diagnostic]:
     found = emissions_value(ctx)
     if found is None or not exponent_scalar(found[0]):
         return
@@ -73,7 +73,8 @@ def check(ctx: LintContext) -> Iterator[Violation]:
         )
     read_as = f"the string '{value}'" if isinstance(value, str) else f"the number {value!r}"
     refused = written.refused
-    yield ctx.node_violation(
+    yield RULE.at_node(
+        ctx,
         node,
         f"emissions '{node.value}' uses an exponent: huggingface_hub reads it as {read_as} and the Hub's filter as "
         f"{_filter_reading(node.value)} g; write {plain or 'the grams as a plain decimal'}{refused}",

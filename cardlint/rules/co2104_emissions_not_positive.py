@@ -4,8 +4,9 @@ import math
 from collections.abc import Iterator
 
 from cardlint.amounts.numbers import is_number
+from cardlint.diagnostics import Diagnostic
 from cardlint.rules._helpers import emissions_value
-from cardlint.rules.base import FixAvailability, LintContext, Rule, Violation
+from cardlint.rules.base import FixAvailability, LintContext, Rule
 
 DOC = """\
 ## What it does
@@ -29,7 +30,7 @@ No fix.
 """
 
 
-def check(ctx: LintContext) -> Iterator[Violation]:
+def check(ctx: LintContext) -> Iterator[Diagnostic]:
     found = emissions_value(ctx)
     if found is None:
         return
@@ -37,18 +38,20 @@ def check(ctx: LintContext) -> Iterator[Violation]:
     if not is_number(value):
         return
     if value == 0:
-        yield ctx.node_violation(
+        yield RULE.at_node(
+            ctx,
             node,
             "emissions is 0: a placeholder or a failed measurement; write the measured grams of CO2eq or remove the block",
         )
     elif isinstance(value, float) and not math.isfinite(
         value
     ):  # an int is finite, and may be too large for a float
-        yield ctx.node_violation(
-            node, f"emissions is {value}: write a finite number of grams of CO2eq"
+        yield RULE.at_node(
+            ctx, node, f"emissions is {value}: write a finite number of grams of CO2eq"
         )
     elif value < 0:
-        yield ctx.node_violation(
+        yield RULE.at_node(
+            ctx,
             node,
             f"emissions is negative ({value}): emissions are a positive number of grams of CO2eq",
         )

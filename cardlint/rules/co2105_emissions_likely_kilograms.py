@@ -9,14 +9,14 @@ import yaml
 from cardlint.amounts.numbers import positive_number
 from cardlint.amounts.parse import agrees as agrees_as_printed
 from cardlint.amounts.parse import format_figure
-from cardlint.diagnostics import Applicability
+from cardlint.diagnostics import Applicability, Diagnostic, Evidence, Fix
 from cardlint.hardware.parse import parse_hardware
 from cardlint.rules._emissions_fix import log_total, write_emissions
 from cardlint.rules._helpers import (
     agrees,
     emissions_value,
 )
-from cardlint.rules.base import Evidence, FixAvailability, LintContext, ProposedFix, Rule, Violation
+from cardlint.rules.base import FixAvailability, LintContext, Rule
 
 FLOOR_G_PER_KWH = (
     20.0  # about the cleanest grids in the data; used when the location does not resolve
@@ -70,7 +70,7 @@ removed; a value with an anchor, a tag or a merge key has no fix (fix it by hand
 KILOGRAM_TOOLS = re.compile(r"code\s*carbon|eco2ai", re.IGNORECASE)
 
 
-def check(ctx: LintContext) -> Iterator[Violation]:
+def check(ctx: LintContext) -> Iterator[Diagnostic]:
     co2 = ctx.co2
     found = emissions_value(ctx)
     if co2 is None or found is None:
@@ -92,7 +92,8 @@ def check(ctx: LintContext) -> Iterator[Violation]:
             taken = write_emissions(
                 ctx, node, total.grams, total.origin, total.evidence, safe=proven
             )
-            yield ctx.node_violation(
+            yield RULE.at_node(
+                ctx,
                 node,
                 f"emissions of {format_figure(value)} is the attached log's total in kilograms ({logged.how}: {logged.grams_text} g): "
                 f"write {total.text}{taken.refused}",
@@ -119,7 +120,8 @@ def check(ctx: LintContext) -> Iterator[Violation]:
     if hours is not None:
         estimate = watts / 1000 * hours * intensity
         if 100 <= estimate / value <= 10_000:
-            yield ctx.node_violation(
+            yield RULE.at_node(
+                ctx,
                 node,
                 f"emissions of {format_figure(value)} g is about {estimate / value:,.0f} times below an estimate for {hardware} "
                 f"over {format_figure(hours)} h {where} ({estimate:,.1f} g): it looks like kilograms; grams would be {format_figure(Decimal(repr(value)) * 1000)}",
@@ -129,7 +131,8 @@ def check(ctx: LintContext) -> Iterator[Violation]:
     source = co2.value.get("source")
     floor = watts / 1000 * MIN_SECONDS / 3600 * intensity
     if isinstance(source, str) and KILOGRAM_TOOLS.search(source) and value < floor:
-        yield ctx.node_violation(
+        yield RULE.at_node(
+            ctx,
             node,
             f"emissions of {format_figure(value)} g is less than {hardware} emits in {MIN_SECONDS} seconds {where} ({format_figure(floor, 3)} g), and "
             f"{source} reports kilograms: did you mean {format_figure(Decimal(repr(value)) * 1000)} g?"
@@ -144,7 +147,7 @@ def check(ctx: LintContext) -> Iterator[Violation]:
         )
 
 
-def _guess(ctx: LintContext, node: yaml.Node, written: Decimal) -> ProposedFix | None:
+def _guess(ctx: LintContext, node: yaml.Node, written: Decimal) -> Fix | None:
     """The unsafe x1000, unless the card's own text states the figure as it is (stronger evidence
     than a guess: the next pass would take it back)."""
     from cardlint.rules._text import stated_totals

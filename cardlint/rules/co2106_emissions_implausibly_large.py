@@ -5,8 +5,9 @@ from collections.abc import Iterator
 from decimal import Decimal
 
 from cardlint.amounts.numbers import is_number
+from cardlint.diagnostics import Diagnostic
 from cardlint.rules._helpers import emissions_value
-from cardlint.rules.base import FixAvailability, LintContext, Rule, Violation
+from cardlint.rules.base import FixAvailability, LintContext, Rule
 
 LIMIT_G = 1e11
 DOC = """\
@@ -35,7 +36,7 @@ No fix: the right figure cannot be guessed.
 """
 
 
-def check(ctx: LintContext) -> Iterator[Violation]:
+def check(ctx: LintContext) -> Iterator[Diagnostic]:
     found = emissions_value(ctx)
     if found is None:
         return
@@ -48,7 +49,8 @@ def check(ctx: LintContext) -> Iterator[Violation]:
             if value >= 1e30
             else f"{value:,} g ({tonnes:,.0f} t CO2eq)"
         )  # no 1,000-digit figures
-        yield ctx.node_violation(
+        yield RULE.at_node(
+            ctx,
             node,
             f"emissions of {shown} is more than ten times the largest published "
             "training run; check the unit (emissions are grams)",

@@ -5,14 +5,14 @@ from decimal import Decimal
 
 from cardlint.amounts.numbers import positive_number
 from cardlint.amounts.parse import format_figure, format_plain_decimal
-from cardlint.diagnostics import Applicability
+from cardlint.diagnostics import Applicability, Diagnostic
 from cardlint.logs.attach import round_grams
 from cardlint.rules._emissions_fix import log_total, write_emissions
 from cardlint.rules._helpers import (
     agrees,
     emissions_value,
 )
-from cardlint.rules.base import FixAvailability, LintContext, Rule, Violation
+from cardlint.rules.base import FixAvailability, LintContext, Rule
 
 MAX_NODES = 1024
 DOC = """\
@@ -57,7 +57,7 @@ log's total is unknown.
 """
 
 
-def check(ctx: LintContext) -> Iterator[Violation]:
+def check(ctx: LintContext) -> Iterator[Diagnostic]:
     found = ctx.log_figures
     value = emissions_value(ctx)
     if found is None or value is None:
@@ -69,7 +69,8 @@ def check(ctx: LintContext) -> Iterator[Violation]:
     if found.grams is None or found.grams_text is None:
         known = found.known_grams
         if known is not None and card_grams < known and not agrees(card_grams, known, node.value):
-            yield ctx.node_violation(
+            yield RULE.at_node(
+                ctx,
                 node,
                 f"emissions of {format_figure(number)} g is below what the attached log's runs with a figure already add up to, "
                 f"{format_plain_decimal(round_grams(known))} g, so the total is at least that; "
@@ -92,7 +93,8 @@ def check(ctx: LintContext) -> Iterator[Violation]:
             total.evidence,
             safe=False,
         )
-        yield ctx.node_violation(
+        yield RULE.at_node(
+            ctx,
             node,
             f"emissions of {format_figure(number)} g is {nodes} times {found.how}, {found.grams_text} g: the log may cover one node of {nodes} "
             f"that trained together, and the card all of them{one_node.refused}",
@@ -102,7 +104,8 @@ def check(ctx: LintContext) -> Iterator[Violation]:
     written = write_emissions(
         ctx, node, total.grams, total.origin, total.evidence, safe=found.explicit
     )
-    yield ctx.node_violation(
+    yield RULE.at_node(
+        ctx,
         node,
         f"emissions of {format_figure(number)} g differs from {found.how}, {found.grams_text} g{written.refused}",
         written.fix,

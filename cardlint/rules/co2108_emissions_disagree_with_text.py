@@ -14,11 +14,11 @@ from cardlint.amounts.parse import (
     format_plain_decimal,
     reading_taken,
 )
-from cardlint.diagnostics import Applicability
+from cardlint.diagnostics import Applicability, Diagnostic, Evidence, Fix
 from cardlint.rules._emissions_fix import log_total, write_emissions
 from cardlint.rules._helpers import emissions_value
 from cardlint.rules._text import offset_in_readme, stated_totals
-from cardlint.rules.base import Evidence, FixAvailability, LintContext, ProposedFix, Rule, Violation
+from cardlint.rules.base import FixAvailability, LintContext, Rule
 
 DOC = """\
 ## What it does
@@ -61,7 +61,7 @@ comes before the text, and the message names the log's figure.
 """
 
 
-def check(ctx: LintContext) -> Iterator[Violation]:
+def check(ctx: LintContext) -> Iterator[Diagnostic]:
     found = emissions_value(ctx)
     if found is None:
         return
@@ -83,7 +83,8 @@ def check(ctx: LintContext) -> Iterator[Violation]:
     )
     origin = f"the text's {first.amount.value} {first.amount.unit} on line {row}, in grams{reading_taken(first.amount)}"
     fix, advice = _fix(ctx, node, stated, origin)
-    yield ctx.node_violation(
+    yield RULE.at_node(
+        ctx,
         node,
         f"emissions of {format_figure(value)} g disagrees with the card's text, which states {first.amount.value} "
         f"{first.amount.unit} on line {row} ({text_grams} g){kilograms}{either}{advice}",
@@ -91,9 +92,7 @@ def check(ctx: LintContext) -> Iterator[Violation]:
     )
 
 
-def _fix(
-    ctx: LintContext, node: yaml.Node, grams: Decimal, origin: str
-) -> tuple[ProposedFix | None, str]:
+def _fix(ctx: LintContext, node: yaml.Node, grams: Decimal, origin: str) -> tuple[Fix | None, str]:
     """The text's amount written as the figure, unless a log's total comes before it; and what to add to the message."""
     logged = log_total(ctx)
     if logged is not None:

@@ -3,10 +3,10 @@
 from collections.abc import Iterator
 
 from cardlint.amounts.parse import format_plain_decimal
-from cardlint.diagnostics import Applicability
+from cardlint.diagnostics import Applicability, Diagnostic, Fix
 from cardlint.reading.edits import add_co2_block
 from cardlint.rules._text import offset_in_readme, stated_totals
-from cardlint.rules.base import FixAvailability, LintContext, ProposedFix, Rule, Violation
+from cardlint.rules.base import FixAvailability, LintContext, Rule
 
 DOC = """\
 ## What it does
@@ -39,7 +39,7 @@ is none), but the figure may be a part, an estimate or another run's.
 """
 
 
-def check(ctx: LintContext) -> Iterator[Violation]:
+def check(ctx: LintContext) -> Iterator[Diagnostic]:
     card = ctx.card
     if ctx.co2 is not None or card.problem is not None:
         return
@@ -52,12 +52,13 @@ def check(ctx: LintContext) -> Iterator[Violation]:
     text = format_plain_decimal(grams)
     offset = offset_in_readme(card, first)
     row = card.position(offset).row
-    fix = ProposedFix(
-        "unsafe",
+    fix = Fix(
+        Applicability.UNSAFE,
         f"Add co2_eq_emissions with {text} g: the text's {first.amount.value} {first.amount.unit} on line {row}",
         (add_co2_block(card, [("emissions", text)]),),
     )
-    yield Violation(
+    yield RULE.at(
+        ctx,
         offset,
         card.body_start + first.value_end,
         f"the text states emissions of {first.amount.value} {first.amount.unit} but the metadata has no co2_eq_emissions, "

@@ -2,9 +2,9 @@
 
 from collections.abc import Iterator
 
-from cardlint.diagnostics import Applicability
+from cardlint.diagnostics import Applicability, Diagnostic
 from cardlint.rules._helpers import missing_field
-from cardlint.rules.base import FixAvailability, LintContext, Rule, Violation
+from cardlint.rules.base import FixAvailability, LintContext, Rule
 
 DOC = """\
 ## What it does
@@ -31,9 +31,10 @@ co2_eq_emissions:
 """
 
 
-def check(ctx: LintContext) -> Iterator[Violation]:
+def check(ctx: LintContext) -> Iterator[Diagnostic]:
     training_type = ctx.options.training_type
     yield from missing_field(
+        RULE,
         ctx,
         "training_type",
         "add 'training_type: pre-training' or 'training_type: fine-tuning'",

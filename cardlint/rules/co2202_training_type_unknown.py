@@ -3,10 +3,10 @@
 import re
 from collections.abc import Iterator
 
-from cardlint.diagnostics import Applicability
+from cardlint.diagnostics import Applicability, Diagnostic
 from cardlint.reading.co2 import TRAINING_TYPES
 from cardlint.rules._helpers import show_value
-from cardlint.rules.base import FixAvailability, LintContext, Rule, Violation
+from cardlint.rules.base import FixAvailability, LintContext, Rule
 
 DOC = """\
 ## What it does
@@ -50,7 +50,7 @@ def normalise(value: str) -> str | None:
     }.get(squashed)
 
 
-def check(ctx: LintContext) -> Iterator[Violation]:
+def check(ctx: LintContext) -> Iterator[Diagnostic]:
     co2 = ctx.co2
     field = co2.field("training_type") if co2 is not None else None
     if field is None or field.value in TRAINING_TYPES:
@@ -58,12 +58,13 @@ def check(ctx: LintContext) -> Iterator[Violation]:
     shown = show_value(field.value)
     target = normalise(field.value) if isinstance(field.value, str) else None
     if target is None:
-        yield ctx.node_violation(
-            field.value_node, f"training_type {shown} is not one of: pre-training, fine-tuning"
+        yield RULE.at_node(
+            ctx, field.value_node, f"training_type {shown} is not one of: pre-training, fine-tuning"
         )
         return
     fix = ctx.replace_node(field.value_node, target, f"Write {target}")
-    yield ctx.node_violation(
+    yield RULE.at_node(
+        ctx,
         field.value_node,
         f"training_type {shown} is not one of the spec's values: write '{target}'",
         fix,

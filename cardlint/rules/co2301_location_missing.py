@@ -2,9 +2,9 @@
 
 from collections.abc import Iterator
 
-from cardlint.diagnostics import Applicability
+from cardlint.diagnostics import Applicability, Diagnostic
 from cardlint.rules._helpers import missing_field
-from cardlint.rules.base import FixAvailability, LintContext, Rule, Violation
+from cardlint.rules.base import FixAvailability, LintContext, Rule
 
 DOC = """\
 ## What it does
@@ -32,8 +32,9 @@ was named with `--log`, unsafe when it was only found beside the README. Otherwi
 """
 
 
-def check(ctx: LintContext) -> Iterator[Violation]:
+def check(ctx: LintContext) -> Iterator[Diagnostic]:
     yield from missing_field(
+        RULE,
         ctx,
         "geographical_location",
         "add where the training ran, as granular as possible, e.g. 'geographical_location: Quebec, Canada'",

@@ -3,8 +3,9 @@
 import json
 from collections.abc import Iterator
 
+from cardlint.diagnostics import Diagnostic
 from cardlint.grid.resolver import resolve
-from cardlint.rules.base import FixAvailability, LintContext, Rule, Violation
+from cardlint.rules.base import FixAvailability, LintContext, Rule
 
 DOC = """\
 ## What it does
@@ -41,7 +42,7 @@ No fix: only the author knows where the training ran.
 _SHOWN = 8
 
 
-def check(ctx: LintContext) -> Iterator[Violation]:
+def check(ctx: LintContext) -> Iterator[Diagnostic]:
     co2 = ctx.co2
     field = co2.field("geographical_location") if co2 is not None else None
     if field is None or not isinstance(field.value, str) or not field.value.strip():
@@ -52,7 +53,8 @@ def check(ctx: LintContext) -> Iterator[Violation]:
     shown = json.dumps(field.value, ensure_ascii=False)
     if resolution.alternatives and not resolution.coarse:
         others = ", ".join(f"{c.name} ({c.region_id or c.id})" for c in resolution.alternatives)
-        yield ctx.node_violation(
+        yield RULE.at_node(
+            ctx,
             field.value_node,
             f"geographical_location {shown} names more than one place: read as {resolution.place} ({resolution.region.id if resolution.region else resolution.place_id}), but it may also mean {others}: add the state or country",
         )
@@ -70,8 +72,8 @@ def check(ctx: LintContext) -> Iterator[Violation]:
         advice = f"the grid data splits it into regions: name one, e.g. {names}{more}"
     else:
         advice = "name the country and region (or the cloud region) where the training ran, e.g. 'Quebec, Canada' or 'AWS us-east-1'"
-    yield ctx.node_violation(
-        field.value_node, f"geographical_location {shown} resolves only to {what}: {advice}"
+    yield RULE.at_node(
+        ctx, field.value_node, f"geographical_location {shown} resolves only to {what}: {advice}"
     )
 
 

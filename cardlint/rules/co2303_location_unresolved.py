@@ -3,8 +3,9 @@
 import json
 from collections.abc import Iterator
 
+from cardlint.diagnostics import Diagnostic
 from cardlint.grid.resolver import resolve
-from cardlint.rules.base import FixAvailability, LintContext, Rule, Violation
+from cardlint.rules.base import FixAvailability, LintContext, Rule
 
 DOC = """\
 ## What it does
@@ -39,14 +40,15 @@ No fix. `cardlint locate TEXT` shows how a location resolves before you write it
 """
 
 
-def check(ctx: LintContext) -> Iterator[Violation]:
+def check(ctx: LintContext) -> Iterator[Diagnostic]:
     co2 = ctx.co2
     field = co2.field("geographical_location") if co2 is not None else None
     if field is None or not isinstance(field.value, str):
         return
     shown = json.dumps(field.value, ensure_ascii=False)
     if not field.value.strip():
-        yield ctx.node_violation(
+        yield RULE.at_node(
+            ctx,
             field.value_node,
             "geographical_location is empty: write where the training ran, e.g. 'Quebec, Canada'",
         )
@@ -54,7 +56,8 @@ def check(ctx: LintContext) -> Iterator[Violation]:
     resolution = resolve(field.value)
     if resolution.conflicts:
         parts = " and ".join(repr(part) for part in resolution.conflicts)
-        yield ctx.node_violation(
+        yield RULE.at_node(
+            ctx,
             field.value_node,
             f"geographical_location {shown} names places that cannot both be right: {parts} is not in {resolution.place}; write only where the training ran",
         )
@@ -66,7 +69,8 @@ def check(ctx: LintContext) -> Iterator[Violation]:
         advice = f"did you mean {closest}?"
     else:
         advice = "write the country and region (or the cloud region) where the training ran, e.g. 'Quebec, Canada'"
-    yield ctx.node_violation(
+    yield RULE.at_node(
+        ctx,
         field.value_node,
         f"geographical_location {shown} matches no grid region, country or cloud region: {advice}",
     )

@@ -2,10 +2,10 @@
 
 from collections.abc import Iterator
 
-from cardlint.diagnostics import Applicability
+from cardlint.diagnostics import Applicability, Diagnostic
 from cardlint.reading.edits import plain_or_quoted
 from cardlint.rules._helpers import missing_field
-from cardlint.rules.base import FixAvailability, LintContext, Rule, Violation
+from cardlint.rules.base import FixAvailability, LintContext, Rule
 
 DOC = """\
 ## What it does
@@ -36,18 +36,22 @@ message says why. Otherwise no fix.
 """
 
 
-def check(ctx: LintContext) -> Iterator[Violation]:
+def check(ctx: LintContext) -> Iterator[Diagnostic]:
     advice = "add how much compute and what kind, e.g. 'hardware_used: 8 x NVIDIA A100-SXM4-80GB'"
     found = ctx.log_figures
     if found is None or found.hardware_note is None:
-        yield from missing_field(ctx, "hardware_used", advice)
+        yield from missing_field(RULE, ctx, "hardware_used", advice)
     elif found.hardware is None:
         yield from missing_field(
-            ctx, "hardware_used", f"{advice}; the attached log gives none: {found.hardware_note}"
+            RULE,
+            ctx,
+            "hardware_used",
+            f"{advice}; the attached log gives none: {found.hardware_note}",
         )
     else:  # one machine of several: a choice, so unsafe
         fill = plain_or_quoted(found.hardware)
         yield from missing_field(
+            RULE,
             ctx,
             "hardware_used",
             advice,

@@ -3,8 +3,9 @@
 import json
 from collections.abc import Iterator
 
+from cardlint.diagnostics import Diagnostic
 from cardlint.hardware.parse import parse_hardware
-from cardlint.rules.base import FixAvailability, LintContext, Rule, Violation
+from cardlint.rules.base import FixAvailability, LintContext, Rule
 
 DOC = """\
 ## What it does
@@ -37,7 +38,7 @@ No fix. With an attached measurement log, `cardlint fix --log` writes the log's 
 """
 
 
-def check(ctx: LintContext) -> Iterator[Violation]:
+def check(ctx: LintContext) -> Iterator[Diagnostic]:
     co2 = ctx.co2
     field = co2.field("hardware_used") if co2 is not None else None
     if field is None or not isinstance(field.value, str):
@@ -58,8 +59,10 @@ def check(ctx: LintContext) -> Iterator[Violation]:
     found = ctx.log_figures
     if found is not None and found.hardware:
         example = f"the attached log records '{found.hardware}'"
-    yield ctx.node_violation(
-        field.value_node, f"hardware_used {shown} does not say {' or '.join(missing)}: {example}"
+    yield RULE.at_node(
+        ctx,
+        field.value_node,
+        f"hardware_used {shown} does not say {' or '.join(missing)}: {example}",
     )
 
 

@@ -4,7 +4,8 @@ import json
 import re
 from collections.abc import Iterator
 
-from cardlint.rules.base import FixAvailability, LintContext, Rule, Violation
+from cardlint.diagnostics import Diagnostic
+from cardlint.rules.base import FixAvailability, LintContext, Rule
 
 DOC = """\
 ## What it does
@@ -44,14 +45,15 @@ CITATION = re.compile(
 )
 
 
-def check(ctx: LintContext) -> Iterator[Violation]:
+def check(ctx: LintContext) -> Iterator[Diagnostic]:
     co2 = ctx.co2
     field = co2.field("source") if co2 is not None else None
     if field is None or not isinstance(field.value, str):
         return
     if KNOWN_TOOLS.search(field.value) or CITATION.search(field.value):
         return
-    yield ctx.node_violation(
+    yield RULE.at_node(
+        ctx,
         field.value_node,
         f"source {json.dumps(field.value, ensure_ascii=False)} names no known tool and cites nothing: name the tool "
         "(e.g. CodeCarbon, ML CO2 Impact) or link the method or paper",

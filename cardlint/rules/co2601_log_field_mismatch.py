@@ -3,9 +3,9 @@
 import json
 from collections.abc import Iterator
 
-from cardlint.diagnostics import Applicability
+from cardlint.diagnostics import Applicability, Diagnostic
 from cardlint.reading.edits import plain_or_quoted
-from cardlint.rules.base import FixAvailability, LintContext, Rule, Violation
+from cardlint.rules.base import FixAvailability, LintContext, Rule
 
 DOC = """\
 ## What it does
@@ -39,7 +39,7 @@ Unsafe: the fix writes the log's value, but the card may be right and the log an
 """
 
 
-def check(ctx: LintContext) -> Iterator[Violation]:
+def check(ctx: LintContext) -> Iterator[Diagnostic]:
     co2 = ctx.co2
     found = ctx.log_figures
     if co2 is None or not co2.is_mapping or found is None:
@@ -66,11 +66,12 @@ def check(ctx: LintContext) -> Iterator[Violation]:
 
 def _violation(
     ctx: LintContext, node: object, key: str, card_value: str, log_value: str
-) -> Violation:
+) -> Diagnostic:
     text = plain_or_quoted(log_value)
     fix = ctx.replace_node(node, text, f"Write the log's {key}: {text}", safe=False)  # type: ignore[arg-type]
     shown = json.dumps(card_value, ensure_ascii=False)
-    return ctx.node_violation(
+    return RULE.at_node(
+        ctx,
         node,  # type: ignore[arg-type]
         f"{key} {shown} contradicts the attached log, which records {json.dumps(log_value, ensure_ascii=False)}",
         fix,

@@ -12,11 +12,10 @@ from pathlib import Path
 import pytest
 from support import run_cardlint
 
-from cardlint.diagnostics import Fix
+from cardlint.diagnostics import Applicability, Fix, Target
 from cardlint.fixer.apply import FixRefused, fix_path, verify, write_atomically
 from cardlint.linter import read_card
 from cardlint.reading.card import parse_card
-from cardlint.rules.base import Target
 
 BAD = '---\nlicense: mit\nco2_eq_emissions:\n  emissions: "1.2 kg"  # from CodeCarbon\n  training_type: Fine-tuning\n---\n# Model\n\nBody text.\n'
 FIXED = "---\nlicense: mit\nco2_eq_emissions:\n  emissions: 1200  # from CodeCarbon\n  training_type: fine-tuning\n---\n# Model\n\nBody text.\n"
@@ -167,7 +166,9 @@ def test_verification_refuses_collateral_changes() -> None:
 
 def _sets_emissions(value: str) -> Fix:
     """A fix announcing co2_eq_emissions.emissions = value (its edits do not matter to the verifier)."""
-    return Fix("safe", "test", (), (Target(("co2_eq_emissions", "emissions"), Decimal(value)),))
+    return Fix(
+        Applicability.SAFE, "test", (), (Target(("co2_eq_emissions", "emissions"), Decimal(value)),)
+    )
 
 
 @pytest.mark.parametrize(

@@ -6,12 +6,10 @@ from decimal import Decimal
 
 import pytest
 
-from cardlint.diagnostics import Diagnostic, Edit, Fix
+from cardlint.diagnostics import REMOVED, Applicability, Diagnostic, Edit, Evidence, Fix, Target
 from cardlint.fixer.choice import choose
-from cardlint.reading.card import Position
-from cardlint.rules.base import REMOVED, Evidence, Target
+from cardlint.reading.card import Lines
 
-HERE = Position(1, 1)
 FIGURE = ("co2_eq_emissions", "emissions")
 UNIT = ("co2_eq_emissions", "unit")
 
@@ -25,9 +23,7 @@ def finding(
     unit: bool = False,
 ) -> Diagnostic:
     """A finding whose fix writes ``value`` over the text 10..14 (and removes a unit key at 20..30)."""
-    edits = (Edit(start, start + 4, value, HERE, HERE),) + (
-        (Edit(20, 30, "", HERE, HERE),) if unit else ()
-    )
+    edits = (Edit(start, start + 4, value),) + ((Edit(20, 30, ""),) if unit else ())
     sets = (Target(FIGURE, Decimal(value), evidence, f"{code}'s evidence"),) + (
         (Target(UNIT, REMOVED, evidence),) if unit else ()
     )
@@ -37,9 +33,10 @@ def finding(
         "m",
         "error",
         "README.md",
-        HERE,
-        HERE,
-        Fix("safe" if safe else "unsafe", "f", edits, sets),
+        0,
+        0,
+        Lines(1, (0,)),
+        Fix(Applicability.of(safe), "f", edits, sets),
     )
 
 

@@ -9,14 +9,11 @@ from typing import Any
 from hypothesis import example, given, settings
 from hypothesis import strategies as st
 
-from cardlint.diagnostics import Diagnostic, Edit, Fix
+from cardlint.diagnostics import REMOVED, Applicability, Diagnostic, Edit, Evidence, Fix, Target
 from cardlint.fixer.choice import Choice, _first_offset, _proposal, _strength, _words, choose
 from cardlint.fixer.spans import SharedSpans, TakenSpans
 from cardlint.fixer.values import same_value, targets
-from cardlint.reading.card import Position
-from cardlint.rules.base import REMOVED, Evidence, Target
-
-HERE = Position(1, 1)
+from cardlint.reading.card import Lines
 
 
 def reference_choose(
@@ -121,16 +118,14 @@ span = st.tuples(st.integers(0, 16), st.integers(0, 4)).map(
     lambda pair: (pair[0], pair[0] + pair[1])
 )
 edits = st.lists(
-    st.tuples(span, st.sampled_from(["", "5", "x"])).map(
-        lambda e: Edit(e[0][0], e[0][1], e[1], HERE, HERE)
-    ),
+    st.tuples(span, st.sampled_from(["", "5", "x"])).map(lambda e: Edit(e[0][0], e[0][1], e[1])),
     min_size=1,
     max_size=3,
 ).map(tuple)
 sets = st.lists(
     st.builds(Target, paths, values, evidence, st.sampled_from(["", "a log"])), max_size=3
 ).map(tuple)
-fixes = st.builds(Fix, st.sampled_from(["safe", "unsafe"]), st.just("f"), edits, sets)
+fixes = st.builds(Fix, st.sampled_from(list(Applicability)), st.just("f"), edits, sets)
 
 
 @st.composite
@@ -140,7 +135,7 @@ def fixable_lists(draw: st.DrawFn) -> list[Diagnostic]:
         st.lists(st.tuples(st.sampled_from(["A", "B", "C"]), st.sampled_from(pool)), max_size=14)
     )
     return [
-        Diagnostic(code, code.lower(), "m", "error", "README.md", HERE, HERE, fix)
+        Diagnostic(code, code.lower(), "m", "error", "README.md", 0, 0, Lines(1, (0,)), fix)
         for code, fix in chosen
     ]
 
