@@ -1,6 +1,7 @@
 """Small pieces shared by several rules."""
 
 import json
+import re
 from collections.abc import Iterator
 from datetime import date, datetime
 from decimal import Decimal
@@ -11,10 +12,37 @@ import yaml
 from cardlint.amounts.parse import Amount, format_plain_decimal, parse_amount
 from cardlint.amounts.parse import agrees as agrees_as_printed
 from cardlint.diagnostics import Applicability, Diagnostic, Evidence, Fix, Target
+from cardlint.reading.card import is_plain
 from cardlint.reading.co2 import KEY
 from cardlint.reading.edits import insert_items, plain_or_quoted, scalar_value
 from cardlint.rules.base import LintContext, Rule
-from cardlint.rules.co2003_unknown_key import ALIASES
+
+# Unambiguous misspellings of the block's keys: CO2003 renames them (safe), and the rules for a
+# missing key stay silent while one is there.
+ALIASES = {
+    "emission": "emissions",
+    "co2_emissions": "emissions",
+    "co2eq_emissions": "emissions",
+    "geographic_location": "geographical_location",
+    "geographical-location": "geographical_location",
+    "geographical location": "geographical_location",
+    "location": "geographical_location",
+    "hardware": "hardware_used",
+    "hardware-used": "hardware_used",
+    "hardware used": "hardware_used",
+    "training-type": "training_type",
+    "training type": "training_type",
+    "trainingtype": "training_type",
+    "hours": "hours_used",
+}
+
+
+EXPONENT = re.compile(r"[-+]?(?:[0-9][0-9_]*\.?[0-9_]*|\.[0-9_]+)[eE][-+]?[0-9]+")
+
+
+def exponent_scalar(node: yaml.Node) -> bool:
+    """A plain scalar written with an exponent."""
+    return is_plain(node) and EXPONENT.fullmatch(node.value) is not None
 
 
 def missing_field(

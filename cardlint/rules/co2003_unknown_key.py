@@ -4,6 +4,7 @@ from collections.abc import Iterator
 
 from cardlint.diagnostics import Applicability, Diagnostic, Edit, Fix
 from cardlint.reading.co2 import KNOWN_KEYS
+from cardlint.rules._helpers import ALIASES
 from cardlint.rules.base import FixAvailability, LintContext, Rule
 
 DOC = """\
@@ -38,23 +39,6 @@ Renaming is safe for the well-known misspellings (`emission`, `geographic_locati
 target key; renaming to a merely similar key is unsafe.
 """
 
-# Unambiguous misspellings: renaming them is safe.
-ALIASES = {
-    "emission": "emissions",
-    "co2_emissions": "emissions",
-    "co2eq_emissions": "emissions",
-    "geographic_location": "geographical_location",
-    "geographical-location": "geographical_location",
-    "geographical location": "geographical_location",
-    "location": "geographical_location",
-    "hardware": "hardware_used",
-    "hardware-used": "hardware_used",
-    "hardware used": "hardware_used",
-    "training-type": "training_type",
-    "training type": "training_type",
-    "trainingtype": "training_type",
-    "hours": "hours_used",
-}
 # Extension keys in common use beside KNOWN_KEYS: known, never reported.
 COMMON_EXTENSIONS = frozenset({"training_time"})
 UNIT_KEYS = frozenset({"unit", "units", "emissions_unit"})  # CO2102 reports these

@@ -11,9 +11,8 @@ from cardlint.diagnostics import Applicability, Diagnostic, Edit, Evidence, Fix,
 from cardlint.reading.co2 import KEY, Co2Block
 from cardlint.reading.edits import hand_edit_reason
 from cardlint.rules._emissions_fix import write_emissions
-from cardlint.rules._helpers import plain_grams, show_value
+from cardlint.rules._helpers import exponent_scalar, plain_grams, show_value
 from cardlint.rules.base import FixAvailability, LintContext, Rule
-from cardlint.rules.co2103_emissions_exponent_notation import exponent_scalar
 
 DOC = """\
 ## What it does

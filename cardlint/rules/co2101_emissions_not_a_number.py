@@ -7,9 +7,8 @@ from decimal import Decimal
 from cardlint.amounts.parse import Amount, ambiguity, parse_amount, reading_taken
 from cardlint.diagnostics import Applicability, Diagnostic
 from cardlint.rules._emissions_fix import Written, declared_unit, grams_text, write_emissions
-from cardlint.rules._helpers import emissions_value, plain_grams
+from cardlint.rules._helpers import emissions_value, exponent_scalar, plain_grams
 from cardlint.rules.base import FixAvailability, LintContext, Rule
-from cardlint.rules.co2103_emissions_exponent_notation import exponent_scalar
 
 DOC = """\
 ## What it does

@@ -4,13 +4,10 @@ import re
 from collections.abc import Iterator
 from decimal import Decimal, InvalidOperation
 
-import yaml
-
 from cardlint.amounts.parse import format_plain_decimal
 from cardlint.diagnostics import Applicability, Diagnostic
-from cardlint.reading.card import is_plain
 from cardlint.rules._emissions_fix import Written, declared_unit, write_emissions
-from cardlint.rules._helpers import emissions_value
+from cardlint.rules._helpers import emissions_value, exponent_scalar
 from cardlint.rules.base import FixAvailability, LintContext, Rule
 
 DOC = """\
@@ -40,13 +37,6 @@ key beside it names another unit, which the fix removes). No fix for a value wit
 tag or a merge key (fix it by hand). With a log named by `--log` whose total differs, the fix
 writes the log's total instead.
 """
-
-EXPONENT = re.compile(r"[-+]?(?:[0-9][0-9_]*\.?[0-9_]*|\.[0-9_]+)[eE][-+]?[0-9]+")
-
-
-def exponent_scalar(node: yaml.Node) -> bool:
-    """A plain scalar written with an exponent."""
-    return is_plain(node) and EXPONENT.fullmatch(node.value) is not None
 
 
 def check(ctx: LintContext) -> Iterator[Diagnostic]:
