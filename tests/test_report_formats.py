@@ -5,6 +5,7 @@ from __future__ import annotations
 import io
 import json
 import os
+import pickle
 from decimal import Decimal
 from pathlib import Path
 from typing import Any
@@ -24,7 +25,7 @@ from cardlint.diagnostics import (
     FileResult,
     Fix,
 )
-from cardlint.linter import lint_path
+from cardlint.linter import lint_path, lint_text
 from cardlint.reading.card import Lines, Position
 from cardlint.report import RunSummary, get_reporter
 from cardlint.report.github import escape_data, escape_property
@@ -84,6 +85,15 @@ def test_a_finding_is_located_from_its_offsets() -> None:
 
 
 # --- github --------------------------------------------------------------------------------
+
+
+def test_findings_with_fixes_pickle_and_report_the_same() -> None:
+    """A result crosses process boundaries: the same findings, fixes and JSON after pickling."""
+    result = lint_text(CARD, "README.md")
+    assert any(d.fix is not None for d in result.diagnostics)
+    again = pickle.loads(pickle.dumps(result))
+    assert again == result
+    assert report("json", [again]) == report("json", [result])
 
 
 def test_github_escaping() -> None:
