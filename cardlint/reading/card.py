@@ -224,7 +224,7 @@ def parse_card(text: str, path: str = "<string>", bom: bool = False) -> Card:
 # yaml.safe_load) read differently needs one of these: a tab, a BOM, a comment glued to a block
 # scalar's header (`|#`), a \u or \U escape (surrogates, code points beyond Unicode), a lone `!`
 # tag (an empty string to one, null to the other), or a `?` inside a word where the block has a
-# flow collection (`[a?]`: the pure loader ends the word there). tests/test_yaml_readers.py holds
+# flow collection (`[a?]`: the pure loader ends the word there). tests/reading/test_yaml_readers.py holds
 # that, without them, the two agree.
 READERS_DIFFER = re.compile(
     r"[\t\ufeff]|[|>][0-9+-]*#|\\[uU]|(?m:(?:^|[\s\[{,])!(?=[\s,\]}]|$))|(?s:^(?=.*[\[{]).*[^\s\[\]{},]\?)"

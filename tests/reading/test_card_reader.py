@@ -16,7 +16,7 @@ from cardlint.diagnostics import FileError
 from cardlint.linter import read_card
 from cardlint.reading.card import Card, Position, parse_card
 
-CASES_DIR = Path(__file__).parent / "rules" / "cases"
+CASES_DIR = Path(__file__).parents[1] / "rules" / "cases"
 
 # Inputs where finding the block is subtle; each is written to a file and read both ways.
 TRICKY = {
