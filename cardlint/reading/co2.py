@@ -10,6 +10,8 @@ KEY = "co2_eq_emissions"
 SPEC_KEYS = ("emissions", "source", "training_type", "geographical_location", "hardware_used")
 EXTENSION_KEYS = ("energy_consumed", "hours_used", "on_cloud", "cpu_model", "ram_total_size")
 KNOWN_KEYS = SPEC_KEYS + EXTENSION_KEYS
+# Keys that give the emissions' unit (CO2102 reports them; the emissions fix folds them in).
+UNIT_KEYS = frozenset({"unit", "units", "emissions_unit"})
 TRAINING_TYPES = ("pre-training", "fine-tuning")
 
 

@@ -15,13 +15,11 @@ import yaml
 
 from cardlint.amounts.parse import format_plain_decimal, parse_amount
 from cardlint.diagnostics import REMOVED, Applicability, Edit, Evidence, Fix, Target
-from cardlint.reading.co2 import KEY
+from cardlint.reading.co2 import KEY, UNIT_KEYS
 from cardlint.reading.edits import delete_items, hand_edit_reason
 from cardlint.rules._helpers import agrees
 from cardlint.rules.base import LintContext
 from cardlint.speedups.paths import name
-
-UNIT_KEYS = ("unit", "units", "emissions_unit")
 
 
 class Written(NamedTuple):

@@ -3,7 +3,7 @@
 from collections.abc import Iterator
 
 from cardlint.diagnostics import Applicability, Diagnostic, Edit, Fix
-from cardlint.reading.co2 import KNOWN_KEYS
+from cardlint.reading.co2 import KNOWN_KEYS, UNIT_KEYS
 from cardlint.rules._helpers import ALIASES
 from cardlint.rules.base import FixAvailability, LintContext, Rule
 
@@ -41,7 +41,6 @@ target key; renaming to a merely similar key is unsafe.
 
 # Extension keys in common use beside KNOWN_KEYS: known, never reported.
 COMMON_EXTENSIONS = frozenset({"training_time"})
-UNIT_KEYS = frozenset({"unit", "units", "emissions_unit"})  # CO2102 reports these
 # A key about another device is no misspelling: "gpu_model" is not "cpu_model".
 _DEVICE_WORDS = frozenset({"cpu", "gpu", "tpu", "ram"})
 

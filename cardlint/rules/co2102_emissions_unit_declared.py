@@ -7,7 +7,8 @@ from decimal import Decimal
 from cardlint.amounts.numbers import finite_number
 from cardlint.amounts.parse import parse_amount
 from cardlint.diagnostics import Applicability, Diagnostic
-from cardlint.rules._emissions_fix import UNIT_KEYS, declared_unit, unit_keys, write_emissions
+from cardlint.reading.co2 import UNIT_KEYS
+from cardlint.rules._emissions_fix import declared_unit, unit_keys, write_emissions
 from cardlint.rules.base import FixAvailability, LintContext, Rule
 
 DOC = """\
