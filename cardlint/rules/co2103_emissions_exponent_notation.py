@@ -51,6 +51,9 @@ def check(ctx: LintContext) -> Iterator[Diagnostic]:
     except (InvalidOperation, ValueError):  # an exponent too large to write the number out: no fix
         pass
     factor, unit = declared_unit(ctx)
+    advice = plain or "the grams as a plain decimal"
+    if plain is not None and factor is not None and factor != 1:
+        advice = f"{format_plain_decimal(number * factor)} ({plain} {unit} in grams)"
     if plain is not None and factor is None:
         written = Written(None, f"fix it by hand: {unit}")
     elif plain is not None:
@@ -67,7 +70,7 @@ def check(ctx: LintContext) -> Iterator[Diagnostic]:
         ctx,
         node,
         f"emissions '{node.value}' uses an exponent: huggingface_hub reads it as {read_as} and the Hub's filter as "
-        f"{_filter_reading(node.value)} g; write {plain or 'the grams as a plain decimal'}{refused}",
+        f"{_filter_reading(node.value)} g; write {advice}{refused}",
         written.fix,
     )
 
