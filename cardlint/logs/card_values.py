@@ -28,7 +28,8 @@ class LogFigures(NamedTuple):
 
     grams: Decimal | None
     grams_text: str | None
-    how: str  # how the grams were obtained, for messages
+    basis: str  # what the grams are, for messages: "the log's total", or recomputed
+    recomputed: str | None  # the energy times the intensity, when recomputed; else None
     source: str
     location: str | None
     hardware: str | None
@@ -38,12 +39,17 @@ class LogFigures(NamedTuple):
     no_total: str | None = None
     hardware_note: str | None = None
 
+    @property
+    def how(self) -> str:
+        """How the grams were obtained, in words: "the log's total", or the recomputation."""
+        return self.recomputed or self.basis
+
 
 def figures(
     attached: AttachedLogs, options: RunOptions, card_location: str | None = None
 ) -> LogFigures:
     """The grams, source, location and hardware the logs give (grams recomputed on request)."""
-    grams, how = attached.emissions_g, "the log's total"
+    grams, basis, recomputed = attached.emissions_g, "the log's total", None
     problems = [
         f"{m.path}: {problem}" for m in attached.measurements if (problem := m.implausible())
     ]
@@ -55,7 +61,8 @@ def figures(
         region = resolve(card_location).region
         if region is not None:
             grams = attached.energy_kwh * Decimal(repr(region.g_co2eq_per_kwh))
-            how = (
+            basis = "the log's energy times the card's grid intensity"
+            recomputed = (
                 f"{round_grams(attached.energy_kwh):f} kWh x {region.g_co2eq_per_kwh:g} gCO2eq/kWh "
                 f"({region.name}, {region.year}, {region.source})"
             )
@@ -63,7 +70,8 @@ def figures(
     return LogFigures(
         grams=grams,
         grams_text=format_plain_decimal(round_grams(grams)) if grams is not None else None,
-        how=how,
+        basis=basis,
+        recomputed=recomputed,
         source=_source(attached.measurements),
         location=_location(attached.measurements[0].location),
         hardware=hardware,

@@ -55,8 +55,8 @@ def log_total(ctx: LintContext) -> LogTotal | None:
         for m in attached.measurements
     )
     how = "named with --log" if found.explicit else "found beside the README"
-    recomputed = "" if found.how == "the log's total" else f"; {found.how}"
-    origin = f"the log's total ({logs}; {how}{recomputed})"
+    recomputed = f"; {found.recomputed}" if found.recomputed else ""
+    origin = f"{found.basis} ({logs}; {how}{recomputed})"
     return LogTotal(
         Decimal(found.grams_text),
         found.grams_text,
