@@ -49,7 +49,8 @@ def figures(
     attached: AttachedLogs, options: RunOptions, card_location: str | None = None
 ) -> LogFigures:
     """The grams, source, location and hardware the logs give (grams recomputed on request)."""
-    grams, basis, recomputed = attached.emissions_g, "the log's total", None
+    logs = "the logs'" if len(attached.measurements) > 1 else "the log's"
+    grams, basis, recomputed = attached.emissions_g, f"{logs} total", None
     problems = [
         f"{m.path}: {problem}" for m in attached.measurements if (problem := m.implausible())
     ]
@@ -61,7 +62,7 @@ def figures(
         region = resolve(card_location).region
         if region is not None:
             grams = attached.energy_kwh * Decimal(repr(region.g_co2eq_per_kwh))
-            basis = "the log's energy times the card's grid intensity"
+            basis = f"{logs} energy times the card's grid intensity"
             recomputed = (
                 f"{round_grams(attached.energy_kwh):f} kWh x {region.g_co2eq_per_kwh:g} gCO2eq/kWh "
                 f"({region.name}, {region.year}, {region.source})"

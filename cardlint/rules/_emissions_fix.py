@@ -50,11 +50,18 @@ def log_total(ctx: LintContext) -> LogTotal | None:
         return None
     attached = ctx.logs
     assert attached is not None
-    logs = ", ".join(
-        f"{name(m.path)}, {len(m.runs) or 1} run{'s' if len(m.runs) > 1 else ''}"
+    runs = [
+        (name(m.path), f"{len(m.runs) or 1} run{'s' if len(m.runs) > 1 else ''}")
         for m in attached.measurements
+    ]
+    logs = (
+        f"{runs[0][0]}, {runs[0][1]}"
+        if len(runs) == 1
+        else "; ".join(f"{log} ({count})" for log, count in runs)
     )
     how = "named with --log" if found.explicit else "found beside the README"
+    if len(runs) > 1:
+        how = f"{'both' if len(runs) == 2 else 'all'} {how}"
     recomputed = f"; {found.recomputed}" if found.recomputed else ""
     origin = f"{found.basis} ({logs}; {how}{recomputed})"
     return LogTotal(

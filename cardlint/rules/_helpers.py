@@ -111,6 +111,12 @@ def fill_from_log(ctx: LintContext, field: str) -> tuple[str | None, bool]:
     return (plain_or_quoted(value) if value else None), found.explicit
 
 
+def attached_logs_give(ctx: LintContext) -> str:
+    """ "the attached log gives", or "the attached logs give" when several are attached."""
+    several = ctx.logs is not None and len(ctx.logs.measurements) > 1
+    return "the attached logs give" if several else "the attached log gives"
+
+
 RELATIVE_TOLERANCE = Decimal("0.01")  # a card's figure and a log's total agree within 1%
 
 

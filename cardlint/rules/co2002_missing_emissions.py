@@ -7,6 +7,7 @@ from cardlint.diagnostics import REMOVED, Applicability, Diagnostic, Edit, Evide
 from cardlint.reading.co2 import KEY
 from cardlint.reading.edits import hand_edit_reason, insert_items, plain_or_quoted
 from cardlint.rules._emissions_fix import log_total, remove_units, unit_keys
+from cardlint.rules._helpers import attached_logs_give
 from cardlint.rules.base import FixAvailability, LintContext, Rule
 
 DOC = """\
@@ -59,7 +60,7 @@ def check(ctx: LintContext) -> Iterator[Diagnostic]:
             Applicability.of(found.explicit),
             f"Add 'emissions: {found.grams_text}': {total.origin}",
         )
-        message = f"co2_eq_emissions has no 'emissions': the attached log gives {found.grams_text} g ({found.how})"
+        message = f"co2_eq_emissions has no 'emissions': {attached_logs_give(ctx)} {found.grams_text} g ({found.how})"
         if fix is None:
             message += "; fix it by hand (the unit keys beside it cannot be removed in place)"
     elif found is not None and found.no_total:

@@ -8,6 +8,7 @@ import yaml
 from cardlint.diagnostics import Applicability, Diagnostic, Fix
 from cardlint.reading.edits import add_co2_block, plain_or_quoted
 from cardlint.rules._emissions_fix import log_total
+from cardlint.rules._helpers import attached_logs_give
 from cardlint.rules.base import FixAvailability, LintContext, Rule
 
 if TYPE_CHECKING:
@@ -71,7 +72,7 @@ def check(ctx: LintContext) -> Iterator[Diagnostic]:
         ctx,
         where or 0,
         where or 0,
-        f"the card has no co2_eq_emissions but the attached log gives {found.grams_text} g ({found.how})",
+        f"the card has no co2_eq_emissions but {attached_logs_give(ctx)} {found.grams_text} g ({found.how})",
         fix,
     )
 
