@@ -342,23 +342,39 @@ def _construction_problem(card: Card, error: Exception) -> ParseProblem:
     base = card.block_start or 0
     failing = _failing_node(card.root) if card.root is not None else None
     if failing is None:
-        detail = next(iter(str(error).splitlines()), "")[:200]
-        return ParseProblem("syntax", detail or type(error).__name__, base)
+        message = "PyYAML, which huggingface_hub uses, cannot build a value of the metadata block"
+        return ParseProblem("syntax", message, base)
     node, failure = failing
     tag = node.tag.replace("tag:yaml.org,2002:", "!!")
     shown = (
         repr(node.value[:40] + ("..." if len(node.value) > 40 else "")) if node.value else "(empty)"
     )
-    message = f"PyYAML, which huggingface_hub uses, cannot build the {tag} value {shown} ({_failure_words(node, failure)})"
+    message = f"PyYAML, which huggingface_hub uses, cannot build the {tag} value {shown}: {_failure_words(node, failure, tag)}"
     return ParseProblem("syntax", message, base + node.start_mark.index)
 
 
-def _failure_words(node: yaml.ScalarNode, failure: Exception) -> str:
-    """The constructor's error in words that do not change with the Python version."""
+# What a value under each tag whose constructor fails without a mark must look like.
+_TAG_EXPECTS = {
+    "!!bool": "true or false, yes or no, on or off",
+    "!!int": "an integer such as 42 or 0x2a",
+    "!!float": "a number such as 1.5, 1.0e+3 or .inf",
+    "!!timestamp": "a date such as 2020-01-31, or a date and time such as 2020-01-31 10:00:00",
+}
+
+
+def _failure_words(node: yaml.ScalarNode, failure: Exception, tag: str) -> str:
+    """What is wrong with the tagged value, in words (never the constructor's exception)."""
     if isinstance(failure, ValueError) and "integer string conversion" in str(failure):
         digits = sum(character.isdigit() for character in node.value)
         return f"an integer of {digits} digits, over the {sys.get_int_max_str_digits()} that Python reads from text"
-    return f"{type(failure).__name__}: {next(iter(str(failure).splitlines()), '')[:120]}"
+    if tag == "!!timestamp" and isinstance(
+        failure, ValueError
+    ):  # the date's fields are out of range
+        return f"not a calendar date ({next(iter(str(failure).splitlines()), '')[:120]})"
+    expects = _TAG_EXPECTS.get(tag)
+    return (
+        f"a {tag} value must be {expects}" if expects else f"the value does not fit the tag {tag}"
+    )
 
 
 def _failing_node(root: yaml.Node) -> tuple[yaml.ScalarNode, Exception] | None:
