@@ -54,7 +54,7 @@ def validate(instance: Any) -> list[SchemaError]:
         return []
     errors = _validator(branch).iter_errors(instance)
     found = [
-        SchemaError(tuple(error.absolute_path), str(error.validator), error.message)
+        SchemaError(tuple(error.absolute_path), str(error.validator), _in_words(error))
         for error in errors
     ]
     return sorted(found, key=lambda e: [str(part) for part in e.path])
@@ -69,3 +69,59 @@ def _validator(branch: str) -> Any:
     return Draft202012Validator(
         {"$schema": schema["$schema"], "$defs": schema["$defs"], "$ref": f"#/$defs/{branch}"}
     )
+
+
+# JSON Schema's type names as a message says them
+_TYPE_WORDS = {
+    "string": "a string",
+    "number": "a number",
+    "integer": "an integer",
+    "boolean": "true or false",
+    "object": "a mapping",
+    "array": "a list",
+    "null": "null",
+}
+
+
+def _in_words(error: Any) -> str:
+    """A jsonschema error with the offending value described as YAML shows it, not as Python's repr."""
+    shown, keyword, expected = (
+        describe_value(error.instance),
+        error.validator,
+        error.validator_value,
+    )
+    if keyword == "type":
+        types = [expected] if isinstance(expected, str) else list(expected)
+        return f"{shown} where {' or '.join(_TYPE_WORDS.get(t, t) for t in types)} is expected"
+    if keyword == "enum":
+        return f"{shown} is not one of {', '.join(describe_value(v) for v in expected)}"
+    if keyword == "const":
+        return f"{shown} is not {describe_value(expected)}"
+    try:
+        head = repr(error.instance)
+    except ValueError:  # an integer too long to print
+        return str(error.message)
+    message = str(error.message)
+    return shown + message[len(head) :] if message.startswith(head) else message
+
+
+def describe_value(value: Any) -> str:
+    """A value as a message shows it: `"no"`, `12.5`, `true`, `a mapping (cpu_model, gpu_count)`."""
+    if isinstance(value, dict):
+        keys = [str(key) for key in value]
+        more = f" and {len(keys) - 5} more" if len(keys) > 5 else ""
+        return f"a mapping ({', '.join(keys[:5])}{more})" if keys else "an empty mapping"
+    if isinstance(value, list):
+        return (
+            f"a list of {len(value)} item{'s' if len(value) != 1 else ''}"
+            if value
+            else "an empty list"
+        )
+    if isinstance(value, str):
+        return json.dumps(value if len(value) <= 60 else value[:60] + "...", ensure_ascii=False)
+    if hasattr(value, "isoformat"):  # YAML 1.1 reads 2020-01-01 as a date
+        return f"{value.isoformat()} (a date)"
+    try:
+        return json.dumps(value)
+    except (TypeError, ValueError):  # bytes, a set, an integer too long to print
+        return f"a {type(value).__name__} value"
