@@ -117,6 +117,7 @@ def attached_logs_give(ctx: LintContext) -> str:
     return "the attached logs give" if several else "the attached log gives"
 
 
+IMPLAUSIBLE_G = 1e11  # grams: ten times the largest published training run (CO2106)
 RELATIVE_TOLERANCE = Decimal("0.01")  # a card's figure and a log's total agree within 1%
 
 

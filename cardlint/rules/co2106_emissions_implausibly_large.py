@@ -6,10 +6,9 @@ from decimal import Decimal
 
 from cardlint.amounts.numbers import is_number
 from cardlint.diagnostics import Diagnostic
-from cardlint.rules._helpers import emissions_value
+from cardlint.rules._helpers import IMPLAUSIBLE_G, emissions_value
 from cardlint.rules.base import FixAvailability, LintContext, Rule
 
-LIMIT_G = 1e11
 DOC = """\
 ## What it does
 Flags an emissions figure above 100,000,000,000 g (100,000 t CO2eq), ten times the largest
@@ -41,7 +40,7 @@ def check(ctx: LintContext) -> Iterator[Diagnostic]:
     if found is None:
         return
     node, value = found
-    if is_number(value) and LIMIT_G < value < math.inf:
+    if is_number(value) and IMPLAUSIBLE_G < value < math.inf:
         # CO2104 reports inf; an int may be beyond float range
         grams, tonnes = Decimal(value), Decimal(value) / 1_000_000
         shown = (

@@ -1,10 +1,12 @@
 """CO2109 emissions-only-in-text."""
 
 from collections.abc import Iterator
+from decimal import Decimal
 
 from cardlint.amounts.parse import format_plain_decimal
 from cardlint.diagnostics import Applicability, Diagnostic, Fix
 from cardlint.reading.edits import add_co2_block
+from cardlint.rules._helpers import IMPLAUSIBLE_G
 from cardlint.rules._text import offset_in_readme, stated_totals
 from cardlint.rules.base import FixAvailability, LintContext, Rule
 
@@ -35,7 +37,8 @@ co2_eq_emissions:
 
 ## Fix safety
 Unsafe: the fix adds a block with the text's amount in grams (adding a metadata block when there
-is none), but the figure may be a part, an estimate or another run's.
+is none), but the figure may be a part, an estimate or another run's. No fix for an amount above
+CO2106's limit (100,000 t CO2eq): it is a typo or another unit, not a figure to copy.
 """
 
 
@@ -49,8 +52,20 @@ def check(ctx: LintContext) -> Iterator[Diagnostic]:
     first = statements[0]
     grams = first.amount.grams
     assert grams is not None
-    text = format_plain_decimal(grams)
     offset = offset_in_readme(card, first)
+    stated = f"{first.amount.value} {first.amount.unit}"
+    if grams > Decimal(IMPLAUSIBLE_G):  # no 400-digit figure to copy into the card
+        written = card.text[offset : card.body_start + first.value_end]
+        yield RULE.at(
+            ctx,
+            offset,
+            card.body_start + first.value_end,
+            f"the text states emissions of {written} but the metadata has no co2_eq_emissions; "
+            "that is more than ten times the largest published training run: check the text's "
+            "figure and unit, then add co2_eq_emissions by hand (grams)",
+        )
+        return
+    text = format_plain_decimal(grams)
     row = card.position(offset).row
     fix = Fix(
         Applicability.UNSAFE,
@@ -61,7 +76,7 @@ def check(ctx: LintContext) -> Iterator[Diagnostic]:
         ctx,
         offset,
         card.body_start + first.value_end,
-        f"the text states emissions of {first.amount.value} {first.amount.unit} but the metadata has no co2_eq_emissions, "
+        f"the text states emissions of {stated} but the metadata has no co2_eq_emissions, "
         f"so the Hub cannot show or filter them: add 'co2_eq_emissions: {{emissions: {text}}}' (grams)",
         fix,
     )
@@ -72,7 +87,7 @@ RULE = Rule(
     name="emissions-only-in-text",
     severity="warning",
     summary="Emissions are stated in the text but the metadata has no co2_eq_emissions",
-    fix=FixAvailability.ALWAYS,
+    fix=FixAvailability.SOMETIMES,
     applicabilities=frozenset({Applicability.UNSAFE}),
     doc=DOC,
     check=check,
