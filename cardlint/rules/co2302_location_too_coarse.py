@@ -4,6 +4,7 @@ import json
 from collections.abc import Iterator
 
 from cardlint.diagnostics import Diagnostic
+from cardlint.grid.names import DIRECTIONS, segments
 from cardlint.grid.resolver import resolve
 from cardlint.rules.base import FixAvailability, LintContext, Rule
 
@@ -62,7 +63,16 @@ def check(ctx: LintContext) -> Iterator[Diagnostic]:
     if not resolution.coarse:
         return
     what = resolution.place or resolution.granularity
-    if resolution.finer:
+    compass = [
+        token.raw for part in segments(field.value) for token in part if token.key in DIRECTIONS
+    ]
+    if resolution.finer and compass:  # "East USA": the data cannot say which regions are east
+        advice = (
+            f"the grid data has no region for {json.dumps(' '.join(compass), ensure_ascii=False)}, "
+            f"and its {len(resolution.finer)} regions of {what} cover the whole of it: name the one "
+            f"where the training ran (`cardlint locate {shown}` lists them)"
+        )
+    elif resolution.finer:
         names = ", ".join(name for _, name in resolution.finer[:_SHOWN])
         more = (
             f" (and {len(resolution.finer) - _SHOWN} more)"
