@@ -1,5 +1,6 @@
 """CO2107 emissions-mismatch-log."""
 
+import re
 from collections.abc import Iterator
 from decimal import Decimal
 
@@ -15,6 +16,7 @@ from cardlint.rules._helpers import (
 from cardlint.rules.base import FixAvailability, LintContext, Rule
 
 MAX_NODES = 1024
+_PLAIN = re.compile(r"[0-9]+(?:\.[0-9]+)?")  # a plain decimal, as a message can quote it
 DOC = """\
 ## What it does
 Compares the card's emissions with the total of the attached measurement logs (named with
@@ -66,13 +68,14 @@ def check(ctx: LintContext) -> Iterator[Diagnostic]:
     if not positive_number(number):
         return
     card_grams = Decimal(repr(number))
+    shown = _as_written(node.value, number)
     if found.grams is None or found.grams_text is None:
         known = found.known_grams
         if known is not None and card_grams < known and not agrees(card_grams, known, node.value):
             yield RULE.at_node(
                 ctx,
                 node,
-                f"emissions of {format_figure(number)} g is below what the attached log's runs with a figure already add up to, "
+                f"emissions of {shown} g is below what the attached log's runs with a figure already add up to, "
                 f"{format_plain_decimal(round_grams(known))} g, so the total is at least that; "
                 f"no fix while the total is unknown ({_missing(ctx)})",
             )
@@ -96,7 +99,7 @@ def check(ctx: LintContext) -> Iterator[Diagnostic]:
         yield RULE.at_node(
             ctx,
             node,
-            f"emissions of {format_figure(number)} g is {nodes} times {found.how}, {found.grams_text} g: the log may cover one node of {nodes} "
+            f"emissions of {shown} g is {nodes} times {found.how}, {found.grams_text} g: the log may cover one node of {nodes} "
             f"that trained together, and the card all of them{one_node.refused}",
             one_node.fix,
         )
@@ -107,9 +110,17 @@ def check(ctx: LintContext) -> Iterator[Diagnostic]:
     yield RULE.at_node(
         ctx,
         node,
-        f"emissions of {format_figure(number)} g differs from {found.how}, {found.grams_text} g{written.refused}",
+        f"emissions of {shown} g differs from {found.how}, {found.grams_text} g{written.refused}",
         written.fix,
     )
+
+
+def _as_written(text: str, number: float | int) -> str:
+    """The card's figure as written (`700.0` shows the precision the tolerance reads), unless it
+    has an exponent or more figures than a message quotes: then as :func:`format_figure` rounds it."""
+    quoted = format_figure(number)
+    plain = _PLAIN.fullmatch(text) is not None
+    return text if plain and Decimal(quoted) == Decimal(text) else quoted
 
 
 def _missing(ctx: LintContext) -> str:
