@@ -154,6 +154,25 @@ class Card:
         start, end = self.node_offsets(node)
         return self.text[start:end]
 
+    def duplicate_keys(self) -> list[tuple[yaml.Node, yaml.Node]]:
+        """Each key that repeats an earlier key of the same mapping (at any depth), with that
+        earlier key: PyYAML keeps the last value and drops the others."""
+        if self.metadata is None or self.keys_distinct:
+            return []
+        found = []
+        for node, _ in self.nodes():
+            if not isinstance(node, yaml.MappingNode) or len(node.value) < 2:
+                continue
+            first: dict[tuple[str, str], yaml.Node] = {}
+            for key_node, _value in node.value:
+                if isinstance(key_node, yaml.ScalarNode):
+                    ident = (key_node.tag, key_node.value)
+                    if ident in first:
+                        found.append((first[ident], key_node))
+                    else:
+                        first[ident] = key_node
+        return found
+
     def mapping_items(self) -> list[tuple[yaml.Node, yaml.Node]]:
         """The top-level key and value nodes (empty when the block is not a mapping)."""
         if isinstance(self.root, yaml.MappingNode) and self.problem is None:

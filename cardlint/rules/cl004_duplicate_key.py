@@ -2,8 +2,6 @@
 
 from collections.abc import Iterator
 
-import yaml
-
 from cardlint.diagnostics import Diagnostic
 from cardlint.rules.base import FixAvailability, LintContext, Rule
 
@@ -35,33 +33,14 @@ No fix: only the author knows which value is right.
 
 def check(ctx: LintContext) -> Iterator[Diagnostic]:
     card = ctx.card
-    if card.metadata is None or card.keys_distinct:
-        return
-    for node, _ in card.nodes():
-        if not isinstance(node, yaml.MappingNode) or len(node.value) < 2:
-            continue
-        idents = [
-            (key_node.tag, key_node.value)
-            for key_node, _value in node.value
-            if isinstance(key_node, yaml.ScalarNode)
-        ]
-        if len(set(idents)) == len(idents):
-            continue  # the common case, checked in one pass
-        first: dict[tuple[str, str], yaml.Node] = {}
-        for key_node, _value in node.value:
-            if not isinstance(key_node, yaml.ScalarNode):
-                continue
-            ident = (key_node.tag, key_node.value)
-            if ident in first:
-                row = card.position(card.node_offsets(first[ident])[0]).row
-                yield RULE.at_node(
-                    ctx,
-                    key_node,
-                    f"duplicate key '{key_node.value}' (first on line {row}): huggingface_hub keeps only "
-                    "this last value and other parsers reject the block; keep one",
-                )
-            else:
-                first[ident] = key_node
+    for first, key_node in card.duplicate_keys():
+        row = card.position(card.node_offsets(first)[0]).row
+        yield RULE.at_node(
+            ctx,
+            key_node,
+            f"duplicate key '{key_node.value}' (first on line {row}): huggingface_hub keeps only "
+            "this last value and other parsers reject the block; keep one",
+        )
 
 
 RULE = Rule(

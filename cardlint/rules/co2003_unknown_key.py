@@ -2,8 +2,8 @@
 
 from collections.abc import Iterator
 
-from cardlint.diagnostics import Applicability, Diagnostic, Edit, Fix
-from cardlint.reading.co2 import KNOWN_KEYS, UNIT_KEYS
+from cardlint.diagnostics import REMOVED, Applicability, Diagnostic, Edit, Fix, Target
+from cardlint.reading.co2 import KEY, KNOWN_KEYS, UNIT_KEYS
 from cardlint.rules._helpers import ALIASES
 from cardlint.rules.base import FixAvailability, LintContext, Rule
 
@@ -81,7 +81,10 @@ def check(ctx: LintContext) -> Iterator[Diagnostic]:
             )
             continue
         start, end = ctx.card.node_offsets(field.key_node)
-        fix = Fix(Applicability.of(safe), f"Rename to '{target}'", (Edit(start, end, target),))
+        renamed = (Target((KEY, target), field.value), Target((KEY, name), REMOVED))
+        fix = Fix(
+            Applicability.of(safe), f"Rename to '{target}'", (Edit(start, end, target),), renamed
+        )
         yield RULE.at_node(
             ctx,
             field.key_node,

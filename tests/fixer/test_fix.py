@@ -164,6 +164,25 @@ def test_verification_refuses_collateral_changes() -> None:
         verify(before, broken, [])
 
 
+@pytest.mark.parametrize(
+    "before, after",
+    [
+        (
+            "co2_eq_emissions:\n  emissions: 1\n  emision: 2\n",
+            "co2_eq_emissions:\n  emissions: 1\n  emissions: 2\n",
+        ),
+        ("a: 1\nb: 2\n", "a: 1\na: 2\n"),
+        ("a: 1\na: 2\nb: 3\n", "a: 1\na: 2\nb: 1\nb: 3\n"),
+    ],
+)
+def test_verification_refuses_a_key_written_twice(before: str, after: str) -> None:
+    """A fix that makes a mapping hold a key twice loses one value (the Hub keeps the last)."""
+    original, fixed = parse_card(f"---\n{before}---\n"), parse_card(f"---\n{after}---\n")
+    with pytest.raises(FixRefused, match="written the key '(emissions|a|b)' twice"):
+        verify(original, fixed, [Fix(Applicability.UNSAFE, "test", (), ())])
+    verify(original, original, [])  # the duplicates a card already has are its own
+
+
 def _sets_emissions(value: str) -> Fix:
     """A fix announcing co2_eq_emissions.emissions = value (its edits do not matter to the verifier)."""
     return Fix(
