@@ -34,6 +34,7 @@ class Edit(NamedTuple):
 class Evidence(IntEnum):
     """What a value that a fix writes rests on; when fixes disagree, the fixer keeps the strongest."""
 
+    MOVED = -1  # the card's own value under another key, unchanged (a key renamed)
     FORM = 0  # the card's own value in another form: the same amount in grams, a quoted string
     ESTIMATE = 1  # an estimate, or a guess from plausibility
     TEXT = 2  # the card's own Markdown text
@@ -162,9 +163,8 @@ class FileResult(NamedTuple):
     ] = ()  # findings whose fixes were applied (positions before the fix)
 
     def source_line(self, row: int) -> str | None:
-        index = bisect.bisect_left(
-            self.lines, (row,)
-        )  # by bisection: a card may have 10,000s of finding lines
+        # by bisection: a card may have 10,000s of finding lines
+        index = bisect.bisect_left(self.lines, (row,))
         if index < len(self.lines) and self.lines[index][0] == row:
             return self.lines[index][1]
         return None

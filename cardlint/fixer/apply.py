@@ -6,8 +6,8 @@ from collections.abc import Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, NamedTuple
 
-from cardlint.diagnostics import Diagnostic, Edit, Evidence, FileError, FileResult
-from cardlint.fixer.choice import choose, distinct
+from cardlint.diagnostics import Diagnostic, Edit, FileError, FileResult, Target
+from cardlint.fixer.choice import choose, distinct, proposal
 from cardlint.fixer.values import targets
 from cardlint.fixer.verify import FixRefused, verify
 from cardlint.linter import internal_error, lint_card, prepare, result_for
@@ -78,8 +78,9 @@ def fix_passes(
     stronger evidence, so nothing oscillates. The proposals that lose are returned, with their values.
     """
     applied: list[Diagnostic] = []
-    conflicts: dict[str, None] = {}  # each note once, in the order first made
-    decided: dict[tuple[Any, ...], Evidence] = {}
+    conflicts: dict[str, int] = {}  # each note once, in the order first made, with its pass
+    applied_in: dict[str, int] = {}  # the pass that applied each proposal
+    decided: dict[tuple[Any, ...], Target] = {}  # each value set so far, and on what evidence
     writes: list[tuple[Any, ...]] = []
     passes = 0
     for _ in range(MAX_PASSES):
@@ -89,7 +90,7 @@ def fix_passes(
             if d.fix is not None and (unsafe or d.fix.is_safe)
         ]
         chosen, covered, lost = choose(fixable, decided, anchored_spans(card))
-        conflicts.update(dict.fromkeys(lost))
+        conflicts.update({note: passes for note in lost if note not in conflicts})
         if not chosen:
             break
         fixes = distinct([d.fix for d in chosen])  # type: ignore[misc]
@@ -98,14 +99,25 @@ def fix_passes(
             break
         fixed = parse_card(text, card.path, card.bom)
         verify(card, fixed, fixes)
-        paths = {target.path: target.evidence for fix in fixes for target in targets(fix)}
-        for path, evidence in paths.items():
-            decided[path] = max(evidence, decided.get(path, Evidence.FORM))
+        paths = {target.path: target for fix in fixes for target in targets(fix)}
+        for path, target in paths.items():
+            earlier = decided.get(path)
+            if earlier is not None and earlier.evidence > target.evidence:
+                target = target._replace(evidence=earlier.evidence)
+            decided[path] = target
         writes.extend(paths)
         applied.extend(chosen + covered)
+        applied_in.update({proposal(d, t): passes for d in chosen for t in targets(d.fix)})  # type: ignore[arg-type]
         card = fixed
         passes += 1
-    return FixRun(card, applied, list(conflicts), passes, tuple(writes))
+    # a proposal that lost in one pass and was applied in a later one (once what stood against it
+    # was fixed) is not reported as lost
+    notes = [
+        note
+        for note, made in conflicts.items()
+        if not any(note.startswith(p) and made < applied_in[p] for p in applied_in)
+    ]
+    return FixRun(card, applied, notes, passes, tuple(writes))
 
 
 def apply_edits(text: str, edits: Sequence[Edit]) -> str:
@@ -206,9 +218,8 @@ def write_atomically(
         raise WriteError("file changed while cardlint was fixing it; left as it is now")
     try:
         data = prefix + new_text.encode("utf-8")
-    except (
-        UnicodeEncodeError
-    ):  # a fix carrying a lone surrogate, which a YAML escape ("\ud800") can make
+    # a fix carrying a lone surrogate, which a YAML escape ("\ud800") can make
+    except UnicodeEncodeError:
         raise WriteError(
             "a fix would write a character that UTF-8 cannot hold; left as it was"
         ) from None

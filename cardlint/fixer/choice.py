@@ -5,7 +5,7 @@ from typing import Any, NamedTuple
 
 from cardlint.diagnostics import Diagnostic, Evidence, Fix, Target
 from cardlint.fixer.spans import SharedSpans, TakenSpans
-from cardlint.fixer.values import dotted, same_value, shown, targets
+from cardlint.fixer.values import dotted, moves, same_value, shown, targets
 
 
 class Choice(NamedTuple):
@@ -34,7 +34,7 @@ def _strength(diagnostic: Diagnostic) -> int:
 
 def choose(
     fixable: list[Diagnostic],
-    decided: dict[tuple[Any, ...], Evidence],
+    decided: dict[tuple[Any, ...], Target],
     shared: list[tuple[int, int]],
 ) -> Choice:
     """The findings whose fixes to apply in this pass, those a stronger fix covers, and a note for
@@ -138,7 +138,7 @@ class _Kept:
 def _verdict(
     diagnostic: Diagnostic,
     kept: _Kept,
-    decided: dict[tuple[Any, ...], Evidence],
+    decided: dict[tuple[Any, ...], Target],
     notes: list[str],
     contested: set[tuple[Any, ...]],
 ) -> str | None:
@@ -149,9 +149,16 @@ def _verdict(
     assert fix is not None
     for target in targets(fix):
         earlier = decided.get(target.path)
-        if earlier is not None and target.evidence <= earlier:
+        # an earlier pass's value changes only on stronger evidence (its form may change, and a
+        # rename may move it)
+        if (
+            earlier is not None
+            and target.evidence <= earlier.evidence
+            and not same_value(target.value, earlier.value)
+            and not moves(fix, target.path, earlier.value)
+        ):
             notes.append(
-                f"{_proposal(diagnostic, target)} not applied: the value was already set from {_words(earlier)}"
+                f"{proposal(diagnostic, target)} not applied: the value was already set from {_words(earlier.evidence)}"
             )
             return "lost"
         found = kept.first_against(target)
@@ -161,7 +168,7 @@ def _verdict(
         if chosen.evidence == target.evidence and other.fix.is_safe == fix.is_safe:  # type: ignore[union-attr]
             contested.add(chosen.path)
             notes.append(
-                f"{_proposal(other, chosen)} and {_proposal(diagnostic, target)} disagree on equal evidence: neither applied; fix it by hand"
+                f"{proposal(other, chosen)} and {proposal(diagnostic, target)} disagree on equal evidence: neither applied; fix it by hand"
             )
             return "lost"
         paths = {t.path for t in targets(other.fix)}  # type: ignore[arg-type]
@@ -169,11 +176,11 @@ def _verdict(
             t.path in paths for t in targets(fix)
         ):
             notes.append(
-                f"{_proposal(diagnostic, target)} gives way to {_proposal(other, chosen)}, which fixes its finding too"
+                f"{proposal(diagnostic, target)} gives way to {proposal(other, chosen)}, which fixes its finding too"
             )
             return "covered"
         notes.append(
-            f"{_proposal(diagnostic, target)} not applied: {_proposal(other, chosen)} comes first"
+            f"{proposal(diagnostic, target)} not applied: {proposal(other, chosen)} comes first"
         )
         return "lost"
     return None
@@ -181,6 +188,7 @@ def _verdict(
 
 def _words(evidence: Evidence) -> str:
     return {
+        Evidence.MOVED: "the card's own value, under a renamed key",
         Evidence.FORM: "the card's own value",
         Evidence.ESTIMATE: "an estimate",
         Evidence.TEXT: "the card's text",
@@ -189,7 +197,8 @@ def _words(evidence: Evidence) -> str:
     }[evidence]
 
 
-def _proposal(diagnostic: Diagnostic, target: Target) -> str:
+def proposal(diagnostic: Diagnostic, target: Target) -> str:
+    """A fix's value as notes name it: ``CO2003's co2_eq_emissions.emision: removed (the card)``."""
     return f"{diagnostic.code}'s {dotted(target.path)}: {shown(target.value)} ({target.origin or 'the card'})"
 
 

@@ -41,6 +41,14 @@ def same_value(announced: Any, actual: Any) -> bool:
     return same_data(announced, actual)
 
 
+def moves(fix: Fix, path: tuple[Any, ...], value: Any) -> bool:
+    """Whether ``fix`` removes the key at ``path`` and sets another to ``value``: a rename, which
+    keeps the value where it goes."""
+    return any(t.path == path and isinstance(t.value, Removed) for t in fix.sets) and any(
+        t.path != path and same_value(t.value, value) for t in fix.sets
+    )
+
+
 def shown(value: Any) -> str:
     """A value as messages show it."""
     if isinstance(value, Removed):

@@ -38,17 +38,15 @@ def verify(before: Card, after: Card, fixes: Sequence[Fix]) -> None:
                 f"a fix meant '{dotted(target.path)}' to be {shown(target.value)}, but the fixed card would hold {shown(actual)}"
             )
     covered = {target.path for target in announced} | set(loose)
-    if (
-        undeclared
-    ):  # a fix that does not say what it sets may add keys (a block from the text or a log)
+    # a fix that does not say what it sets may add keys (a block from the text or a log)
+    if undeclared:
         covered |= {(key,) for key in after.metadata if key not in before.metadata}
     old, new = _leaves(before.metadata), _leaves(after.metadata)
     for path in list(old) + [path for path in new if path not in old]:
         if path in old and path in new and same_data(old[path], new[path]):
             continue
-        if any(
-            path[:length] in covered for length in range(len(path) + 1)
-        ):  # it, or a key around it
+        # it, or a key around it
+        if any(path[:length] in covered for length in range(len(path) + 1)):
             continue
         raise FixRefused(f"a fix would have changed '{dotted(path)}', which no fix meant to touch")
 
@@ -79,9 +77,8 @@ def _touched_keys(card: Card, edits: list[Edit]) -> list[tuple[Any, ...]]:
     for key_node, value_node in card.mapping_items():
         start = card.node_offsets(key_node)[0]
         end = card.node_offsets(value_node)[1]
-        before = bisect_right(
-            starts, end
-        )  # the edits that start before this item ends, or at its end
+        # the edits that start before this item ends, or at its end
+        before = bisect_right(starts, end)
         if before and reach[before - 1] >= start:
             touched.append((key_node.value,))
     return touched

@@ -2,7 +2,7 @@
 
 from collections.abc import Iterator
 
-from cardlint.diagnostics import REMOVED, Applicability, Diagnostic, Edit, Fix, Target
+from cardlint.diagnostics import REMOVED, Applicability, Diagnostic, Edit, Evidence, Fix, Target
 from cardlint.reading.co2 import KEY, KNOWN_KEYS, UNIT_KEYS
 from cardlint.rules._helpers import ALIASES
 from cardlint.rules.base import FixAvailability, LintContext, Rule
@@ -81,7 +81,10 @@ def check(ctx: LintContext) -> Iterator[Diagnostic]:
             )
             continue
         start, end = ctx.card.node_offsets(field.key_node)
-        renamed = (Target((KEY, target), field.value), Target((KEY, name), REMOVED))
+        renamed = (
+            Target((KEY, target), field.value, Evidence.MOVED),
+            Target((KEY, name), REMOVED, Evidence.MOVED),
+        )
         fix = Fix(
             Applicability.of(safe), f"Rename to '{target}'", (Edit(start, end, target),), renamed
         )

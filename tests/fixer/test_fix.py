@@ -13,9 +13,10 @@ import pytest
 from support import run_cardlint
 
 from cardlint.diagnostics import Applicability, Fix, Target
-from cardlint.fixer.apply import FixRefused, fix_path, verify, write_atomically
+from cardlint.fixer.apply import FixRefused, fix_passes, fix_path, verify, write_atomically
 from cardlint.linter import read_card
 from cardlint.reading.card import parse_card
+from cardlint.settings import Settings
 
 BAD = '---\nlicense: mit\nco2_eq_emissions:\n  emissions: "1.2 kg"  # from CodeCarbon\n  training_type: Fine-tuning\n---\n# Model\n\nBody text.\n'
 FIXED = "---\nlicense: mit\nco2_eq_emissions:\n  emissions: 1200  # from CodeCarbon\n  training_type: fine-tuning\n---\n# Model\n\nBody text.\n"
@@ -181,6 +182,16 @@ def test_verification_refuses_a_key_written_twice(before: str, after: str) -> No
     with pytest.raises(FixRefused, match="written the key '(emissions|a|b)' twice"):
         verify(original, fixed, [Fix(Applicability.UNSAFE, "test", (), ())])
     verify(original, original, [])  # the duplicates a card already has are its own
+
+
+def test_a_proposal_applied_in_a_later_pass_is_not_reported_as_lost() -> None:
+    """CL005 rewrites 24_700_000 first; the rename that lost to it in that pass is applied in the
+    next, so no note says it was not applied."""
+    card = parse_card("---\nco2_eq_emissions:\n  emision: 24_700_000\n---\n")
+    run = fix_passes(card, Settings(select=("CL005", "CO2003")), True)
+    assert run.card.text == "---\nco2_eq_emissions:\n  emissions: 24700000\n---\n"
+    assert [d.code for d in run.applied] == ["CL005", "CO2003"] and run.passes == 2
+    assert run.conflicts == []
 
 
 def _sets_emissions(value: str) -> Fix:

@@ -119,16 +119,27 @@ def test_one_decision_per_value(
 
 
 def test_a_value_set_in_an_earlier_pass_changes_only_on_stronger_evidence() -> None:
+    set_from_form = {FIGURE: Target(FIGURE, Decimal("1200"), Evidence.FORM)}
     weaker = finding("FORM", "1200000", Evidence.FORM)
-    assert choose([weaker], {FIGURE: Evidence.FORM}, []).apply == []  # the x1000 of an x1000: never
+    assert choose([weaker], set_from_form, []).apply == []  # the x1000 of an x1000: never
     stronger = finding("LOG", "554", Evidence.LOG_NAMED)
-    assert codes(choose([stronger], {FIGURE: Evidence.FORM}, []).apply) == ["LOG"]
+    assert codes(choose([stronger], set_from_form, []).apply) == ["LOG"]
     assert (
         "already set from the card's text"
         in choose(
-            [finding("GUESS", "2", Evidence.ESTIMATE, safe=False)], {FIGURE: Evidence.TEXT}, []
+            [finding("GUESS", "2", Evidence.ESTIMATE, safe=False)],
+            {FIGURE: Target(FIGURE, Decimal("1.5"), Evidence.TEXT)},
+            [],
         ).notes[0]
     )
+
+
+def test_a_later_pass_may_write_the_same_value_in_another_form() -> None:
+    """A key renamed in one pass (its value kept) may have that value rewritten in the next, as
+    huggingface_hub reads it (CL005: 0777 is 511): the value does not change, so nothing oscillates."""
+    renamed = {FIGURE: Target(FIGURE, 511, Evidence.FORM)}
+    assert codes(choose([finding("CL005", "511", Evidence.FORM)], renamed, []).apply) == ["CL005"]
+    assert choose([finding("OTHER", "777", Evidence.FORM)], renamed, []).apply == []
 
 
 def test_no_edit_inside_a_value_an_anchor_shares() -> None:

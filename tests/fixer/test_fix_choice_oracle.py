@@ -10,21 +10,21 @@ from hypothesis import example, given, settings
 from hypothesis import strategies as st
 
 from cardlint.diagnostics import REMOVED, Applicability, Diagnostic, Edit, Evidence, Fix, Target
-from cardlint.fixer.choice import Choice, _first_offset, _proposal, _strength, _words, choose
+from cardlint.fixer.choice import Choice, _first_offset, _strength, _words, choose, proposal
 from cardlint.fixer.spans import SharedSpans, TakenSpans
-from cardlint.fixer.values import same_value, targets
+from cardlint.fixer.values import moves, same_value, targets
 from cardlint.reading.card import Lines
 
 
 def reference_choose(
     fixable: list[Diagnostic],
-    decided: dict[tuple[Any, ...], Evidence],
+    decided: dict[tuple[Any, ...], Target],
     shared: list[tuple[int, int]],
 ) -> Choice:
     """The choice as it was made before the indexes: each fix against every fix chosen before it."""
     order = sorted(
         fixable, key=lambda d: (-_strength(d), not d.fix.is_safe, _first_offset(d), d.code)
-    )  # type: ignore[union-attr]
+    )
     kept: list[Diagnostic] = []
     covered: list[Diagnostic] = []
     notes: list[str] = []
@@ -60,7 +60,7 @@ def reference_choose(
 def reference_verdict(
     diagnostic: Diagnostic,
     kept: list[Diagnostic],
-    decided: dict[tuple[Any, ...], Evidence],
+    decided: dict[tuple[Any, ...], Target],
     notes: list[str],
     contested: set[tuple[Any, ...]],
 ) -> str | None:
@@ -68,9 +68,14 @@ def reference_verdict(
     assert fix is not None
     for target in targets(fix):
         earlier = decided.get(target.path)
-        if earlier is not None and target.evidence <= earlier:
+        if (
+            earlier is not None
+            and target.evidence <= earlier.evidence
+            and not same_value(target.value, earlier.value)
+            and not moves(fix, target.path, earlier.value)
+        ):
             notes.append(
-                f"{_proposal(diagnostic, target)} not applied: the value was already set from {_words(earlier)}"
+                f"{proposal(diagnostic, target)} not applied: the value was already set from {_words(earlier.evidence)}"
             )
             return "lost"
         for other in kept:
@@ -82,7 +87,7 @@ def reference_verdict(
                 if chosen.evidence == target.evidence and other.fix.is_safe == fix.is_safe:  # type: ignore[union-attr]
                     contested.add(chosen.path)
                     notes.append(
-                        f"{_proposal(other, chosen)} and {_proposal(diagnostic, target)} disagree on equal evidence: neither applied; fix it by hand"
+                        f"{proposal(other, chosen)} and {proposal(diagnostic, target)} disagree on equal evidence: neither applied; fix it by hand"
                     )
                     return "lost"
                 paths = {t.path for t in targets(other.fix)}  # type: ignore[arg-type]
@@ -90,11 +95,11 @@ def reference_verdict(
                     t.path in paths for t in targets(fix)
                 ):
                     notes.append(
-                        f"{_proposal(diagnostic, target)} gives way to {_proposal(other, chosen)}, which fixes its finding too"
+                        f"{proposal(diagnostic, target)} gives way to {proposal(other, chosen)}, which fixes its finding too"
                     )
                     return "covered"
                 notes.append(
-                    f"{_proposal(diagnostic, target)} not applied: {_proposal(other, chosen)} comes first"
+                    f"{proposal(diagnostic, target)} not applied: {proposal(other, chosen)} comes first"
                 )
                 return "lost"
     return None
@@ -141,10 +146,14 @@ def fixable_lists(draw: st.DrawFn) -> list[Diagnostic]:
 
 
 @settings(max_examples=400, deadline=None)
-@given(fixable_lists(), st.dictionaries(paths, evidence, max_size=3), st.lists(span, max_size=3))
+@given(
+    fixable_lists(),
+    st.dictionaries(paths, st.builds(Target, paths, values, evidence), max_size=3),
+    st.lists(span, max_size=3),
+)
 def test_the_indexed_choice_is_the_reference_choice(
     fixable: list[Diagnostic],
-    decided: dict[tuple[Any, ...], Evidence],
+    decided: dict[tuple[Any, ...], Target],
     shared: list[tuple[int, int]],
 ) -> None:
     assert choose(fixable, decided, shared) == reference_choose(fixable, decided, shared)
@@ -152,9 +161,8 @@ def test_the_indexed_choice_is_the_reference_choice(
 
 @settings(max_examples=300, deadline=None)
 @given(st.lists(span, max_size=12), span)
-@example(
-    [(5, 10), (0, 5)], (5, 5)
-)  # spans that only touch are not one run: an insertion between them overlaps neither
+# spans that only touch are not one run: an insertion between them overlaps neither
+@example([(5, 10), (0, 5)], (5, 5))
 def test_taken_spans_answer_as_a_scan_would(
     taken: list[tuple[int, int]], query: tuple[int, int]
 ) -> None:
