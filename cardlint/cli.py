@@ -303,10 +303,11 @@ def main(argv: Sequence[str] | None = None) -> int:
     if getattr(args, "subcommand", None) is None:
         parser.print_help(sys.stderr)
         return EXIT_ERROR
+    # a value may hold a lone surrogate ("\ud800" reads as one)
     for stream in (
         sys.stdout,
         sys.stderr,
-    ):  # a value may hold a lone surrogate ("\ud800" reads as one)
+    ):
         if hasattr(stream, "reconfigure"):
             stream.reconfigure(errors="backslashreplace")
     try:

@@ -20,9 +20,8 @@ class Estimate(NamedTuple):
     """An estimate with every input it used, and where each figure comes from."""
 
     hardware: str
-    devices: tuple[
-        tuple[int, str, float, str], ...
-    ]  # (count, device name, rated watts, watts source)
+    # (count, device name, rated watts, watts source)
+    devices: tuple[tuple[int, str, float, str], ...]
     hours: Decimal
     pue: Decimal
     location: str

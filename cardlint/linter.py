@@ -32,9 +32,8 @@ def lint_card(
     suppressions: dict[
         int, frozenset[str] | None
     ] = {}  # each line's comment read once: a long line may hold many findings
-    may_suppress = (
-        card.has_block and "cardlint" in card.block_text
-    )  # no comment to read: none is looked for
+    # no comment to read: none is looked for
+    may_suppress = card.has_block and "cardlint" in card.block_text
     for rule in _enabled_rules(settings, card.path):
         for diagnostic in rule.check(ctx):
             if not (may_suppress and _suppressed(card, diagnostic, suppressions)):
@@ -164,9 +163,8 @@ def _read_bytes(path: str) -> bytes:
         )
     try:
         with open(path, "rb") as handle:
-            data = handle.read(
-                info.st_size + 1
-            )  # a buffer of the file's size, not of the 10 MB limit
+            # a buffer of the file's size, not of the 10 MB limit
+            data = handle.read(info.st_size + 1)
             if len(data) > info.st_size:  # it grew since the stat: read on, up to the limit
                 data += handle.read(MAX_BYTES + 1 - len(data))
     except PermissionError:

@@ -485,9 +485,8 @@ def test_statistics_count_each_rule_over_all_files(tmp_path: Path) -> None:
         re.fullmatch(r" *(\d+)  (\S+) +(\[.\]) (\S+)", row)
         for row in text.stdout.splitlines()[: len(set(codes))]
     ]
-    expected = sorted(
-        set(codes), key=lambda code: (-codes.count(code), code)
-    )  # the most frequent first
+    # the most frequent first
+    expected = sorted(set(codes), key=lambda code: (-codes.count(code), code))
     assert [(row[1], row[2]) for row in rows if row] == [
         (str(2 * codes.count(code)), code) for code in expected
     ]
@@ -525,9 +524,8 @@ def test_statistics_count_each_rule_over_all_files(tmp_path: Path) -> None:
     in_a_workflow = run_cardlint(
         "check", "--statistics", str(tmp_path), env={"GITHUB_ACTIONS": "true"}
     )
-    assert (
-        in_a_workflow.stdout == run_cardlint("check", "--statistics", str(tmp_path)).stdout
-    )  # the table, not annotations
+    # the table, not annotations
+    assert in_a_workflow.stdout == run_cardlint("check", "--statistics", str(tmp_path)).stdout
 
 
 def test_fix_diff_says_what_it_would_fix_and_exits_1_only_for_a_change(tmp_path: Path) -> None:

@@ -119,9 +119,8 @@ def hostile_cards(draw: st.DrawFn) -> str:
         lines.append(f"co2_eq_emissions: {emissions}")
     else:
         lines.append(f"co2_eq_emissions: {draw(st.sampled_from(TAGGED))}")
-    for _ in range(
-        draw(st.integers(0, 2))
-    ):  # tabs: after a colon, in the indentation, inside a value
+    # tabs: after a colon, in the indentation, inside a value
+    for _ in range(draw(st.integers(0, 2))):
         index = draw(st.integers(0, len(lines) - 1))
         where = draw(st.sampled_from([": ", "  ", " "]))
         lines[index] = lines[index].replace(where, where.replace(" ", "\t", 1), 1)

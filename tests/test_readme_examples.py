@@ -34,9 +34,8 @@ import pytest
 REPO = Path(__file__).resolve().parents[1]
 PAGES = [REPO / "README.md", *sorted((REPO / "docs").glob("*.md"))]
 FENCE = re.compile(r"^```(\w*)\n(.*?)^```[ \t]*\n", re.M | re.S)
-DIRECTIVE = re.compile(
-    r"<!--[ \t]*example:[ \t]*([^\n]*?)[ \t]*-->[ \t]*\n$"
-)  # on the line right before the fence
+# on the line right before the fence
+DIRECTIVE = re.compile(r"<!--[ \t]*example:[ \t]*([^\n]*?)[ \t]*-->[ \t]*\n$")
 TIMEOUT_S = 120
 
 

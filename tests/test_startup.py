@@ -92,9 +92,10 @@ def test_a_local_check_imports_nothing_it_does_not_need(tmp_path: Path, log: str
         "print('cardlint.logs.measurement' in sys.modules)"
     )
     result = _without_site(code, card)
+    # no log, no log model
     assert result.stdout.splitlines()[-2:] == ["0 []", str(log is not None)], (
         result.stdout + result.stderr
-    )  # no log, no log model
+    )
     assert log is None or "using the log emissions.csv" in result.stdout
 
 

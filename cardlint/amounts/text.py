@@ -62,9 +62,8 @@ def find_text_emissions(markdown: str, *, include_other_units: bool = False) -> 
 
 
 _BREAK_RE = re.compile(r"(\r\n|\r|\n)")
-_ASCII_BLANK = {
-    code: " " for code in range(128) if chr(code) not in "\r\n"
-}  # str.translate: C speed
+# str.translate: C speed
+_ASCII_BLANK = {code: " " for code in range(128) if chr(code) not in "\r\n"}
 _LINE_RE = re.compile(r"[^\r\n]*(?:\r\n|\r|\n)|[^\r\n]+$")
 # A run of 3 or more backticks or tildes opens or closes a code fence when only up to 3 spaces
 # precede it on its line. Two patterns, because each has a literal prefix that the regex engine
@@ -79,9 +78,8 @@ _INLINE_CODE_RE = re.compile(r"`(?<!``)(?=(`*))\1(?:[^`\n]|(?=(`+))(?!`\1(?!`))\
 _REGEX_PAIRING_MAX = 64 * 1024
 _SENTENCE_REACH = 500  # characters of a sentence read before and after an amount in prose
 _BACKTICKS_RE = re.compile(r"`+")
-_CO2_IN_TEXT_RE = re.compile(
-    r"co2|co₂|co<sub>|carbon\s+dioxide", re.I
-)  # what a unit naming CO2 needs
+# what a unit naming CO2 needs
+_CO2_IN_TEXT_RE = re.compile(r"co2|co₂|co<sub>|carbon\s+dioxide", re.I)
 # (opener, closer) pairs blanked as a whole; scanned by _closed_spans in linear time
 _TEMPLATES = ((re.compile(r"\{\{"), re.compile(r"\}\}")), (re.compile(r"\{%"), re.compile(r"%\}")))
 _HTML_TABLE = (re.compile(r"<table\b", re.I), re.compile(r"</table\s*>", re.I))

@@ -32,8 +32,7 @@ def run_estimate(args: argparse.Namespace) -> int:
     lines.append(
         f"grid: {result.region_id} {result.region_name}, {result.intensity:g} gCO2eq/kWh ({result.intensity_year}; {result.intensity_source})"
     )
-    lines += [
-        f"note: {note}" for note in resolve(args.location).notes
-    ]  # "Paris" may also mean Paris, Texas
+    # "Paris" may also mean Paris, Texas
+    lines += [f"note: {note}" for note in resolve(args.location).notes]
     sys.stdout.write("\n".join(lines) + "\n")
     return EXIT_CLEAN

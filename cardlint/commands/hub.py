@@ -43,9 +43,8 @@ class HubOutcome:
     results: list[FileResult] = field(default_factory=list)
     not_found: list[str] = field(default_factory=list)
     fixed: int = 0  # findings fixed (pushed, or shown with --diff)
-    changes: list[Change] = field(
-        default_factory=list
-    )  # with --diff: the cards that fixing would change
+    # with --diff: the cards that fixing would change
+    changes: list[Change] = field(default_factory=list)
 
 
 @dataclass(frozen=True)

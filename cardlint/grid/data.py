@@ -111,9 +111,8 @@ class GridData:
     def _lexicon_entry(self, key: str) -> str:
         """The places a name leads to, as the lexicon writes them ("" for none)."""
         prefix = key + KEY
-        index = bisect.bisect_left(
-            self._lexicon, prefix
-        )  # a name has no KEY: its entry sorts first
+        # a name has no KEY: its entry sorts first
+        index = bisect.bisect_left(self._lexicon, prefix)
         if index < len(self._lexicon) and self._lexicon[index].startswith(prefix):
             return self._lexicon[index][len(prefix) :]
         return ""

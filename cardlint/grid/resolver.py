@@ -647,9 +647,8 @@ def _suggest(d: GridData, texts: list[str], near: Place | None = None) -> tuple[
     ``near`` when it is given."""
     scores: dict[str, float] = {}
     keys, pids = d.fuzzy_choices
-    for text in texts[
-        :_FUZZY_TEXTS
-    ]:  # a long location of many unknown parts: its first few are enough
+    # a long location of many unknown parts: its first few are enough
+    for text in texts[:_FUZZY_TEXTS]:
         key = normalize(text)
         if not key:
             continue

@@ -107,9 +107,8 @@ def fetch_card(ref: RepoRef, api: HfApi | None = None) -> HubCard:
         raise HubError(
             f"the {ref.repo_type} repository has no {ref.filename} at revision '{ref.revision}'"
         )
-    readme = _download(
-        api, ref, ref.filename, ref.revision
-    )  # by name, so that the cache knows the branch offline
+    # by name, so that the cache knows the branch offline
+    readme = _download(api, ref, ref.filename, ref.revision)
     commit = _commit_of(readme, ref.filename)
     logs: list[Path] = []
     notes: list[str] = []

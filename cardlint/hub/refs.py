@@ -34,9 +34,8 @@ class RepoRef:
     repo_type: str = "model"
     revision: str = DEFAULT_REVISION
     filename: str = README
-    argument: str = field(
-        default="", compare=False
-    )  # as named on the command line; empty when listed
+    # as named on the command line; empty when listed
+    argument: str = field(default="", compare=False)
 
     @property
     def display(self) -> str:

@@ -13,9 +13,8 @@ from cardlint.logs import Device, Location, Measurement
 from cardlint.logs.attach import AttachedLogs, round_grams
 from cardlint.settings import RunOptions
 
-DOMINANT_SHARE = Decimal(
-    "0.9"
-)  # a machine whose runs make this share of the log's total stands for it
+# a machine whose runs make this share of the log's total stands for it
+DOMINANT_SHARE = Decimal("0.9")
 
 
 class LogFigures(NamedTuple):

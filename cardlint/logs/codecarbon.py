@@ -147,9 +147,8 @@ def _check_cumulative(path: str, group: list[Row]) -> None:
     """LogError when a later snapshot of a run is below an earlier one."""
     for (earlier, before), (line, after) in zip(group, group[1:]):
         for column in _CUMULATIVE:
-            signed = (
-                column != "duration"
-            )  # a negative figure is reported as implausible, not refused
+            # a negative figure is reported as implausible, not refused
+            signed = column != "duration"
             old = number(before.get(column, ""), path, earlier, f"column {column!r}", signed=signed)
             new = number(after.get(column, ""), path, line, f"column {column!r}", signed=signed)
             if old is not None and new is not None and new < old:

@@ -7,9 +7,8 @@ from cardlint.speedups.paths import name
 
 from .names import LogError as LogError
 
-MAX_INTENSITY = Decimal(
-    1500
-)  # gCO2eq/kWh: above every grid (the dirtiest in the grid data, Turkmenistan, is 1,306)
+# gCO2eq/kWh: above every grid (the dirtiest in the grid data, Turkmenistan, is 1,306)
+MAX_INTENSITY = Decimal(1500)
 ENCODING_NAMES = {"cp1252": "Windows-1252"}
 
 

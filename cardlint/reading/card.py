@@ -159,7 +159,7 @@ class Card:
         earlier key: PyYAML keeps the last value and drops the others."""
         if self.metadata is None or self.keys_distinct:
             return []
-        found = []
+        found: list[tuple[yaml.Node, yaml.Node]] = []
         for node, _ in self.nodes():
             if not isinstance(node, yaml.MappingNode) or len(node.value) < 2:
                 continue
@@ -386,9 +386,8 @@ def _failure_words(node: yaml.ScalarNode, failure: Exception, tag: str) -> str:
     if isinstance(failure, ValueError) and "integer string conversion" in str(failure):
         digits = sum(character.isdigit() for character in node.value)
         return f"an integer of {digits} digits, over the {sys.get_int_max_str_digits()} that Python reads from text"
-    if tag == "!!timestamp" and isinstance(
-        failure, ValueError
-    ):  # the date's fields are out of range
+    # the date's fields are out of range
+    if tag == "!!timestamp" and isinstance(failure, ValueError):
         return f"not a calendar date ({next(iter(str(failure).splitlines()), '')[:120]})"
     expects = _TAG_EXPECTS.get(tag)
     return (

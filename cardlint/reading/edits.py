@@ -96,9 +96,8 @@ def node_path(card: Card, node: yaml.Node) -> tuple[str | int, ...] | None:
                     for key, value in item.value
                     if isinstance(key, yaml.ScalarNode) and key.tag == _STR_TAG
                 }
-                stack += [
-                    (value, path + (key,)) for key, value in last.items()
-                ]  # a duplicate key: the last one is read
+                # a duplicate key: the last one is read
+                stack += [(value, path + (key,)) for key, value in last.items()]
             elif isinstance(item, yaml.SequenceNode):
                 stack += [(child, path + (index,)) for index, child in enumerate(item.value)]
         _PATHS[card] = paths
@@ -140,9 +139,8 @@ def _shared_nodes(card: Card) -> set[int]:
     took keys into (the merged keys lie outside its source)."""
     if card not in _SHARED:
         shared: set[int] = set()
-        may_share = (
-            "&" in card.block_text or "<<" in card.block_text
-        )  # read once per card, not once per node
+        # read once per card, not once per node
+        may_share = "&" in card.block_text or "<<" in card.block_text
         stack: list[tuple[yaml.Node, bool]] = (
             [(card.root, False)] if card.root is not None and may_share else []
         )
@@ -222,9 +220,8 @@ def insertion_point(card: Card, mapping: yaml.MappingNode) -> tuple[int, bool, s
     indent = card.text[card.line_start(first_key) : first_key]
     if indent.strip():
         indent = " " * (card.position(first_key).column - 1)
-    if value_end > card.line_start(
-        value_end
-    ):  # the last value ends mid-line: insert after its line
+    # the last value ends mid-line: insert after its line
+    if value_end > card.line_start(value_end):
         block_end = card.block_end or len(card.text)
         following = _LINE_BREAK.search(card.text, value_end)
         if following is None or following.end() > block_end:

@@ -128,9 +128,8 @@ class FullReporter(ConciseReporter):
         row = str(diagnostic.location.row)
         gutter = " " * len(row)
         length = len(source)
-        while (
-            length and source[length - 1] in "\r\n"
-        ):  # the line without its ending, not copied: it may be 1 MB long
+        # the line without its ending, not copied: it may be 1 MB long
+        while length and source[length - 1] in "\r\n":
             length -= 1
         start = diagnostic.location.column - 1
         if diagnostic.end_location.row == diagnostic.location.row:

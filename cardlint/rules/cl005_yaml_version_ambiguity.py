@@ -56,9 +56,8 @@ no fix: an edit would drop the anchor or change the keys that share it (fix it b
 _TEXT_KEYS = frozenset({"language", "license", "pipeline_tag", "library_name"})
 _STR_TAG = "tag:yaml.org,2002:str"
 _NUMBER_TAGS = frozenset({"tag:yaml.org,2002:int", "tag:yaml.org,2002:float"})
-_PLAIN_NUMBER = re.compile(
-    r"-?(?:0|[1-9][0-9]*)(?:\.[0-9]+)?"
-)  # the same int or float to both readers
+# the same int or float to both readers
+_PLAIN_NUMBER = re.compile(r"-?(?:0|[1-9][0-9]*)(?:\.[0-9]+)?")
 # YAML 1.2 reads a plain scalar as something other than a string only if it is empty, one of
 # these words, or starts like a number (or is "~")
 _YAML12_WORDS = frozenset(

@@ -43,9 +43,8 @@ def check(ctx: LintContext) -> Iterator[Diagnostic]:
             node,
             "emissions is 0: a placeholder or a failed measurement; write the measured grams of CO2eq or remove the block",
         )
-    elif isinstance(value, float) and not math.isfinite(
-        value
-    ):  # an int is finite, and may be too large for a float
+    # an int is finite, and may be too large for a float
+    elif isinstance(value, float) and not math.isfinite(value):
         yield RULE.at_node(
             ctx, node, f"emissions is {value}: write a finite number of grams of CO2eq"
         )

@@ -43,11 +43,12 @@ def check(ctx: LintContext) -> Iterator[Diagnostic]:
     if is_number(value) and IMPLAUSIBLE_G < value < math.inf:
         # CO2104 reports inf; an int may be beyond float range
         grams, tonnes = Decimal(value), Decimal(value) / 1_000_000
+        # no 1,000-digit figures
         shown = (
             f"{grams:.3E} g ({tonnes:.3E} t CO2eq)"
             if value >= 1e30
             else f"{value:,} g ({tonnes:,.0f} t CO2eq)"
-        )  # no 1,000-digit figures
+        )
         yield RULE.at_node(
             ctx,
             node,

@@ -49,13 +49,13 @@ def test_the_meters_log_reads_back_with_its_totals(
     measurement = read_log(log)
     assert measurement.format == "cardlint" and measurement.tool == "cardlint"
     assert measurement.energy_kwh is not None and measurement.emissions_g is not None
-    assert float(measurement.energy_kwh) == pytest.approx(
-        end["energy_kwh"] * pue, rel=1e-9
-    )  # times PUE, as in every format
+    # times PUE, as in every format
+    assert float(measurement.energy_kwh) == pytest.approx(end["energy_kwh"] * pue, rel=1e-9)
     assert float(measurement.emissions_g) == pytest.approx(end["emissions_g"], rel=1e-9)
+    # the grid's intensity
     assert measurement.emissions_g / measurement.energy_kwh == pytest.approx(
         Decimal(380), rel=Decimal("1e-6")
-    )  # the grid's intensity
+    )
     assert [
         (device.model, device.count) for device in measurement.hardware if device.kind == "gpu"
     ] == [("NVIDIA A100-SXM4-80GB", 2)]

@@ -124,9 +124,8 @@ def test_sampled_device_agrees_with_counter_within_one_percent(
     assert meter.result is not None
     counter, sampled = meter.result.devices_j["0"], meter.result.devices_j["1"]
     assert counter is not None and sampled is not None
-    assert counter == pytest.approx(
-        TRACE.mean_w * meter.result.elapsed_s, rel=0.1
-    )  # about 2 periods
+    # about 2 periods
+    assert counter == pytest.approx(TRACE.mean_w * meter.result.elapsed_s, rel=0.1)
     assert abs(sampled - counter) / counter < 0.01
 
 

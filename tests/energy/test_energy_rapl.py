@@ -96,6 +96,7 @@ def test_many_wraps_between_start_and_end(tmp_path: Path) -> None:
     write_rapl_zone(tmp_path, "intel-rapl:0", "package-0", 100_000_000, RANGE)
     rapl = RaplEnergy(discover(tmp_path))
     rapl.start(0.0)
+    # 4 wraps
     values = [
         700_000_000,
         300_000_000,
@@ -104,7 +105,7 @@ def test_many_wraps_between_start_and_end(tmp_path: Path) -> None:
         50_000_000,
         600_000_000,
         200_000_000,
-    ]  # 4 wraps
+    ]
     for i, value in enumerate(values, start=1):
         set_rapl_energy(tmp_path, "intel-rapl:0", value)
         rapl.poll(0.5 * i)

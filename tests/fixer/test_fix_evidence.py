@@ -108,9 +108,8 @@ def test_a_losing_proposal_is_reported_with_its_value(tmp_path: Path) -> None:
         f"{readme}: CO2105's co2_eq_emissions.emissions: 2 (1000 times the card's 0.002, a guess from plausibility) not applied: "
         "CO2108's co2_eq_emissions.emissions: 1710 (the text's 1.71 kg on line 9, in grams) comes first"
     ) in result.stdout
-    assert (
-        "Fixed 1 finding (0 remaining)." in result.stdout
-    )  # the guess's finding is gone, but its fix was not applied
+    # the guess's finding is gone, but its fix was not applied
+    assert "Fixed 1 finding (0 remaining)." in result.stdout
 
 
 def test_fix_and_diff_agree_on_duplicate_unit_keys(tmp_path: Path) -> None:

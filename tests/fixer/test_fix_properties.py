@@ -236,9 +236,8 @@ def test_one_pass_changes_only_what_its_fixes_announce(
         for target in diagnostic.fix.sets:
             if target.path not in announced or target.evidence > announced[target.path].evidence:
                 announced[target.path] = target
-        if (
-            not diagnostic.fix.sets
-        ):  # a fix that does not say what it sets: the top-level keys it touches
+        # a fix that does not say what it sets: the top-level keys it touches
+        if not diagnostic.fix.sets:
             for key, value in before.mapping_items():
                 start, end = before.node_offsets(key)[0], before.node_offsets(value)[1]
                 if any(start <= edit.end and edit.start <= end for edit in diagnostic.fix.edits):
@@ -325,9 +324,8 @@ def test_hostile_cards_are_fixed_right_or_left_for_the_hand(
     """On those classes no fix is refused by the verifier (a rule offers none where it cannot edit
     in place), the emissions are never converted twice, and a second run changes nothing."""
     card = parse_card(text, "README.md")
-    run = fix_passes(
-        card, Settings(), unsafe, log
-    )  # FixRefused here fails the test: the refusal is for the unforeseen
+    # FixRefused here fails the test: the refusal is for the unforeseen
+    run = fix_passes(card, Settings(), unsafe, log)
     assert fix_passes(run.card, Settings(), unsafe, log).passes == 0
     before = (card.metadata or {}).get("co2_eq_emissions")
     after = (run.card.metadata or {}).get("co2_eq_emissions")
@@ -344,10 +342,11 @@ def test_hostile_cards_are_fixed_right_or_left_for_the_hand(
         and "Emissions:" not in text
     ):
         factor = {"kg": 1000, "g": 1, "t": 1_000_000}[units.pop()] if len(units) == 1 else 1
+        # converted once, or left for the hand
         assert figure in (start, start * factor), (
             start,
             figure,
-        )  # converted once, or left for the hand
+        )
 
 
 @settings(max_examples=300, deadline=None, suppress_health_check=[HealthCheck.too_slow])

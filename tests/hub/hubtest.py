@@ -7,9 +7,8 @@ from collections.abc import Callable
 
 from fake_hub import FakeHub, FakeRepo
 
-Run = Callable[
-    ..., "subprocess.CompletedProcess[str]"
-]  # the ``run`` fixture: cardlint as a process against the fake Hub
+# the ``run`` fixture: cardlint as a process against the fake Hub
+Run = Callable[..., "subprocess.CompletedProcess[str]"]
 
 TOKEN = "hf_CardlintDistinctiveToken7Q2xZ"  # the fake Hub's valid token; it must never appear in any output
 BAD = '---\nco2_eq_emissions:\n  emissions: "1.2 kg"\n  training_type: Fine-tuning\n---\n# Model\n'
@@ -32,4 +31,4 @@ def add_card(
     """Add a repository whose README.md is ``text``, with more files and options if given."""
     return hub.add(
         FakeRepo(repo_id, {"README.md": text.encode("utf-8"), **(files or {})}, **options)
-    )  # type: ignore[arg-type]
+    )

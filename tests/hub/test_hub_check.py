@@ -48,9 +48,8 @@ def test_revisions_urls_and_repository_kinds(hub: FakeHub, run: Run) -> None:
     lines = result.stdout.splitlines()
     assert result.returncode == 1, result.stderr
     assert any(line.startswith("acme/bad@main:3:14: CO2101") for line in lines)
-    assert any(
-        line.startswith("acme/bad@v1:3:14: CO2103") for line in lines
-    )  # the branch's own card
+    # the branch's own card
+    assert any(line.startswith("acme/bad@v1:3:14: CO2103") for line in lines)
     assert any(line.startswith("datasets/acme/data@main:3:14: CO2101") for line in lines)
     again = run("check", "--output-format", "concise", "--revision", "v1", "acme/bad")
     assert again.stdout.startswith("acme/bad@v1:3:14: CO2103")

@@ -121,20 +121,17 @@ def test_transient_failures_are_retried_a_bounded_number_of_times(hub: FakeHub, 
     assert len(errors) == 3
     for name in ("limited", "head-limited", "flaky", "head-down", "slow"):
         assert f"acme/{name}@main:3:14: CO2101" in result.stdout
-    assert (
-        hub.count("GET", "/api/models/acme/limited") == 3
-    )  # cardlint's retries: huggingface_hub makes none here
+    # cardlint's retries: huggingface_hub makes none here
+    assert hub.count("GET", "/api/models/acme/limited") == 3
     assert hub.count("GET", "/api/models/acme/hour") == 1  # an hour's wait fails at once
     assert hub.count("GET", "/api/models/acme/down") == 3
     assert hub.count("GET", "/api/models/acme/stuck") == 3
-    assert (
-        hub.count("HEAD", "/acme/head-limited/resolve/") == 2
-    )  # huggingface_hub's own retry, not doubled
+    # huggingface_hub's own retry, not doubled
+    assert hub.count("HEAD", "/acme/head-limited/resolve/") == 2
     assert hub.count("HEAD", "/acme/head-down/resolve/") == 2
     assert hub.count("HEAD", "/acme/slow/resolve/") == 2
-    assert (
-        hub.count("GET", "/acme/flaky/resolve/") == 2
-    )  # the one failure huggingface_hub does not retry
+    # the one failure huggingface_hub does not retry
+    assert hub.count("GET", "/acme/flaky/resolve/") == 2
 
 
 def test_offline_reads_the_cache_and_names_what_is_not_cached(
@@ -164,9 +161,8 @@ def test_an_unreachable_hub_fails_an_author_scan_at_once_in_one_line(run: Run) -
         "check", "--author", "acme", "acme/model", "mydir/models", env={"HF_ENDPOINT": endpoint}
     )
     elapsed = time.monotonic() - start
-    assert elapsed < 5, (
-        f"took {elapsed:.1f} s"
-    )  # a hang check: huggingface_hub's own retries of a listing take over 20 s
+    # a hang check: huggingface_hub's own retries of a listing take over 20 s
+    assert elapsed < 5, f"took {elapsed:.1f} s"
     assert result.returncode == 2
     assert result.stdout == ""
     assert result.stderr == (
@@ -181,10 +177,11 @@ def test_a_mistyped_path_says_it_is_neither_a_file_nor_a_repository(
     (tmp_path / "mydir").mkdir()
     result = run("check", "mydir/models", "hf://mydir/other", cwd=tmp_path)
     assert result.returncode == 2
+    # hf:// names nothing but a repository
     assert result.stderr.splitlines() == [
         f"cardlint: mydir/models: no such file or folder, and no Hub repo of that name (or it is private: if you have access, {LOGIN})",
         f"cardlint: mydir/other@main: no model repository 'mydir/other' on the Hub, or it is private: if you have access, {LOGIN}",
-    ]  # hf:// names nothing but a repository
+    ]
 
 
 def test_repositories_the_hub_stopped_answering_for_are_one_line() -> None:

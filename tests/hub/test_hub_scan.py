@@ -52,9 +52,8 @@ def test_limit_filter_and_the_org_star_form(hub: FakeHub, run: Run) -> None:
     )
     assert result.returncode == 1, result.stderr
     names = sorted({line.split(":")[0] for line in result.stdout.splitlines()})
-    assert names == [
-        "acme/m00@main"
-    ]  # m00, m02, m04 are tagged; m02 has no co2 block and m04 is clean
+    # m00, m02, m04 are tagged; m02 has no co2 block and m04 is clean
+    assert names == ["acme/m00@main"]
     assert result.stderr == ""  # --quiet: no summary
     request = next(r.path for r in hub.requests if r.path.startswith("/api/models?"))
     assert "author=acme" in request and "filter=energy" in request and "limit=4" in request

@@ -256,9 +256,8 @@ def test_runs_that_read_nothing_leave_the_total_unknown_and_the_rest_summed(
     assert m.known_emissions_g == (sum(measured, Decimal(0)) if measured else None)
     if m.emissions_g is None:
         missing = [str(line) for line, (_, _, empty) in enumerate(runs, start=2) if empty]
-        shown = (
-            missing if len(missing) <= 4 else [*missing[:3], f"and {len(missing) - 3} more"]
-        )  # long lists are cut
+        # long lists are cut
+        shown = missing if len(missing) <= 4 else [*missing[:3], f"and {len(missing) - 3} more"]
         assert all(line in m.describe() for line in shown)
     else:
         assert m.emissions_g == sum(measured, Decimal(0))

@@ -133,9 +133,8 @@ def test_without_a_trigger_both_readers_agree(text: str) -> None:
 def test_cardlint_reads_every_block_as_huggingface_hub_does(text: str) -> None:
     """A block huggingface_hub reads as a mapping is cardlint's metadata; one it fails on is a finding."""
     card = parse_card(f"---\n{text}\n---\n")
-    kind, value = reading(
-        card.block_text, yaml.SafeLoader
-    )  # the block the Hub's pattern finds: a '---' line in the text ends it
+    # the block the Hub's pattern finds: a '---' line in the text ends it
+    kind, value = reading(card.block_text, yaml.SafeLoader)
     if card.problem is not None and card.problem.kind == "too-complex":
         return  # refused before reading (alias bombs, deep nesting)
     if kind == "error":

@@ -371,9 +371,8 @@ def test_the_edits_of_a_change_turn_the_text_before_into_the_text_after(
         (starts[Position(**e["location"])], starts[Position(**e["end_location"])], e["content"])
         for e in edits
     ]
-    assert all(
-        end <= next_start for (_, end, _), (next_start, _, _) in zip(spans, spans[1:])
-    )  # in order, apart
+    # in order, apart
+    assert all(end <= next_start for (_, end, _), (next_start, _, _) in zip(spans, spans[1:]))
     for start, end, content in reversed(spans):
         text = text[:start] + content + text[end:]
     assert text == after

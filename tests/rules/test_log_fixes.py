@@ -118,10 +118,11 @@ def test_co2107_names_the_known_runs_once(tmp_path: Path, grams: str, written: s
         f"already add up to, {written} g, so the total is at least that; no fix while the total is unknown "
         f"({log}: no emissions figure on line 14 (no power was read"
     ) in line
+    # each figure once, in grams
     assert re.findall(r"[\d.]+ (?:g|kg)\b", line) == [
         "0.001 g",
         f"{written} g",
-    ]  # each figure once, in grams
+    ]
 
 
 def test_a_card_above_the_known_runs_is_not_contradicted_by_an_unknown_total(
@@ -253,9 +254,8 @@ def test_a_negative_log_figure_is_reported_and_never_written(
     log.write_text(text, encoding="utf-8")
     readme = _card(tmp_path, "co2_eq_emissions:\n  emissions: 1710\n  source: CodeCarbon\n")
     check = run_cardlint("check", "--no-config", "--log", str(log), str(readme))
-    assert check.returncode == 1, (
-        check.stdout + check.stderr
-    )  # the card is checked: findings, not exit 2
+    # the card is checked: findings, not exit 2
+    assert check.returncode == 1, check.stdout + check.stderr
     assert (
         said in check.stdout
         and "which no measurement can be: its figures are not used" in check.stdout

@@ -113,10 +113,11 @@ def _keys_distinct(root: yaml.Node) -> bool:
 def test_metadata_is_what_pyyaml_constructs(data: dict[str, object], flow: bool) -> None:
     """cardlint builds plain trees itself (speedups.yaml_plain); the result is PyYAML's, value for value."""
     block = yaml.safe_dump(data, default_flow_style=flow, allow_unicode=True)
+    # unquoted, the plain scalars resolve to other types
     for text in (
         block,
         block.replace("'", ""),
-    ):  # unquoted, the plain scalars resolve to other types
+    ):
         try:
             expected: object = yaml.load(text, Loader=yaml.SafeLoader)  # huggingface_hub's reader
         except yaml.YAMLError:
