@@ -9,10 +9,8 @@ import json
 import os
 from typing import Any
 
-# Defined here once: cardlint.logs reads the log by these (its reader imports them).
-DEFAULT_LOG = "cardlint-energy.jsonl"  # the name readers look for beside a README
-FORMAT = "cardlint-energy"  # the header's "format"
-FORMAT_VERSION = 1  # the header's "format_version"
+from .log_format import DEFAULT_LOG as DEFAULT_LOG
+from .log_format import FORMAT, FORMAT_VERSION
 
 
 class EnergyLogWriter:

@@ -12,8 +12,8 @@ from collections import Counter
 from decimal import Decimal
 from typing import Any
 
-from cardlint.energy.log import FORMAT as LOG_FORMAT
-from cardlint.energy.log import FORMAT_VERSION
+from cardlint.energy.log_format import FORMAT as LOG_FORMAT
+from cardlint.energy.log_format import FORMAT_VERSION
 from cardlint.speedups.paths import normal
 
 from ._parse import checked, measured, read_with, total

@@ -7,7 +7,7 @@ has none.
 
 import os
 
-from cardlint.energy.log import DEFAULT_LOG
+from cardlint.energy.log_format import DEFAULT_LOG
 from cardlint.speedups.paths import normal
 
 CODECARBON_NAME = "emissions.csv"
