@@ -80,7 +80,6 @@ def _jobs(targets: list[Target], request: CheckRequest) -> list[tuple[str, Setti
     """Each local file with the settings of its folder, leaving out the excluded ones."""
     jobs: list[tuple[str, Settings]] = []
     for target in targets:
-        assert target.path is not None
         settings = request.settings_for(target.path)
         if not settings.is_excluded(target.path):
             jobs.append((target.path, settings))
