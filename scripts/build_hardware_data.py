@@ -15,7 +15,7 @@ Each row's own citation (the CSV's watts_basis and source columns) stays in the 
 HARDWARE-SOURCES.md names; the package carries the figures and the sources document.
 
 Aliases are stored as cardlint.hardware.tokens.alias_key() forms, so rerun this script whenever that
-function changes (tests/test_hardware.py checks that the stored data is current).
+function changes (tests/hardware/test_hardware.py checks that the stored data is current).
 """
 
 from __future__ import annotations

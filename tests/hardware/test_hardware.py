@@ -27,8 +27,8 @@ def devices() -> list[Device]:
     return [loaded.device(index) for index in range(len(loaded.row_lines))]
 
 
-ROOT = Path(__file__).resolve().parents[1]
-SHARED = Path(__file__).resolve().parents[2] / "shared"
+ROOT = Path(__file__).resolve().parents[2]
+SHARED = Path(__file__).resolve().parents[3] / "shared"
 CSV = SHARED / "data" / "hardware-power.csv"
 
 A100_80 = "nvidia-a100-sxm4-80gb"

@@ -15,7 +15,7 @@ from cardlint.amounts.mentions import MENTIONS, has_mentions, mention_offsets
 from cardlint.amounts.parse import agrees
 from cardlint.amounts.text import TextAmount, find_text_emissions
 
-CARDS = Path(__file__).resolve().parents[2] / "shared" / "corpus" / "cards"
+CARDS = Path(__file__).resolve().parents[3] / "shared" / "corpus" / "cards"
 
 
 def _grams(found: list[TextAmount]) -> list[Decimal | None]:

@@ -26,8 +26,8 @@ from cardlint.grid.resolver import (
     resolve_log_region,
 )
 
-ROOT = Path(__file__).resolve().parents[1]
-SHARED = Path(__file__).resolve().parents[2] / "shared"
+ROOT = Path(__file__).resolve().parents[2]
+SHARED = Path(__file__).resolve().parents[3] / "shared"
 needs_shared = pytest.mark.skipif(
     not (SHARED / "data" / "grid-intensity.csv").is_file(),
     reason="../shared/data (the source tables) is not beside the repository",
