@@ -158,9 +158,8 @@ class FileResult(NamedTuple):
     error: FileError | None = None
     notes: tuple[str, ...] = ()
     lines: tuple[tuple[int, str], ...] = ()  # the source lines that diagnostics point at, by row
-    fixed: tuple[
-        Diagnostic, ...
-    ] = ()  # findings whose fixes were applied (positions before the fix)
+    # findings whose fixes were applied (positions before the fix)
+    fixed: tuple[Diagnostic, ...] = ()
 
     def source_line(self, row: int) -> str | None:
         # by bisection: a card may have 10,000s of finding lines

@@ -29,9 +29,8 @@ def lint_card(
     settings = settings or Settings()
     ctx = LintContext(card, find_block(card), settings.options, logs)
     found: list[Diagnostic] = []
-    suppressions: dict[
-        int, frozenset[str] | None
-    ] = {}  # each line's comment read once: a long line may hold many findings
+    # each line's comment read once: a long line may hold many findings
+    suppressions: dict[int, frozenset[str] | None] = {}
     # no comment to read: none is looked for
     may_suppress = card.has_block and "cardlint" in card.block_text
     for rule in _enabled_rules(settings, card.path):

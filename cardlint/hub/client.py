@@ -56,9 +56,8 @@ class HubCard:
     commit: str  # the commit the revision pointed at
     readme: Path  # the card in the huggingface_hub cache: read it, never write it
     url: str  # the card at that commit on the Hub
-    logs: tuple[
-        Path, ...
-    ] = ()  # emissions.csv, cardlint-energy.jsonl, *_carbontracker_output.log (cache paths)
+    # emissions.csv, cardlint-energy.jsonl, *_carbontracker_output.log (cache paths)
+    logs: tuple[Path, ...] = ()
     notes: tuple[str, ...] = ()  # logs that were listed but could not be downloaded
 
 
