@@ -37,6 +37,7 @@ class LogFigures(NamedTuple):
     known_grams: Decimal | None = None
     no_total: str | None = None
     hardware_note: str | None = None
+    location_note: str | None = None  # why the logs give no one location
 
     @property
     def how(self) -> str:
@@ -67,19 +68,21 @@ def figures(
                 f"({region.name}, {region.year}, {region.source})"
             )
     hardware, hardware_note = _hardware(attached.measurements)
+    location, location_note = _one_location(attached.measurements)
     return LogFigures(
         grams=grams,
         grams_text=format_plain_decimal(round_grams(grams)) if grams is not None else None,
         basis=basis,
         recomputed=recomputed,
         source=_source(attached.measurements),
-        location=_location(attached.measurements[0].location),
+        location=location,
         hardware=hardware,
         training_type=options.training_type,
         explicit=attached.explicit,
         known_grams=None if problems else attached.known_emissions_g,
         no_total="; ".join(problems) or _unknown(attached.measurements),
         hardware_note=hardware_note,
+        location_note=location_note,
     )
 
 
@@ -98,6 +101,17 @@ def _source(measurements: tuple[Measurement, ...]) -> str:
         if name not in tools:
             tools.append(name)
     return ", ".join(tools)
+
+
+def _one_location(measurements: tuple[Measurement, ...]) -> tuple[str | None, str | None]:
+    """The place the logs ran in, and a note instead when they name different places."""
+    places = list(dict.fromkeys(filter(None, (_location(m.location) for m in measurements))))
+    if len(places) > 1:
+        return (
+            None,
+            f"the logs ran in different places ({'; '.join(places)}): say where each run was",
+        )
+    return (places[0] if places else None), None
 
 
 def _location(location: Location | None) -> str | None:

@@ -28,17 +28,17 @@ co2_eq_emissions:
 
 ## Fix safety
 With an attached measurement log that records it, the fix adds it from the log: safe when the log
-was named with `--log`, unsafe when it was only found beside the README. Otherwise no fix.
+was named with `--log`, unsafe when it was only found beside the README. When several logs name
+different places, no fix: the message names them. Otherwise no fix.
 """
 
 
 def check(ctx: LintContext) -> Iterator[Diagnostic]:
-    yield from missing_field(
-        RULE,
-        ctx,
-        "geographical_location",
-        "add where the training ran, as granular as possible, e.g. 'geographical_location: Quebec, Canada'",
-    )
+    advice = "add where the training ran, as granular as possible, e.g. 'geographical_location: Quebec, Canada'"
+    found = ctx.log_figures
+    if found is not None and found.location_note is not None:
+        advice += f"; the attached logs give none: {found.location_note}"
+    yield from missing_field(RULE, ctx, "geographical_location", advice)
 
 
 RULE = Rule(
