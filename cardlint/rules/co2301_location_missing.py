@@ -3,7 +3,7 @@
 from collections.abc import Iterator
 
 from cardlint.diagnostics import Applicability, Diagnostic
-from cardlint.rules._helpers import missing_field
+from cardlint.rules._helpers import attached_logs_give, missing_field
 from cardlint.rules.base import FixAvailability, LintContext, Rule
 
 DOC = """\
@@ -37,7 +37,7 @@ def check(ctx: LintContext) -> Iterator[Diagnostic]:
     advice = "add where the training ran, as granular as possible, e.g. 'geographical_location: Quebec, Canada'"
     found = ctx.log_figures
     if found is not None and found.location_note is not None:
-        advice += f"; the attached logs give none: {found.location_note}"
+        advice += f"; {attached_logs_give(ctx)} none: {found.location_note}"
     yield from missing_field(RULE, ctx, "geographical_location", advice)
 
 

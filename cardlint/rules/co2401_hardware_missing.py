@@ -4,7 +4,7 @@ from collections.abc import Iterator
 
 from cardlint.diagnostics import Applicability, Diagnostic
 from cardlint.reading.edits import plain_or_quoted
-from cardlint.rules._helpers import missing_field
+from cardlint.rules._helpers import attached_logs_give, missing_field
 from cardlint.rules.base import FixAvailability, LintContext, Rule
 
 DOC = """\
@@ -46,7 +46,7 @@ def check(ctx: LintContext) -> Iterator[Diagnostic]:
             RULE,
             ctx,
             "hardware_used",
-            f"{advice}; the attached log gives none: {found.hardware_note}",
+            f"{advice}; {attached_logs_give(ctx)} none: {found.hardware_note}",
         )
     else:  # one machine of several: a choice, so unsafe
         fill = plain_or_quoted(found.hardware)
