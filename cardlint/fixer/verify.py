@@ -23,8 +23,9 @@ def verify(before: Card, after: Card, fixes: Sequence[Fix]) -> None:
         raise FixRefused("a fix would have changed the Markdown body")
     if before.metadata is None or after.metadata is None:
         return
-    if not after.keys_distinct and len(after.duplicate_keys()) > len(before.duplicate_keys()):
-        key = after.duplicate_keys()[-1][1].value
+    repeated = [] if after.keys_distinct else after.duplicate_keys()
+    if repeated and len(repeated) > len(before.duplicate_keys()):
+        key = repeated[-1][1].value
         raise FixRefused(f"a fix would have written the key '{key}' twice in one mapping")
     announced = [target for fix in fixes for target in targets(fix)]
     undeclared = [fix for fix in fixes if not fix.sets]
