@@ -1,0 +1,1 @@
+"""Engines run ``audit_partition`` over a source's partitions: locally in processes, or on Dask."""
