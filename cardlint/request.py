@@ -125,6 +125,7 @@ def _run_options(args: argparse.Namespace) -> RunOptions:
         hours=args.hours,
         estimate=args.estimate,
         pue=args.pue,
+        repo_type=args.repo_type,
     )
 
 

@@ -16,6 +16,7 @@ class RunOptions(NamedTuple):
     hours: float | None = None  # --hours: training time, above 0
     estimate: bool = False  # --estimate: fill a missing emissions from hardware, place and hours
     pue: float = 1.0  # with --estimate: the data centre's PUE
+    repo_type: str = "model"  # --repo-type: which card's fields apply (model, dataset, space)
 
 
 DEFAULT_OPTIONS = RunOptions()  # a library call's: logs found beside the card are attached

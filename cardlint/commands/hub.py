@@ -231,6 +231,7 @@ def _process(
         if isinstance(card, FileError):
             return _failed(ref, card.message)
         card.path = ref.display
+        card.repo_files, card.repo_type = fetched.files, ref.repo_type
         logs = attach_found(settings.options, list(fetched.logs))  # named, or in the repository
         has_co2 = find_block(card) is not None
         if mode == "check":

@@ -59,6 +59,7 @@ class HubCard:
     # emissions.csv, cardlint-energy.jsonl, *_carbontracker_output.log (cache paths)
     logs: tuple[Path, ...] = ()
     notes: tuple[str, ...] = ()  # logs that were listed but could not be downloaded
+    files: tuple[str, ...] = ()  # every file of the repository at that commit
 
 
 def ensure_reachable(api: HfApi | None = None) -> None:
@@ -119,7 +120,13 @@ def fetch_card(ref: RepoRef, api: HfApi | None = None) -> HubCard:
                 f"measurement log {name} is in the repository but could not be downloaded: {error}"
             )
     return HubCard(
-        ref, commit, readme, ref.blob_url(api.endpoint, commit), tuple(logs), tuple(notes)
+        ref,
+        commit,
+        readme,
+        ref.blob_url(api.endpoint, commit),
+        tuple(logs),
+        tuple(notes),
+        tuple(files),
     )
 
 
@@ -222,7 +229,9 @@ def _from_cache(ref: RepoRef, api: HfApi) -> HubCard:
         raise hub_error(error, ref) from None
     commit = _commit_of(readme, ref.filename)
     logs = tuple(sorted(path for path in readme.parent.iterdir() if is_log_name(path.name)))
-    return HubCard(ref, commit, readme, ref.blob_url(api.endpoint, commit), logs)
+    snapshot = readme.parents[len(PurePosixPath(ref.filename).parts) - 1]
+    cached = tuple(sorted(path.relative_to(snapshot).as_posix() for path in snapshot.rglob("*")))
+    return HubCard(ref, commit, readme, ref.blob_url(api.endpoint, commit), logs, (), cached)
 
 
 def _commit_of(cached: Path, filename: str) -> str:

@@ -68,6 +68,10 @@ class Card:
     def __init__(self, text: str, path: str = "<string>", bom: bool = False) -> None:
         self.text = text
         self.path = path
+        # the files of the card's Hub repository, when the card came from one (None: a local card,
+        # whose folder is listed when a rule asks)
+        self.repo_files: tuple[str, ...] | None = None
+        self.repo_type: str | None = None  # a Hub card's repository kind (model, dataset, space)
         self.bom = bom
         self.block_start: int | None = None  # offset of the first YAML character
         self.mark_shift = (

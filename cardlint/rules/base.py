@@ -20,7 +20,7 @@ class LintContext:
     """What a check can look at: the card, its co2 block (if any), the run's options and the
     measurement logs attached to the card, whose figures are worked out once, when first asked for."""
 
-    __slots__ = ("card", "co2", "options", "logs", "_figures")
+    __slots__ = ("card", "co2", "options", "logs", "_figures", "_files")
 
     def __init__(
         self,
@@ -34,6 +34,28 @@ class LintContext:
         self.options = options
         self.logs = logs
         self._figures: LogFigures | None = None
+        self._files: tuple[str, ...] | None = card.repo_files
+
+    @property
+    def repo_type(self) -> str:
+        """The kind of repository the card describes: a Hub card's own, else --repo-type."""
+        return self.card.repo_type or self.options.repo_type
+
+    @property
+    def files_beside(self) -> tuple[str, ...]:
+        """The files beside the README: a Hub card's repository listing (paths relative to its
+        root), or the names in a local README's folder, listed when first asked for; none for
+        text that is not a file."""
+        if self._files is None:
+            import os
+
+            folder = os.path.dirname(self.card.path) or "."
+            try:
+                names = os.listdir(folder) if os.path.isfile(self.card.path) else []
+            except OSError:
+                names = []
+            self._files = tuple(sorted(names))
+        return self._files
 
     @property
     def log_figures(self) -> "LogFigures | None":
