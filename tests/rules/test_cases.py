@@ -25,7 +25,7 @@ tests/rules/test_cases.py`` writes the current ones into the files: review the d
 checked) as NAME beside the README, where cardlint finds it when NAME is the name its tool writes;
 ``log FORMAT NAME --log`` names it with ``--log`` instead. Options: ``select=`` codes (default: every
 rule), ``unsafe`` (apply unsafe fixes too), ``crlf``/``cr`` (line endings), ``bom``, ``noeol`` (no
-final newline), ``recompute-intensity`` and ``training-type=`` (as on the command line).
+final newline), ``recompute-intensity``, ``training-type=`` and ``repo-type=`` (as on the command line).
 """
 
 from __future__ import annotations
@@ -109,6 +109,7 @@ def _settings(options: dict[str, str], logs: list[CaseLog]) -> Settings:
         log_paths=tuple(log.name for log in logs if log.named),
         recompute_intensity="recompute-intensity" in options,
         training_type=options.get("training-type") or None,
+        repo_type=options.get("repo-type") or "model",
     )
     return Settings(select=select, options=run)
 
