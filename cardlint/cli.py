@@ -225,6 +225,12 @@ def _add_measure_options(parser: argparse.ArgumentParser) -> None:
     add_measure_arguments(parser)
 
 
+def _add_audit_options(parser: argparse.ArgumentParser) -> None:
+    from cardlint.commands.audit import add_arguments
+
+    add_arguments(parser)
+
+
 def _add_locate_options(parser: argparse.ArgumentParser) -> None:
     parser.add_argument(
         "texts",
@@ -248,6 +254,10 @@ COMMANDS: dict[str, tuple[str, Callable[[argparse.ArgumentParser], None]]] = {
     "locate": (
         "show how location texts resolve to grid regions and intensities",
         _add_locate_options,
+    ),
+    "audit": (
+        "lint a dump of many model cards (parquet, hf://, a folder) into tables and a report",
+        _add_audit_options,
     ),
 }
 
@@ -292,6 +302,10 @@ def _dispatch(args: argparse.Namespace) -> int:
         from cardlint.commands.locate import run_locate
 
         handlers["locate"] = run_locate
+    elif args.subcommand == "audit":
+        from cardlint.commands.audit import run_audit
+
+        handlers["audit"] = run_audit
     return handlers[args.subcommand](args)
 
 

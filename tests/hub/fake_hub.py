@@ -1,7 +1,8 @@
 """A small Hub-like HTTP server for tests and benchmarks: the only fake the Hub tests use.
 
 It serves what the real huggingface_hub client calls: repository info, model listings (with
-``Link`` pagination), file HEAD/GET on ``/resolve/``, YAML validation, preupload and the NDJSON
+``Link`` pagination), file HEAD/GET on ``/resolve/`` (with ``Range``), the ``tree`` and
+``paths-info`` listings that ``HfFileSystem`` reads, YAML validation, preupload and the NDJSON
 commit endpoint. Private repositories answer 401 ``RepoNotFound`` and gated ones 403
 ``GatedRepo`` unless the request carries the server's token, as the real Hub does. Faults (a
 status, ``Retry-After``, a delay) are injected per method and path, and every request is logged.
@@ -228,6 +229,10 @@ class _HubHandler(BaseHTTPRequestHandler):
             self._preupload(repo, rest[1], body)
         elif method == "POST" and rest[:1] == ["commit"]:
             self._commit(repo, rest[1], query, headers, body)
+        elif method == "GET" and rest[:1] == ["tree"]:
+            self._tree(repo, rest[1], "/".join(rest[2:]), query.get("recursive") == ["True"])
+        elif method == "POST" and rest[:1] == ["paths-info"]:
+            self._paths_info(repo, rest[1], parse_qs(body.decode()).get("paths", []))
         else:
             self._send(404, {"error": "no such endpoint"})
 
@@ -280,6 +285,45 @@ class _HubHandler(BaseHTTPRequestHandler):
                 "siblings": [{"rfilename": name} for name in sorted(repo.commits[sha])],
             },
         )
+
+    def _entries(self, repo: FakeRepo, revision: str) -> dict[str, dict[str, Any]] | None:
+        """Every file and folder of a revision as the tree endpoint describes it; None for no such revision."""
+        sha = repo.resolve(revision)
+        if sha is None:
+            self._send(404, {"error": "Invalid rev id"}, {"X-Error-Code": "RevisionNotFound"})
+            return None
+        entries: dict[str, dict[str, Any]] = {}
+        for name, data in repo.commits[sha].items():
+            entries[name] = {"type": "file", "path": name, "size": len(data), "oid": git_oid(data)}
+            parts = name.split("/")[:-1]
+            for depth in range(1, len(parts) + 1):
+                folder = "/".join(parts[:depth])
+                entries[folder] = {
+                    "type": "directory",
+                    "path": folder,
+                    "oid": git_oid(folder.encode()),
+                }
+        return entries
+
+    def _tree(self, repo: FakeRepo, revision: str, folder: str, recursive: bool) -> None:
+        entries = self._entries(repo, revision)
+        if entries is None:
+            return
+        prefix = f"{folder}/" if folder else ""
+        inside = [
+            entry
+            for path, entry in sorted(entries.items())
+            if path.startswith(prefix) and (recursive or "/" not in path[len(prefix) :])
+        ]
+        if folder and not inside:
+            self._send(404, {"error": "not found"}, {"X-Error-Code": "EntryNotFound"})
+            return
+        self._send(200, inside)
+
+    def _paths_info(self, repo: FakeRepo, revision: str, paths: list[str]) -> None:
+        entries = self._entries(repo, revision)
+        if entries is not None:
+            self._send(200, [entries[path] for path in paths if path in entries])
 
     def _preupload(self, repo: FakeRepo, revision: str, body: bytes) -> None:
         files = repo.commits[repo.resolve(revision) or repo.refs["main"]]
@@ -381,6 +425,13 @@ class _HubHandler(BaseHTTPRequestHandler):
             "X-Repo-Commit": sha,
             "Content-Type": "text/plain; charset=utf-8",
         }
+        wanted = headers.get("range", "").removeprefix("bytes=").split("-")
+        if len(wanted) == 2 and wanted[0].isdigit():  # "bytes=START-" or "bytes=START-END"
+            start = int(wanted[0])
+            end = min(int(wanted[1]) + 1 if wanted[1] else len(data), len(data))
+            extra["Content-Range"] = f"bytes {start}-{end - 1}/{len(data)}"
+            self._send_bytes(206, data[start:end], extra, method)
+            return
         self._send_bytes(200, data, extra, method)
 
     # -- helpers ---------------------------------------------------------------------------------

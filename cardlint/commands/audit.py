@@ -1,0 +1,120 @@
+"""``cardlint audit SOURCE --out DIR``: lint a dump of model cards into parquet tables and a report.
+
+This module is light (the parser of ``cardlint --help`` reads it); the audit itself, with
+pyarrow, pandas and Dask, is imported only when the command runs.
+"""
+
+import argparse
+import sys
+import time
+from pathlib import Path
+from types import ModuleType
+
+from cardlint.exit_codes import EXIT_CLEAN, EXIT_ERROR, UsageError
+
+NEEDS = 'cardlint audit needs the audit extra: pip install "cardlint[audit]"'
+
+
+def add_arguments(parser: argparse.ArgumentParser) -> None:
+    """The options of ``cardlint audit``."""
+    parser.add_argument(
+        "source",
+        metavar="SOURCE",
+        help="a parquet file, a folder or glob of parquet shards, hf://datasets/ORG/NAME[/PATH], or a folder of README.md files",
+    )
+    parser.add_argument(
+        "--out",
+        required=True,
+        metavar="DIR",
+        help="folder for cards.parquet, findings.parquet and report.md",
+    )
+    parser.add_argument(
+        "--engine",
+        choices=("local", "dask"),
+        default="local",
+        help="local: processes on this machine (default); dask: a dask.distributed cluster",
+    )
+    parser.add_argument(
+        "--scheduler",
+        metavar="ADDRESS",
+        help="with --engine dask: the scheduler to use (default: a LocalCluster on this machine)",
+    )
+    parser.add_argument(
+        "-j",
+        "--workers",
+        type=int,
+        metavar="N",
+        help="processes (or LocalCluster workers); default: one per CPU",
+    )
+    parser.add_argument("--limit", type=int, metavar="N", help="audit only the first N cards")
+    parser.add_argument(
+        "--sample",
+        type=float,
+        metavar="FRACTION",
+        help="audit each card with this probability (repeatable: the draw is seeded with the partition's number)",
+    )
+    parser.add_argument(
+        "--resume", action="store_true", help="keep the partitions a stopped run in DIR finished"
+    )
+    parser.add_argument("-q", "--quiet", action="store_true", help="no progress bar and no summary")
+
+
+def run_audit(args: argparse.Namespace) -> int:
+    """Run the audit; exit 0 when the tables (and report) are written, 2 on a usage or environment error."""
+    try:
+        import pandas  # noqa: F401
+        import pyarrow  # noqa: F401
+    except ImportError:
+        sys.stderr.write(f"cardlint: error: {NEEDS}\n")
+        return EXIT_ERROR
+    if args.workers is not None and args.workers < 1:
+        raise UsageError(f"--workers must be 1 or more, not {args.workers}")
+    from cardlint.audit import output
+    from cardlint.audit.progress import Progress
+    from cardlint.audit.sources import open_source
+
+    started = time.perf_counter()
+    source = open_source(args.source, limit=args.limit, sample=args.sample)
+    out_dir = Path(args.out)
+    todo = output.prepare(out_dir, source, args.resume)
+    done = sum(p.count for p in source.partitions if p.index not in set(todo))
+    progress = Progress(source.rows, args.quiet, done)
+    try:
+        _engine(args.engine).run(
+            source, todo, out_dir, workers=args.workers, scheduler=args.scheduler, progress=progress
+        )
+    finally:
+        progress.close()
+    rows = output.combine(out_dir, len(source.partitions))
+    written = ["cards.parquet", "findings.parquet"]
+    if _write_report(out_dir):
+        written.append("report.md")
+    if not args.quiet:
+        seconds = time.perf_counter() - started
+        sys.stderr.write(
+            f"audited {rows['cards']} cards ({source.description}) in {seconds:.1f} s: "
+            f"{rows['findings']} findings; wrote {', '.join(str(out_dir / name) for name in written)}\n"
+        )
+    return EXIT_CLEAN
+
+
+def _engine(name: str) -> ModuleType:
+    if name == "dask":
+        try:
+            from cardlint.audit.engines import dask_engine
+        except ImportError as error:
+            raise UsageError(f"--engine dask: {error}; {NEEDS}") from None
+        return dask_engine
+    from cardlint.audit.engines import local
+
+    return local
+
+
+def _write_report(out_dir: Path) -> bool:
+    """Write report.md when the report module is installed (cardlint.audit.report)."""
+    try:
+        from cardlint.audit.report import write_report
+    except ImportError:
+        return False
+    write_report(out_dir)
+    return True
