@@ -7,6 +7,8 @@ Format of a ``.case`` file (sections start with a line ``==== NAME``):
     ...the README...
     ==== log codecarbon emissions.csv
     ...a measurement log, written beside the README (optional, repeatable)...
+    ==== file config.json
+    ...any other file, written beside the README as NAME (optional, repeatable)...
     ==== diagnostics
     CO2101 3:14
     ==== messages
@@ -173,6 +175,9 @@ def lint_case(path: Path) -> Linted:
     for log in logs:
         assert detect_format(log.name, log.text) == log.format, f"{log.name} is not {log.format}"
         Path(log.name).write_bytes(log.text.encode("utf-8"))
+    for section, content in case.items():
+        if section.startswith("file "):  # a file beside the README (config.json, LICENSE...)
+            Path(section[len("file ") :].strip()).write_bytes(str(content).encode("utf-8"))
     result = lint_path(readme, settings)
     assert result.error is None, result.error.message
     return Linted(case, options, settings, readme, bom, result.diagnostics)
