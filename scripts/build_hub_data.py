@@ -59,6 +59,8 @@ pipeline_subtasks.csv, libraries.csv, languages.csv and deprecated_ids.csv uncha
 - `dataset_card_keys`: the top-level keys of hub-docs `datasetcard.md`, listed in the script;
 - `iso639_2b`: ISO 639-2/B bibliographic codes mapped to the ISO 639-1 code the Hub lists, from
   pycountry's ISO 639 tables (only codes whose 639-1 code is in languages.csv);
+- `subtask_pipelines`: each subtask type of pipeline_subtasks.csv with the pipeline tags it is
+  listed under, so that MC301 can name the pipeline tag of a subtask written as `pipeline_tag`;
 - `special_languages`: `code` and `multilingual`, the special values huggingface_hub's
   ModelCardData docstring names, which the Hub's public list lacks.
 """
@@ -90,6 +92,13 @@ def bibliographic_codes(iso639_1: set[str]) -> dict[str, str]:
     return dict(sorted(found.items()))
 
 
+def _subtask_pipelines(rows: list[dict[str, str]]) -> dict[str, list[str]]:
+    found: dict[str, list[str]] = {}
+    for row in rows:
+        found.setdefault(row["subtask_type"], []).append(row["pipeline_tag"])
+    return found
+
+
 def build(source: Path) -> dict[str, object]:
     languages = _rows(source / "languages.csv")
     iso639_1 = {row["code"] for row in languages if row["standard"] == "ISO 639-1"}
@@ -102,6 +111,8 @@ def build(source: Path) -> dict[str, object]:
         "subtasks": sorted(
             {row["subtask_type"] for row in _rows(source / "pipeline_subtasks.csv")}
         ),
+        # subtask type -> the pipeline tags it is listed under (closed-domain-qa has two)
+        "subtask_pipelines": _subtask_pipelines(_rows(source / "pipeline_subtasks.csv")),
         "libraries": [row["id"] for row in _rows(source / "libraries.csv")],
         # code -> English name (the ISO 639-1 and 639-3 tables share no code)
         "languages": {row["code"]: row["name"] for row in languages},

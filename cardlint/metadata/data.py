@@ -25,6 +25,7 @@ class HubLists(NamedTuple):
     deprecated: dict[str, dict[str, str]]  # kind -> id -> replacement ("" when none)
     documented_keys: frozenset[str]
     dataset_card_keys: frozenset[str]
+    subtask_pipelines: dict[str, list[str]]  # subtask type -> the pipeline tags listing it
 
 
 @functools.lru_cache(maxsize=1)
@@ -43,4 +44,5 @@ def hub_lists() -> HubLists:
         deprecated=raw["deprecated"],
         documented_keys=frozenset(raw["documented_keys"]),
         dataset_card_keys=frozenset(raw["dataset_card_keys"]),
+        subtask_pipelines=raw["subtask_pipelines"],
     )
