@@ -44,6 +44,27 @@ DATASET_CARD_KEYS = (
     "viewer",
 )
 
+# Keys in common use on model cards that no Hub document lists (MC001 knows them, and the schema
+# allows them with any value). Chosen from evidence, not from taste:
+# - the 117 cards of ../shared/corpus: every top-level key counted; the undocumented ones used by
+#   more than one card's author as metadata: `programming_language` (BigScience's BLOOM cards);
+#   the others were co2_eq_emissions keys written at the top level, prose, or a dataset-card key;
+# - keys written by tools that publish many cards: TheBloke's (and other quantizers') templates
+#   write `model_creator`, `model_link`, `model_name`, `model_type`, `prompt_template` and
+#   `quantized_by`; TRL's model card (trl/templates/lm_model_card.md, via ModelCardData) writes
+#   `model_name`;
+# - hub-docs `docs/hub/models-gated.md`: `extra_gated_eu_disallowed`.
+COMMON_KEYS = (
+    "extra_gated_eu_disallowed",
+    "model_creator",
+    "model_link",
+    "model_name",
+    "model_type",
+    "programming_language",
+    "prompt_template",
+    "quantized_by",
+)
+
 # the field types of `extra_gated_fields`, which the same bullets name
 _GATED_FIELD_TYPES = {"text", "checkbox", "date_picker", "country", "ip_location", "select"}
 
@@ -57,6 +78,8 @@ pipeline_subtasks.csv, libraries.csv, languages.csv and deprecated_ids.csv uncha
 - `documented_keys`: every key named in modelcard_fields.md (the field table and the further keys
   huggingface.js types in `ApiModelMetadata`), read from the document's backticked names;
 - `dataset_card_keys`: the top-level keys of hub-docs `datasetcard.md`, listed in the script;
+- `common_keys`: top-level keys in common use that no Hub document lists (see COMMON_KEYS in
+  the script for the evidence: corpus counts, the templates of TRL and of quantizers, models-gated.md);
 - `iso639_2b`: ISO 639-2/B bibliographic codes mapped to the ISO 639-1 code the Hub lists, from
   pycountry's ISO 639 tables (only codes whose 639-1 code is in languages.csv);
 - `subtask_pipelines`: each subtask type of pipeline_subtasks.csv with the pipeline tags it is
@@ -121,6 +144,7 @@ def build(source: Path) -> dict[str, object]:
         "deprecated": deprecated,
         "documented_keys": documented_keys((source / "modelcard_fields.md").read_text("utf-8")),
         "dataset_card_keys": list(DATASET_CARD_KEYS),
+        "common_keys": list(COMMON_KEYS),
     }
 
 

@@ -25,6 +25,7 @@ class HubLists(NamedTuple):
     deprecated: dict[str, dict[str, str]]  # kind -> id -> replacement ("" when none)
     documented_keys: frozenset[str]
     dataset_card_keys: frozenset[str]
+    common_keys: frozenset[str]  # in common use on model cards, though no Hub document lists them
     subtask_pipelines: dict[str, list[str]]  # subtask type -> the pipeline tags listing it
 
 
@@ -44,5 +45,6 @@ def hub_lists() -> HubLists:
         deprecated=raw["deprecated"],
         documented_keys=frozenset(raw["documented_keys"]),
         dataset_card_keys=frozenset(raw["dataset_card_keys"]),
+        common_keys=frozenset(raw["common_keys"]),
         subtask_pipelines=raw["subtask_pipelines"],
     )
