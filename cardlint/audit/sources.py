@@ -161,13 +161,17 @@ def _missing(text: str) -> str:
     ref = parse_target(text, repo_type="dataset")
     if ref is None or os.path.splitext(text)[1]:
         return "no such file or folder"
-    from cardlint.hub.client import HubError, ensure_reachable, missing_path
+    from cardlint.hub.client import MISSING, UNREACHABLE, HubError, ensure_reachable, missing_path
 
     try:
         ensure_reachable()
         _repo_info(ref.repo_id, ref.revision)
-    except HubError:
-        return missing_path()
+    except HubError as error:
+        if error.kind == MISSING:
+            return missing_path()
+        if error.kind == UNREACHABLE:
+            return f"no such file or folder, and the Hub could not be asked for a dataset of that name: {error}"
+        return f"no such file or folder, and the Hub dataset of that name cannot be read: {error}"
     return f"no such file or folder; to audit the Hub dataset of that name, write {HF}datasets/{ref.repo_id}"
 
 

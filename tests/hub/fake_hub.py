@@ -2,7 +2,8 @@
 
 It serves what the real huggingface_hub client calls: repository info, model listings (with
 ``Link`` pagination), file HEAD/GET on ``/resolve/`` (with ``Range``), the ``tree`` and
-``paths-info`` listings that ``HfFileSystem`` reads, YAML validation, preupload and the NDJSON
+``paths-info`` listings that ``HfFileSystem`` reads, YAML validation (answers set by ``judge``),
+preupload and the NDJSON
 commit endpoint. Private repositories answer 401 ``RepoNotFound`` and gated ones 403
 ``GatedRepo`` unless the request carries the server's token, as the real Hub does. Faults (a
 status, ``Retry-After``, a delay) are injected per method and path, and every request is logged.
@@ -76,6 +77,16 @@ class Fault:
 
 
 @dataclass
+class Verdict:
+    """How the validation endpoint answers a card whose content contains ``marker`` ("": any card):
+    400 with ``errors`` when there are any, else 200; ``warnings`` either way."""
+
+    marker: str = ""
+    errors: list[str] = field(default_factory=list)
+    warnings: list[str] = field(default_factory=list)
+
+
+@dataclass
 class Received:
     """One request as the server saw it."""
 
@@ -95,6 +106,7 @@ class FakeHub:
         self.faults: list[Fault] = []
         self.requests: list[Received] = []
         self.commits: list[dict[str, Any]] = []
+        self.verdicts: list[Verdict] = []  # the first whose marker the card contains answers
         self._lock = threading.Lock()
         self._server = ThreadingHTTPServer(("127.0.0.1", 0), _handler(self))
         self._server.daemon_threads = True
@@ -109,6 +121,14 @@ class FakeHub:
     def add(self, repo: FakeRepo) -> FakeRepo:
         self.repos[(repo.repo_type, repo.repo_id)] = repo
         return repo
+
+    def judge(self, verdict: Verdict) -> None:
+        """Answer ``/api/validate-yaml`` for the cards ``verdict`` matches (else 200, nothing to say)."""
+        self.verdicts.append(verdict)
+
+    def validations(self) -> list[dict[str, Any]]:
+        """The bodies posted to ``/api/validate-yaml``, in order."""
+        return [json.loads(r.body) for r in self.requests if r.path == "/api/validate-yaml"]
 
     def inject(self, fault: Fault) -> None:
         with self._lock:
@@ -208,7 +228,7 @@ class _HubHandler(BaseHTTPRequestHandler):
         body: bytes,
     ) -> None:
         if parts == ["validate-yaml"] and method == "POST":
-            self._send(200, {"errors": [], "warnings": []})
+            self._validate(json.loads(body))
             return
         kind = {plural: singular for singular, plural in PLURAL.items()}.get(
             parts[0] if parts else ""
@@ -230,11 +250,25 @@ class _HubHandler(BaseHTTPRequestHandler):
         elif method == "POST" and rest[:1] == ["commit"]:
             self._commit(repo, rest[1], query, headers, body)
         elif method == "GET" and rest[:1] == ["tree"]:
-            self._tree(repo, rest[1], "/".join(rest[2:]), query.get("recursive") == ["True"])
+            self._tree(
+                repo, rest[1], "/".join(rest[2:]), query.get("recursive", [""])[0].lower() == "true"
+            )
         elif method == "POST" and rest[:1] == ["paths-info"]:
             self._paths_info(repo, rest[1], parse_qs(body.decode()).get("paths", []))
         else:
             self._send(404, {"error": "no such endpoint"})
+
+    def _validate(self, asked: dict[str, Any]) -> None:
+        content = asked.get("content")
+        if not isinstance(content, str) or asked.get("repoType") not in PLURAL:
+            self._send(400, {"error": "content and repoType are required"})
+            return
+        verdict = next((v for v in self.hub.verdicts if v.marker in content), Verdict())
+        answer = {
+            "errors": [{"message": message} for message in verdict.errors],
+            "warnings": [{"message": message} for message in verdict.warnings],
+        }
+        self._send(400 if verdict.errors else 200, answer)
 
     def _list(self, kind: str, query: dict[str, list[str]], authorized: bool) -> None:
         found = [
