@@ -54,7 +54,12 @@ class Partition:
 
     def load(self) -> "pd.DataFrame":
         """The partition's rows in the normalised layout (modelId, author, createdAt, downloads, card)."""
-        frame = self._read_readmes() if self.row_group < 0 else self._read_parquet()
+        return self.prepare(self._read_readmes() if self.row_group < 0 else self._read_parquet())
+
+    def prepare(self, raw: "pd.DataFrame") -> "pd.DataFrame":
+        """The partition's rows read (in either layout, with any other columns) as ``load`` gives
+        them: normalised, sampled and limited."""
+        frame = normalise(raw)
         if self.sample is not None:
             frame = frame[self.kept()]
         if self.take is not None:
@@ -68,7 +73,7 @@ class Partition:
             parquet = pq.ParquetFile(handle)
             present = [name for name in parquet.schema_arrow.names if _wanted(name)]
             table = parquet.read_row_group(self.row_group, columns=present)
-        return normalise(table.to_pandas())
+        return table.to_pandas()
 
     def _read_readmes(self) -> "pd.DataFrame":
         import pandas as pd
@@ -86,7 +91,7 @@ class Partition:
             except UnicodeDecodeError:
                 cards.append(data if len(data) <= MAX_BYTES else data.decode("utf-8", "replace"))
         ids = [os.path.dirname(name).replace(os.sep, "/") or "." for name in self.files]
-        return normalise(pd.DataFrame({"modelId": ids, "card": cards}))
+        return pd.DataFrame({"modelId": ids, "card": cards})
 
 
 @dataclass(frozen=True)
