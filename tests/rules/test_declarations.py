@@ -21,7 +21,7 @@ def test_every_rule_module_is_registered_once_in_code_order() -> None:
     modules = sorted(
         path.stem
         for path in (REPO / "cardlint" / "rules").glob("*.py")
-        if path.stem[:2] in ("cl", "co")
+        if path.stem[:2] in ("cl", "co", "mc")
     )
     rules = all_rules()
     assert [rule.code.lower() for rule in rules] == [name.split("_")[0] for name in modules]
