@@ -44,6 +44,9 @@ def all_rules() -> tuple[Rule, ...]:
         co2501_source_missing,
         co2502_source_unrecognized,
         co2601_log_field_mismatch,
+        mc301_pipeline_tag_unknown,
+        mc302_library_name_unknown,
+        mc303_library_name_missing,
     )
 
     return (
@@ -78,6 +81,9 @@ def all_rules() -> tuple[Rule, ...]:
         co2501_source_missing.RULE,
         co2502_source_unrecognized.RULE,
         co2601_log_field_mismatch.RULE,
+        mc301_pipeline_tag_unknown.RULE,
+        mc302_library_name_unknown.RULE,
+        mc303_library_name_missing.RULE,
     )
 
 

@@ -1,0 +1,109 @@
+"""``library_name``: what a value that is not one of the Hub's 240 library ids was meant to be
+(MC302), and which library the files beside a README show (MC303).
+
+Library ids are the keys of huggingface.js ``MODEL_LIBRARIES_UI_ELEMENTS``, which says of itself
+that it lists modelling libraries, "not file formats (like ONNX, etc)": ``gguf``, ``onnx`` or
+``safetensors`` are no library id, and a ``*.gguf`` file is no evidence of one.
+"""
+
+import fnmatch
+from typing import NamedTuple
+
+from cardlint.metadata.data import hub_lists
+from cardlint.metadata.nearest import closest, folded
+from cardlint.metadata.verdict import Verdict
+
+# Frameworks and file formats written as library_name: the Hub lists neither (folded forms).
+NOT_LIBRARIES = frozenset(
+    {"pytorch", "torch", "tensorflow", "tf", "jax", "flax", "onnx", "gguf", "ggml", "safetensors"}
+)
+
+
+def library_verdict(value: str) -> Verdict | None:
+    """None for a listed id; else why it is not one and what to write:
+
+    - ``renamed``: an id the Hub replaced (``mlxim`` -> ``mlx-image``), any case;
+    - ``removed``: an id the Hub removed with no successor (``mistral_common``);
+    - ``case``: a listed id in another case (``Transformers``, ``paddleocr``);
+    - ``not-a-library``: a framework or file format (``pytorch``, ``gguf``);
+    - ``near``: a near spelling of an id (``sentence_transformers``);
+    - ``unknown``: none of these.
+    """
+    lists = hub_lists()
+    if value in lists.libraries:
+        return None
+    lower = value.lower()
+    for old, successor in lists.deprecated.get("library_name", {}).items():
+        if old.lower() == lower:
+            return (
+                Verdict("renamed", (successor,), old) if successor else Verdict("removed", (), old)
+            )
+    for library in lists.libraries:
+        if library.lower() == lower:
+            return Verdict("case", (library,), library)
+    if folded(value) in NOT_LIBRARIES:
+        return Verdict("not-a-library")
+    near = closest(value, lists.libraries)
+    return Verdict("near", (near,), near) if near else Verdict("unknown")
+
+
+class FileSign(NamedTuple):
+    """Files that show a library: name patterns (fnmatch on the path from the repository root,
+    so ``config.json`` is the root's only), and the libraries whose signs these files explain
+    (a sentence-transformers model also has a ``config.json``)."""
+
+    library: str
+    patterns: tuple[str, ...]
+    covers: frozenset[str]
+
+
+# From the most specific to the least. Sources: hub-docs model-cards.md, "Specifying a library"
+# (``*.nemo`` -> NeMo; a ``config.json`` and nothing else -> transformers); each library's own
+# file names: setfit CONFIG_NAME, sentence-transformers' modules.json and
+# config_sentence_transformers.json, Adapters' WEIGHTS_NAME / SAFE_WEIGHTS_NAME /
+# HEAD_CONFIG_NAME (it writes an adapter_config.json too, as PEFT does), PEFT's
+# adapter_config.json, diffusers' model_index.json, open_clip's HF_CONFIG_NAME.
+# Left out: ``*saved_model.pb*`` (Keras 3's keras or the legacy tf-keras: the Hub's docs say
+# "Keras", its list has both) and every file format (gguf, onnx, safetensors).
+_T = frozenset({"transformers"})
+FILE_SIGNS = (
+    FileSign("setfit", ("config_setfit.json",), frozenset({"sentence-transformers"}) | _T),
+    FileSign("sentence-transformers", ("modules.json", "config_sentence_transformers.json"), _T),
+    FileSign(
+        "adapter-transformers",
+        ("pytorch_adapter.bin", "adapter.safetensors", "head_config.json"),
+        frozenset({"peft"}) | _T,
+    ),
+    FileSign("peft", ("adapter_config.json",), _T),
+    FileSign("diffusers", ("model_index.json",), _T),
+    FileSign("open_clip", ("open_clip_config.json",), _T),
+    FileSign("nemo", ("*.nemo",), _T),
+    FileSign("transformers", ("config.json",), frozenset()),
+)
+
+
+class Shown(NamedTuple):
+    """A library the files show, with the files that show it."""
+
+    library: str
+    files: tuple[str, ...]
+
+
+def libraries_shown(files: tuple[str, ...]) -> list[Shown]:
+    """Each library whose files are among ``files``, the most specific first."""
+    found = []
+    for sign in FILE_SIGNS:
+        matched = tuple(
+            path for path in files if any(fnmatch.fnmatchcase(path, p) for p in sign.patterns)
+        )
+        if matched:
+            found.append(Shown(sign.library, matched))
+    return found
+
+
+def conflicts(shown: list[Shown]) -> list[Shown]:
+    """The libraries shown that the most specific one does not explain (empty: it is the answer)."""
+    if not shown:
+        return []
+    covers = next(sign.covers for sign in FILE_SIGNS if sign.library == shown[0].library)
+    return [other for other in shown[1:] if other.library not in covers]
