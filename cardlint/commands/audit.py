@@ -77,7 +77,8 @@ def run_audit(args: argparse.Namespace) -> int:
     source = open_source(args.source, limit=args.limit, sample=args.sample)
     out_dir = Path(args.out)
     todo = output.prepare(out_dir, source, args.resume)
-    done = sum(p.count for p in source.partitions if p.index not in set(todo))
+    remaining = set(todo)
+    done = sum(p.count for p in source.partitions if p.index not in remaining)
     progress = Progress(source.rows, args.quiet, done)
     try:
         _engine(args.engine).run(

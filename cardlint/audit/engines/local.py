@@ -2,7 +2,7 @@
 
 import os
 from collections.abc import Sequence
-from concurrent.futures import FIRST_COMPLETED, Future, ProcessPoolExecutor, wait
+from concurrent.futures import FIRST_COMPLETED, ProcessPoolExecutor, wait
 from multiprocessing import get_context
 from pathlib import Path
 
@@ -27,24 +27,21 @@ def run(
         raise UsageError("--scheduler needs --engine dask")
     count = min(workers or os.cpu_count() or 1, max(len(todo), 1))
     # spawned, not forked: a forked child would inherit the Hub client's threads mid-request
-    with ProcessPoolExecutor(count, mp_context=get_context("spawn")) as pool:
-        pending: set[Future[int]] = set()
-        named: dict[Future[int], Partition] = {}
-        for index in todo:
-            future = pool.submit(audit_one, source.partitions[index], out_dir)
-            pending.add(future)
-            named[future] = source.partitions[index]
+    pool = ProcessPoolExecutor(count, mp_context=get_context("spawn"))
+    try:
+        pending = {pool.submit(audit_one, source.partitions[i], out_dir): i for i in todo}
         while pending:
-            done, pending = wait(pending, return_when=FIRST_COMPLETED)
+            done, _ = wait(pending, return_when=FIRST_COMPLETED)
             for future in done:
+                partition = source.partitions[pending.pop(future)]
                 error = future.exception()
                 if error is not None:
-                    for other in pending:
-                        other.cancel()
                     raise UsageError(
-                        f"{_where(named[future])}: {error}; the parts written so far are kept: run again with --resume"
+                        f"{_where(partition)}: {error}; the parts written so far are kept: run again with --resume"
                     ) from None
                 progress.advance(future.result())
+    finally:  # an error or Ctrl-C: the partitions not started are dropped, not run
+        pool.shutdown(wait=True, cancel_futures=True)
 
 
 def audit_one(partition: Partition, out_dir: Path) -> int:
