@@ -10,9 +10,10 @@ import time
 from pathlib import Path
 from types import ModuleType
 
-from cardlint.exit_codes import EXIT_CLEAN, EXIT_ERROR, UsageError
+from cardlint.exit_codes import EXIT_CLEAN, UsageError
 
 NEEDS = 'cardlint audit needs the audit extra: pip install "cardlint[audit]"'
+EXTRA = ("pyarrow", "pandas", "matplotlib", "tqdm")  # what the local engine and the report import
 
 
 def add_arguments(parser: argparse.ArgumentParser) -> None:
@@ -61,16 +62,16 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
 
 def run_audit(args: argparse.Namespace) -> int:
     """Run the audit; exit 0 when the tables (and report) are written, 2 on a usage or environment error."""
-    try:
-        import pandas  # noqa: F401
-        import pyarrow  # noqa: F401
-    except ImportError:
-        sys.stderr.write(f"cardlint: error: {NEEDS}\n")
-        return EXIT_ERROR
+    from importlib.util import find_spec
+
+    missing = [name for name in EXTRA if find_spec(name) is None]
+    if missing:
+        raise UsageError(f"{NEEDS} ({', '.join(missing)} not installed)")
     if args.workers is not None and args.workers < 1:
         raise UsageError(f"--workers must be 1 or more, not {args.workers}")
     from cardlint.audit import output
     from cardlint.audit.progress import Progress
+    from cardlint.audit.report import write_report
     from cardlint.audit.sources import open_source
 
     started = time.perf_counter()
@@ -87,14 +88,12 @@ def run_audit(args: argparse.Namespace) -> int:
     finally:
         progress.close()
     rows = output.combine(out_dir, len(source.partitions))
-    written = ["cards.parquet", "findings.parquet"]
-    if _write_report(out_dir):
-        written.append("report.md")
+    write_report(out_dir)
     if not args.quiet:
         seconds = time.perf_counter() - started
         sys.stderr.write(
             f"audited {rows['cards']} cards ({source.description}) in {seconds:.1f} s: "
-            f"{rows['findings']} findings; wrote {', '.join(str(out_dir / name) for name in written)}\n"
+            f"{rows['findings']} findings; wrote cards.parquet, findings.parquet and report.md in {out_dir}\n"
         )
     return EXIT_CLEAN
 
@@ -109,13 +108,3 @@ def _engine(name: str) -> ModuleType:
     from cardlint.audit.engines import local
 
     return local
-
-
-def _write_report(out_dir: Path) -> bool:
-    """Write report.md when the report module is installed (cardlint.audit.report)."""
-    try:
-        from cardlint.audit.report import write_report
-    except ImportError:
-        return False
-    write_report(out_dir)
-    return True

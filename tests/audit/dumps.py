@@ -45,7 +45,9 @@ def _row(name: str, card: Any, number: int) -> dict[str, Any]:
     }
 
 
-def write_dump(path: Path, rows: list[dict[str, Any]], old_layout: bool = False, group: int = 20) -> Path:
+def write_dump(
+    path: Path, rows: list[dict[str, Any]], old_layout: bool = False, group: int = 20
+) -> Path:
     """Write ``rows`` as a parquet file with row groups of ``group`` rows (the audit's partitions).
 
     The old layout names the columns id and created, and adds lastModified."""
