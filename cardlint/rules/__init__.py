@@ -47,6 +47,10 @@ def all_rules() -> tuple[Rule, ...]:
         mc301_pipeline_tag_unknown,
         mc302_library_name_unknown,
         mc303_library_name_missing,
+        mc601_model_index_invalid,
+        mc602_model_index_wrong_type,
+        mc603_model_index_verified_by_hand,
+        mc604_model_index_task_unknown,
     )
 
     return (
@@ -84,6 +88,10 @@ def all_rules() -> tuple[Rule, ...]:
         mc301_pipeline_tag_unknown.RULE,
         mc302_library_name_unknown.RULE,
         mc303_library_name_missing.RULE,
+        mc601_model_index_invalid.RULE,
+        mc602_model_index_wrong_type.RULE,
+        mc603_model_index_verified_by_hand.RULE,
+        mc604_model_index_task_unknown.RULE,
     )
 
 
