@@ -31,6 +31,9 @@ NOT_ON_THE_LOCAL_PATH = (
     "huggingface_hub",
     "cardlint.energy.meter",
     "pathlib",
+    "cardlint.audit",  # cardlint audit and its extra
+    "pyarrow",
+    "pandas",
 )
 
 

@@ -7,7 +7,6 @@ pyarrow, pandas and Dask, is imported only when the command runs.
 import argparse
 import sys
 import time
-from pathlib import Path
 from types import ModuleType
 
 from cardlint.exit_codes import EXIT_CLEAN, UsageError
@@ -63,6 +62,7 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
 def run_audit(args: argparse.Namespace) -> int:
     """Run the audit; exit 0 when the tables (and report) are written, 2 on a usage or environment error."""
     from importlib.util import find_spec
+    from pathlib import Path
 
     missing = [name for name in EXTRA if find_spec(name) is None]
     if missing:
