@@ -78,6 +78,8 @@ pipeline_subtasks.csv, libraries.csv, languages.csv and deprecated_ids.csv uncha
 - `documented_keys`: every key named in modelcard_fields.md (the field table and the further keys
   huggingface.js types in `ApiModelMetadata`), read from the document's backticked names;
 - `dataset_card_keys`: the top-level keys of hub-docs `datasetcard.md`, listed in the script;
+- `base_model_relations`: the values of `base_model_relation`, read from the field table of
+  modelcard_fields.md (hub-docs model-cards.md);
 - `common_keys`: top-level keys in common use that no Hub document lists (see COMMON_KEYS in
   the script for the evidence: corpus counts, the templates of TRL and of quantizers, models-gated.md);
 - `iso639_2b`: ISO 639-2/B bibliographic codes mapped to the ISO 639-1 code the Hub lists, from
@@ -100,6 +102,13 @@ def documented_keys(fields_md: str) -> list[str]:
     extra_section = fields_md.split("Other keys typed in HFJS-api", 1)[1].split("## 2.", 1)[0]
     extra = re.findall(r"`([a-z_][a-z0-9_]*)`(?: \(|,| and|\.)", extra_section)
     return sorted(set(table) | set(extra) - _GATED_FIELD_TYPES)
+
+
+def base_model_relations(fields_md: str) -> list[str]:
+    """The values the field reference allows for `base_model_relation` (its table row)."""
+    row = re.search(r"^\| `base_model_relation` \|[^|]*\|([^|]*)\|", fields_md, re.M)
+    assert row is not None, "modelcard_fields.md has no base_model_relation row"
+    return re.findall(r"`([a-z]+)`", row.group(1))
 
 
 def bibliographic_codes(iso639_1: set[str]) -> dict[str, str]:
@@ -145,6 +154,9 @@ def build(source: Path) -> dict[str, object]:
         "documented_keys": documented_keys((source / "modelcard_fields.md").read_text("utf-8")),
         "dataset_card_keys": list(DATASET_CARD_KEYS),
         "common_keys": list(COMMON_KEYS),
+        "base_model_relations": base_model_relations(
+            (source / "modelcard_fields.md").read_text("utf-8")
+        ),
     }
 
 

@@ -26,6 +26,7 @@ class HubLists(NamedTuple):
     documented_keys: frozenset[str]
     dataset_card_keys: frozenset[str]
     common_keys: frozenset[str]  # in common use on model cards, though no Hub document lists them
+    base_model_relations: tuple[str, ...]  # adapter, merge, quantized, finetune
     subtask_pipelines: dict[str, list[str]]  # subtask type -> the pipeline tags listing it
 
 
@@ -46,5 +47,6 @@ def hub_lists() -> HubLists:
         documented_keys=frozenset(raw["documented_keys"]),
         dataset_card_keys=frozenset(raw["dataset_card_keys"]),
         common_keys=frozenset(raw["common_keys"]),
+        base_model_relations=tuple(raw["base_model_relations"]),
         subtask_pipelines=raw["subtask_pipelines"],
     )
