@@ -16,7 +16,7 @@ class Progress:
                 total=total,
                 initial=done,
                 unit=" cards",
-                unit_scale=True,
+                unit_scale=total >= 10_000,  # 1.09M rather than 1090000; 17 rather than 17.0
                 file=sys.stderr,
                 smoothing=0.1,
             )
