@@ -49,12 +49,14 @@ def library_verdict(value: str) -> Verdict | None:
 
 class FileSign(NamedTuple):
     """Files that show a library: name patterns (fnmatch on the path from the repository root,
-    so ``config.json`` is the root's only), and the libraries whose signs these files explain
-    (a sentence-transformers model also has a ``config.json``)."""
+    so ``config.json`` is the root's only), the libraries whose signs these files explain (a
+    sentence-transformers model also has a ``config.json``), and files that put the sign in
+    doubt (``unless``: a ``model.joblib`` beside a ``config.json`` is no transformers model)."""
 
     library: str
     patterns: tuple[str, ...]
     covers: frozenset[str]
+    unless: tuple[str, ...] = ()
 
 
 # From the most specific to the least. Sources: hub-docs model-cards.md, "Specifying a library"
@@ -63,6 +65,9 @@ class FileSign(NamedTuple):
 # config_sentence_transformers.json, Adapters' WEIGHTS_NAME / SAFE_WEIGHTS_NAME /
 # HEAD_CONFIG_NAME (it writes an adapter_config.json too, as PEFT does), PEFT's
 # adapter_config.json, diffusers' model_index.json, open_clip's HF_CONFIG_NAME.
+# A config.json is the transformers sign only with no weights transformers does not write beside it
+# (AutoTrain's tabular models: config.json and model.joblib; speechbrain's hyperparams.yaml;
+# pickled or Keras models).
 # Left out: ``*saved_model.pb*`` (Keras 3's keras or the legacy tf-keras: the Hub's docs say
 # "Keras", its list has both) and every file format (gguf, onnx, safetensors).
 _T = frozenset({"transformers"})
@@ -78,27 +83,35 @@ FILE_SIGNS = (
     FileSign("diffusers", ("model_index.json",), _T),
     FileSign("open_clip", ("open_clip_config.json",), _T),
     FileSign("nemo", ("*.nemo",), _T),
-    FileSign("transformers", ("config.json",), frozenset()),
+    FileSign(
+        "transformers",
+        ("config.json",),
+        frozenset(),
+        ("*.joblib", "*.pkl", "*.skops", "hyperparams.yaml", "*.keras", "*saved_model.pb*"),
+    ),
 )
 
 
 class Shown(NamedTuple):
-    """A library the files show, with the files that show it."""
+    """A library the files show, with the files that show it and those that put it in doubt."""
 
     library: str
     files: tuple[str, ...]
+    doubts: tuple[str, ...] = ()
 
 
 def libraries_shown(files: tuple[str, ...]) -> list[Shown]:
     """Each library whose files are among ``files``, the most specific first."""
     found = []
     for sign in FILE_SIGNS:
-        matched = tuple(
-            path for path in files if any(fnmatch.fnmatchcase(path, p) for p in sign.patterns)
-        )
+        matched = _matching(files, sign.patterns)
         if matched:
-            found.append(Shown(sign.library, matched))
+            found.append(Shown(sign.library, matched, _matching(files, sign.unless)))
     return found
+
+
+def _matching(files: tuple[str, ...], patterns: tuple[str, ...]) -> tuple[str, ...]:
+    return tuple(path for path in files if any(fnmatch.fnmatchcase(path, p) for p in patterns))
 
 
 def conflicts(shown: list[Shown]) -> list[Shown]:

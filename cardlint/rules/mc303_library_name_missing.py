@@ -52,8 +52,10 @@ library_name: transformers
 ## Fix safety
 Adding `library_name` (as the block's last top-level key) is unsafe: files are evidence, not
 proof (a `config.json` may belong to another library). When the signs point at libraries that
-do not explain each other (`model_index.json` and `*.nemo`), there is no fix: the message
-names both.
+do not explain each other (`model_index.json` and `*.nemo`), or a `config.json` lies beside
+weights transformers does not write (`model.joblib`, `*.pkl`, `*.skops`, `*.keras`,
+`saved_model.pb`, speechbrain's `hyperparams.yaml`: AutoTrain's tabular models have a
+`config.json` too), there is no fix: the message names the files.
 """
 
 KEY = "library_name"
@@ -85,6 +87,14 @@ def check(ctx: LintContext) -> Iterator[Diagnostic]:
         yield RULE.at_node(ctx, first_key, message)
         return
     why = f"{best.library} ({_names(best.files)})"
+    if best.doubts:
+        message = (
+            f"no {KEY}, and the files beside the README show {why}, but also "
+            f"{_names(best.doubts)}, which a {best.library} model does not have: add '{KEY}' "
+            "with the library the model loads with"
+        )
+        yield RULE.at_node(ctx, first_key, message)
+        return
     if len(shown) > 1:
         rest = " and ".join(f"{item.library} ({_names(item.files)})" for item in shown[1:])
         why += f", a more specific sign than {rest}"

@@ -102,3 +102,11 @@ def test_the_libraries_files_show(files, libraries, disagree):
     shown = libraries_shown(files)
     assert [item.library for item in shown] == libraries
     assert [item.library for item in conflicts(shown)] == disagree
+
+
+def test_weights_transformers_does_not_write_put_a_config_json_in_doubt():
+    (shown,) = libraries_shown(("config.json", "model.joblib"))
+    assert shown == ("transformers", ("config.json",), ("model.joblib",))
+    (shown,) = libraries_shown(("config.json", "hyperparams.yaml", "sub/model.pkl"))
+    assert shown.doubts == ("hyperparams.yaml", "sub/model.pkl")
+    assert libraries_shown(("config.json", "model.joblib", "modules.json"))[0].doubts == ()
