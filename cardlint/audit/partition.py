@@ -33,11 +33,11 @@ def audit_tables(frame: "pd.DataFrame") -> "tuple[pa.Table, pa.Table]":
     for model_id, author, when, downloads, card in zip(
         frame["modelId"], frame["author"], created, frame["downloads"], frame["card"]
     ):
-        name = _text(model_id) or ""
+        name = model_id if isinstance(model_id, str) else "" if pd.isna(model_id) else str(model_id)
         row = {
             "id": name,
             "author": _text(author),
-            "created": None if pd.isna(when) else when.to_pydatetime(),
+            "created": None if pd.isna(when) else when.to_pydatetime(warn=False),
             "downloads": _count(downloads),
         }
         row.update(audit_card(name, card, found))
