@@ -12,18 +12,20 @@ from typing import Any, NamedTuple
 from cardlint.speedups.json_schema import plainly_valid
 
 SCHEMA_FILE = "co2_eq_emissions.schema.json"
+MODELCARD_SCHEMA_FILE = "modelcard.schema.json"
 
 
-def schema_path() -> str:
-    """Where the schema file is: inside the installed package, or ``schemas/`` in a checkout."""
+def schema_path(name: str = SCHEMA_FILE) -> str:
+    """Where a schema file is (the co2 schema by default, or ``MODELCARD_SCHEMA_FILE``): inside
+    the installed package, or ``schemas/`` in a checkout."""
     here = os.path.dirname(os.path.realpath(__file__))
     for candidate in (
-        os.path.join(here, "schemas", SCHEMA_FILE),
-        os.path.join(os.path.dirname(here), "schemas", SCHEMA_FILE),
+        os.path.join(here, "schemas", name),
+        os.path.join(os.path.dirname(here), "schemas", name),
     ):
         if os.path.isfile(candidate):
             return candidate
-    raise FileNotFoundError(f"{SCHEMA_FILE} is missing from the cardlint installation")
+    raise FileNotFoundError(f"{name} is missing from the cardlint installation")
 
 
 @lru_cache(maxsize=1)
@@ -32,6 +34,24 @@ def co2_schema() -> dict[str, Any]:
     with open(schema_path(), encoding="utf-8") as handle:
         schema: dict[str, Any] = json.load(handle)
     return schema
+
+
+def modelcard_schema() -> dict[str, Any]:
+    """The JSON Schema (2020-12) of a model card's whole metadata block, as a dict; it refers to
+    the co2 schema by its file name (``modelcard_validator`` resolves that)."""
+    with open(schema_path(MODELCARD_SCHEMA_FILE), encoding="utf-8") as handle:
+        schema: dict[str, Any] = json.load(handle)
+    return schema
+
+
+def modelcard_validator() -> Any:
+    """A jsonschema validator for a model card's metadata (a dict as huggingface_hub reads it),
+    with the co2 schema it refers to registered."""
+    from jsonschema import Draft202012Validator
+    from referencing import Registry, Resource
+
+    registry = Registry().with_resource(SCHEMA_FILE, Resource.from_contents(co2_schema()))
+    return Draft202012Validator(modelcard_schema(), registry=registry)
 
 
 class SchemaError(NamedTuple):

@@ -10,9 +10,11 @@ from cardlint.hardware import tokens as hardware_tokens
 from cardlint.linter import lint_text
 from cardlint.logs.measurement import Measurement
 from cardlint.report import github, json_format, sarif, text
+from cardlint.schema import modelcard_validator
 
 _ = (
     lint_text,  # library API named in the README
+    modelcard_validator,  # library API shown in docs/schema.md
     hardware_parse.HardwareSpec.rated_watts,  # library API shown in docs/hardware.md
     hardware_tokens.alias_key,  # scripts/build_hardware_data.py stores the aliases in this form
     # Measurement's per-component energies: library API (cardlint.logs), set by every reader
