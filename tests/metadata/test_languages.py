@@ -1,0 +1,61 @@
+"""Reading a language value the Hub does not list."""
+
+import pytest
+
+from cardlint.metadata import languages
+from cardlint.metadata.data import hub_lists
+from cardlint.metadata.languages import is_listed, read_language
+
+
+@pytest.mark.parametrize("value", ["en", "yue", "unk", "mul", "code", "multilingual", "no"])
+def test_listed(value):
+    assert is_listed(value)
+
+
+@pytest.mark.parametrize("value", ["EN", "English", "fre", "es-ES", "jb", "", "eng-US"])
+def test_not_listed(value):
+    assert not is_listed(value)
+
+
+def test_every_iso_639_1_name_reads_as_its_code():
+    for code, name in hub_lists().languages.items():
+        if len(code) == 2:
+            # "Ewe" is also the code ewe in other case: the same language
+            kind, codes, _ = read_language(name)
+            assert kind in (languages.NAME, languages.CASE), name
+            assert hub_lists().languages[codes[0]] == name
+
+
+@pytest.mark.parametrize(
+    ("value", "kind", "codes", "lost"),
+    [
+        ("EN", languages.CASE, ("en",), ""),
+        ("Multilingual", languages.CASE, ("multilingual",), ""),
+        ("fre", languages.BIBLIOGRAPHIC, ("fr",), ""),
+        ("GER", languages.BIBLIOGRAPHIC, ("de",), ""),
+        ("english", languages.NAME, ("en",), ""),
+        ("Cantonese", languages.NAME, ("yue",), ""),
+        ("es-ES", languages.TAG, ("es",), "ES"),
+        ("en_US", languages.TAG, ("en",), "US"),
+        ("zh-Hans-CN", languages.TAG, ("zh",), "Hans-CN"),
+        ("fre-CA", languages.TAG, ("fr",), "CA"),
+        ("Englsh", languages.NEAR, ("en",), ""),
+        ("jb", languages.NONE, (), ""),
+        ("xx-YY", languages.NONE, (), ""),
+    ],
+)
+def test_read_language(value, kind, codes, lost):
+    assert read_language(value) == (kind, codes, lost)
+
+
+def test_a_name_several_iso_639_3_codes_share_is_left_to_the_author():
+    names = hub_lists().languages
+    assert names["ain"].startswith("Ainu") and names["aib"].startswith("Ainu")
+    assert read_language("Ainu") == (languages.NAMES, ("aib", "ain"), "")
+
+
+def test_a_code_in_other_case_that_names_another_language_is_left_to_the_author():
+    names = hub_lists().languages
+    assert (names["han"], names["haa"]) == ("Hangaza", "Han")
+    assert read_language("Han") == (languages.AMBIGUOUS, ("han", "haa"), "")
+    assert read_language("Ko") == (languages.CASE, ("ko",), "")  # a two-letter code wins
