@@ -12,7 +12,8 @@ DOC = """\
 Checks that each `task.type` of `model-index` is one of the Hub's pipeline tags
 (`text-classification`, `automatic-speech-recognition`...) or one of their subtasks
 (`sentiment-analysis`, `semantic-segmentation`...), which huggingface.js says may be used there,
-and names the closest one when the value looks like a misspelling. Results that MTEB wrote (a
+and names the closest one when the value is a spelling variant of one or close to only one (the
+close ones, for the author to choose, when several are). Results that MTEB wrote (a
 `main_score` metric or an `mteb/` dataset) are left alone: their `task.type` is MTEB's task type
 (`Classification`, `STS`), which MTEB's leaderboard reads. Model cards only.
 
@@ -47,28 +48,44 @@ def check(ctx: LintContext) -> Iterator[Diagnostic]:
     if not tasks:
         return
     from cardlint.metadata.data import hub_lists
-    from cardlint.metadata.nearest import closest
 
     lists = hub_lists()
+    known = (*lists.pipeline_tags, *sorted(lists.subtasks))
     for problem in tasks:
         value = problem.value
         if value in lists.pipeline_tags or value in lists.subtasks:
             continue
-        known = (*lists.pipeline_tags, *sorted(lists.subtasks))
-        near = closest(value, known)
-        advice = (
-            f"did you mean '{near}'?"
-            if near is not None
-            else "write one of the Hub's pipeline tags (text-classification, "
-            "automatic-speech-recognition...) or subtasks"
-        )
         yield RULE.at(
             ctx,
             problem.start,
             problem.end,
             f"{path_text(problem.path)} {shown(value)} is neither a Hub pipeline tag nor a "
-            f"subtask: {advice}",
+            f"subtask: {advice(value, known)}",
         )
+
+
+def advice(value: str, known: tuple[str, ...]) -> str:
+    """The id to write when one is the value's spelling variant or the only one close to it;
+    the close ones, for the author to choose, when several are."""
+    from cardlint.metadata.nearest import closest, folded
+
+    near: list[str] = []
+    while len(near) < 3:
+        found = closest(value, [item for item in known if item not in near])
+        if found is None:
+            break
+        if folded(found) == folded(value):
+            return f"write '{found}'"
+        near.append(found)
+    if len(near) == 1:
+        return f"did you mean '{near[0]}'?"
+    if near:
+        listed = ", ".join(near) + ("..." if len(near) == 3 else "")
+        return f"several are close in spelling ({listed}): write the one that was evaluated"
+    return (
+        "write one of the Hub's pipeline tags (text-classification, "
+        "automatic-speech-recognition...) or subtasks"
+    )
 
 
 RULE = Rule(
