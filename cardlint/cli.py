@@ -170,6 +170,11 @@ def _add_lint_options(parser: argparse.ArgumentParser) -> None:
         help="repositories fetched at once (default: 8)",
     )
     hub.add_argument(
+        "--hub-validate",
+        action="store_true",
+        help="check: also send each card to the Hub's validation endpoint, and report what it rejects (MC801)",
+    )
+    hub.add_argument(
         "--create-pr", action="store_true", help="fix: open a pull request with the fixed README"
     )
     hub.add_argument(

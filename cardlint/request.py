@@ -71,6 +71,13 @@ def parse_check(args: argparse.Namespace, environ: Mapping[str, str] = os.enviro
             "--statistics prints a table or JSON: use it with --output-format full, concise or json, not sarif"
         )
     fix_only = getattr(args, "fix_only", False)  # `cardlint fix` has no --fix or --fix-only
+    if args.hub_validate and (
+        args.subcommand == "fix" or getattr(args, "fix", False) or fix_only or args.diff
+    ):
+        raise UsageError(
+            "--hub-validate reports what the Hub rejects: use it with `cardlint check`, without "
+            "--fix, --fix-only or --diff (a push of a fixed card is validated by the Hub anyway)"
+        )
     return CheckRequest(
         targets=tuple(args.paths) or (() if args.author else (".",)),
         include=tuple(args.include or ("README.md",)),
@@ -126,6 +133,7 @@ def _run_options(args: argparse.Namespace) -> RunOptions:
         estimate=args.estimate,
         pue=args.pue,
         repo_type=args.repo_type,
+        hub_validate=args.hub_validate,
     )
 
 

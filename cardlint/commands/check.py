@@ -50,6 +50,10 @@ def check(request: CheckRequest) -> int:
 
     if request.fix or request.diff:
         fixed_total += _fix_all(jobs, request.unsafe_fixes, request.diff, results, changes)
+    elif request.options.hub_validate and jobs:
+        from cardlint.commands.hub_validate import judge_all
+
+        results.extend(judge_all(jobs, request.hub.concurrency))
     else:
         results.extend(_lint_all(jobs, request.jobs))
 

@@ -31,6 +31,7 @@ from cardlint.request import CheckRequest, HubRequest
 from cardlint.settings import Settings
 
 if TYPE_CHECKING:  # cardlint.hub.client imports huggingface_hub: only on this path, at run time
+    from cardlint.commands.hub_validate import Ask
     from cardlint.hub.client import HubCard
 
 BOM = b"\xef\xbb\xbf"
@@ -81,9 +82,10 @@ def hub_results(request: CheckRequest, arguments: list[str]) -> HubOutcome:
         else:
             refs.extend(listed)
     stopped: list[str] = []  # why the Hub stopped answering, once it has
+    ask = _asker() if request.options.hub_validate else None
     done = _run_all(
         list(dict.fromkeys(refs)),
-        lambda ref: _process(hub, ref, settings, mode, request.unsafe_fixes, stopped),
+        lambda ref: _process(hub, ref, settings, mode, request.unsafe_fixes, stopped, ask),
         request.hub.concurrency,
     )
     outcome.results.extend(one_line_when_unreachable(done))
@@ -216,12 +218,25 @@ def _run_all(
     return [done[index] for index in range(len(refs))]
 
 
+def _asker() -> "Ask":
+    from cardlint.commands.hub_validate import Asker
+
+    return Asker()
+
+
 def _process(
-    hub: ModuleType, ref: RepoRef, settings: Settings, mode: str, unsafe: bool, stopped: list[str]
+    hub: ModuleType,
+    ref: RepoRef,
+    settings: Settings,
+    mode: str,
+    unsafe: bool,
+    stopped: list[str],
+    ask: "Ask | None" = None,
 ) -> _Done:
     """Fetch, lint and maybe fix one repository; every failure becomes an error result.
 
-    Once the Hub has stopped answering (``stopped`` holds why), the rest are not tried.
+    Once the Hub has stopped answering (``stopped`` holds why), the rest are not tried. With
+    ``ask`` (--hub-validate), the Hub's validation endpoint judges the card too.
     """
     if stopped:
         return replace(_failed(ref, stopped[0]), unreachable=True)
@@ -234,7 +249,11 @@ def _process(
         card.repo_files, card.repo_type = fetched.files, ref.repo_type
         logs = attach_found(settings.options, list(fetched.logs))  # named, or in the repository
         has_co2 = find_block(card) is not None
-        if mode == "check":
+        if mode == "check" and ask is not None:
+            from cardlint.commands.hub_validate import lint_judged
+
+            done = _Done(lint_judged(card, settings, logs, ask), has_co2)
+        elif mode == "check":
             done = _Done(result_for(card, settings, logs), has_co2)
         else:
             done = _fix(hub, fetched, card, settings, logs, mode, unsafe, has_co2)

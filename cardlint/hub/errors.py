@@ -157,16 +157,21 @@ def _explain(error: BaseException, ref: RepoRef) -> str:
         return f"no revision '{ref.revision}' in {kind} '{ref.repo_id}'"
     if isinstance(cause, RemoteEntryNotFoundError):
         return f"the {kind} has no {ref.filename} at revision '{ref.revision}'"
-    if isinstance(cause, httpx2.TimeoutException):
+    return describe(cause)
+
+
+def describe(error: BaseException) -> str:
+    """Why a request to the Hub failed, whatever the repository: time-out, network, HTTP status."""
+    if isinstance(error, httpx2.TimeoutException):
         return f"timed out waiting for the Hub, also on retry (HF_HUB_ETAG_TIMEOUT={constants.HF_HUB_ETAG_TIMEOUT}s, HF_HUB_DOWNLOAD_TIMEOUT={constants.HF_HUB_DOWNLOAD_TIMEOUT}s)"
-    if isinstance(cause, httpx2.TransportError):
+    if isinstance(error, httpx2.TransportError):
         return (
-            f"cannot reach the Hub at {constants.ENDPOINT} ({type(cause).__name__}), also on retry"
+            f"cannot reach the Hub at {constants.ENDPOINT} ({type(error).__name__}), also on retry"
         )
-    status = _status(cause)
+    status = _status(error)
     if status is not None:
-        return _explain_status(status, cause)
-    return _first_line(cause) or type(cause).__name__
+        return _explain_status(status, error)
+    return _first_line(error) or type(error).__name__
 
 
 def _explain_status(status: int, error: BaseException) -> str:

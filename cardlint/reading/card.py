@@ -9,11 +9,14 @@ import bisect
 import re
 import sys
 from itertools import accumulate
-from typing import Any, NamedTuple
+from typing import TYPE_CHECKING, Any, NamedTuple
 
 import yaml
 
 from cardlint.speedups.yaml_plain import construct_plain
+
+if TYPE_CHECKING:  # only --hub-validate loads the Hub's answer (and huggingface_hub)
+    from cardlint.hub.validate import HubAnswer
 
 try:  # the C loader is several times faster; fall back where libyaml is missing
     from yaml import CSafeLoader as _Loader
@@ -72,6 +75,8 @@ class Card:
         # whose folder is listed when a rule asks)
         self.repo_files: tuple[str, ...] | None = None
         self.repo_type: str | None = None  # a Hub card's repository kind (model, dataset, space)
+        # with --hub-validate: what the Hub's validation endpoint said of the card (MC801 reads it)
+        self.hub_answer: HubAnswer | None = None
         self.bom = bom
         self.block_start: int | None = None  # offset of the first YAML character
         self.mark_shift = (

@@ -63,6 +63,7 @@ def all_rules() -> tuple[Rule, ...]:
         mc602_model_index_wrong_type,
         mc603_model_index_verified_by_hand,
         mc604_model_index_task_unknown,
+        mc801_hub_rejects,
     )
 
     return (
@@ -116,6 +117,7 @@ def all_rules() -> tuple[Rule, ...]:
         mc602_model_index_wrong_type.RULE,
         mc603_model_index_verified_by_hand.RULE,
         mc604_model_index_task_unknown.RULE,
+        mc801_hub_rejects.RULE,
     )
 
 

@@ -9,6 +9,8 @@ Format of a ``.case`` file (sections start with a line ``==== NAME``):
     ...a measurement log, written beside the README (optional, repeatable)...
     ==== file config.json
     ...any other file, written beside the README as NAME (optional, repeatable)...
+    ==== hub errors
+    ...with it, the card is linted as ``check --hub-validate`` and the Hub answers these (one a line)...
     ==== diagnostics
     CO2101 3:14
     ==== messages
@@ -39,7 +41,7 @@ from typing import NamedTuple
 import pytest
 from support import assert_fixes_as_declared
 
-from cardlint.diagnostics import Diagnostic
+from cardlint.diagnostics import Diagnostic, FileResult
 from cardlint.fixer.apply import fix_path
 from cardlint.linter import lint_path
 from cardlint.logs.discover import detect_format
@@ -178,9 +180,21 @@ def lint_case(path: Path) -> Linted:
     for section, content in case.items():
         if section.startswith("file "):  # a file beside the README (config.json, LICENSE...)
             Path(section[len("file ") :].strip()).write_bytes(str(content).encode("utf-8"))
-    result = lint_path(readme, settings)
+    if "hub errors" in case:  # --hub-validate, and the Hub's 400 says these
+        result = _judged(readme, settings, str(case["hub errors"]))
+    else:
+        result = lint_path(readme, settings)
     assert result.error is None, result.error.message
     return Linted(case, options, settings, readme, bom, result.diagnostics)
+
+
+def _judged(readme: Path, settings: Settings, errors: str) -> FileResult:
+    """The README linted as ``check --hub-validate`` lints it, the Hub answering ``errors`` (one a line)."""
+    from cardlint.commands.hub_validate import judge_path
+    from cardlint.hub.validate import HubAnswer
+
+    answer = HubAnswer(tuple(line for line in errors.splitlines() if line.strip()))
+    return judge_path(str(readme), settings, ask=lambda text, repo_type, bom: answer)
 
 
 @pytest.mark.parametrize("path", CASES, ids=[p.stem for p in CASES])
