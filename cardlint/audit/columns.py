@@ -18,16 +18,6 @@ METADATA_FIELDS = (
     "datasets",
     "model_index",
 )
-SOURCE_CATEGORIES = (
-    "autotrain",
-    "codecarbon",
-    "ml-co2-impact",
-    "carbontracker",
-    "eco2ai",
-    "other",
-    "missing",
-)
-
 CARDS_SCHEMA = pa.schema(
     [
         ("id", pa.string()),
@@ -41,6 +31,7 @@ CARDS_SCHEMA = pa.schema(
         ("emissions_hub_g", pa.float64()),
         ("emissions_fixed_g", pa.float64()),
         *((f"has_{name}", pa.bool_()) for name in CO2_FIELDS),
+        # autotrain | codecarbon | ml-co2-impact | carbontracker | eco2ai | other | missing
         ("source_category", pa.string()),
         ("training_type", pa.string()),
         ("region", pa.string()),

@@ -79,7 +79,7 @@ def _number(value: Any) -> float | None:
 
 
 def source_category(value: Any) -> str:
-    """The tool a ``source`` names: one of columns.SOURCE_CATEGORIES."""
+    """The tool a ``source`` names (its category), "other" for none of them, "missing" without one."""
     if not given(value):
         return "missing"
     text = str(value)

@@ -53,11 +53,6 @@ def as_frame(table: "pa.Table") -> "pd.DataFrame":
     return table.to_pandas(types_mapper=pd.ArrowDtype)
 
 
-def empty_frame(schema: "pa.Schema") -> "pd.DataFrame":
-    """A frame with no rows and the columns of ``schema`` (Dask's ``meta``)."""
-    return as_frame(schema.empty_table())
-
-
 def audit_card(name: str, text: Any, findings: list[dict[str, Any]]) -> dict[str, Any]:
     """The columns of one card's row after id..downloads; its findings are appended to ``findings``."""
     reason = _unreadable(text)
