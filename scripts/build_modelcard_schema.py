@@ -108,25 +108,59 @@ def field_schema(field: Field) -> dict[str, Any]:
 
 
 def _model_index(lists: dict[str, Any]) -> dict[str, Any]:
-    """model-index as huggingface_hub's parser needs it (model_index_fields.csv): required keys,
-    string fields, `source.url` with `source`, `verifyToken` with `verified: true`."""
+    """model-index as huggingface_hub's parser reads it (model_index_fields.csv; MC601-MC604):
+    the keys it requires, the string fields (an optional one may be left empty), `source.url`
+    with a named source, `verifyToken` with `verified`, and `task.type` a pipeline tag or subtask
+    unless MTEB wrote the result (a `main_score` metric or an `mteb/` dataset)."""
     text = {"type": "string"}
-    required_text = dict(NOT_BLANK)
+    required_text = dict(NOT_BLANK)  # a required string may not be blank (MC602)
+    optional_text = {"type": ["string", "null"]}
     task_types = sorted(set(lists["pipeline_tags"]) | set(lists["subtasks"]))
     metric = {
         "type": "object",
         "required": ["type", "value"],
         "properties": {
             "type": required_text,
-            "value": {"not": {"type": "null"}},
-            "name": text,
-            "config": text,
-            "args": {"type": ["object", "string"]},
-            "verifyToken": text,
-            "verified": {"type": "boolean"},
+            "name": optional_text,
+            "config": optional_text,
+            "verifyToken": optional_text,
         },
-        "if": {"required": ["verified"], "properties": {"verified": {"const": True}}},
+        # only the Hub's evaluation marks a result verified, with its token (MC603)
+        "if": {"required": ["verified"], "properties": {"verified": {"not": {"const": False}}}},
         "then": {"required": ["verifyToken"]},
+    }
+    named_source = {
+        "required": ["source", "metrics"],
+        "properties": {
+            "source": {
+                "type": "object",
+                "required": ["name"],
+                "properties": {"name": {"not": {"type": "null"}}},
+            },
+            "metrics": {"type": "array", "minItems": 1},
+        },
+    }
+    mteb = {
+        "anyOf": [
+            {
+                "required": ["metrics"],
+                "properties": {
+                    "metrics": {
+                        "type": "array",
+                        "contains": {
+                            "required": ["type"],
+                            "properties": {"type": {"const": "main_score"}},
+                        },
+                    }
+                },
+            },
+            {
+                "required": ["dataset"],
+                "properties": {
+                    "dataset": {"required": ["type"], "properties": {"type": {"pattern": "^mteb/"}}}
+                },
+            },
+        ]
     }
     result = {
         "type": "object",
@@ -135,7 +169,7 @@ def _model_index(lists: dict[str, Any]) -> dict[str, Any]:
             "task": {
                 "type": "object",
                 "required": ["type"],
-                "properties": {"type": {"enum": task_types}, "name": text},
+                "properties": {"type": required_text, "name": optional_text},
             },
             "dataset": {
                 "type": "object",
@@ -143,19 +177,29 @@ def _model_index(lists: dict[str, Any]) -> dict[str, Any]:
                 "properties": {
                     "type": required_text,
                     "name": required_text,
-                    "config": text,
-                    "split": text,
-                    "revision": text,
-                    "args": {"type": ["object", "string"]},
+                    "config": optional_text,
+                    "split": optional_text,
+                    "revision": optional_text,
                 },
             },
-            "metrics": {"type": "array", "minItems": 1, "items": metric},
+            "metrics": {"type": "array", "items": metric},
             "source": {
-                "type": "object",
-                "required": ["url"],
-                "properties": {"name": text, "url": text},
+                "type": ["object", "null"],
+                "properties": {"name": optional_text, "url": optional_text},
             },
         },
+        "allOf": [
+            {  # huggingface_hub raises for a named source without a url
+                "if": named_source,
+                "then": {
+                    "properties": {"source": {"required": ["url"], "properties": {"url": text}}}
+                },
+            },
+            {  # MC604
+                "if": mteb,
+                "else": {"properties": {"task": {"properties": {"type": {"enum": task_types}}}}},
+            },
+        ],
     }
     entry = {
         "type": "object",
