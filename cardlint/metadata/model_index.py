@@ -202,21 +202,31 @@ class _Walk:
                 self._required(path + (place,), place, result[place])
                 self._strings(path + (place,), place, result[place])
         task = result.get("task")
-        if isinstance(task, dict) and isinstance(task.get("type"), str) and not _mteb(result):
-            self.add("task", path + ("task", "type"), task["type"], value=task["type"])
+        kind = task.get("type") if isinstance(task, dict) else None
+        if isinstance(kind, str) and kind.strip() and not _mteb(result):
+            self.add("task", path + ("task", "type"), kind, value=kind)
         self._source(path, result)
+        if result.get("metrics") == []:
+            self.add(
+                "wrong-type",
+                path + ("metrics",),
+                f"{path_text(path + ('metrics',))} is an empty list: the result shows nothing: "
+                f"add a metric ({_REQUIRED['result']['metrics']}) or remove the result",
+            )
         if "metrics" in result:
             for at, metric in self._items(path + ("metrics",), "metrics", result["metrics"]):
                 if self._mapping(metric, at, "metric"):
                     self._required(at, "metric", metric)
                     self._strings(at, "metric", metric)
-                    self._verified(at, metric)
+                    self._metric_values(at, metric)
 
     def _source(self, path: tuple[PathPart, ...], result: dict[Any, Any]) -> None:
         source = result.get("source")
         here = path + ("source",)
         if not source:
-            if "source" in result and source is not None and not isinstance(source, dict):
+            if source == {}:
+                self._no_url(here)
+            elif "source" in result and source is not None and not isinstance(source, dict):
                 self.add(
                     "wrong-type",
                     here,
@@ -228,7 +238,9 @@ class _Walk:
             self._invalid_type(here, "source", source)
             return
         self._strings(here, "source", source)
-        if source.get("name") is not None and source.get("url") is None and result.get("metrics"):
+        if source.get("url") is not None:
+            return
+        if source.get("name") is not None and result.get("metrics"):
             self.add(
                 "invalid",
                 here,
@@ -236,6 +248,19 @@ class _Walk:
                 "with a name needs a url): add 'url: <the link to the source>'",
                 whole=False,
             )
+        else:
+            self._no_url(here)
+
+    def _no_url(self, path: tuple[PathPart, ...]) -> None:
+        """A source without a url, which huggingface_hub reads past (it has no name, or the
+        result no metric): the Hub's schema requires the url of a source."""
+        self.add(
+            "wrong-type",
+            path,
+            f'{path_text(path)}: missing "url", which every source needs: add '
+            "'url: <the link to the source>' or remove the source",
+            whole=False,
+        )
 
     # --- checks ---------------------------------------------------------------------------
     def _mapping(
@@ -309,10 +334,12 @@ class _Walk:
         """A field the Hub's schema types as a string (``required`` says what to write when it
         must be there): a scalar of another type is reported (the source text, quoted, is the
         fix); an empty optional field is left alone: huggingface_hub reads it as absent."""
-        if isinstance(value, str) or (value is None and required is None):
+        if (isinstance(value, str) and (value.strip() or required is None)) or (
+            value is None and required is None
+        ):
             return
         name = path_text(path)
-        if value is None:
+        if value is None or isinstance(value, str):
             message = f"{name} is empty: the Hub expects a string there: write '{required}'"
         elif isinstance(value, dict | list):
             message = f"{name} is {kind_of(value)}: the Hub expects a string there: write one"
@@ -330,12 +357,29 @@ class _Walk:
             )
         self.add("wrong-type", path, message, value=value)
 
-    def _verified(self, path: tuple[PathPart, ...], metric: dict[Any, Any]) -> None:
-        """``verified`` set in a card: only the Hub's evaluation sets it, with a verifyToken; a
-        ``false`` claims nothing (tools write it), and one beside its token is the Hub's own."""
-        if "verified" not in metric or metric["verified"] is False or "verifyToken" in metric:
+    def _metric_values(self, path: tuple[PathPart, ...], metric: dict[Any, Any]) -> None:
+        """A metric's value, which must be there (any type but empty), and ``verified``: only
+        the Hub's evaluation sets it, with a verifyToken; a ``false`` claims nothing (tools write
+        it), and one beside its token is the Hub's own (then it must be a boolean)."""
+        if "value" in metric and metric["value"] is None:
+            here = path + ("value",)
+            self.add(
+                "wrong-type",
+                here,
+                f"{path_text(here)} is empty: write '{_REQUIRED['metric']['value']}'",
+            )
+        if "verified" not in metric or metric["verified"] is False:
             return
         here = path + ("verified",)
+        if "verifyToken" in metric:
+            if not isinstance(metric["verified"], bool):
+                self.add(
+                    "wrong-type",
+                    here,
+                    f"{path_text(here)} is {kind_of(metric['verified'])}: the Hub expects true "
+                    "or false (it sets the flag itself from the verifyToken)",
+                )
+            return
         self.add(
             "verified",
             here,

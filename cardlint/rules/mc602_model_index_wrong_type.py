@@ -17,8 +17,11 @@ Checks the types the Hub's schema gives the fields of `model-index` (model_index
 `dataset.split`, `dataset.revision`, `metrics[].type`, `metrics[].name`, `metrics[].config`,
 `metrics[].verifyToken`, `source.name` and `source.url` are strings; `results` and `metrics` are
 lists and `source` a mapping (when huggingface_hub reads past an empty one of another type; when
-it raises, MC601 reports it). A required string field left empty (`type:`) is reported too; an
-empty optional one is read as absent. Model cards only.
+it raises, MC601 reports it). A required field left empty or blank (`type:`, `name: ""`,
+`value:`), a source without a `url` (which every source needs: huggingface_hub raises only when
+it has a name and the result a metric, and MC601 reports that), `metrics: []` (the result shows
+nothing) and a `verified` beside its verifyToken that is no boolean are reported too; an empty
+optional field is read as absent. Model cards only.
 
 ## Why is this bad?
 The Hub rejects the push: `"model-index[0].results[0].dataset.config" must be a string` is the
@@ -62,7 +65,7 @@ def check(ctx: LintContext) -> Iterator[Diagnostic]:
 def quoted(ctx: LintContext, problem: Problem) -> tuple[Fix | None, str]:
     """The fix that quotes a scalar written where a string is required, or why there is none."""
     node = problem.node
-    if problem.value is None or isinstance(problem.value, dict | list):
+    if problem.value is None or isinstance(problem.value, str | dict | list):
         return None, ""
     if not isinstance(node, yaml.ScalarNode):
         return None, " (fix it by hand: the value is written elsewhere, through an alias or <<)"
