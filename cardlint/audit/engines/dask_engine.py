@@ -47,43 +47,58 @@ def run(
     from distributed import as_completed
 
     with _client(workers, scheduler) as client:
-        futures = client.compute(_graph(source, todo).to_delayed())
-        index_of = dict(zip(futures, todo))
+        tasks, order = _tasks(source, todo)
+        futures = client.compute(tasks)
+        index_of = dict(zip(futures, order))
         for future in as_completed(futures):
             partition = source.partitions[index_of.pop(future)]
             try:
                 result = future.result()
             except Exception as error:
                 raise UsageError(
-                    f"{_where(partition)}: {error}; the parts written so far are kept: run again with --resume"
+                    f"{partition.location}, row group {partition.row_group}: {error}; the parts written so far are kept: run again with --resume"
                 ) from None
             write_part(out_dir, partition.index, *_tables(result))
             progress.advance(int(result["rows"].iloc[0]))
             future.release()
 
 
-def _graph(source: Source, todo: Sequence[int]) -> Any:
-    """The Dask collection: one row per audited partition (index, rows, the two tables as bytes)."""
+def _tasks(source: Source, todo: Sequence[int]) -> tuple[list[Any], list[int]]:
+    """One Dask task per partition in ``todo``, and the partitions' numbers in the same order.
+    Each file is read on its own: the files of a dump may be in either layout."""
     import dask.dataframe as dd
+
+    by_file: dict[str, list[Partition]] = {}
+    for index in todo:
+        partition = source.partitions[index]
+        by_file.setdefault(partition.location, []).append(partition)
+    tasks: list[Any] = []
+    for location, chosen in by_file.items():
+        frame = dd.read_parquet(location, split_row_groups=True)
+        groups = [partition.row_group for partition in chosen]
+        if frame.npartitions <= max(groups):
+            raise UsageError(
+                f"{location}: Dask reads {frame.npartitions} partitions where the file has {max(groups) + 1} row groups or more"
+            )
+        # every column is read: a projection would let Dask fuse row groups into one partition
+        audited = frame.partitions[groups].map_partitions(
+            _audit, chosen, meta=_meta(), align_dataframes=False
+        )
+        tasks += audited.to_delayed()
+    return tasks, [partition.index for chosen in by_file.values() for partition in chosen]
+
+
+def _meta() -> "pd.DataFrame":
+    """The frame each task returns: the partition's number, its rows, its two tables as bytes."""
     import pandas as pd
 
-    frame = dd.read_parquet(list(source.parquet_files), split_row_groups=True)
-    if frame.npartitions < len(source.partitions):
-        raise UsageError(
-            f"{source.text}: Dask reads {frame.npartitions} partitions where the source has {len(source.partitions)} row groups"
-        )
-    chosen = [source.partitions[index] for index in todo]
-    meta = pd.DataFrame(
+    return pd.DataFrame(
         {
             "index": pd.Series(dtype="int64"),
             "rows": pd.Series(dtype="int64"),
             "cards": pd.Series(dtype=object),
             "findings": pd.Series(dtype=object),
         }
-    )
-    # every column is read: a projection would let Dask fuse row groups into one partition
-    return frame.partitions[list(todo)].map_partitions(
-        _audit, chosen, meta=meta, align_dataframes=False
     )
 
 
@@ -93,7 +108,7 @@ def _audit(raw: "pd.DataFrame", chosen: list[Partition], partition_info: Any) ->
     import pandas as pd
     import pyarrow as pa
 
-    partition = chosen[partition_info["number"]]
+    partition = chosen[partition_info["number"]]  # the place among the file's chosen row groups
     if len(raw) != partition.rows:
         raise ValueError(f"Dask gave {len(raw)} rows for a row group of {partition.rows}")
     # Dask's frame holds Arrow-backed strings (NA for null); the local engine's holds objects
@@ -148,7 +163,3 @@ def _client(workers: int | None, scheduler: str | None) -> Any:
         dashboard_address=None,
         silence_logs=logging.ERROR,
     )
-
-
-def _where(partition: Partition) -> str:
-    return f"{partition.location}, row group {partition.row_group}"
