@@ -17,7 +17,9 @@ from support import needs_corpus, run_cardlint
 
 
 def audit(*args: str, cwd: Path | None = None) -> subprocess.CompletedProcess[str]:
-    return run_cardlint("audit", *args, "--quiet", cwd=cwd)
+    """Run ``cardlint audit ARGS --quiet`` with one worker process unless ARGS name a number."""
+    workers = () if "--workers" in args else ("--workers", "1")
+    return run_cardlint("audit", *args, *workers, "--quiet", cwd=cwd)
 
 
 def table(out: Path, name: str) -> object:
@@ -32,7 +34,7 @@ def dump(tmp_path_factory: pytest.TempPathFactory) -> Path:
 @pytest.fixture(scope="module")
 def audited(dump: Path) -> Path:
     out = dump.parent / "out"
-    done = audit(str(dump), "--out", str(out))
+    done = audit(str(dump), "--out", str(out), "--workers", "2")
     assert done.returncode == 0, done.stderr
     return out
 
@@ -121,7 +123,7 @@ def test_a_run_killed_midway_resumes_to_the_same_files(dump: Path, tmp_path: Pat
     kept = {p: p.stat().st_mtime_ns for p in out.glob("parts/*-cards.parquet")}
     partitions = len(list((tmp_path / "whole" / "parts").glob("*-cards.parquet")))
     assert 0 < len(kept) < partitions and not (out / "cards.parquet").exists()
-    resumed = audit(str(small), "--out", str(out), "--resume")
+    resumed = audit(str(small), "--out", str(out), "--resume", "--workers", "2")
     assert resumed.returncode == 0, resumed.stderr
     assert all(path.stat().st_mtime_ns == mtime for path, mtime in kept.items())
     for name in ("cards.parquet", "findings.parquet"):
