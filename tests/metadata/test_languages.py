@@ -1,6 +1,8 @@
 """Reading a language value the Hub does not list."""
 
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 
 from cardlint.metadata import languages
 from cardlint.metadata.data import hub_lists
@@ -59,3 +61,10 @@ def test_a_code_in_other_case_that_names_another_language_is_left_to_the_author(
     assert (names["han"], names["haa"]) == ("Hangaza", "Han")
     assert read_language("Han") == (languages.AMBIGUOUS, ("han", "haa"), "")
     assert read_language("Ko") == (languages.CASE, ("ko",), "")  # a two-letter code wins
+
+
+@given(st.text(max_size=20))
+def test_any_text_reads_as_listed_codes_or_none(value: str) -> None:
+    reading = read_language(value)
+    assert all(is_listed(code) for code in reading.codes)
+    assert (reading.codes == ()) == (reading.kind == languages.NONE)

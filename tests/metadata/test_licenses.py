@@ -1,6 +1,8 @@
 """Reading a license value the Hub does not list, and a license_link's file name."""
 
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 
 from cardlint.metadata import licenses
 from cardlint.metadata.data import hub_lists
@@ -73,3 +75,12 @@ def test_link_file(link, name):
 def test_same_file_names_differ_in_case_or_extension_only():
     files = ("README.md", "license.txt", "LICENSE-MIT", "docs/LICENSE", "LICENSE.md")
     assert same_file_names("LICENSE", files) == ("license.txt", "LICENSE.md")
+
+
+@given(st.text(max_size=40))
+def test_any_text_reads_as_listed_ids_or_none(value: str) -> None:
+    reading = read_license(value)
+    assert set(reading.ids) <= set(hub_lists().licenses)
+    assert (reading.ids == ()) == (
+        reading.kind in (licenses.REMOVED, licenses.EXPRESSION, licenses.NONE)
+    )
