@@ -63,6 +63,12 @@ def test_an_unreachable_hub_fails_at_once_in_one_line(run: Run) -> None:
     assert done.stderr == (
         f"cardlint: error: hf://datasets/cards/dump: cannot reach the Hub at {endpoint} (ConnectError), also on retry\n"
     )
+    either = run("audit", "cards/dump", "--out", "out", env={"HF_ENDPOINT": endpoint})
+    assert either.returncode == 2
+    assert either.stderr == (
+        "cardlint: error: cards/dump: no such file or folder, and the Hub could not be asked for a dataset "
+        f"of that name: cannot reach the Hub at {endpoint} (ConnectError), also on retry\n"
+    )
 
 
 def test_a_mistyped_path_says_what_it_is_not(
