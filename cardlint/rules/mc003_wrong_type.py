@@ -1,5 +1,6 @@
 """MC003 wrong-type."""
 
+import json
 from collections.abc import Iterator
 from typing import Any
 
@@ -7,6 +8,7 @@ import yaml
 
 from cardlint.diagnostics import Applicability, Diagnostic, Fix, Target
 from cardlint.metadata.fields import Field, fields_for, is_empty, json_type, type_fits
+from cardlint.reading.card import is_plain
 from cardlint.rules.base import FixAvailability, LintContext, Rule
 
 DOC = """\
@@ -44,8 +46,10 @@ pipeline_tag: text-classification
 ## Fix safety
 A lone string where a list of strings is required is wrapped in a list (`tags: nlp` ->
 `tags: [nlp]`): safe, the list holds exactly what the card said. When the string holds a comma
-(`tags: nlp, bert`) the wrap is unsafe: the author may have meant two items. Other wrong types
-have no fix: what the value should be is the author's to say.
+(`tags: nlp, bert`) the wrap is unsafe: the author may have meant two items. A plain value that
+YAML 1.1 reads as no string where a string is expected (`language: no` is false,
+`license_name: 2020-01-01` a date) is quoted as written: safe, it is the text the author typed.
+Other wrong types have no fix: what the value should be is the author's to say.
 """
 
 _WORDS = {
@@ -92,10 +96,13 @@ def _wrong(ctx: LintContext, field: Field, value: Any) -> Iterator[Diagnostic]:
         return
     message = f"{field.name} is {describe_value(value)} where {expected(field)} is expected"
     message += _ADVICE.get(field.name, "")
-    fix = None
+    fix: Fix | None = None
     if isinstance(value, str) and "array" in field.types and field.items == "string":
         fix, by_hand = _wrap(ctx, field.name, pair[1], value)
         message += by_hand
+    elif "string" in field.types:
+        fix, advice = _quote(ctx, field.name, pair[1], value)
+        message += advice
     yield RULE.at_node(ctx, pair[1], message, fix)
 
 
@@ -114,6 +121,31 @@ def _wrong_items(ctx: LintContext, field: Field, value: list[Any]) -> Iterator[D
         elif field.items == "string" and not isinstance(item, (dict, list)):
             message += ": quote it (YAML reads it as a date)"
         yield RULE.at_node(ctx, pair[1].value[index], message)
+
+
+def _quote(ctx: LintContext, key: str, node: yaml.Node, value: Any) -> tuple[Fix | None, str]:
+    """For a plain scalar that YAML 1.1 reads as no string (``no``, ``2020``, a date) where a
+    string is expected: the advice, and a safe fix quoting the text as written."""
+    from cardlint.reading.edits import hand_edit_reason
+    from cardlint.schema import describe_value
+
+    if isinstance(value, (str, list, dict)) or not is_plain(node):
+        return None, ""
+    kind = json_type(value)
+    read = (
+        f"YAML reads {node.value} as {describe_value(value)}; "
+        if kind == "boolean"
+        else ""
+        if kind in ("integer", "number")
+        else "YAML reads it as a date; "
+    )
+    quoted = json.dumps(node.value, ensure_ascii=False)
+    reason = hand_edit_reason(ctx.card, node)
+    if reason is not None:
+        return None, f": {read}quote it ({quoted}; fix it by hand: {reason})"
+    sets = (Target((key,), node.value),)
+    fix = ctx.replace_node(node, quoted, f"Write {quoted}", sets=sets)
+    return fix, f": {read}quote it"
 
 
 def _wrap(ctx: LintContext, key: str, node: yaml.Node, value: str) -> tuple[Fix | None, str]:
