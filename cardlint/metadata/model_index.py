@@ -102,6 +102,8 @@ def shown(value: object) -> str:
     try:
         return json.dumps(value, ensure_ascii=False)
     except (TypeError, ValueError):
+        if isinstance(value, int):  # too long for Python to print
+            return f"a number of about {value.bit_length() * 0.30103:.0f} digits"
         return str(value)
 
 
@@ -346,6 +348,7 @@ class _Walk:
         else:
             node = find(self.card, path)[0]
             written = node.value if isinstance(node, yaml.ScalarNode) else shown(value)
+            written = written if len(written) <= 40 else written[:20] + "..."
             read = (
                 f"{shown(value)}"
                 if written == shown(value)

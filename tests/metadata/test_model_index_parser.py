@@ -186,3 +186,10 @@ def test_only_the_last_models_name_is_needed() -> None:
     model_index = [{"name": None, "results": []}, VALID]
     assert findings(model_index) == [] and not hub_raises(model_index)
     assert findings(model_index[::-1]) and hub_raises(model_index[::-1])
+
+
+def test_a_number_too_long_to_print_is_named_not_printed() -> None:
+    text = card([VALID]).replace("name: IMDb", "name: IMDb\n      config: 0x" + "f" * 5000)
+    result = lint_text(text, "README.md", Settings(select=("MC602",)))
+    (finding,) = result.diagnostics
+    assert "YAML reads 0xffffffffffffffffff... as a number of about 6021 digits" in finding.message
