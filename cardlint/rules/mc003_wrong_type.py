@@ -96,6 +96,11 @@ def _wrong(ctx: LintContext, field: Field, value: Any) -> Iterator[Diagnostic]:
         return
     message = f"{field.name} is {describe_value(value)} where {expected(field)} is expected"
     message += _ADVICE.get(field.name, "")
+    if field.name == "tags" and isinstance(value, str):
+        message += (
+            " (huggingface_hub reads a lone string as a one-item list; the Hub documents a list,"
+            " and its API types tags as one)"
+        )
     fix: Fix | None = None
     if isinstance(value, str) and "array" in field.types and field.items == "string":
         fix, by_hand = _wrap(ctx, field.name, pair[1], value)

@@ -246,5 +246,7 @@ def test_the_comparison_can_fail_both_ways() -> None:
     """A valid card has neither; a wrong one has both (so the property is not vacuous)."""
     assert _verdicts({"license": "mit", "tags": ["nlp"]}) == ([], [])
     errors, findings = _verdicts({"license": "mit", "tags": "nlp"})
-    assert errors and findings == ['MC003 tags is "nlp" where a list of strings is expected']
+    assert errors and [finding.split(" where")[0] for finding in findings] == [
+        'MC003 tags is "nlp"'
+    ]
     assert set(_MC_CODES) >= {"MC001", "MC002", "MC003", "MC104"}
