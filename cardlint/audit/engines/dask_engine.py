@@ -112,8 +112,10 @@ def _audit(raw: "pd.DataFrame", chosen: list[Partition], partition_info: Any) ->
     if len(raw) != partition.rows:
         raise ValueError(f"Dask gave {len(raw)} rows for a row group of {partition.rows}")
     # Dask's frame holds Arrow-backed strings (NA for null); the local engine's holds objects
-    # (None): the same conversion from Arrow gives audit_partition the same values.
-    plain = pa.Table.from_pandas(raw, preserve_index=False).to_pandas()
+    # (None): converted from Arrow as the local engine's (no pandas dtypes recorded), the
+    # values are the same.
+    table = pa.Table.from_pandas(raw, preserve_index=False).replace_schema_metadata(None)
+    plain = table.to_pandas()
     cards, findings = audit_partition(partition.prepare(plain))
     return pd.DataFrame(
         {
