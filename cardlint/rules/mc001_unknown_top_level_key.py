@@ -83,7 +83,8 @@ def _finding(
     shown = f"unknown key '{name}'"
     if name in dataset_keys:
         return (
-            f"{shown}: it is a dataset card's field, which the Hub does not read on a model card",
+            f"{shown}: it is a dataset card's field, which the Hub does not read on a model card "
+            "(a dataset's README is checked with --repo-type dataset)",
             None,
         )
     if spelling_variant(name, frozenset(CO2_KEYS)) is not None:
