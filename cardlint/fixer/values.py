@@ -59,7 +59,10 @@ def shown(value: Any) -> str:
         return format(value, "f")
     if type(value) is int and value.bit_length() > 1000:
         return f"an integer of about {value.bit_length() * 3 // 10} digits"
-    return repr(value)
+    try:
+        return repr(value)
+    except ValueError:  # a list or mapping holding an integer past Python's 4,300 digits
+        return f"a {type(value).__name__} holding an integer too long to show"
 
 
 def dotted(path: tuple[Any, ...]) -> str:

@@ -261,3 +261,13 @@ def test_a_rule_that_crashes_loses_one_file_not_the_run(
         "internal error while linting: RuntimeError: boom ("
     )
     assert outcome.result.error is not None and card.read_text() == BAD
+
+
+def test_a_refused_fix_names_a_mapping_that_holds_a_huge_integer():
+    """Found by tests/test_fuzz_classes.py: a 5,000-digit hex number reached through a merge key
+    made the verifier's message raise instead of refusing the fix."""
+    from cardlint.fixer.values import shown
+
+    huge = int("f" * 5000, 16)
+    assert shown({"emissions": huge}) == "a dict holding an integer too long to show"
+    assert shown(huge).startswith("an integer of about 6020 digits")
