@@ -270,4 +270,4 @@ def test_a_refused_fix_names_a_mapping_that_holds_a_huge_integer():
 
     huge = int("f" * 5000, 16)
     assert shown({"emissions": huge}) == "a dict holding an integer too long to show"
-    assert shown(huge).startswith("an integer of about 6020 digits")
+    assert shown(huge) == "an integer of about 6000 digits"
