@@ -75,6 +75,8 @@ REQUESTS: list[tuple[list[str], dict[str, object]]] = [
             "targets": ("o/m",),
             "fix": True,
             "hub": HubRequest("v1", "dataset", (), 3, ("t",), 2, create_pr=True, commit=True),
+            # the rules read it too: a local dataset card gets no model-only finding
+            "options": RunOptions(repo_type="dataset"),
         },
     ),
 ]
