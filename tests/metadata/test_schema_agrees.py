@@ -12,9 +12,11 @@ tests/metadata/test_schema_build.py).
 
 from typing import Any
 
+import pytest
 import yaml
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
+from support import CORPUS_CARDS, corpus_cards
 
 from cardlint.linter import lint_text
 from cardlint.metadata.data import hub_lists
@@ -250,3 +252,27 @@ def test_the_comparison_can_fail_both_ways() -> None:
         'MC003 tags is "nlp"'
     ]
     assert set(_MC_CODES) >= {"MC001", "MC002", "MC003", "MC104"}
+
+
+@pytest.mark.skipif(not CORPUS_CARDS.is_dir(), reason="../shared/corpus is absent")
+def test_the_real_cards_are_valid_exactly_when_the_rules_find_nothing() -> None:
+    """The same over the corpus's real cards (co2_eq_emissions left to the CO2 rules)."""
+    from huggingface_hub.repocard import metadata_load
+
+    disagree = []
+    for path in corpus_cards():
+        try:
+            data = metadata_load(path) or {}
+        except Exception:  # noqa: BLE001  a block huggingface_hub cannot read: CL rules' cards
+            continue
+        data = {key: value for key, value in data.items() if key != "co2_eq_emissions"}
+        errors = [e.message for e in _VALIDATOR.iter_errors(data)]
+        text = path.read_text(encoding="utf-8-sig")
+        findings = [
+            d.code
+            for d in lint_text(text, "README.md", _SETTINGS).diagnostics
+            if d.code.startswith("MC") and d.code not in NEEDS_CONTEXT
+        ]
+        if bool(errors) != bool(findings):
+            disagree.append(f"{path.name}: schema {errors[:2]}, rules {findings[:2]}")
+    assert disagree == []
