@@ -70,9 +70,12 @@ def audit_card(name: str, text: Any, findings: list[dict[str, Any]]) -> dict[str
 
 
 def _unreadable(text: Any) -> str | None:
-    if text is None or (isinstance(text, float) and text != text):
-        return "card is null"
     if not isinstance(text, str):
+        import pandas as pd
+
+        # None, NaN or pd.NA (an Arrow-backed string column's null)
+        if pd.api.types.is_scalar(text) and pd.isna(text):
+            return "card is null"
         return f"card is {type(text).__name__}, not text"
     # a character is at most 4 bytes in UTF-8: only a long text is encoded to be measured
     if len(text) > MAX_BYTES or (

@@ -6,6 +6,7 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Any
 
+import numpy as np
 import pandas as pd
 import pytest
 import yaml
@@ -99,6 +100,9 @@ def _same(value: Any, number: float | None) -> bool:
     [
         (None, "card is null"),
         (float("nan"), "card is null"),
+        (pd.NA, "card is null"),
+        (np.float64("nan"), "card is null"),
+        (["a list"], "card is list, not text"),
         (b"---\nlicense: mit\n---\n", "card is bytes, not text"),
         (12, "card is int, not text"),
         ("x" * (MAX_BYTES + 1), "over the 10 MB limit"),
