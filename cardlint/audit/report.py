@@ -8,17 +8,22 @@ tables give the same file, byte for byte; figures are PNG files under ``figures/
 from __future__ import annotations
 
 import math
+from collections import Counter
+from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
 from cardlint.audit import figures
-from cardlint.audit.columns import CO2_FIELDS, METADATA_FIELDS
+from cardlint.audit.columns import CARDS_SCHEMA, CO2_FIELDS, METADATA_FIELDS
 
 KILOGRAMS_CODE = "CO2105"  # emissions-likely-kilograms
 TOP_CODES = 15
+DETAILS = {"training_type", "region", "region_granularity", "hardware_count", "hardware_device"}
 TOP_AUTHORS = 10
 TOP_DOWNLOADED_SHARE = 0.01  # the authors' table looks at the top 1% of models by downloads...
 TOP_DOWNLOADED_MIN = 100  # ...and at least this many models, so that a small dump has a table
+# the columns of cards.parquet the report reads (the resolved details stay in the table)
+USED = [name for name in CARDS_SCHEMA.names if name not in DETAILS]
 FIELD_NAMES = {
     "source": "source",
     "training_type": "training type",
@@ -64,16 +69,43 @@ def _ranked(counts: dict[str, int]) -> list[tuple[str, int]]:
     return sorted(counts.items(), key=lambda item: (-item[1], item[0]))
 
 
-def _load(out_dir: Path) -> tuple[Any, Any]:
+def _load(out_dir: Path) -> tuple[Any, Codes]:
+    """The cards as a frame (without their codes), and the counts of the codes."""
     import pyarrow.parquet as pq
 
-    cards = pq.read_table(out_dir / "cards.parquet").to_pandas()
-    findings = pq.read_table(
-        out_dir / "findings.parquet", columns=["id", "code", "severity"]
-    ).to_pandas()
+    table = pq.read_table(out_dir / "cards.parquet", columns=USED)
+    codes = Codes.read(out_dir, table.column("codes"))
+    cards = table.drop_columns(["codes"]).to_pandas()
     cards["year"] = cards["created"].dt.year.astype("Int64").astype("string").fillna("unknown")
     cards["reporting"] = cards["co2_form"].notna()
-    return cards, findings
+    return cards, codes
+
+
+@dataclass(frozen=True)
+class Codes:
+    """Per finding code: its findings, its severity, and the models it was found on."""
+
+    findings: dict[str, int]
+    severity: dict[str, str]
+    models: dict[str, int]
+
+    @classmethod
+    def read(cls, out_dir: Path, card_codes: Any) -> Codes:
+        """Counted with pyarrow, without a frame of every finding: a dump has millions."""
+        import pyarrow.compute as pc
+        import pyarrow.parquet as pq
+
+        findings = pq.read_table(out_dir / "findings.parquet", columns=["code", "severity"])
+        pairs = findings.group_by(["code", "severity"]).aggregate([([], "count_all")]).to_pylist()
+        per_code: Counter[str] = Counter()
+        for pair in pairs:
+            per_code[pair["code"]] += pair["count_all"]
+        models = pc.value_counts(pc.list_flatten(card_codes)).to_pylist()  # each code once a card
+        return cls(
+            dict(per_code),
+            {pair["code"]: pair["severity"] for pair in pairs},
+            {entry["values"]: entry["counts"] for entry in models},
+        )
 
 
 def _castano_row(label: str, group: Any) -> list[str]:
@@ -177,8 +209,8 @@ def _distribution(cards: Any, out_dir: Path) -> list[str]:
     ]
 
 
-def _kilograms(cards: Any, card_codes: Any) -> list[str]:
-    flagged = int((card_codes["code"] == KILOGRAMS_CODE).sum())
+def _kilograms(cards: Any, codes: Codes) -> list[str]:
+    flagged = codes.models.get(KILOGRAMS_CODE, 0)
     reporting = int(cards["reporting"].sum())
     return [
         "## Kilograms in the grams field",
@@ -189,16 +221,9 @@ def _kilograms(cards: Any, card_codes: Any) -> list[str]:
     ]
 
 
-def _card_codes(cards: Any) -> Any:
-    """One row per card and code found on it (a code found twice on a card counts once)."""
-    pairs = cards[["id", "codes"]].explode("codes").dropna(subset=["codes"])
-    return pairs.rename(columns={"codes": "code"}).drop_duplicates()
-
-
-def _findings(findings: Any, card_codes: Any, readable: int, out_dir: Path) -> list[str]:
-    per_code = _ranked(findings["code"].value_counts().to_dict())
-    severity = findings.drop_duplicates("code").set_index("code")["severity"].to_dict()
-    cards_with = card_codes["code"].value_counts().to_dict()
+def _findings(codes: Codes, readable: int, out_dir: Path) -> list[str]:
+    per_code = _ranked(codes.findings)
+    severity, cards_with = codes.severity, codes.models
     top = per_code[:TOP_CODES]
     rows = [
         [
@@ -216,7 +241,7 @@ def _findings(findings: Any, card_codes: Any, readable: int, out_dir: Path) -> l
     return [
         "## Most frequent findings",
         "",
-        f"{count(len(findings))} findings of {count(len(per_code))} codes; the {len(top)} most frequent"
+        f"{count(sum(codes.findings.values()))} findings of {count(len(per_code))} codes; the {len(top)} most frequent"
         " (`cardlint rule CODE` explains each):",
         "",
         *_table(
@@ -253,14 +278,14 @@ def _authors(cards: Any) -> list[str]:
     ]
 
 
-def _metadata(cards: Any, findings: Any, readable: int) -> list[str]:
+def _metadata(cards: Any, codes: Codes, readable: int) -> list[str]:
     read = cards[cards["readable"]]
     rows = []
     for name in METADATA_FIELDS:
         given = int(read[f"has_{name}"].sum())
         rows.append([f"`{name}`", count(given), percent(given, readable)])
-    mc = _ranked(findings[findings["code"].str.startswith("MC")]["code"].value_counts().to_dict())
-    codes = (
+    mc = _ranked({code: n for code, n in codes.findings.items() if code.startswith("MC")})
+    found = (
         _table(["code", "findings"], [[code, count(n)] for code, n in mc], "lr")
         if mc
         else ["No metadata (MC) rule found anything, or none ran in this audit.", ""]
@@ -273,7 +298,7 @@ def _metadata(cards: Any, findings: Any, readable: int) -> list[str]:
         *_table(["field", "models", "share"], rows, "lrr"),
         "Findings of the metadata rules (MC):",
         "",
-        *codes,
+        *found,
     ]
 
 
@@ -295,18 +320,17 @@ def _summary(cards: Any) -> list[str]:
 def write_report(out_dir: str | Path) -> str:
     """Write ``out_dir/report.md`` and its figures from the audit's tables; return the report's path."""
     folder = Path(out_dir)
-    cards, findings = _load(folder)
+    cards, codes = _load(folder)
     readable = int(cards["readable"].sum())
-    card_codes = _card_codes(cards)
     lines = [
         *_summary(cards),
         *_reporting(cards, folder),
         *_fields(cards),
         *_distribution(cards, folder),
-        *_kilograms(cards, card_codes),
-        *_findings(findings, card_codes, readable, folder),
+        *_kilograms(cards, codes),
+        *_findings(codes, readable, folder),
         *_authors(cards),
-        *_metadata(cards, findings, readable),
+        *_metadata(cards, codes, readable),
     ]
     path = folder / "report.md"
     path.write_text("\n".join(lines).rstrip("\n") + "\n", encoding="utf-8")
