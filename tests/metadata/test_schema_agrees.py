@@ -187,6 +187,11 @@ def _valid_value(key: str) -> st.SearchStrategy[Any]:
     return st.one_of(*choices)
 
 
+_ID_KEYS = sorted(
+    name
+    for name, field in FIELDS.items()
+    if field.ids or name in ("base_model", "new_version", "datasets")
+)
 _VALID_KEYS = sorted(set(FIELDS) - {"license_details", "base_model_relation", "license"})
 
 
@@ -207,8 +212,13 @@ def metadata(draw: st.DrawFn) -> dict[str, Any]:
     if relation is not None:
         found["base_model_relation"] = relation
         found["base_model"] = ["a/b", "c/d"] if relation == "merge" else "gpt2"
-    wrong = draw(st.sampled_from(["none", "value", "key", "model-index", "license_details"]))
-    if wrong == "value":
+    wrong = draw(st.sampled_from(["none", "value", "id", "key", "model-index", "license_details"]))
+    if wrong == "id":  # a value of a field whose strings are the Hub's ids
+        key = draw(st.sampled_from(_ID_KEYS))
+        found[key] = draw(
+            st.one_of(_string_of(key), st.lists(_string_of(key), min_size=1, max_size=2))
+        )
+    elif wrong == "value":
         key = draw(st.sampled_from(sorted(set(FIELDS) - {"co2_eq_emissions", "model-index"})))
         found[key] = draw(_value_of(key))
     elif wrong == "key":
