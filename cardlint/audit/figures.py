@@ -4,8 +4,6 @@ matplotlib is imported inside each function (it is part of the ``cardlint[audit]
 Agg backend, which needs no display. The PNG's metadata carries no software version or date.
 """
 
-from __future__ import annotations
-
 from collections.abc import Sequence
 from pathlib import Path
 from typing import Any

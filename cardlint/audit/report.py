@@ -5,8 +5,6 @@ Footprint of Hugging Face's ML Models" (ESEM 2023), so that the two can be compa
 tables give the same file, byte for byte; figures are PNG files under ``figures/``.
 """
 
-from __future__ import annotations
-
 import math
 from collections import Counter
 from dataclasses import dataclass
@@ -69,7 +67,7 @@ def _ranked(counts: dict[str, int]) -> list[tuple[str, int]]:
     return sorted(counts.items(), key=lambda item: (-item[1], item[0]))
 
 
-def _load(out_dir: Path) -> tuple[Any, Codes]:
+def _load(out_dir: Path) -> "tuple[Any, Codes]":
     """The cards as a frame (without their codes), and the counts of the codes."""
     import pyarrow.parquet as pq
 
@@ -90,7 +88,7 @@ class Codes:
     models: dict[str, int]
 
     @classmethod
-    def read(cls, out_dir: Path, card_codes: Any) -> Codes:
+    def read(cls, out_dir: Path, card_codes: Any) -> "Codes":
         """Counted with pyarrow, without a frame of every finding: a dump has millions."""
         import pyarrow.compute as pc
         import pyarrow.parquet as pq
