@@ -58,7 +58,9 @@ def check(ctx: LintContext) -> Iterator[Diagnostic]:
         return
     message = f"license is 'other', so the card must say which license: add {' and '.join(missing)}"
     if not _given(metadata.get("license_name")) and _given(metadata.get("license_details")):
-        message += "; license_details is the legacy form of license_name (MC104 renames it)"
+        message += "; license_details is the legacy form of license_name" + (
+            " (MC104 renames it)" if ctx.repo_type == "model" else ""
+        )
     yield RULE.at_node(ctx, pair[1], message)
 
 
