@@ -10,12 +10,13 @@ the first N rows in partition order.
 
 import glob
 import os
+import posixpath
 from dataclasses import dataclass, replace
 from typing import TYPE_CHECKING, Any
 
 from cardlint.audit.columns import INPUT_COLUMNS
 from cardlint.exit_codes import UsageError
-from cardlint.targets import find_cards
+from cardlint.targets import README_NAME, find_cards
 
 if TYPE_CHECKING:
     import pandas as pd
@@ -90,7 +91,7 @@ class Partition:
                 cards.append(data.decode("utf-8"))
             except UnicodeDecodeError:
                 cards.append(data if len(data) <= MAX_BYTES else data.decode("utf-8", "replace"))
-        ids = [os.path.dirname(name).replace(os.sep, "/") or "." for name in self.files]
+        ids = [card_id(name) for name in self.files]
         return pd.DataFrame({"modelId": ids, "card": cards})
 
 
@@ -119,13 +120,29 @@ def normalise(frame: "pd.DataFrame") -> "pd.DataFrame":
     return renamed[list(INPUT_COLUMNS)]
 
 
-def open_source(text: str, limit: int | None = None, sample: float | None = None) -> Source:
-    """The partitions of SOURCE; a source that cannot be read raises UsageError with one line."""
+def card_id(name: str) -> str:
+    """The id of a card file in a folder: its folder's path for a README.md (as on the Hub),
+    else its own path without the extension."""
+    name = name.replace(os.sep, "/")
+    folder, file = posixpath.split(name)
+    if file == README_NAME:
+        return folder or "."
+    return posixpath.splitext(name)[0]
+
+
+def open_source(
+    text: str,
+    limit: int | None = None,
+    sample: float | None = None,
+    include: tuple[str, ...] = (README_NAME,),
+) -> Source:
+    """The partitions of SOURCE (``include``: the names of the card files in a folder); a source
+    that cannot be read raises UsageError with one line."""
     if sample is not None and not 0 < sample <= 1:
         raise UsageError(f"--sample must be a fraction in (0, 1], not {sample}")
     if limit is not None and limit < 0:
         raise UsageError(f"--limit must be 0 or more, not {limit}")
-    source = _hub_source(text) if text.startswith(HF) else _local_source(text)
+    source = _hub_source(text) if text.startswith(HF) else _local_source(text, include)
     partitions = [replace(p, sample=sample) for p in source.partitions]
     if limit is not None:
         partitions = _first(partitions, limit)
@@ -143,7 +160,7 @@ def _first(partitions: list[Partition], limit: int) -> list[Partition]:
     return kept
 
 
-def _local_source(text: str) -> Source:
+def _local_source(text: str, include: tuple[str, ...]) -> Source:
     if GLOB_CHARS & set(text):
         files = sorted(glob.glob(text, recursive=True))
         if not files:
@@ -153,7 +170,7 @@ def _local_source(text: str) -> Source:
         files = sorted(
             glob.glob(os.path.join(glob.escape(text), "**", "*.parquet"), recursive=True)
         )
-        return _parquet_source(text, files) if files else _readme_source(text)
+        return _parquet_source(text, files) if files else _readme_source(text, include)
     if os.path.isfile(text):
         return _parquet_source(text, [text])
     raise UsageError(f"{text}: {_missing(text)}")
@@ -180,16 +197,19 @@ def _missing(text: str) -> str:
     return f"no such file or folder; to audit the Hub dataset of that name, write {HF}datasets/{ref.repo_id}"
 
 
-def _readme_source(folder: str) -> Source:
-    cards = [os.path.relpath(path, folder) for path in find_cards(folder)]
+def _readme_source(folder: str, include: tuple[str, ...]) -> Source:
+    cards = [os.path.relpath(path, folder) for path in find_cards(folder, include)]
     if not cards:
-        raise UsageError(f"{folder}: no parquet file and no README.md in this folder")
+        names = " or ".join(include)
+        hint = "" if include != (README_NAME,) else " (name other card files with --include '*.md')"
+        raise UsageError(f"{folder}: no parquet file and no {names} in this folder{hint}")
     chunks = [cards[start : start + README_CHUNK] for start in range(0, len(cards), README_CHUNK)]
     partitions = tuple(
         Partition(index, folder, files=tuple(chunk), rows=len(chunk))
         for index, chunk in enumerate(chunks)
     )
-    return Source(folder, partitions, (), f"{len(cards)} README files")
+    kind = "README" if include == (README_NAME,) else "card"
+    return Source(folder, partitions, (), f"{len(cards)} {kind} files")
 
 
 def _parquet_source(text: str, files: list[str]) -> Source:

@@ -46,6 +46,12 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
         metavar="N",
         help="processes (or LocalCluster workers); default: one per CPU",
     )
+    parser.add_argument(
+        "--include",
+        action="append",
+        metavar="GLOB",
+        help="with a folder of cards: the card files' names (default: README.md; repeatable)",
+    )
     parser.add_argument("--limit", type=int, metavar="N", help="audit only the first N cards")
     parser.add_argument(
         "--sample",
@@ -75,7 +81,8 @@ def run_audit(args: argparse.Namespace) -> int:
     from cardlint.audit.sources import open_source
 
     started = time.perf_counter()
-    source = open_source(args.source, limit=args.limit, sample=args.sample)
+    include = tuple(args.include or ("README.md",))
+    source = open_source(args.source, limit=args.limit, sample=args.sample, include=include)
     out_dir = Path(args.out)
     todo = output.prepare(out_dir, source, args.resume)
     remaining = set(todo)

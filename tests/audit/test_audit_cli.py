@@ -107,6 +107,19 @@ def test_a_folder_of_readmes(tmp_path: Path) -> None:
     assert cards[1]["emissions_hub_g"] == 5.0 and cards[2]["codes"] == ["CL001"]
 
 
+def test_a_folder_of_named_cards_with_include(tmp_path: Path) -> None:
+    """Cards saved under their own names (as ../shared/corpus/cards holds them): --include picks
+    them, and each id is the file's path without its extension."""
+    (tmp_path / "cards" / "org").mkdir(parents=True)
+    (tmp_path / "cards" / "001.md").write_text("---\nco2_eq_emissions: 5\n---\n")
+    (tmp_path / "cards" / "org" / "002.md").write_text("# no metadata\n")
+    (tmp_path / "cards" / "notes.txt").write_text("not a card\n")
+    done = audit("cards", "--include", "*.md", "--out", "out", cwd=tmp_path)
+    assert done.returncode == 0, done.stderr
+    cards = table(tmp_path / "out", "cards").to_pylist()
+    assert [(c["id"], c["codes"]) for c in cards] == [("001", ["CO2006"]), ("org/002", ["CL001"])]
+
+
 def test_a_run_killed_midway_resumes_to_the_same_files(dump: Path, tmp_path: Path) -> None:
     small = write_dump(tmp_path / "small.parquet", dump_rows(), group=2)
     whole = audit(str(small), "--out", str(tmp_path / "whole"), "--workers", "1")
@@ -142,7 +155,11 @@ def test_resume_refuses_parts_of_another_source(dump: Path, tmp_path: Path) -> N
     ("source", "says"),
     [
         ("dump.parqet", "dump.parqet: no such file or folder"),
-        ("empty", "empty: no parquet file and no README.md in this folder"),
+        (
+            "empty",
+            "empty: no parquet file and no README.md in this folder"
+            " (name other card files with --include '*.md')",
+        ),
         ("nothing-*.parquet", "no file matches"),
         ("notes.parquet", "not a parquet file"),
         ("plain.parquet", "not a model-card dump: it needs the columns card and modelId"),
