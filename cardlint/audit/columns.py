@@ -8,16 +8,16 @@ import pyarrow as pa
 
 # the co2_eq_emissions block's fields whose presence the report counts (has_<name>)
 CO2_FIELDS = ("source", "training_type", "location", "hardware")
-# top-level metadata keys whose presence the report counts (has_<name>)
-METADATA_FIELDS = (
-    "license",
-    "language",
-    "pipeline_tag",
-    "library_name",
-    "base_model",
-    "datasets",
-    "model_index",
-)
+# the has_<name> columns of the top-level metadata keys whose presence the report counts
+METADATA_FIELDS = {
+    "license": "license",
+    "language": "language",
+    "pipeline_tag": "pipeline_tag",
+    "library_name": "library_name",
+    "base_model": "base_model",
+    "datasets": "datasets",
+    "model_index": "model-index",
+}
 CARDS_SCHEMA = pa.schema(
     [
         ("id", pa.string()),

@@ -46,12 +46,7 @@ def given(value: Any) -> bool:
 def metadata_presence(card: Card) -> dict[str, bool]:
     """``has_<field>`` for the top-level metadata fields the report counts."""
     metadata = card.metadata if isinstance(card.metadata, dict) else {}
-    return {
-        f"has_{name}": given(
-            metadata.get(name.replace("_", "-") if name == "model_index" else name)
-        )
-        for name in METADATA_FIELDS
-    }
+    return {f"has_{name}": given(metadata.get(key)) for name, key in METADATA_FIELDS.items()}
 
 
 def co2_form(value: Any) -> str:

@@ -279,9 +279,9 @@ def _authors(cards: Any) -> list[str]:
 def _metadata(cards: Any, codes: Codes, readable: int) -> list[str]:
     read = cards[cards["readable"]]
     rows = []
-    for name in METADATA_FIELDS:
+    for name, key in METADATA_FIELDS.items():
         given = int(read[f"has_{name}"].sum())
-        rows.append([f"`{name}`", count(given), percent(given, readable)])
+        rows.append([f"`{key}`", count(given), percent(given, readable)])
     mc = _ranked({code: n for code, n in codes.findings.items() if code.startswith("MC")})
     found = (
         _table(["code", "findings"], [[code, count(n)] for code, n in mc], "lr")

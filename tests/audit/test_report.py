@@ -201,3 +201,19 @@ def test_percent(part: int, whole: int, text: str) -> None:
 )
 def test_grams_to_three_significant_figures(value: float, text: str) -> None:
     assert grams(value) == text
+
+
+@needs_corpus
+def test_the_metadata_fields_are_counted_under_their_keys(
+    audited: Path, rows: list[dict[str, Any]], tmp_path: Path
+) -> None:
+    """Each top-level key's row (named as the card writes it: `model-index`) counts the cards
+    that give it, as metadata_load reads them."""
+    report = (audited / "report.md").read_text(encoding="utf-8")
+    counts: Counter = Counter()
+    for row in rows:
+        metadata = hub_metadata(row["card"], tmp_path) or {}
+        counts.update(key for key, value in metadata.items() if given(value))
+    for key in ("license", "language", "datasets", "model-index"):
+        assert counts[key] > 0
+        assert re.search(rf"\n\| `{key}` \| {counts[key]:,} \| ", report), key
