@@ -4,7 +4,7 @@
 The walk reads the metadata the Hub's reader gets and finds each value's node for its location.
 Each problem has a kind: ``invalid`` (huggingface_hub raises: MC601), ``wrong-type`` (the Hub's
 schema wants another type; huggingface_hub reads past it: MC602), ``verified`` (MC603) and ``task``
-(a ``task.type`` string, for MC604 to look up).
+(a ``task.type`` that is neither a pipeline tag nor a subtask, for MC604).
 """
 
 import json
@@ -13,6 +13,7 @@ from weakref import WeakKeyDictionary
 
 import yaml
 
+from cardlint.metadata.data import hub_lists
 from cardlint.metadata.paths import PathPart, key_node, path_text
 from cardlint.reading.card import Card
 
@@ -57,7 +58,7 @@ _WHAT = {
 
 
 class Problem(NamedTuple):
-    """One thing wrong (or, for ``task``, one task.type to look up) at ``path``, spanning
+    """One thing wrong (``task``: a task.type the Hub does not list) at ``path``, spanning
     ``start..end``; ``node`` is the value's node when the span is exactly it (a fix may edit it)."""
 
     kind: str
@@ -205,7 +206,7 @@ class _Walk:
                 self._strings(path + (place,), place, result[place])
         task = result.get("task")
         kind = task.get("type") if isinstance(task, dict) else None
-        if isinstance(kind, str) and kind.strip() and not _mteb(result):
+        if isinstance(kind, str) and kind.strip() and not _known_task(kind) and not _mteb(result):
             self.add("task", path + ("task", "type"), kind, value=kind)
         self._source(path, result)
         if result.get("metrics") == []:
@@ -402,6 +403,13 @@ def _has_metrics(models: list[Any]) -> bool:
         if isinstance(model, dict) and isinstance(model.get("results"), list)
         for result in model["results"]
     )
+
+
+def _known_task(kind: str) -> bool:
+    """Whether a task.type is one of the Hub's pipeline tags or subtasks (only the others are
+    located, for MC604)."""
+    lists = hub_lists()
+    return kind in lists.pipeline_tags or kind in lists.subtasks
 
 
 def _mteb(result: dict[Any, Any]) -> bool:

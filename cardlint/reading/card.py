@@ -75,6 +75,7 @@ class Card:
         # whose folder is listed when a rule asks)
         self.repo_files: tuple[str, ...] | None = None
         self.repo_type: str | None = None  # a Hub card's repository kind (model, dataset, space)
+        self._top_level: dict[str, tuple[yaml.Node, yaml.Node]] | None = None
         # with --hub-validate: what the Hub's validation endpoint said of the card (MC801 reads it)
         self.hub_answer: HubAnswer | None = None
         self.bom = bom
@@ -190,11 +191,13 @@ class Card:
 
     def top_level(self, key: str) -> tuple[yaml.Node, yaml.Node] | None:
         """The last key/value node pair for ``key`` (PyYAML keeps the last duplicate)."""
-        found = None
-        for key_node, value_node in self.mapping_items():
-            if isinstance(key_node, yaml.ScalarNode) and key_node.value == key:
-                found = (key_node, value_node)
-        return found
+        if self._top_level is None:  # indexed once: many rules look up their key
+            self._top_level = {
+                key_node.value: (key_node, value_node)
+                for key_node, value_node in self.mapping_items()
+                if isinstance(key_node, yaml.ScalarNode)
+            }
+        return self._top_level.get(key)
 
 
 def decode(data: bytes) -> tuple[str, bool]:

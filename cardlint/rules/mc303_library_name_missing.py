@@ -65,13 +65,15 @@ def check(ctx: LintContext) -> Iterator[Diagnostic]:
     metadata = ctx.card.metadata
     if metadata is None or KEY in metadata or ctx.repo_type != "model":
         return
+    if _tagged_library(metadata.get("tags")):
+        return  # the tag names the library: the folder need not be listed
     files = ctx.files_beside
     if not files:
         return
     from cardlint.metadata.libraries import conflicts, libraries_shown
 
     shown = libraries_shown(files)
-    if not shown or _tagged_library(metadata.get("tags")):
+    if not shown:
         return
     root = ctx.card.root
     if not isinstance(root, yaml.MappingNode) or not root.value:
