@@ -77,13 +77,86 @@ def problems(card: Card) -> tuple[Problem, ...]:
     """Every problem of the card's model-index, in source order of the walk (cached per card)."""
     if card not in _WALKS:
         metadata = card.metadata
-        if not isinstance(metadata, dict) or KEY not in metadata:
-            _WALKS[card] = ()
+        if not isinstance(metadata, dict) or KEY not in metadata or clean(metadata[KEY]):
+            _WALKS[card] = ()  # most model-indexes are well formed: nothing to locate
         else:
-            walk = _Walk(card)
-            walk.index(metadata[KEY])
-            _WALKS[card] = tuple(walk.found)
+            _WALKS[card] = walk(card, metadata[KEY])
     return _WALKS[card]
+
+
+def walk(card: Card, data: object) -> tuple[Problem, ...]:
+    """Every problem of ``data``, the card's model-index, located in the card's source."""
+    state = _Walk(card)
+    state.index(data)
+    return tuple(state.found)
+
+
+def clean(data: object) -> bool:
+    """Whether the walk finds nothing in a model-index: the same checks, without building a
+    path or a message (tests/metadata/test_model_index_clean.py holds it to the walk)."""
+    if not data:
+        return data is None or isinstance(data, list)
+    if not isinstance(data, list):
+        return False
+    for model in data:
+        if not isinstance(model, dict) or "name" not in model or "results" not in model:
+            return False
+        name, results = model["name"], model["results"]
+        if not (isinstance(name, str) and name.strip()) or not isinstance(results, list):
+            return False
+        for result in results:
+            if not _clean_result(result):
+                return False
+    return True
+
+
+def _clean_result(result: object) -> bool:
+    """Whether the walk finds nothing in one result (see ``clean``)."""
+    if not isinstance(result, dict):
+        return False
+    if "task" not in result or "dataset" not in result or "metrics" not in result:
+        return False
+    task, dataset, metrics = result["task"], result["dataset"], result["metrics"]
+    if not (_clean_strings(task, "task") and _clean_strings(dataset, "dataset")):
+        return False
+    if not (_known_task(task["type"]) or _mteb(result)):
+        return False
+    source = result.get("source")
+    if source is not None and not (
+        _clean_strings(source, "source") and isinstance(source.get("url"), str)
+    ):
+        return False
+    if not isinstance(metrics, list) or not metrics:
+        return False
+    for metric in metrics:
+        if not _clean_strings(metric, "metric") or "value" not in metric:
+            return False
+        if metric["value"] is None:
+            return False
+        if "verified" in metric:
+            verified = metric["verified"]
+            if verified is not False and not ("verifyToken" in metric and verified is True):
+                return False
+    return True
+
+
+def _clean_strings(value: object, place: str) -> bool:
+    """Whether ``value`` is a mapping with ``place``'s required strings, not blank, and its
+    optional ones strings or empty."""
+    if not isinstance(value, dict):
+        return False
+    required = _REQUIRED.get(place, {})
+    for key in _STRINGS[place]:
+        if key in value:
+            text = value[key]
+            if isinstance(text, str):
+                if key in required and not text.strip():
+                    return False
+            elif text is not None or key in required:
+                return False
+        elif key in required:
+            return False
+    return True
 
 
 def kind_of(value: object) -> str:
