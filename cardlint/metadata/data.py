@@ -28,6 +28,10 @@ class HubLists(NamedTuple):
     common_keys: frozenset[str]  # in common use on model cards, though no Hub document lists them
     base_model_relations: tuple[str, ...]  # adapter, merge, quantized, finetune
     subtask_pipelines: dict[str, list[str]]  # subtask type -> the pipeline tags listing it
+    # the ordered lists above as sets, for membership
+    license_ids: frozenset[str]
+    pipeline_tag_ids: frozenset[str]
+    library_ids: frozenset[str]
 
 
 @functools.lru_cache(maxsize=1)
@@ -49,4 +53,7 @@ def hub_lists() -> HubLists:
         common_keys=frozenset(raw["common_keys"]),
         base_model_relations=tuple(raw["base_model_relations"]),
         subtask_pipelines=raw["subtask_pipelines"],
+        license_ids=frozenset(raw["licenses"]),
+        pipeline_tag_ids=frozenset(raw["pipeline_tags"]),
+        library_ids=frozenset(raw["libraries"]),
     )

@@ -5,8 +5,8 @@ from collections.abc import Iterator
 from typing import NamedTuple
 
 from cardlint.diagnostics import Diagnostic
-from cardlint.metadata.repo_ids import read_reference
-from cardlint.metadata.string_items import rewrite, string_items
+from cardlint.metadata.repo_ids import is_repo_id, read_reference
+from cardlint.metadata.string_items import all_pass, rewrite, string_items
 from cardlint.rules.base import LintContext, Rule
 
 
@@ -24,6 +24,9 @@ def invalid_ids(rule: Rule, ctx: LintContext, field: IdField) -> Iterator[Diagno
     """A finding for each string of the field that is no Hub id of ``field.repo_type``, in the
     Hub's words and with what to write instead; a fix writes the id it names, when it names one.
     A blank string alone is MC002's (an empty value), a value that is no string MC003's."""
+    metadata = ctx.card.metadata
+    if not isinstance(metadata, dict) or all_pass(metadata.get(field.key), is_repo_id):
+        return  # every entry is an id (read_reference reads none of them)
     import json  # only for a finding
 
     for item in string_items(ctx, field.key):

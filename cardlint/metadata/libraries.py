@@ -7,6 +7,9 @@ that it lists modelling libraries, "not file formats (like ONNX, etc)": ``gguf``
 """
 
 import fnmatch
+import functools
+import re
+from collections.abc import Callable
 from typing import NamedTuple
 
 from cardlint.metadata.data import hub_lists
@@ -30,7 +33,7 @@ def library_verdict(value: str) -> Verdict | None:
     - ``unknown``: none of these.
     """
     lists = hub_lists()
-    if value in lists.libraries:
+    if value in lists.library_ids:
         return None
     lower = value.lower()
     for old, successor in lists.deprecated.get("library_name", {}).items():
@@ -92,6 +95,9 @@ FILE_SIGNS = (
 )
 
 
+_ALL_PATTERNS = tuple(pattern for sign in FILE_SIGNS for pattern in sign.patterns)
+
+
 class Shown(NamedTuple):
     """A library the files show, with the files that show it and those that put it in doubt."""
 
@@ -102,6 +108,8 @@ class Shown(NamedTuple):
 
 def libraries_shown(files: tuple[str, ...]) -> list[Shown]:
     """Each library whose files are among ``files``, the most specific first."""
+    if not _matching(files, _ALL_PATTERNS):
+        return []  # most folders: no file shows a library
     found = []
     for sign in FILE_SIGNS:
         matched = _matching(files, sign.patterns)
@@ -111,7 +119,17 @@ def libraries_shown(files: tuple[str, ...]) -> list[Shown]:
 
 
 def _matching(files: tuple[str, ...], patterns: tuple[str, ...]) -> tuple[str, ...]:
-    return tuple(path for path in files if any(fnmatch.fnmatchcase(path, p) for p in patterns))
+    if not patterns:
+        return ()
+    match = _any_of(patterns)
+    return tuple(path for path in files if match(path))
+
+
+@functools.cache
+def _any_of(patterns: tuple[str, ...]) -> Callable[[str], re.Match[str] | None]:
+    """A test that a path matches one of the fnmatch ``patterns`` (as ``fnmatchcase`` does), in
+    one regular expression."""
+    return re.compile("|".join(fnmatch.translate(pattern) for pattern in patterns)).match
 
 
 def conflicts(shown: list[Shown]) -> list[Shown]:

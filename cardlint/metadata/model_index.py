@@ -44,6 +44,11 @@ _STRINGS = {
     "metric": ("type", "name", "config", "verifyToken"),
     "source": ("name", "url"),
 }
+# For the fast check: each place's string fields, and whether each is required.
+_CLEAN_FIELDS = {
+    place: tuple((key, key in _REQUIRED.get(place, {})) for key in keys)
+    for place, keys in _STRINGS.items()
+}
 _WHAT = {
     "model-index": "a list of models (- name: ..., results: [...])",
     "model": "a mapping with name and results",
@@ -145,16 +150,12 @@ def _clean_strings(value: object, place: str) -> bool:
     optional ones strings or empty."""
     if not isinstance(value, dict):
         return False
-    required = _REQUIRED.get(place, {})
-    for key in _STRINGS[place]:
-        if key in value:
-            text = value[key]
-            if isinstance(text, str):
-                if key in required and not text.strip():
-                    return False
-            elif text is not None or key in required:
+    for key, required in _CLEAN_FIELDS[place]:
+        text = value.get(key)  # absent reads as empty
+        if text is None:
+            if required:
                 return False
-        elif key in required:
+        elif not isinstance(text, str) or (required and not text.strip()):
             return False
     return True
 
@@ -482,7 +483,7 @@ def _known_task(kind: str) -> bool:
     """Whether a task.type is one of the Hub's pipeline tags or subtasks (only the others are
     located, for MC604)."""
     lists = hub_lists()
-    return kind in lists.pipeline_tags or kind in lists.subtasks
+    return kind in lists.pipeline_tag_ids or kind in lists.subtasks
 
 
 def _mteb(result: dict[Any, Any]) -> bool:

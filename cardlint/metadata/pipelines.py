@@ -15,7 +15,7 @@ def pipeline_verdict(value: str) -> Verdict | None:
     - ``unknown``: none of these.
     """
     lists = hub_lists()
-    if value in lists.pipeline_tags:
+    if value in lists.pipeline_tag_ids:
         return None
     key = folded(value)
     for old, successor in lists.deprecated.get("pipeline_tag", {}).items():

@@ -60,9 +60,11 @@ def check(ctx: LintContext) -> Iterator[Diagnostic]:
         return
     from cardlint.metadata import licenses
     from cardlint.metadata.data import hub_lists
-    from cardlint.metadata.string_items import rewrite, string_items
+    from cardlint.metadata.string_items import all_pass, rewrite, string_items
 
-    known = hub_lists().licenses
+    known = hub_lists().license_ids
+    if all_pass(metadata[KEY], known.__contains__):
+        return
     for item in string_items(ctx, KEY):
         if item.value in known:
             continue

@@ -59,8 +59,10 @@ def check(ctx: LintContext) -> Iterator[Diagnostic]:
         return
     from cardlint.metadata import languages
     from cardlint.metadata.data import hub_lists
-    from cardlint.metadata.string_items import rewrite, string_items
+    from cardlint.metadata.string_items import all_pass, rewrite, string_items
 
+    if all_pass(metadata[KEY], languages.is_listed):
+        return
     for item in string_items(ctx, KEY):
         if languages.is_listed(item.value):
             continue

@@ -120,7 +120,7 @@ def _tagged_library(tags: object) -> bool:
         return False
     from cardlint.metadata.data import hub_lists
 
-    return any(isinstance(tag, str) and tag in hub_lists().libraries for tag in tags)
+    return any(isinstance(tag, str) and tag in hub_lists().library_ids for tag in tags)
 
 
 def _names(files: tuple[str, ...]) -> str:

@@ -53,7 +53,7 @@ def check(ctx: LintContext) -> Iterator[Diagnostic]:
     known = (*lists.pipeline_tags, *sorted(lists.subtasks))
     for problem in tasks:
         value = problem.value
-        if value in lists.pipeline_tags or value in lists.subtasks:
+        if value in lists.pipeline_tag_ids or value in lists.subtasks:
             continue
         yield RULE.at(
             ctx,
