@@ -78,9 +78,24 @@ def fields_for(repo_type: str) -> dict[str, Field]:
     return {}
 
 
+# The types YAML gives, by their JSON Schema name: looked up at once (json_type).
+_JSON_TYPES: dict[type, str] = {
+    type(None): "null",
+    bool: "boolean",
+    int: "integer",
+    float: "number",
+    str: "string",
+    list: "array",
+    dict: "object",
+}
+
+
 def json_type(value: Any) -> str:
     """JSON Schema's name for the type of a value as huggingface_hub reads it ("null" for None;
     a date, which YAML 1.1 reads from 2020-01-01, is none of them)."""
+    kind = _JSON_TYPES.get(type(value))
+    if kind is not None:
+        return kind
     if value is None:
         return "null"
     if isinstance(value, bool):
@@ -102,6 +117,18 @@ def type_fits(value: Any, types: tuple[str, ...]) -> bool:
     """Whether a value is of one of the types (an integer is a number, as in JSON Schema)."""
     kind = json_type(value)
     return kind in types or (kind == "integer" and "number" in types)
+
+
+_CLASSES: dict[str, type] = {"string": str, "object": dict}  # the one Python type of each
+
+
+def items_fit(items: list[Any], kind: str) -> bool:
+    """Whether every item of a list but its nulls (MC002's) is of type ``kind`` (a quick check:
+    for a string or a mapping, the one Python type that JSON type has)."""
+    wanted = _CLASSES.get(kind)
+    if wanted is None:
+        return all(item is None or type_fits(item, (kind,)) for item in items)
+    return all(item is None or isinstance(item, wanted) for item in items)
 
 
 def is_empty(value: Any) -> bool:

@@ -7,7 +7,14 @@ from typing import Any
 import yaml
 
 from cardlint.diagnostics import Applicability, Diagnostic, Fix, Target
-from cardlint.metadata.fields import Field, fields_for, is_empty, json_type, type_fits
+from cardlint.metadata.fields import (
+    Field,
+    fields_for,
+    is_empty,
+    items_fit,
+    json_type,
+    type_fits,
+)
 from cardlint.reading.card import is_plain
 from cardlint.rules.base import FixAvailability, LintContext, Rule
 
@@ -74,7 +81,8 @@ def check(ctx: LintContext) -> Iterator[Diagnostic]:
         if not type_fits(value, field.types):
             yield from _wrong(ctx, field, value)
         elif isinstance(value, list) and field.items is not None:
-            yield from _wrong_items(ctx, field, value)
+            if not items_fit(value, field.items):
+                yield from _wrong_items(ctx, field, value)
 
 
 def expected(field: Field) -> str:
