@@ -35,8 +35,14 @@ class Reading(NamedTuple):
 
 def is_listed(value: str) -> bool:
     """Whether the Hub lists ``value`` as a language code (ISO 639-1, 639-3, `code`, `multilingual`)."""
+    return value in listed()
+
+
+@functools.cache
+def listed() -> frozenset[str]:
+    """Every language code the Hub lists (see ``is_listed``), in one set."""
     lists = hub_lists()
-    return value in lists.languages or value in lists.special_languages
+    return frozenset(lists.languages) | lists.special_languages
 
 
 @functools.lru_cache(maxsize=1)

@@ -61,7 +61,7 @@ def check(ctx: LintContext) -> Iterator[Diagnostic]:
     from cardlint.metadata.data import hub_lists
     from cardlint.metadata.string_items import all_pass, rewrite, string_items
 
-    if all_pass(metadata[KEY], languages.is_listed):
+    if all_pass(metadata[KEY], languages.listed().__contains__):
         return
     for item in string_items(ctx, KEY):
         if languages.is_listed(item.value):

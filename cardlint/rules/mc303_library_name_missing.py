@@ -120,7 +120,8 @@ def _tagged_library(tags: object) -> bool:
         return False
     from cardlint.metadata.data import hub_lists
 
-    return any(isinstance(tag, str) and tag in hub_lists().library_ids for tag in tags)
+    ids = hub_lists().library_ids
+    return any(isinstance(tag, str) and tag in ids for tag in tags)
 
 
 def _names(files: tuple[str, ...]) -> str:
