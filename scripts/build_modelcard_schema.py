@@ -182,7 +182,8 @@ def _model_index(lists: dict[str, Any]) -> dict[str, Any]:
                     "revision": optional_text,
                 },
             },
-            "metrics": {"type": "array", "items": metric},
+            # an empty list shows nothing (MC602), though huggingface_hub reads past it
+            "metrics": {"type": "array", "minItems": 1, "items": metric},
             "source": {
                 "type": ["object", "null"],
                 "properties": {"name": optional_text, "url": optional_text},
