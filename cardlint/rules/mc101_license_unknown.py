@@ -58,13 +58,14 @@ def check(ctx: LintContext) -> Iterator[Diagnostic]:
     metadata = ctx.card.metadata
     if not metadata or KEY not in metadata:
         return
-    from cardlint.metadata import licenses
     from cardlint.metadata.data import hub_lists
     from cardlint.metadata.string_items import all_pass, rewrite, string_items
 
     known = hub_lists().license_ids
     if all_pass(metadata[KEY], known.__contains__):
         return
+    from cardlint.metadata import licenses  # its patterns compile only for an unlisted license
+
     for item in string_items(ctx, KEY):
         if item.value in known:
             continue
