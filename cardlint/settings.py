@@ -17,9 +17,8 @@ class RunOptions(NamedTuple):
     estimate: bool = False  # --estimate: fill a missing emissions from hardware, place and hours
     pue: float = 1.0  # with --estimate: the data centre's PUE
     repo_type: str = "model"  # --repo-type: which card's fields apply (model, dataset, space)
-    hub_validate: bool = (
-        False  # --hub-validate: the Hub's validation endpoint judges each card (MC801)
-    )
+    # --hub-validate: the Hub's validation endpoint judges each card (MC801)
+    hub_validate: bool = False
 
 
 DEFAULT_OPTIONS = RunOptions()  # a library call's: logs found beside the card are attached
