@@ -32,22 +32,48 @@ def _terminal_sends_sigint() -> bool:
         return False
 
 
-def _forward_signals(child: subprocess.Popen[bytes]) -> dict[int, Any]:
-    """Install handlers passing SIGINT, SIGTERM and SIGHUP on to ``child``; returns the old ones.
+class SignalForwarder:
+    """Passes SIGINT, SIGTERM and SIGHUP on to the child; a signal that comes before the child
+    is started is held and passed on once it is (under nohup, SIGHUP would otherwise be ignored
+    until the handler is in place, and the child would never get it).
 
-    Only possible in the main thread; elsewhere nothing is installed. SIGINT is not forwarded
-    when the terminal already delivered it to the child (see :func:`_terminal_sends_sigint`);
-    SIGHUP always is (a child may get a terminal hangup twice, which ends it all the same).
+    SIGINT is not forwarded when the terminal already delivered it to the child (see
+    :func:`_terminal_sends_sigint`); SIGHUP always is (a child may get a terminal hangup twice,
+    which ends it all the same).
     """
+
+    def __init__(self, skip_sigint: bool) -> None:
+        self.skip_sigint = skip_sigint
+        self.child: subprocess.Popen[bytes] | None = None
+        self.held: list[int] = []
+
+    def __call__(self, signum: int, _frame: object) -> None:
+        if signum == signal.SIGINT and self.skip_sigint:
+            return
+        if self.child is None:
+            self.held.append(signum)
+        else:
+            self.child.send_signal(signum)  # a no-op once the child has been reaped
+
+    def attach(self, child: subprocess.Popen[bytes]) -> None:
+        """Forward to ``child`` from now on, and pass on the signals held so far."""
+        self.child = child
+        for signum in self.held:
+            child.send_signal(signum)
+        self.held.clear()
+
+
+def _forward_signals(forwarder: SignalForwarder) -> dict[int, Any]:
+    """Install ``forwarder`` for SIGINT, SIGTERM and SIGHUP; returns the old handlers. Only
+    possible in the main thread; elsewhere nothing is installed."""
     if threading.current_thread() is not threading.main_thread():
         return {}
-    skip_sigint = _terminal_sends_sigint()
+    return {sig: signal.signal(sig, forwarder) for sig in FORWARDED}
 
-    def forward(signum: int, _frame: object) -> None:
-        if not (signum == signal.SIGINT and skip_sigint):
-            child.send_signal(signum)  # a no-op once the child has been reaped
 
-    return {sig: signal.signal(sig, forward) for sig in FORWARDED}
+def _restore(previous: dict[int, Any]) -> None:
+    for sig, handler in previous.items():
+        signal.signal(sig, handler)
 
 
 def measure_command(
@@ -74,18 +100,20 @@ def measure_command(
     if meter.command is None:
         meter.command = list(argv)
     meter.start()
+    # in place before the child starts: a signal sent meanwhile is held, then passed on
+    forwarder = SignalForwarder(_terminal_sends_sigint())
+    previous = _forward_signals(forwarder)
     try:
-        child = subprocess.Popen(list(argv))
-    except OSError as exc:
-        meter.stop(exit_code=126)
-        _print(summary_to, f"cannot run {argv[0]}: {exc.strerror or exc}")
-        return 126
-    previous = _forward_signals(child)
-    try:
+        try:
+            child = subprocess.Popen(list(argv))
+        except OSError as exc:
+            meter.stop(exit_code=126)
+            _print(summary_to, f"cannot run {argv[0]}: {exc.strerror or exc}")
+            return 126
+        forwarder.attach(child)
         code = exit_status(child.wait())
     finally:
-        for sig, handler in previous.items():
-            signal.signal(sig, handler)
+        _restore(previous)
     try:
         result = meter.stop(exit_code=code)
     except (EnergyMeasurementError, OSError) as exc:

@@ -153,3 +153,19 @@ def test_kill_9_leaves_a_valid_partial_log(tmp_path: Path) -> None:
     gpu = [s["energy_j"]["gpu"] for s in samples]
     assert all(g is not None and g > 0 for g in gpu) and gpu == sorted(gpu)
     assert all(s["energy_j"]["cpu"] == 0.0 for s in samples)
+
+
+def test_a_signal_before_the_child_starts_is_held_and_passed_on() -> None:
+    """Under nohup SIGHUP is ignored until the handler is in place: the handler is installed
+    before the child starts, and a signal that comes before the child exists reaches it once
+    it does (seen as a 20 s hang of the SIGHUP case above on a loaded machine)."""
+    from cardlint.energy.command import SignalForwarder
+
+    forwarder = SignalForwarder(skip_sigint=False)
+    forwarder(signal.SIGTERM, None)  # no child yet: held
+    assert forwarder.held == [signal.SIGTERM]
+    child = subprocess.Popen([sys.executable, "-c", CHILD], stdout=subprocess.PIPE, text=True)
+    assert child.stdout is not None and child.stdout.readline() == "ready\n"
+    forwarder.attach(child)
+    assert child.wait(timeout=20) == 42 and forwarder.held == []
+    forwarder(signal.SIGINT, None)  # the child has been reaped: a no-op, not an error
