@@ -53,10 +53,22 @@ def all_pass(value: object, test: Callable[[str], bool]) -> bool:
 def rewrite(ctx: LintContext, item: Item, value: str, safe: bool) -> tuple[Fix | None, str]:
     """A fix that writes ``value`` in place of the item, and what the message adds: nothing, or
     why the value must be fixed by hand."""
-    reason = hand_edit_reason(ctx.card, item.node)
+    return write_value(ctx, item.node, item.path, value, safe, f"Write '{value}' as {item.name}")
+
+
+def write_value(
+    ctx: LintContext,
+    node: yaml.Node,
+    path: tuple[PathPart, ...],
+    value: str,
+    safe: bool,
+    message: str,
+) -> tuple[Fix | None, str]:
+    """A fix that writes the string ``value`` in place of the scalar ``node`` at ``path``, and
+    what the finding's message adds: nothing, or why the value must be fixed by hand."""
+    reason = hand_edit_reason(ctx.card, node)
     if reason is not None:
         return None, f"; fix it by hand: {reason}"
     evidence = Evidence.FORM if safe else Evidence.ESTIMATE
-    sets = (Target(item.path, value, evidence),)
-    message = f"Write '{value}' as {item.name}"
-    return ctx.replace_node(item.node, plain_or_quoted(value), message, safe, sets), ""
+    sets = (Target(path, value, evidence),)
+    return ctx.replace_node(node, plain_or_quoted(value), message, safe, sets), ""

@@ -5,8 +5,8 @@ from typing import NamedTuple
 
 import yaml
 
-from cardlint.diagnostics import Evidence, Fix, Target
-from cardlint.reading.edits import hand_edit_reason, plain_or_quoted
+from cardlint.diagnostics import Fix
+from cardlint.metadata.string_items import write_value
 from cardlint.rules.base import LintContext
 
 
@@ -30,10 +30,4 @@ def write_id(
 ) -> tuple[Fix | None, str]:
     """A fix that writes ``value`` in place of the top-level ``key``'s scalar ``node``, and what
     the message adds: nothing, or why the value must be fixed by hand."""
-    reason = hand_edit_reason(ctx.card, node)
-    if reason is not None:
-        return None, f"; fix it by hand: {reason}"
-    evidence = Evidence.FORM if safe else Evidence.ESTIMATE
-    sets = (Target((key,), value, evidence),)
-    content = plain_or_quoted(value)
-    return ctx.replace_node(node, content, f"Write '{key}: {value}'", safe, sets), ""
+    return write_value(ctx, node, (key,), value, safe, f"Write '{key}: {value}'")
