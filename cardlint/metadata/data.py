@@ -1,15 +1,20 @@
-"""The Hub's metadata lists, packaged in ``cardlint/data/hub.json`` (built by
-``scripts/build_hub_data.py`` from ../shared/data/hub; sources and commits in HUB-SOURCES.md).
+"""The Hub's metadata lists, packaged in ``cardlint/data/hub.json`` and the language names in
+``hub-languages.json`` (built by ``scripts/build_hub_data.py`` from ../shared/data/hub; sources
+and commits in HUB-SOURCES.md).
 
-The file is read on first use, so a card without the keys the lists check never loads it.
+Each file is read on first use: a card without the keys the lists check never loads them, and
+the language names (150 kB, 2 ms) are read only to explain a language code the Hub does not list.
 """
 
+import bisect
 import functools
 import json
 import os
 from typing import NamedTuple
 
-DATA_FILE = os.path.join(os.path.dirname(os.path.dirname(__file__)), "data", "hub.json")
+_FOLDER = os.path.join(os.path.dirname(os.path.dirname(__file__)), "data")
+DATA_FILE = os.path.join(_FOLDER, "hub.json")
+LANGUAGE_NAMES_FILE = os.path.join(_FOLDER, "hub-languages.json")
 
 
 class HubLists(NamedTuple):
@@ -19,7 +24,8 @@ class HubLists(NamedTuple):
     pipeline_tags: tuple[str, ...]
     subtasks: frozenset[str]
     libraries: tuple[str, ...]
-    languages: dict[str, str]  # code -> English name (the 639-1 and 639-3 tables share no code)
+    two_letter_languages: frozenset[str]  # ISO 639-1
+    three_letter_languages: str  # ISO 639-3, sorted and concatenated: see is_listed_language
     special_languages: frozenset[str]  # `code`, `multilingual`
     iso639_2b: dict[str, str]  # bibliographic code -> the ISO 639-1 code the Hub lists
     deprecated: dict[str, dict[str, str]]  # kind -> id -> replacement ("" when none)
@@ -44,7 +50,8 @@ def hub_lists() -> HubLists:
         pipeline_tags=tuple(raw["pipeline_tags"]),
         subtasks=frozenset(raw["subtasks"]),
         libraries=tuple(raw["libraries"]),
-        languages=raw["languages"],
+        two_letter_languages=frozenset(raw["two_letter_languages"]),
+        three_letter_languages=raw["three_letter_languages"],
         special_languages=frozenset(raw["special_languages"]),
         iso639_2b=raw["iso639_2b"],
         deprecated=raw["deprecated"],
@@ -57,3 +64,25 @@ def hub_lists() -> HubLists:
         pipeline_tag_ids=frozenset(raw["pipeline_tags"]),
         library_ids=frozenset(raw["libraries"]),
     )
+
+
+def is_listed_language(code: str) -> bool:
+    """Whether the Hub lists ``code`` as a language (ISO 639-1, 639-3, `code`, `multilingual`)."""
+    lists = hub_lists()
+    if len(code) == 2:
+        return code in lists.two_letter_languages
+    if len(code) != 3:
+        return code in lists.special_languages
+    packed = lists.three_letter_languages  # by bisection over its three-letter slices
+    index = bisect.bisect_left(
+        range(len(packed) // 3), code, key=lambda i: packed[3 * i : 3 * i + 3]
+    )
+    return packed[3 * index : 3 * index + 3] == code
+
+
+@functools.lru_cache(maxsize=1)
+def language_names() -> dict[str, str]:
+    """Every language code the Hub lists, with its English name."""
+    with open(LANGUAGE_NAMES_FILE, encoding="utf-8") as handle:
+        names: dict[str, str] = json.load(handle)
+    return names

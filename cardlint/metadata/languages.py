@@ -4,7 +4,7 @@ import functools
 import re
 from typing import NamedTuple
 
-from cardlint.metadata.data import hub_lists
+from cardlint.metadata.data import hub_lists, is_listed_language, language_names
 from cardlint.metadata.nearest import closest
 
 CASE = "case"  # a listed code in other case: `EN` (safe)
@@ -33,24 +33,12 @@ class Reading(NamedTuple):
     lost: str = ""
 
 
-def is_listed(value: str) -> bool:
-    """Whether the Hub lists ``value`` as a language code (ISO 639-1, 639-3, `code`, `multilingual`)."""
-    return value in listed()
-
-
-@functools.cache
-def listed() -> frozenset[str]:
-    """Every language code the Hub lists (see ``is_listed``), in one set."""
-    lists = hub_lists()
-    return frozenset(lists.languages) | lists.special_languages
-
-
 @functools.lru_cache(maxsize=1)
 def _by_name() -> dict[str, tuple[str, ...]]:
     """The codes by their English name, case-folded, with and without a parenthesis
     ("Cantonese (Yue Chinese)"); the two-letter code first."""
     names: dict[str, list[str]] = {}
-    for code, name in hub_lists().languages.items():
+    for code, name in language_names().items():
         for form in {name.casefold(), _ASIDE.sub("", name).strip().casefold()}:
             names.setdefault(form, []).append(code)
     return {
@@ -62,7 +50,7 @@ def _by_name() -> dict[str, tuple[str, ...]]:
 def _code(text: str) -> str | None:
     """``text`` as a listed code: itself, lower-cased, or the ISO 639-1 code of a 639-2/B code."""
     lower = text.lower()
-    if is_listed(lower):
+    if is_listed_language(lower):
         return lower
     return hub_lists().iso639_2b.get(lower)
 
@@ -72,7 +60,7 @@ def read_language(value: str) -> Reading:
     text = value.strip()
     lists = hub_lists()
     named = _by_name().get(text.casefold(), ())
-    if is_listed(text.lower()):
+    if is_listed_language(text.lower()):
         if len(text) > 2 and named and text.lower() not in named:  # "Han": han is Hangaza
             return Reading(AMBIGUOUS, (text.lower(), *named))
         return Reading(CASE, (text.lower(),))

@@ -57,14 +57,15 @@ def check(ctx: LintContext) -> Iterator[Diagnostic]:
     metadata = ctx.card.metadata
     if not metadata or KEY not in metadata:
         return
-    from cardlint.metadata import languages
-    from cardlint.metadata.data import hub_lists
+    from cardlint.metadata.data import is_listed_language, language_names
     from cardlint.metadata.string_items import all_pass, rewrite, string_items
 
-    if all_pass(metadata[KEY], languages.listed().__contains__):
+    if all_pass(metadata[KEY], is_listed_language):
         return
+    from cardlint.metadata import languages  # its patterns compile only for an unlisted code
+
     for item in string_items(ctx, KEY):
-        if languages.is_listed(item.value):
+        if is_listed_language(item.value):
             continue
         reading = languages.read_language(item.value)
         kind, codes = reading.kind, reading.codes
@@ -87,7 +88,7 @@ def check(ctx: LintContext) -> Iterator[Diagnostic]:
             message = f"{listed}; the nearest language name is that of '{codes[0]}'"
         elif kind == languages.AMBIGUOUS:
             safe = None
-            names = hub_lists().languages
+            names = language_names()
             message = (
                 f"{listed}: it may be the code '{codes[0]}' ({names[codes[0]]}) or the name of "
                 f"{', '.join(f'{code!r}' for code in codes[1:])}; write the code that applies"

@@ -235,7 +235,7 @@ def test_a_rule_that_crashes_loses_one_file_not_the_run(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     from cardlint.linter import lint_path
-    from cardlint.rules import all_rules
+    from cardlint.rules import all_rules, registry
     from cardlint.rules import co2202_training_type_unknown as rule
 
     card = write(tmp_path / "README.md", BAD)
@@ -246,6 +246,7 @@ def test_a_rule_that_crashes_loses_one_file_not_the_run(
     from cardlint import linter
 
     def forget_rules() -> None:
+        registry.cache_clear()
         all_rules.cache_clear()
         linter._rules_for.cache_clear()
 

@@ -5,8 +5,9 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from cardlint.metadata import languages
-from cardlint.metadata.data import hub_lists
-from cardlint.metadata.languages import is_listed, read_language
+from cardlint.metadata.data import is_listed_language as is_listed
+from cardlint.metadata.data import language_names
+from cardlint.metadata.languages import read_language
 
 
 @pytest.mark.parametrize("value", ["en", "yue", "unk", "mul", "code", "multilingual", "no"])
@@ -20,12 +21,12 @@ def test_not_listed(value):
 
 
 def test_every_iso_639_1_name_reads_as_its_code():
-    for code, name in hub_lists().languages.items():
+    for code, name in language_names().items():
         if len(code) == 2:
             # "Ewe" is also the code ewe in other case: the same language
             kind, codes, _ = read_language(name)
             assert kind in (languages.NAME, languages.CASE), name
-            assert hub_lists().languages[codes[0]] == name
+            assert language_names()[codes[0]] == name
 
 
 @pytest.mark.parametrize(
@@ -51,13 +52,13 @@ def test_read_language(value, kind, codes, lost):
 
 
 def test_a_name_several_iso_639_3_codes_share_is_left_to_the_author():
-    names = hub_lists().languages
+    names = language_names()
     assert names["ain"].startswith("Ainu") and names["aib"].startswith("Ainu")
     assert read_language("Ainu") == (languages.NAMES, ("aib", "ain"), "")
 
 
 def test_a_code_in_other_case_that_names_another_language_is_left_to_the_author():
-    names = hub_lists().languages
+    names = language_names()
     assert (names["han"], names["haa"]) == ("Hangaza", "Han")
     assert read_language("Han") == (languages.AMBIGUOUS, ("han", "haa"), "")
     assert read_language("Ko") == (languages.CASE, ("ko",), "")  # a two-letter code wins

@@ -19,7 +19,7 @@ from hypothesis import strategies as st
 from support import CORPUS_CARDS, corpus_cards
 
 from cardlint.linter import lint_text
-from cardlint.metadata.data import hub_lists
+from cardlint.metadata.data import hub_lists, language_names
 from cardlint.metadata.fields import FIELDS
 from cardlint.rules import all_rules
 from cardlint.schema import modelcard_validator
@@ -51,7 +51,7 @@ _repo_ids = st.sampled_from(
 def _ids(name: str) -> st.SearchStrategy[str]:
     """A packaged id of the field's list, or a near value that is not one."""
     if name == "languages":
-        known = sorted(LISTS.languages)[:400] + sorted(LISTS.special_languages) + ["en", "fr"]
+        known = sorted(language_names())[:400] + sorted(LISTS.special_languages) + ["en", "fr"]
     else:
         known = list(getattr(LISTS, name))
     listed = st.sampled_from(known)
