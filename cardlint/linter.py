@@ -25,7 +25,7 @@ def lint_card(
     card: Card, settings: Settings | None = None, logs: "AttachedLogs | None" = None
 ) -> tuple[Diagnostic, ...]:
     """Run every enabled rule over a parsed card (and the measurement logs attached to it);
-    inline suppressions are honoured. A rule that reads only keys the card lacks is skipped
+    inline suppressions are honoured. A rule that reads only what the card lacks is skipped
     (see cardlint.rules)."""
     settings = settings or Settings()
     ctx = LintContext(card, find_block(card), settings.options, logs)
@@ -37,6 +37,8 @@ def lint_card(
     keys = frozenset(card.metadata) if card.metadata else frozenset()
     for entry in _enabled_rules(settings, card.path):
         if entry.reads is not None and entry.reads.isdisjoint(keys):
+            continue
+        if entry.hub_answer and card.hub_answer is None:
             continue
         for diagnostic in entry.rule.check(ctx):
             if not (may_suppress and _suppressed(card, diagnostic, suppressions)):

@@ -9,6 +9,7 @@ keys that hub.json lists. Types are JSON Schema's names: "string", "number", "in
 "boolean", "array", "object".
 """
 
+from collections.abc import Callable
 from typing import Any, NamedTuple
 
 
@@ -138,3 +139,11 @@ def is_empty(value: Any) -> bool:
     if isinstance(value, str):
         return not value.strip()
     return isinstance(value, (list, dict)) and not value
+
+
+def all_pass(value: object, test: Callable[[str], bool]) -> bool:
+    """Whether ``test`` holds for every string of a field's value (the value itself, or each
+    string of a list): then none of its ``string_items`` fails it (a quick check before them)."""
+    if isinstance(value, str):
+        return test(value)
+    return not isinstance(value, list) or all(test(item) for item in value if isinstance(item, str))

@@ -2,7 +2,7 @@
 `language`), each with its path and node, and the fix that rewrites one (shared by MC101 and
 MC201)."""
 
-from collections.abc import Callable, Iterator
+from collections.abc import Iterator
 from typing import NamedTuple
 
 import yaml
@@ -40,14 +40,6 @@ def string_items(ctx: LintContext, key: str) -> Iterator[Item]:
         for index, (item, child) in enumerate(zip(value, node.value, strict=False)):
             if isinstance(item, str) and isinstance(child, yaml.ScalarNode):
                 yield Item((key, index), child, item)
-
-
-def all_pass(value: object, test: Callable[[str], bool]) -> bool:
-    """Whether ``test`` holds for every string of a field's value (the value itself, or each
-    string of a list): then none of its ``string_items`` fails it (a quick check before them)."""
-    if isinstance(value, str):
-        return test(value)
-    return not isinstance(value, list) or all(test(item) for item in value if isinstance(item, str))
 
 
 def rewrite(ctx: LintContext, item: Item, value: str, safe: bool) -> tuple[Fix | None, str]:

@@ -4,8 +4,9 @@ top-level keys its check reads.
 Each module declares its rule once, as ``RULE`` (``cardlint.rules.base.Rule``); its code is the
 start of the module's name. A module is imported when a card first needs it: a rule that reads
 only some top-level keys (``license`` for MC101, ``co2_eq_emissions`` for most CO2 rules) cannot
-find anything on a card that has none of them, so for such a card it is neither imported nor run.
-tests/rules/test_registry.py holds every rule to the keys listed here.
+find anything on a card that has none of them, nor MC801 on a card the Hub has not judged
+(``--hub-validate``), so for such a card the rule is neither imported nor run.
+tests/rules/test_registry.py holds every rule to what is listed here.
 """
 
 from functools import lru_cache
@@ -71,18 +72,21 @@ _MODULES: tuple[tuple[str, frozenset[str] | None], ...] = (
     ("mc604_model_index_task_unknown", _MODEL_INDEX),
     ("mc801_hub_rejects", None),
 )
+_READ_THE_HUBS_ANSWER = frozenset({"mc801_hub_rejects"})
 
 
 class Registered:
     """One rule module as the registry lists it: its code, the top-level keys its check reads
-    (None: every card) and its declaration, imported when first asked for."""
+    (None: every card), whether it reads only the Hub's answer (``Card.hub_answer``) and its
+    declaration, imported when first asked for."""
 
-    __slots__ = ("code", "module", "reads", "_rule")
+    __slots__ = ("code", "module", "reads", "hub_answer", "_rule")
 
-    def __init__(self, module: str, reads: frozenset[str] | None) -> None:
+    def __init__(self, module: str, reads: frozenset[str] | None, hub_answer: bool) -> None:
         self.code = module.split("_", 1)[0].upper()
         self.module = module
         self.reads = reads
+        self.hub_answer = hub_answer
         self._rule: Rule | None = None
 
     def __repr__(self) -> str:
@@ -99,7 +103,9 @@ class Registered:
 @lru_cache(maxsize=1)
 def registry() -> tuple[Registered, ...]:
     """Every rule module, in code order; none is imported yet."""
-    return tuple(Registered(module, reads) for module, reads in _MODULES)
+    return tuple(
+        Registered(module, reads, module in _READ_THE_HUBS_ANSWER) for module, reads in _MODULES
+    )
 
 
 @lru_cache(maxsize=1)

@@ -4,6 +4,8 @@ from collections.abc import Iterator
 from typing import TYPE_CHECKING
 
 from cardlint.diagnostics import Applicability, Diagnostic
+from cardlint.metadata.data import hub_lists
+from cardlint.metadata.fields import all_pass
 from cardlint.rules.base import FixAvailability, LintContext, Rule
 
 if TYPE_CHECKING:  # the module is imported only when a card has a license
@@ -58,13 +60,12 @@ def check(ctx: LintContext) -> Iterator[Diagnostic]:
     metadata = ctx.card.metadata
     if not metadata or KEY not in metadata:
         return
-    from cardlint.metadata.data import hub_lists
-    from cardlint.metadata.string_items import all_pass, rewrite, string_items
 
     known = hub_lists().license_ids
     if all_pass(metadata[KEY], known.__contains__):
         return
     from cardlint.metadata import licenses  # its patterns compile only for an unlisted license
+    from cardlint.metadata.string_items import rewrite, string_items
 
     for item in string_items(ctx, KEY):
         if item.value in known:

@@ -3,6 +3,8 @@
 from collections.abc import Iterator
 
 from cardlint.diagnostics import Applicability, Diagnostic
+from cardlint.metadata.data import is_listed_language, language_names
+from cardlint.metadata.fields import all_pass
 from cardlint.rules.base import FixAvailability, LintContext, Rule
 
 DOC = """\
@@ -57,12 +59,11 @@ def check(ctx: LintContext) -> Iterator[Diagnostic]:
     metadata = ctx.card.metadata
     if not metadata or KEY not in metadata:
         return
-    from cardlint.metadata.data import is_listed_language, language_names
-    from cardlint.metadata.string_items import all_pass, rewrite, string_items
 
     if all_pass(metadata[KEY], is_listed_language):
         return
     from cardlint.metadata import languages  # its patterns compile only for an unlisted code
+    from cardlint.metadata.string_items import rewrite, string_items
 
     for item in string_items(ctx, KEY):
         if is_listed_language(item.value):
