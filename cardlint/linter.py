@@ -40,7 +40,7 @@ def lint_card(
             continue
         if entry.hub_answer and card.hub_answer is None:
             continue
-        for diagnostic in entry.rule.check(ctx):
+        for diagnostic in entry.check(ctx):
             if not (may_suppress and _suppressed(card, diagnostic, suppressions)):
                 found.append(diagnostic)
     found.sort(key=lambda d: (d.start, d.code))  # offsets are in the order of (row, column)

@@ -14,14 +14,17 @@ from typing import TYPE_CHECKING, Any, NamedTuple
 import yaml
 
 from cardlint.speedups.yaml_plain import construct_plain
+from cardlint.speedups.yaml_resolve import remembering
 
 if TYPE_CHECKING:  # only --hub-validate loads the Hub's answer (and huggingface_hub)
     from cardlint.hub.validate import HubAnswer
 
 try:  # the C loader is several times faster; fall back where libyaml is missing
-    from yaml import CSafeLoader as _Loader
+    from yaml import CSafeLoader as _BaseLoader
 except ImportError:  # pragma: no cover - depends on the PyYAML build
-    from yaml import SafeLoader as _Loader  # type: ignore[assignment]
+    from yaml import SafeLoader as _BaseLoader  # type: ignore[assignment]
+_LIBYAML = _BaseLoader is not yaml.SafeLoader
+_Loader = remembering(_BaseLoader)
 
 # Exactly huggingface_hub.repocard.REGEX_YAML_BLOCK ("exact same regex as in the Hub server").
 REGEX_YAML_BLOCK = re.compile(
@@ -299,7 +302,7 @@ def _compose(card: Card, loader_class: Any = _Loader) -> None:
             "syntax", str(error).splitlines()[0], (card.block_start or 0) + error.position
         )
         return
-    if block.startswith("\ufeff") and loader_class is not yaml.SafeLoader:
+    if block.startswith("\ufeff") and loader_class is _Loader and _LIBYAML:
         card.mark_shift = (
             1  # libyaml skips a BOM without counting it; the offsets of its marks start after it
         )

@@ -9,10 +9,12 @@ find anything on a card that has none of them, nor MC801 on a card the Hub has n
 tests/rules/test_registry.py holds every rule to what is listed here.
 """
 
+from collections.abc import Iterator
 from functools import lru_cache
 from importlib import import_module
 
-from cardlint.rules.base import Rule
+from cardlint.diagnostics import Diagnostic
+from cardlint.rules.base import Check, LintContext, Rule
 
 _CO2 = frozenset({"co2_eq_emissions"})
 _MODEL_INDEX = frozenset({"model-index"})
@@ -77,10 +79,11 @@ _READ_THE_HUBS_ANSWER = frozenset({"mc801_hub_rejects"})
 
 class Registered:
     """One rule module as the registry lists it: its code, the top-level keys its check reads
-    (None: every card), whether it reads only the Hub's answer (``Card.hub_answer``) and its
-    declaration, imported when first asked for."""
+    (None: every card), whether it reads only the Hub's answer (``Card.hub_answer``), its
+    declaration, imported when first asked for, and its check (``check``: an attribute, not a
+    property, as the linter calls it for every card)."""
 
-    __slots__ = ("code", "module", "reads", "hub_answer", "_rule")
+    __slots__ = ("code", "module", "reads", "hub_answer", "check", "_rule")
 
     def __init__(self, module: str, reads: frozenset[str] | None, hub_answer: bool) -> None:
         self.code = module.split("_", 1)[0].upper()
@@ -88,6 +91,12 @@ class Registered:
         self.reads = reads
         self.hub_answer = hub_answer
         self._rule: Rule | None = None
+        self.check: Check = self._first_check
+
+    def _first_check(self, ctx: LintContext) -> Iterator[Diagnostic]:
+        """Import the rule, then check as it does from now on."""
+        self.check = self.rule.check
+        return self.check(ctx)
 
     def __repr__(self) -> str:
         return f"Registered({self.code})"
