@@ -6,7 +6,8 @@ from typing import NamedTuple
 
 from cardlint.diagnostics import Diagnostic
 from cardlint.metadata.fields import all_pass
-from cardlint.metadata.repo_ids import is_repo_id, read_reference
+from cardlint.metadata.references import read_reference
+from cardlint.metadata.repo_ids import is_repo_id
 from cardlint.metadata.string_items import rewrite, string_items
 from cardlint.rules.base import LintContext, Rule
 

@@ -3,6 +3,7 @@
 from collections.abc import Iterator
 
 from cardlint.diagnostics import Applicability, Diagnostic
+from cardlint.metadata.data import hub_lists
 from cardlint.rules.base import FixAvailability, LintContext, Rule
 
 DOC = """\
@@ -47,9 +48,11 @@ def check(ctx: LintContext) -> Iterator[Diagnostic]:
     metadata = ctx.card.metadata
     if not metadata or not isinstance(metadata.get(KEY), str) or ctx.repo_type != "model":
         return
+    value = metadata[KEY]
+    if value in hub_lists().pipeline_tag_ids:
+        return
     from cardlint.metadata.pipelines import pipeline_verdict
 
-    value = metadata[KEY]
     verdict = pipeline_verdict(value)
     pair = ctx.card.top_level(KEY)
     if verdict is None or pair is None:

@@ -70,7 +70,7 @@ def check(ctx: LintContext) -> Iterator[Diagnostic]:
     files = ctx.files_beside
     if not files:
         return
-    from cardlint.metadata.libraries import conflicts, libraries_shown
+    from cardlint.metadata.file_signs import conflicts, libraries_shown
 
     shown = libraries_shown(files)
     if not shown:

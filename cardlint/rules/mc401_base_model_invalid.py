@@ -3,6 +3,8 @@
 from collections.abc import Iterator
 
 from cardlint.diagnostics import Applicability, Diagnostic
+from cardlint.metadata.fields import all_pass
+from cardlint.metadata.repo_ids import is_repo_id
 from cardlint.rules.base import FixAvailability, LintContext, Rule
 
 DOC = """\
@@ -54,8 +56,8 @@ def check(ctx: LintContext) -> Iterator[Diagnostic]:
     metadata = ctx.card.metadata
     if not isinstance(metadata, dict) or ctx.repo_type != "model":
         return
-    if not any(key in metadata for key in _FIELDS):
-        return
+    if all(all_pass(metadata.get(key), is_repo_id) for key in _FIELDS):
+        return  # absent, or every entry an id
     from cardlint.metadata.id_fields import IdField, invalid_ids
 
     for key in _FIELDS:

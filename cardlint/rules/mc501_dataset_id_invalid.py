@@ -3,6 +3,8 @@
 from collections.abc import Iterator
 
 from cardlint.diagnostics import Applicability, Diagnostic
+from cardlint.metadata.fields import all_pass
+from cardlint.metadata.repo_ids import is_repo_id
 from cardlint.rules.base import FixAvailability, LintContext, Rule
 
 DOC = """\
@@ -46,6 +48,8 @@ def check(ctx: LintContext) -> Iterator[Diagnostic]:
     metadata = ctx.card.metadata
     if not isinstance(metadata, dict) or "datasets" not in metadata or ctx.repo_type == "dataset":
         return
+    if all_pass(metadata["datasets"], is_repo_id):
+        return  # every entry is an id
     from cardlint.metadata.id_fields import IdField, invalid_ids
 
     advice = "If possible, use a dataset id from https://hf.co/datasets."

@@ -5,8 +5,9 @@ scalar, ``Resolver.resolve``: a lookup by first character, a list built, regular
 tried. It also calls ``descend_resolver`` and ``ascend_resolver`` around every node, which do
 nothing for a loader without path resolvers (SafeLoader has none). Metadata repeats the same
 short texts (keys, ``en``, ``accuracy``, ``true``) within a card and across cards, and a plain
-scalar's tag depends on its text alone, so the loader built here remembers it; together these
-were a sixth of the time ``cardlint check`` spent on a card.
+scalar's tag depends on its text alone, so the loader built here remembers it, and answers the
+two calls with C functions that return at once: composing the benchmark's 1,000 generated cards
+takes 20 to 25 % less time, a twentieth of what ``cardlint check`` spends on them.
 """
 
 import operator

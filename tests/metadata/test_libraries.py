@@ -4,7 +4,8 @@ not in them was meant to be, and which library the files beside a README show.""
 import pytest
 
 from cardlint.metadata.data import hub_lists
-from cardlint.metadata.libraries import FILE_SIGNS, conflicts, libraries_shown, library_verdict
+from cardlint.metadata.file_signs import FILE_SIGNS, conflicts, libraries_shown
+from cardlint.metadata.libraries import library_verdict
 from cardlint.metadata.nearest import folded
 from cardlint.metadata.pipelines import pipeline_verdict
 

@@ -6,7 +6,8 @@ from huggingface_hub.utils import validate_repo_id
 from hypothesis import example, given
 from hypothesis import strategies as st
 
-from cardlint.metadata.repo_ids import is_repo_id, read_reference
+from cardlint.metadata.references import read_reference
+from cardlint.metadata.repo_ids import is_repo_id
 
 
 def hub_accepts(text: str) -> bool:
