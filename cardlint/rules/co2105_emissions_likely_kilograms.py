@@ -10,7 +10,6 @@ from cardlint.amounts.numbers import positive_number
 from cardlint.amounts.parse import agrees as agrees_as_printed
 from cardlint.amounts.parse import format_figure
 from cardlint.diagnostics import Applicability, Diagnostic, Evidence, Fix
-from cardlint.hardware.parse import parse_hardware
 from cardlint.rules._emissions_fix import log_total, write_emissions
 from cardlint.rules._helpers import (
     agrees,
@@ -106,6 +105,8 @@ def check(ctx: LintContext) -> Iterator[Diagnostic]:
     if not isinstance(hardware, str):
         return
     fix = _guess(ctx, node, written)
+    from cardlint.hardware.parse import parse_hardware  # only for a card that names hardware
+
     # at least one of each device named: a lower bound on the power drawn
     spec = parse_hardware(hardware)
     watts = sum(

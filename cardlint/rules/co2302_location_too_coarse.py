@@ -4,8 +4,6 @@ import json
 from collections.abc import Iterator
 
 from cardlint.diagnostics import Diagnostic
-from cardlint.grid.names import DIRECTIONS, segments
-from cardlint.grid.resolver import resolve
 from cardlint.rules.base import FixAvailability, LintContext, Rule
 
 DOC = """\
@@ -48,6 +46,9 @@ def check(ctx: LintContext) -> Iterator[Diagnostic]:
     field = co2.field("geographical_location") if co2 is not None else None
     if field is None or not isinstance(field.value, str) or not field.value.strip():
         return
+    from cardlint.grid.names import DIRECTIONS, segments  # only for a card with a location
+    from cardlint.grid.resolver import resolve
+
     resolution = resolve(field.value)
     if resolution.granularity is None or resolution.conflicts:
         return  # CO2303's

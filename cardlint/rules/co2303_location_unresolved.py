@@ -4,7 +4,6 @@ import json
 from collections.abc import Iterator
 
 from cardlint.diagnostics import Diagnostic
-from cardlint.grid.resolver import resolve
 from cardlint.rules.base import FixAvailability, LintContext, Rule
 
 DOC = """\
@@ -53,6 +52,8 @@ def check(ctx: LintContext) -> Iterator[Diagnostic]:
             "geographical_location is empty: write where the training ran, e.g. 'Quebec, Canada'",
         )
         return
+    from cardlint.grid.resolver import resolve  # only for a card with a location
+
     resolution = resolve(field.value)
     if resolution.conflicts:
         parts = " and ".join(repr(part) for part in resolution.conflicts)

@@ -4,7 +4,6 @@ import json
 from collections.abc import Iterator
 
 from cardlint.diagnostics import Diagnostic
-from cardlint.hardware.parse import parse_hardware
 from cardlint.rules.base import FixAvailability, LintContext, Rule
 
 DOC = """\
@@ -43,6 +42,8 @@ def check(ctx: LintContext) -> Iterator[Diagnostic]:
     field = co2.field("hardware_used") if co2 is not None else None
     if field is None or not isinstance(field.value, str):
         return
+    from cardlint.hardware.parse import parse_hardware  # its patterns take 3 ms to compile
+
     spec = parse_hardware(field.value)
     if not spec.is_vague:
         return
