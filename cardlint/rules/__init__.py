@@ -74,6 +74,7 @@ _MODULES: tuple[tuple[str, frozenset[str] | None], ...] = (
     ("mc604_model_index_task_unknown", _MODEL_INDEX),
     ("mc801_hub_rejects", None),
 )
+# rules that read only the Hub's answer to --hub-validate (Card.hub_answer)
 _READ_THE_HUBS_ANSWER = frozenset({"mc801_hub_rejects"})
 
 
