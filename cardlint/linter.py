@@ -10,9 +10,9 @@ from cardlint.diagnostics import Diagnostic, FileError, FileResult
 from cardlint.reading.card import Card, decode, parse_card
 from cardlint.reading.co2 import find_block
 from cardlint.rules import Registered, registry
-from cardlint.rules.base import LintContext
+from cardlint.rules.base import LintContext, names_in
 from cardlint.settings import Settings
-from cardlint.speedups.paths import normal
+from cardlint.speedups.paths import normal, parent
 
 if TYPE_CHECKING:  # a card with no log never loads the log model
     from cardlint.logs.attach import AttachedLogs
@@ -134,8 +134,10 @@ def prepare(
     from cardlint.logs.attach import attach_logs
     from cardlint.logs.names import LogError
 
+    if settings.options.discover_logs:  # one listing, for the logs and for the rules (MC303)
+        card.names_beside = names_in(parent(card.path))
     try:
-        attached = attach_logs(card.path, settings.options)
+        attached = attach_logs(card.path, settings.options, card.names_beside)
     except LogError as error:
         return FileError(
             card.path, f"cannot use measurement log: {error}; the card was not checked against it"

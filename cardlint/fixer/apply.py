@@ -99,6 +99,7 @@ def fix_passes(
             break
         fixed = parse_card(text, card.path, card.bom)
         fixed.repo_files, fixed.repo_type = card.repo_files, card.repo_type
+        fixed.names_beside = card.names_beside
         verify(card, fixed, fixes)
         paths = {target.path: target for fix in fixes for target in targets(fix)}
         for path, target in paths.items():

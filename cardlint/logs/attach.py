@@ -52,14 +52,19 @@ def _total(values: list[Decimal | None]) -> Decimal | None:
     return sum(known, Decimal(0))
 
 
-def attach_logs(readme: str | os.PathLike[str], options: RunOptions) -> AttachedLogs | None:
-    """The logs for ``readme``: ``options.log_paths`` if given, else the default names beside it.
+def attach_logs(
+    readme: str | os.PathLike[str],
+    options: RunOptions,
+    names_beside: Sequence[str] | None = None,
+) -> AttachedLogs | None:
+    """The logs for ``readme``: ``options.log_paths`` if given, else the default names beside it
+    (among ``names_beside``, the names in its folder, when it was listed already).
 
     Raises LogError for a log that cannot be read, naming the file and row.
     """
     return attach_found(
         options,
-        discover_logs(parent(os.fspath(readme))) if options.discover_logs else [],
+        discover_logs(parent(os.fspath(readme)), names_beside) if options.discover_logs else [],
     )
 
 

@@ -6,6 +6,7 @@ has none.
 """
 
 import os
+from collections.abc import Iterable
 
 from cardlint.energy.log_format import DEFAULT_LOG
 from cardlint.speedups.paths import normal
@@ -23,20 +24,32 @@ def is_default_name(name: str) -> bool:
     )
 
 
-def discover_logs(readme_dir: str | os.PathLike[str]) -> list[str]:
-    """The logs in ``readme_dir`` under the names their tools write by default (one listing),
-    spelt as pathlib spells them (``emissions.csv`` rather than ``./emissions.csv``)."""
+def discover_logs(
+    readme_dir: str | os.PathLike[str], names: Iterable[str] | None = None
+) -> list[str]:
+    """The logs in ``readme_dir`` under the names their tools write by default (one listing, or
+    ``names``, the folder's names when it was listed already), spelt as pathlib spells them
+    (``emissions.csv`` rather than ``./emissions.csv``)."""
     folder = normal(readme_dir)
-    try:
-        with os.scandir(folder) as entries:
-            names = {
-                entry.name for entry in entries if is_default_name(entry.name) and entry.is_file()
-            }
-    except OSError:
-        return []
-    fixed = [normal(os.path.join(folder, name)) for name in DEFAULT_NAMES if name in names]
+    if names is None:
+        try:
+            with os.scandir(folder) as entries:
+                found = {
+                    entry.name
+                    for entry in entries
+                    if is_default_name(entry.name) and entry.is_file()
+                }
+        except OSError:
+            return []
+    else:
+        found = {
+            name
+            for name in names
+            if is_default_name(name) and os.path.isfile(os.path.join(folder, name))
+        }
+    fixed = [normal(os.path.join(folder, name)) for name in DEFAULT_NAMES if name in found]
     return fixed + sorted(
-        normal(os.path.join(folder, name)) for name in names if name not in DEFAULT_NAMES
+        normal(os.path.join(folder, name)) for name in found if name not in DEFAULT_NAMES
     )
 
 

@@ -77,6 +77,9 @@ class Card:
         # the files of the card's Hub repository, when the card came from one (None: a local card,
         # whose folder is listed when a rule asks)
         self.repo_files: tuple[str, ...] | None = None
+        # a local card's folder, sorted, when it was listed while reading the card (the linter
+        # lists it once, for the logs beside the README and for the rules)
+        self.names_beside: tuple[str, ...] | None = None
         self.repo_type: str | None = None  # a Hub card's repository kind (model, dataset, space)
         self._top_level: dict[str, tuple[yaml.Node, yaml.Node]] | None = None
         # with --hub-validate: what the Hub's validation endpoint said of the card (MC801 reads it)

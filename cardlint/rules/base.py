@@ -1,5 +1,6 @@
 """What a rule is: its declaration, and what its check receives."""
 
+import os
 from collections.abc import Callable, Iterator
 from enum import Enum
 from typing import TYPE_CHECKING, NamedTuple
@@ -34,7 +35,7 @@ class LintContext:
         self.options = options
         self.logs = logs
         self._figures: LogFigures | None = None
-        self._files: tuple[str, ...] | None = card.repo_files
+        self._files = card.repo_files if card.repo_files is not None else card.names_beside
 
     @property
     def repo_type(self) -> str:
@@ -47,14 +48,8 @@ class LintContext:
         root), or the names in a local README's folder, listed when first asked for; none for
         text that is not a file."""
         if self._files is None:
-            import os
-
-            folder = os.path.dirname(self.card.path) or "."
-            try:
-                names = os.listdir(folder) if os.path.isfile(self.card.path) else []
-            except OSError:
-                names = []
-            self._files = tuple(sorted(names))
+            on_disk = os.path.isfile(self.card.path)
+            self._files = names_in(os.path.dirname(self.card.path) or ".") if on_disk else ()
         return self._files
 
     @property
@@ -140,3 +135,11 @@ class Rule(NamedTuple):
         """A finding of this rule on a node's source text."""
         start, end = ctx.card.node_offsets(node)
         return self.at(ctx, start, end, message, fix)
+
+
+def names_in(folder: str) -> tuple[str, ...]:
+    """The names in ``folder``, sorted; none when it cannot be listed."""
+    try:
+        return tuple(sorted(os.listdir(folder)))
+    except OSError:
+        return ()

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 import re
 import shutil
 from pathlib import Path
@@ -117,6 +118,8 @@ def test_discover_finds_default_names_only(tmp_path: Path) -> None:
         str(tmp_path / name)
         for name in ("emissions.csv", "emission.csv", "cardlint-energy.jsonl", CARBONTRACKER.name)
     ]
+    # from the folder's names, listed already (by the linter, for the rules too): the same logs
+    assert discover_logs(tmp_path, sorted(os.listdir(tmp_path))) == found
     assert [read_log(p).format for p in found] == [
         "codecarbon",
         "eco2ai",
