@@ -59,7 +59,7 @@ _NUMBER_TAGS = frozenset({"tag:yaml.org,2002:int", "tag:yaml.org,2002:float"})
 # the same int or float to both readers
 _PLAIN_NUMBER = re.compile(r"-?(?:0|[1-9][0-9]*)(?:\.[0-9]+)?")
 # YAML 1.2 reads a plain scalar as something other than a string only if it is empty, one of
-# these words, or starts like a number (or is "~")
+# these words, or starts like a number (or is "~"), and never if it holds a space ("8 x A100")
 _YAML12_WORDS = frozenset(
     {"null", "Null", "NULL", "true", "True", "TRUE", "false", "False", "FALSE"}
 )
@@ -86,8 +86,9 @@ def check(ctx: LintContext) -> Iterator[Diagnostic]:
             continue  # a mapping or a sequence (a third of the nodes)
         tag = node.tag
         if tag == _STR_TAG:
-            if value and value[0] not in _NUMBER_START and value not in _YAML12_WORDS:
-                continue  # a string to both readers, plain or not (the common case)
+            if value and (value[0] not in _NUMBER_START or " " in value):
+                if value not in _YAML12_WORDS:
+                    continue  # a string to both readers, plain or not (the common case)
         elif (tag, value) in _AGREED:
             continue
         if not is_plain(node) or tag.endswith(":timestamp"):

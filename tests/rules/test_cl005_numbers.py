@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 
 from cardlint.linter import lint_card
 from cardlint.reading.card import parse_card
@@ -53,3 +55,14 @@ def test_a_time_says_what_each_reader_gets() -> None:
         "'10:30' is the number 630 to huggingface_hub (YAML 1.1) but the string \"10:30\" to YAML 1.2 parsers; "
         "it looks like a time, which YAML 1.1 reads in base 60: write the value meant as a plain number"
     )
+
+
+_NUMBERISH = st.text(alphabet="0123456789+-.~eExXoO:_abcfinaINFN", max_size=8)
+
+
+@given(st.builds(lambda a, b: f"{a} {b}", _NUMBERISH, _NUMBERISH))
+def test_a_plain_scalar_with_a_space_is_a_string_to_yaml_1_2(text: str) -> None:
+    """CL005 passes over a YAML 1.1 string that holds a space without asking the YAML 1.2 reader."""
+    from cardlint.reading.yaml12 import read_plain_scalar
+
+    assert read_plain_scalar(text) == text
