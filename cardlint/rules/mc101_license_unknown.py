@@ -60,7 +60,6 @@ def check(ctx: LintContext) -> Iterator[Diagnostic]:
     metadata = ctx.card.metadata
     if not metadata or KEY not in metadata:
         return
-
     known = hub_lists().license_ids
     if all_pass(metadata[KEY], known.__contains__):
         return

@@ -59,7 +59,6 @@ def check(ctx: LintContext) -> Iterator[Diagnostic]:
     metadata = ctx.card.metadata
     if not metadata or KEY not in metadata:
         return
-
     if all_pass(metadata[KEY], is_listed_language):
         return
     from cardlint.metadata import languages  # its patterns compile only for an unlisted code
