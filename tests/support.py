@@ -5,11 +5,12 @@ A plain module rather than conftest.py, so that subfolders may have conftest fil
 
 from __future__ import annotations
 
+import copy
 import os
 import subprocess
 import sys
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 import pytest
 
@@ -119,3 +120,19 @@ def _declared(rules: Iterable[Rule] | None) -> dict[str, Rule]:
     from cardlint.rules import all_rules
 
     return {rule.code: rule for rule in (all_rules() if rules is None else rules)}
+
+
+REMOVE = object()  # with_fault: remove the key (or list item) instead
+
+
+def with_fault(data: Any, path: tuple[Any, ...], wrong: Any) -> Any:
+    """A copy of ``data`` with the value at ``path`` replaced by ``wrong``, or removed."""
+    data = copy.deepcopy(data)
+    container = data
+    for part in path[:-1]:
+        container = container[part]
+    if wrong is REMOVE:
+        del container[path[-1]]
+    else:
+        container[path[-1]] = wrong
+    return data

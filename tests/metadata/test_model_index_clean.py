@@ -1,12 +1,12 @@
 """The model-index fast check agrees with the locating walk: ``clean`` says a model-index is clean
 exactly when the walk finds nothing in it (MC601 to MC604 run the walk only when it is not)."""
 
-import copy
 from typing import Any
 
 import yaml
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
+from support import REMOVE, with_fault
 
 from cardlint.metadata.model_index import clean, walk
 from cardlint.reading.card import parse_card
@@ -77,22 +77,6 @@ def places(value: Any) -> list[tuple[Any, ...]]:
         if isinstance(value[key], dict | list):
             found.extend((key, *inner) for inner in places(value[key]))
     return found
-
-
-REMOVE = object()  # with_fault: remove the key (or list item) instead
-
-
-def with_fault(data: Any, path: tuple[Any, ...], wrong: Any) -> Any:
-    """A copy of ``data`` with the value at ``path`` replaced by ``wrong``, or removed."""
-    data = copy.deepcopy(data)
-    container = data
-    for part in path[:-1]:
-        container = container[part]
-    if wrong is REMOVE:
-        del container[path[-1]]
-    else:
-        container[path[-1]] = wrong
-    return data
 
 
 @st.composite

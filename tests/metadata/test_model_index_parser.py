@@ -7,6 +7,7 @@ import pytest
 import yaml
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
+from support import REMOVE, with_fault
 
 from cardlint.linter import lint_text
 from cardlint.settings import Settings
@@ -132,17 +133,9 @@ VALID = {
 }
 
 
-def changed(path: tuple[Any, ...], value: Any = KeyError) -> list[Any]:
-    """The valid model-index with the value at ``path`` replaced (or deleted: KeyError)."""
-    model_index = yaml.safe_load(yaml.safe_dump([VALID]))
-    where = model_index
-    for part in path[:-1]:
-        where = where[part]
-    if value is KeyError:
-        del where[path[-1]]
-    else:
-        where[path[-1]] = value
-    return model_index
+def changed(path: tuple[Any, ...], value: Any = REMOVE) -> list[Any]:
+    """The valid model-index with the value at ``path`` replaced (or deleted: REMOVE)."""
+    return with_fault([VALID], path, value)
 
 
 @pytest.mark.parametrize(
